@@ -1,0 +1,113 @@
+// Problems found in the input, as values: every rejected row or unmatched name lands here with
+// its file, row and column, so nothing is ever dropped silently.
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface QualityIssue {
+  severity: Severity;
+  /** The user's file name as given (never a full path with the user's home folder). */
+  file: string;
+  /** 1-based row in the file as a spreadsheet shows it (header row = 1); null for file-level issues. */
+  row: number | null;
+  /** Column header (or letter/number when there is no header); null when not about one column. */
+  column: string | null;
+  /** Stable machine-readable code, e.g. `unmatched-name`, `duplicate-response`. */
+  code: string;
+  /** One plain-English sentence a person can act on. */
+  message: string;
+}
+
+export interface UnmatchedName {
+  text: string;
+  count: number;
+  suggestions: { id: string; name: string; confidence: number }[];
+  /** Where the name was seen (first few places). */
+  where?: { file: string; row: number; column: string }[];
+}
+
+export interface QualityReport {
+  rows: { read: number; accepted: number; rejected: number };
+  issues: QualityIssue[];
+  unmatched: UnmatchedName[];
+}
+
+/** Collects issues during one run; hosts serialise `report()` as quality.json. */
+export class QualityCollector {
+  readonly issues: QualityIssue[] = [];
+  readonly unmatched: UnmatchedName[] = [];
+  rows = { read: 0, accepted: 0, rejected: 0 };
+
+  add(issue: QualityIssue): void {
+    this.issues.push(issue);
+  }
+
+  error(file: string, row: number | null, column: string | null, code: string, message: string): void {
+    this.add({ severity: 'error', file, row, column, code, message });
+  }
+
+  warn(file: string, row: number | null, column: string | null, code: string, message: string): void {
+    this.add({ severity: 'warning', file, row, column, code, message });
+  }
+
+  info(file: string, row: number | null, column: string | null, code: string, message: string): void {
+    this.add({ severity: 'info', file, row, column, code, message });
+  }
+
+  hasErrors(): boolean {
+    return this.issues.some((i) => i.severity === 'error');
+  }
+
+  report(): QualityReport {
+    return { rows: { ...this.rows }, issues: [...this.issues], unmatched: [...this.unmatched] };
+  }
+}
+
+/** An input problem that stops the run (CLI exit 1). Thrown inside core, caught by every host. */
+export class InputError extends Error {
+  constructor(
+    readonly file: string,
+    readonly row: number | null,
+    readonly column: string | null,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+
+  describe(): string {
+    const where = [this.file, this.row != null ? `row ${this.row}` : null, this.column ? `column "${this.column}"` : null]
+      .filter(Boolean)
+      .join(', ');
+    return `${where}: ${this.message}`;
+  }
+}
+
+/** Cooperative cancellation + progress, shared by every long operation in core. */
+export interface Progress {
+  /** phase: short label ("Reading survey", "Betweenness"); fraction in [0, 1]. */
+  report(phase: string, fraction: number): void;
+  /** Throws CancelledError when the host asked to stop. Call it in long loops. */
+  check(): void;
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super('Cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+export const silentProgress: Progress = { report() {}, check() {} };
+
+/** Progress backed by an AbortSignal and a callback; used by the worker and CLI hosts. */
+export function makeProgress(onProgress?: (phase: string, fraction: number) => void, signal?: AbortSignal): Progress {
+  return {
+    report(phase, fraction) {
+      onProgress?.(phase, Math.max(0, Math.min(1, fraction)));
+    },
+    check() {
+      if (signal?.aborted) throw new CancelledError();
+    },
+  };
+}
