@@ -46,7 +46,7 @@ function emptyGraph(actors: Actor[], directed: boolean): CivicGraph {
 
 /**
  * Layers keep the tie weight given (summed when the same pair is named twice for one relation);
- * the union counts distinct relations on a pair. Self-ties are left out (ingest reports them).
+ * the union counts distinct relations on a pair, or, with a single relation, is that layer. Self-ties are left out (ingest reports them).
  */
 export function buildNetwork(actors: Actor[], ties: Tie[], options: { directed?: boolean } = {}): Network {
   const directed = options.directed ?? true;
@@ -54,6 +54,7 @@ export function buildNetwork(actors: Actor[], ties: Tie[], options: { directed?:
   const union = emptyGraph(actors, directed);
   const layers: Record<string, CivicGraph> = {};
   for (const relation of relations) layers[relation] = emptyGraph(actors, directed);
+  const singleRelation = relations.length === 1;
 
   for (const tie of ties) {
     if (tie.source === tie.target) continue;
@@ -64,7 +65,11 @@ export function buildNetwork(actors: Actor[], ties: Tie[], options: { directed?:
     else layer.addEdge(tie.source, tie.target, { weight: tie.weight, relations: [tie.relation] });
 
     const unionEdge = union.edge(tie.source, tie.target);
-    if (!unionEdge) union.addEdge(tie.source, tie.target, { weight: 1, relations: [tie.relation] });
+    if (singleRelation) {
+      // One tie type: the union is that layer, weights as given.
+      if (unionEdge) union.updateEdgeAttribute(unionEdge, 'weight', (w) => (w ?? 0) + tie.weight);
+      else union.addEdge(tie.source, tie.target, { weight: tie.weight, relations: [tie.relation] });
+    } else if (!unionEdge) union.addEdge(tie.source, tie.target, { weight: 1, relations: [tie.relation] });
     else {
       const rels = union.getEdgeAttribute(unionEdge, 'relations');
       if (!rels.includes(tie.relation)) {

@@ -1,0 +1,86 @@
+// `analyse`: survey files (+ appraisals, satisfaction, baseline) in; scorecards, metrics, report out.
+import { parse, optionalString, integer } from '../args';
+import { ensureDir, readInput, summariseQuality, writeJson, writeOut } from '../io';
+import { readBaseline, readSurveyInputs, surveyOptions, surveyOptionsHelp } from './survey-inputs';
+import { runPipeline } from '../../core/pipeline';
+import { buildNetwork } from '../../core/network/build';
+import { SCORECARD_COLUMNS } from '../../core/scorecard';
+import { toCsv, toGexf, toGraphml } from '../../core/export';
+import { computeLayout } from '../../core/layout';
+import { buildReport } from '../../core/report';
+import type { Progress } from '../../core/quality';
+
+export const analyseHelp = `Usage: civic-ties analyse --survey FILE [--survey FILE ...] --roster FILE [options] --out DIR
+
+Build the network, compute every metric, join 360 appraisals and satisfaction, and write
+scorecards and a self-contained report.
+
+Options:
+${surveyOptionsHelp}
+  --appraisals FILE     360 appraisal ratings (long: ratee,rater,rater group,competency,score; or wide)
+  --satisfaction FILE   resident satisfaction returns (service + Likert items)
+  --baseline DIR        the --out folder of an earlier analyse run (wave one): writes change.csv
+  --bootstrap N         bootstrap draws over respondents for intervals (default 1000; 0 turns off)
+  --anonymity N         smallest 360 rater group shown on its own (default 3; self and manager exempt)
+  -h, --help            show this help
+
+Writes metrics.json, scorecards.csv, scorecards.json, quality.json, network.gexf,
+network.graphml, report.html, mapping.json and, with --baseline, change.csv.
+Exit codes: 0 done, 1 bad input, 2 usage.`;
+
+export function runAnalyse(argv: string[], progress: Progress): number {
+  const values = parse(argv, {
+    ...surveyOptions,
+    appraisals: { type: 'string' },
+    satisfaction: { type: 'string' },
+    baseline: { type: 'string' },
+    bootstrap: { type: 'string' },
+    anonymity: { type: 'string' },
+  });
+  if (values.help) {
+    console.log(analyseHelp);
+    return 0;
+  }
+  const inputs = readSurveyInputs(values);
+  const appraisalsPath = optionalString(values, 'appraisals');
+  const satisfactionPath = optionalString(values, 'satisfaction');
+  const baselineDir = optionalString(values, 'baseline');
+  const seed = integer(values, 'seed', 1);
+  const includeNames = values['include-names'] === true;
+  const out = values.out as string;
+
+  const result = runPipeline(
+    {
+      ...inputs,
+      appraisals: appraisalsPath ? readInput(appraisalsPath) : undefined,
+      satisfaction: satisfactionPath ? readInput(satisfactionPath) : undefined,
+      baseline: baselineDir ? readBaseline(baselineDir) : undefined,
+    },
+    {
+      seed,
+      bootstrapDraws: integer(values, 'bootstrap', 1000),
+      anonymityThreshold: integer(values, 'anonymity', 3),
+    },
+    progress,
+  );
+
+  ensureDir(out);
+  progress.report('Writing outputs', 0.95);
+  writeJson(out, 'metrics.json', result.metrics);
+  writeOut(out, 'scorecards.csv', toCsv(result.scorecards as unknown as Record<string, unknown>[], SCORECARD_COLUMNS));
+  writeJson(out, 'scorecards.json', result.scorecards);
+  const qualityPath = writeJson(out, 'quality.json', result.quality);
+  writeJson(out, 'mapping.json', result.mapping);
+  const network = buildNetwork(result.actors, result.ties);
+  const positions = computeLayout(network.union, { seed });
+  const nodeMetrics = result.metrics.nodes as unknown as Record<string, Record<string, unknown>>;
+  writeOut(out, 'network.gexf', toGexf(network.union, nodeMetrics, { includeNames, positions }));
+  writeOut(out, 'network.graphml', toGraphml(network.union, nodeMetrics, { includeNames, positions }));
+  if (result.change) {
+    const columns = [...new Set(result.change.flatMap((row) => Object.keys(row)))];
+    writeOut(out, 'change.csv', toCsv(result.change as Record<string, unknown>[], ['id', ...columns.filter((c) => c !== 'id')]));
+  }
+  writeOut(out, 'report.html', buildReport(result, { positions, includeNames }));
+  summariseQuality(result.quality, qualityPath);
+  return 0;
+}

@@ -1,0 +1,66 @@
+// `metrics`: a plain network (edge list + optional node list) in, every contract metric out as JSON.
+import { writeFileSync } from 'node:fs';
+import { parse, requireString, optionalString, choice, integer } from '../args';
+import { readInput, summariseQuality } from '../io';
+import { readEdgeList } from '../../core/network/edge-list';
+import { buildNetwork } from '../../core/network/build';
+import { computeLayeredMetrics, computeMetrics } from '../../core/metrics';
+import { QualityCollector, type Progress } from '../../core/quality';
+
+export const metricsHelp = `Usage: civic-ties metrics --edges FILE [options]
+
+Compute every node and graph metric of a plain network (see README, "Metrics").
+
+Options:
+  --edges FILE          CSV with header source,target and optional weight, relation columns (required)
+  --nodes FILE          CSV with header id and attribute columns (label, type, sector, role, ...);
+                        nodes listed here but in no edge are isolates and appear in the output
+  --directed            treat ties as directed (source -> target); default undirected
+  --weight MODE         none (default): path metrics ignore weights
+                        strength: weight is tie strength, path length 1/weight
+                        distance: weight is already a length
+  --group ATTR          node attribute for E-I index and brokerage roles (default sector)
+  --seed N              seed for Louvain communities (default 1)
+  --out FILE            write JSON here instead of stdout
+  -h, --help            show this help
+
+With a relation column the top level describes the union network (weight = number of relations
+on a tie) and "layers" holds one result per relation. Exit codes: 0 done, 1 bad input, 2 usage.`;
+
+export function runMetrics(argv: string[], progress: Progress): number {
+  const values = parse(argv, {
+    edges: { type: 'string' },
+    nodes: { type: 'string' },
+    directed: { type: 'boolean' },
+    weight: { type: 'string' },
+    group: { type: 'string' },
+    seed: { type: 'string' },
+    out: { type: 'string' },
+  });
+  if (values.help) {
+    console.log(metricsHelp);
+    return 0;
+  }
+  const edgesPath = requireString(values, 'edges');
+  const nodesPath = optionalString(values, 'nodes');
+  const options = {
+    weight: choice(values, 'weight', ['none', 'strength', 'distance'] as const, 'none'),
+    group: optionalString(values, 'group') ?? 'sector',
+    seed: integer(values, 'seed', 1),
+    directed: values.directed === true,
+  };
+  const quality = new QualityCollector();
+  const plain = readEdgeList(readInput(edgesPath), nodesPath ? readInput(nodesPath) : undefined, quality);
+  const hasRelations = plain.ties.some((t) => t.relation !== 'tie');
+  const network = buildNetwork(plain.actors, plain.ties, { directed: options.directed });
+  const result = hasRelations
+    ? computeLayeredMetrics(network, options, quality, progress)
+    : computeMetrics(network.union, options, quality, progress);
+  const report = quality.report();
+  const json = JSON.stringify({ ...result, quality: report }, null, 2) + '\n';
+  const out = optionalString(values, 'out');
+  if (out) writeFileSync(out, json, 'utf8');
+  else process.stdout.write(json);
+  summariseQuality(report, out ?? null);
+  return 0;
+}

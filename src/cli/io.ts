@@ -1,0 +1,62 @@
+// File-system side of the CLI host: read inputs as bytes, write outputs, and report problems.
+import { mkdirSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { InputFile } from '../core/model';
+import { InputError, type QualityReport } from '../core/quality';
+
+/** Reads a file for the core; a missing or unreadable file stops the run naming it (exit 1). */
+export function readInput(path: string): InputFile {
+  if (!existsSync(path)) throw new InputError(path, null, null, 'file-not-found', 'The file does not exist.');
+  if (statSync(path).isDirectory()) throw new InputError(path, null, null, 'not-a-file', 'This is a folder, not a file.');
+  try {
+    // Quality reports name the file as the user gave it on the command line.
+    return { name: path, data: new Uint8Array(readFileSync(path)) };
+  } catch (err) {
+    throw new InputError(path, null, null, 'unreadable', `The file cannot be read (${(err as Error).message}).`);
+  }
+}
+
+export function readJson<T>(path: string): T {
+  const file = readInput(path);
+  const text = typeof file.data === 'string' ? file.data : new TextDecoder().decode(file.data);
+  try {
+    return JSON.parse(text) as T;
+  } catch (err) {
+    throw new InputError(path, null, null, 'bad-json', `The file is not valid JSON (${(err as Error).message}).`);
+  }
+}
+
+export function ensureDir(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+}
+
+export function writeOut(dir: string, name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content, 'utf8');
+  return path;
+}
+
+export function writeJson(dir: string, name: string, value: unknown): string {
+  return writeOut(dir, name, JSON.stringify(value, null, 2) + '\n');
+}
+
+/** One line on stderr summarising problems that did not stop the run, so none pass silently. */
+export function summariseQuality(quality: QualityReport, qualityPath: string | null): void {
+  const errors = quality.issues.filter((i) => i.severity === 'error').length;
+  const warnings = quality.issues.filter((i) => i.severity === 'warning').length;
+  const notes = quality.issues.filter((i) => i.severity === 'info').length;
+  const unmatched = quality.unmatched.reduce((a, u) => a + u.count, 0);
+  if (errors + warnings + notes + unmatched === 0 && quality.rows.rejected === 0) return;
+  const parts = [
+    `${quality.rows.read} rows read`,
+    `${quality.rows.accepted} accepted`,
+    `${quality.rows.rejected} rejected`,
+    `${errors} errors`,
+    `${warnings} warnings`,
+    `${notes} notes`,
+    `${unmatched} unmatched names`,
+  ];
+  process.stderr.write(`quality: ${parts.join(', ')}${qualityPath ? ` (details in ${qualityPath})` : ''}\n`);
+}
+
+export const displayName = (path: string) => basename(path);

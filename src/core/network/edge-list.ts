@@ -1,0 +1,101 @@
+// Reads the contract's plain network files: an edge list (`source,target[,weight][,relation]`) and
+// an optional node list (`id` + attribute columns), into actors and ties for the metrics command.
+import { asActorId, SECTOR_OF_TYPE, type Actor, type ActorType, type InputFile, type Tie } from '../model';
+import { InputError, type QualityCollector } from '../quality';
+import { decodeText, findColumn, parseCsv, requireColumn } from '../ingest/csv';
+
+const KNOWN_TYPES = new Set<string>(Object.keys(SECTOR_OF_TYPE));
+
+export interface EdgeListNetwork {
+  actors: Actor[];
+  ties: Tie[];
+}
+
+/** Parses a weight cell; accepts decimal commas from European spreadsheets. */
+function parseWeight(cell: string): number | null {
+  const text = cell.trim().replace(',', '.');
+  if (text === '') return 1;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : null;
+}
+
+export function readEdgeList(edges: InputFile, nodes: InputFile | undefined, quality: QualityCollector): EdgeListNetwork {
+  const actors = new Map<string, Actor>();
+  if (nodes) {
+    const table = parseCsv(decodeText(nodes.data).text, nodes.name, quality);
+    const idCol = requireColumn(table, 'id');
+    const labelCol = findColumn(table.header, 'label', 'name');
+    const typeCol = findColumn(table.header, 'type');
+    const sectorCol = findColumn(table.header, 'sector');
+    table.rows.forEach((row, i) => {
+      const rowNumber = table.rowNumbers[i]!;
+      const id = (row[idCol] ?? '').trim();
+      if (!id) {
+        quality.warn(nodes.name, rowNumber, 'id', 'missing-id', 'This node has no id; the row was skipped.');
+        return;
+      }
+      if (actors.has(id)) {
+        quality.warn(nodes.name, rowNumber, 'id', 'duplicate-id', `The id "${id}" appears twice; the first row was kept.`);
+        return;
+      }
+      const attrs: Record<string, string> = {};
+      table.header.forEach((h, c) => {
+        if (c !== idCol && h) attrs[h] = row[c] ?? '';
+      });
+      const rawType = typeCol >= 0 ? (row[typeCol] ?? '').trim() : '';
+      const type = (KNOWN_TYPES.has(rawType) ? rawType : 'other') as ActorType;
+      actors.set(id, {
+        id: asActorId(id),
+        label: labelCol >= 0 && row[labelCol] ? row[labelCol]! : id,
+        type,
+        sector: sectorCol >= 0 && row[sectorCol] ? row[sectorCol]!.trim() : SECTOR_OF_TYPE[type],
+        role: attrs.role,
+        service: attrs.service,
+        onRoster: true,
+        attrs,
+      });
+    });
+  }
+
+  const table = parseCsv(decodeText(edges.data).text, edges.name, quality);
+  const sourceCol = requireColumn(table, 'source');
+  const targetCol = requireColumn(table, 'target');
+  const weightCol = findColumn(table.header, 'weight');
+  const relationCol = findColumn(table.header, 'relation');
+  const ties: Tie[] = [];
+  const ensure = (id: string) => {
+    if (!actors.has(id)) {
+      if (nodes) quality.info(edges.name, null, null, 'node-not-in-node-list', `"${id}" is in the edge list but not the node list; added.`);
+      actors.set(id, { id: asActorId(id), label: id, type: 'other', sector: SECTOR_OF_TYPE.other, onRoster: false, attrs: {} });
+    }
+  };
+  quality.rows.read += table.rows.length;
+  table.rows.forEach((row, i) => {
+    const rowNumber = table.rowNumbers[i]!;
+    const source = (row[sourceCol] ?? '').trim();
+    const target = (row[targetCol] ?? '').trim();
+    if (!source || !target) {
+      quality.warn(edges.name, rowNumber, !source ? 'source' : 'target', 'missing-endpoint', 'This edge has an empty source or target; the row was skipped.');
+      quality.rows.rejected++;
+      return;
+    }
+    const weight = weightCol >= 0 ? parseWeight(row[weightCol] ?? '') : 1;
+    if (weight === null || weight <= 0) {
+      quality.warn(edges.name, rowNumber, 'weight', 'bad-weight', `The weight "${row[weightCol!]}" is not a positive number; the row was skipped.`);
+      quality.rows.rejected++;
+      return;
+    }
+    if (source === target) {
+      quality.info(edges.name, rowNumber, 'target', 'self-loop', `"${source}" names itself; self-ties are left out.`);
+      quality.rows.rejected++;
+      return;
+    }
+    ensure(source);
+    ensure(target);
+    const relation = relationCol >= 0 ? (row[relationCol] ?? '').trim() || 'tie' : 'tie';
+    ties.push({ source: asActorId(source), target: asActorId(target), relation, weight, file: edges.name, row: rowNumber });
+    quality.rows.accepted++;
+  });
+  if (table.rows.length === 0) throw new InputError(edges.name, null, null, 'no-edges', 'The edge list has a header but no edges.');
+  return { actors: [...actors.values()], ties };
+}
