@@ -1,0 +1,105 @@
+// The front module for the pipeline: a promise per run with onProgress and cancel(). It uses the
+// Web Worker when the browser has one and falls back to running in this thread when it does not.
+import type { JobError, JobRequest, JobResult } from './pipeline-job';
+import type { FromWorker, ToWorker } from './pipeline-worker';
+
+export type { JobError, JobRequest, JobResult } from './pipeline-job';
+
+export interface RunHandle {
+  /** Resolves with the result or an error value; never rejects. */
+  promise: Promise<JobResult>;
+  cancel(): void;
+}
+
+export interface RunOptions {
+  onProgress?: (phase: string, fraction: number) => void;
+  /** Force the in-thread path (tests, or hosts without workers). */
+  inThread?: boolean;
+}
+
+const cancelledResult = (): JobResult => ({
+  ok: false,
+  error: { code: 'cancelled', message: 'The run was cancelled.', file: null, row: null, column: null },
+});
+
+let worker: Worker | null = null;
+let nextId = 1;
+const pending = new Map<number, { resolve: (r: JobResult) => void; onProgress?: RunOptions['onProgress'] }>();
+
+function getWorker(): Worker | null {
+  if (worker) return worker;
+  if (typeof Worker === 'undefined') return null;
+  try {
+    worker = new Worker(new URL('./pipeline-worker.ts', import.meta.url), { type: 'module', name: 'pipeline' });
+  } catch {
+    return null;
+  }
+  worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
+    const message = event.data;
+    const entry = pending.get(message.id);
+    if (!entry) return;
+    if (message.type === 'progress') entry.onProgress?.(message.phase, message.fraction);
+    else {
+      pending.delete(message.id);
+      entry.resolve(message.result);
+    }
+  });
+  worker.addEventListener('error', (event) => {
+    // A worker that fails to load or crashes: fail every pending run with a readable value.
+    const message = event.message || 'The analysis worker stopped unexpectedly.';
+    for (const [id, entry] of pending) {
+      pending.delete(id);
+      entry.resolve({ ok: false, error: { code: 'worker-error', message, file: null, row: null, column: null } });
+    }
+    worker?.terminate();
+    worker = null;
+  });
+  return worker;
+}
+
+function runInThread(request: JobRequest, options: RunOptions): RunHandle {
+  const controller = new AbortController();
+  let settle: (r: JobResult) => void = () => {};
+  const promise = new Promise<JobResult>((resolve) => {
+    settle = resolve;
+  });
+  // Imported lazily so the core stays out of the main bundle when a worker is available.
+  void import('./pipeline-job').then(async ({ runJob }) => {
+    await new Promise((r) => setTimeout(r, 0));
+    settle(await runJob(request, options.onProgress ?? (() => {}), controller.signal));
+  });
+  return {
+    promise,
+    cancel: () => {
+      controller.abort();
+      settle(cancelledResult());
+    },
+  };
+}
+
+export function runAnalysis(request: JobRequest, options: RunOptions = {}): RunHandle {
+  const w = options.inThread ? null : getWorker();
+  if (!w) return runInThread(request, options);
+  const id = nextId++;
+  const promise = new Promise<JobResult>((resolve) => {
+    pending.set(id, { resolve, onProgress: options.onProgress });
+  });
+  const post = (message: ToWorker): void => w.postMessage(message);
+  post({ type: 'run', id, request });
+  return {
+    promise,
+    cancel: () => {
+      const entry = pending.get(id);
+      if (!entry) return;
+      post({ type: 'cancel', id });
+      pending.delete(id);
+      entry.resolve(cancelledResult());
+      // The pipeline is synchronous, so the worker only sees the cancel message between stages.
+      // Terminating it stops the work at once; a fresh worker is created for the next run.
+      if (worker === w && pending.size === 0) {
+        w.terminate();
+        worker = null;
+      }
+    },
+  };
+}

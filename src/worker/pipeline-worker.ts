@@ -1,0 +1,42 @@
+// The Web Worker host: a thin shell that receives a job, runs it with progress and cancel, and
+// posts progress events and the result (or an error value) back. All the work is in pipeline-job.
+import { runJob, toJobError, type JobRequest, type JobResult } from './pipeline-job';
+
+export type ToWorker = { type: 'run'; id: number; request: JobRequest } | { type: 'cancel'; id: number };
+export type FromWorker =
+  | { type: 'progress'; id: number; phase: string; fraction: number }
+  | { type: 'result'; id: number; result: JobResult };
+
+const scope = self as unknown as {
+  postMessage(message: FromWorker): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ToWorker>) => void): void;
+};
+
+const controllers = new Map<number, AbortController>();
+
+scope.addEventListener('message', (event) => {
+  const message = event.data;
+  if (message.type === 'cancel') {
+    controllers.get(message.id)?.abort();
+    return;
+  }
+  const controller = new AbortController();
+  controllers.set(message.id, controller);
+  // Progress events are throttled: a few dozen a second is plenty for a bar and keeps the
+  // message queue light.
+  let lastPost = 0;
+  let lastFraction = -1;
+  const onProgress = (phase: string, fraction: number): void => {
+    const now = Date.now();
+    if (now - lastPost < 40 && Math.abs(fraction - lastFraction) < 0.02 && fraction < 1) return;
+    lastPost = now;
+    lastFraction = fraction;
+    scope.postMessage({ type: 'progress', id: message.id, phase, fraction });
+  };
+  runJob(message.request, onProgress, controller.signal)
+    .catch((err: unknown): JobResult => ({ ok: false, error: toJobError(err) }))
+    .then((result) => {
+      controllers.delete(message.id);
+      scope.postMessage({ type: 'result', id: message.id, result });
+    });
+});
