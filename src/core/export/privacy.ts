@@ -1,0 +1,95 @@
+// Pseudonymisation rules shared by every export: who keeps their name, which attributes leave.
+// Roster actors (public servants, services) are assessed in their public role and keep names;
+// everyone else is shown by type and pseudonym unless the user explicitly asks for names.
+
+/** Attribute names that identify or contact a person; never exported for non-roster actors. */
+const PERSONAL_ATTR =
+  /(^|[^a-z])(e-?mail|phone|mobile|tel|telephone|address|post ?code|postcode|zip|birth|dob|nhs|ni ?number|ip)([^a-z]|$)|^(name|full ?name|first ?name|last ?name|given ?name|surname|family ?name|respondent ?name|your ?name)$/i;
+
+/** Contact details: left out even for roster actors unless names are asked for. */
+const CONTACT_ATTR =
+  /(^|[^a-z])(e-?mail|phone|mobile|tel|telephone|address|post ?code|postcode|zip|birth|dob)([^a-z]|$)/i;
+
+/** Keys written by the network builder, not free roster/respondent attributes. */
+export const CORE_NODE_KEYS = ['label', 'type', 'sector', 'role', 'service', 'onRoster'] as const;
+
+const TYPE_LABELS: Record<string, string> = {
+  'public-servant': 'Public servant',
+  service: 'Service',
+  group: 'Group',
+  volunteer: 'Volunteer',
+  resident: 'Resident',
+  'service-user': 'Service user',
+  other: 'Other',
+};
+
+/** "service-user" -> "Service user"; unknown types are shown as given. */
+export function typeLabel(type: string): string {
+  return TYPE_LABELS[type] ?? (type ? type.charAt(0).toUpperCase() + type.slice(1) : 'Actor');
+}
+
+/** A short stable pseudonym from a node key (FNV-1a, base 36): same key, same pseudonym, every export. */
+export function pseudonym(id: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36).toUpperCase().padStart(7, '0');
+}
+
+export function isPersonalAttribute(name: string): boolean {
+  return PERSONAL_ATTR.test(name.trim());
+}
+
+export interface ExportNodeInput {
+  id: string;
+  label?: string;
+  type?: string;
+  onRoster?: boolean;
+  /** Free attributes (roster columns, respondent fields), already text. */
+  attrs?: Record<string, unknown>;
+}
+
+export interface ExportedNode {
+  label: string;
+  /** Free attributes that may leave the machine under the chosen option. */
+  attrs: Record<string, unknown>;
+  /** true when the label was replaced by a pseudonym (or already was one). */
+  pseudonymised: boolean;
+}
+
+/**
+ * Decides what one node may carry in an export. Non-roster actors without `includeNames`: label
+ * is the ingest label (type + pseudonym by the model's rule) unless it matches a removed personal
+ * value, in which case a fresh "Type XXXXXXX" pseudonym replaces it; no name/contact attributes.
+ */
+export function exportNode(node: ExportNodeInput, includeNames: boolean): ExportedNode {
+  const attrs: Record<string, unknown> = {};
+  const removed = new Set<string>();
+  for (const [key, value] of Object.entries(node.attrs ?? {})) {
+    if ((CORE_NODE_KEYS as readonly string[]).includes(key)) continue;
+    const drop = includeNames ? false : node.onRoster ? CONTACT_ATTR.test(key) : isPersonalAttribute(key);
+    if (drop) {
+      if (value !== null && value !== undefined && String(value).trim())
+        removed.add(String(value).trim().toLowerCase());
+    } else attrs[key] = value;
+  }
+  const fallback = `${typeLabel(node.type ?? '')} ${pseudonym(node.id)}`;
+  if (node.onRoster || includeNames) {
+    const named = includeNames && !node.onRoster ? (firstName(node.attrs) ?? node.label) : node.label;
+    return { label: named?.trim() ? named : node.id, attrs, pseudonymised: false };
+  }
+  const label = node.label?.trim();
+  if (!label || removed.has(label.toLowerCase())) return { label: fallback, attrs, pseudonymised: true };
+  return { label, attrs, pseudonymised: true };
+}
+
+function firstName(attrs: Record<string, unknown> | undefined): string | undefined {
+  if (!attrs) return undefined;
+  for (const key of ['name', 'fullName', 'full name', 'Name', 'Full name']) {
+    const v = attrs[key];
+    if (typeof v === 'string' && v.trim()) return v;
+  }
+  return undefined;
+}
