@@ -1,0 +1,166 @@
+// The command line as evaluators use it: real processes, real files, the contract's exit codes.
+import { describe, it, expect, beforeAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+const demo = (f: string) => join(root, 'data', 'demo', f);
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+
+function cli(...args: string[]) {
+  const run = spawnSync(tsx, [join(root, 'src', 'cli', 'main.ts'), ...args], { encoding: 'utf8', cwd: root });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function parseCsvRows(text: string): string[][] {
+  return text
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => line.split(','));
+}
+
+describe('cli usage', () => {
+  it('prints help for every command and exits 0', () => {
+    for (const command of ['metrics', 'network', 'analyse']) {
+      const run = cli(command, '--help');
+      expect(run.code, command).toBe(0);
+      expect(run.stdout).toContain(`Usage: civic-ties ${command}`);
+    }
+  });
+
+  it('exits 2 on an unknown command or option', () => {
+    expect(cli('nonsense').code).toBe(2);
+    expect(cli('metrics', '--edges', 'x.csv', '--bogus').code).toBe(2);
+    expect(cli('metrics', '--edges', 'x.csv', '--weight', 'heavy').code).toBe(2);
+  });
+
+  it('exits 1 naming a missing file', () => {
+    const run = cli('metrics', '--edges', 'no-such-file.csv');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('no-such-file.csv');
+  });
+});
+
+describe('cli metrics', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'civic-metrics-'));
+  });
+
+  it('exits 1 naming a missing column', () => {
+    const edges = join(dir, 'bad.csv');
+    writeFileSync(edges, 'from,to\na,b\n');
+    const run = cli('metrics', '--edges', edges);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('source');
+    expect(run.stderr).toContain('bad.csv');
+  });
+
+  it('computes a small directed network with an isolate from the node list', () => {
+    const edges = join(dir, 'edges.csv');
+    const nodes = join(dir, 'nodes.csv');
+    writeFileSync(edges, 'source,target\na,b\nb,c\nc,a\nc,d\n');
+    writeFileSync(nodes, 'id,label,sector\na,A,public\nb,B,voluntary\nc,C,public\nd,D,community\ne,E,community\n');
+    const run = cli('metrics', '--edges', edges, '--nodes', nodes, '--directed');
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.graph.nodes).toBe(5);
+    expect(out.graph.edges).toBe(4);
+    expect(out.graph.directed).toBe(true);
+    expect(out.nodes.e.inDegree).toBe(0);
+    expect(out.nodes.c.outDegree).toBe(2);
+    expect(out.nodes.a.inDegree).toBe(1);
+    // density m / n(n-1) = 4 / 20
+    expect(out.graph.density).toBeCloseTo(0.2, 10);
+  });
+
+  it('writes layers when the edge list has a relation column', () => {
+    const edges = join(dir, 'rel.csv');
+    writeFileSync(edges, 'source,target,relation\na,b,trust\na,b,need\nb,c,info\n');
+    const run = cli('metrics', '--edges', edges, '--directed');
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(Object.keys(out.layers).sort()).toEqual(['info', 'need', 'trust']);
+    expect(out.graph.edges).toBe(2);
+    expect(out.layers.trust.graph.edges).toBe(1);
+  });
+});
+
+describe('cli on the demo data', () => {
+  let out: string;
+  beforeAll(() => {
+    out = mkdtempSync(join(tmpdir(), 'civic-analyse-'));
+  });
+
+  it('network writes edges, nodes, quality and mapping with roster ids kept', () => {
+    const dir = join(out, 'net');
+    const run = cli('network', '--survey', demo('survey-baseline.csv'), '--roster', demo('roster.csv'), '--out', dir);
+    expect(run.code, run.stderr).toBe(0);
+    for (const f of ['edges.csv', 'nodes.csv', 'quality.json', 'mapping.json']) expect(existsSync(join(dir, f)), f).toBe(true);
+    const edges = parseCsvRows(readFileSync(join(dir, 'edges.csv'), 'utf8'));
+    expect(edges[0]).toEqual(['source', 'target', 'relation', 'weight']);
+    expect(edges.length).toBeGreaterThan(200);
+    const targets = new Set(edges.slice(1).map((r) => r[1]));
+    expect(targets.has('ps-01')).toBe(true);
+    const relations = new Set(edges.slice(1).map((r) => r[2]));
+    expect([...relations].sort()).toEqual(['info', 'need', 'trust']);
+    const nodes = readFileSync(join(dir, 'nodes.csv'), 'utf8');
+    // Respondents who are not on the roster are never keyed or labelled by name or email.
+    expect(nodes).not.toMatch(/@/);
+  });
+
+  it('analyse writes every contract file, and a baseline gives change.csv', () => {
+    const base = join(out, 'baseline');
+    const follow = join(out, 'followup');
+    const first = cli(
+      'analyse',
+      '--survey', demo('survey-baseline.csv'),
+      '--roster', demo('roster.csv'),
+      '--appraisals', demo('appraisals.csv'),
+      '--satisfaction', demo('satisfaction.csv'),
+      '--bootstrap', '50',
+      '--out', base,
+    );
+    expect(first.code, first.stderr).toBe(0);
+    for (const f of ['metrics.json', 'scorecards.csv', 'scorecards.json', 'quality.json', 'network.gexf', 'network.graphml', 'report.html', 'mapping.json']) {
+      expect(existsSync(join(base, f)), f).toBe(true);
+    }
+    const metrics = JSON.parse(readFileSync(join(base, 'metrics.json'), 'utf8'));
+    expect(Object.keys(metrics.layers).sort()).toEqual(['info', 'need', 'trust']);
+    const header = readFileSync(join(base, 'scorecards.csv'), 'utf8').split(/\r?\n/)[0]!.split(',');
+    for (const col of ['id', 'name', 'role', 'service', 'index', 'rank', 'civilInDegree', 'needInDegree', 'trustInDegree', 'infoInDegree', 'civilReach', 'betweenness', 'constraint', 'appraisalOthers', 'appraisalSelf', 'takingResponsibility', 'honestOpen', 'askingForFeedback', 'actingOnFeedback', 'avoidingUnnecessaryContact', 'goodCommunication', 'satisfied', 'influence', 'involved', 'trust', 'indexLow', 'indexHigh', 'rankLow', 'rankHigh']) {
+      expect(header, col).toContain(col);
+    }
+    const quality = JSON.parse(readFileSync(join(base, 'quality.json'), 'utf8'));
+    expect(quality.rows.read).toBeGreaterThan(0);
+    expect(Array.isArray(quality.issues)).toBe(true);
+    expect(Array.isArray(quality.unmatched)).toBe(true);
+
+    const second = cli(
+      'analyse',
+      '--survey', demo('survey-followup.csv'),
+      '--roster', demo('roster.csv'),
+      '--appraisals', demo('appraisals.csv'),
+      '--satisfaction', demo('satisfaction-followup.csv'),
+      '--baseline', base,
+      '--bootstrap', '50',
+      '--out', follow,
+    );
+    expect(second.code, second.stderr).toBe(0);
+    const change = readFileSync(join(follow, 'change.csv'), 'utf8').split(/\r?\n/)[0]!.split(',');
+    expect(change[0]).toBe('id');
+    expect(change).toContain('indexBefore');
+    expect(change).toContain('indexAfter');
+    expect(change).toContain('indexChange');
+    const html = readFileSync(join(follow, 'report.html'), 'utf8');
+    expect(html).not.toMatch(/<script[^>]+src=|https?:\/\/(?!www\.w3\.org)/);
+  });
+
+  it('analyse exits 1 naming a missing survey file', () => {
+    const run = cli('analyse', '--survey', 'missing.csv', '--roster', demo('roster.csv'), '--out', join(out, 'x'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('missing.csv');
+  });
+});
