@@ -1,0 +1,128 @@
+// Node positions for the network map: seeded starting positions and a ForceAtlas2 + Noverlap
+// layout run synchronously (CLI, report, tests). The app's FA2 worker starts from the same
+// initialPositions so the map and the report look alike for a seed.
+import Graph from 'graphology';
+import type { Attributes } from 'graphology-types';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import noverlap from 'graphology-layout-noverlap';
+import { seededFor } from './random';
+
+export type Point = { x: number; y: number };
+export type Positions = Record<string, Point>;
+
+/** Side of the square that initial and final coordinates fill (sigma 4 draws poorly in [0, 1]). */
+export const LAYOUT_EXTENT = 1000;
+
+/** Structural view of a graph: graphology or anything with the same iteration methods. */
+type AnyGraph = Graph<Attributes, Attributes>;
+
+/**
+ * Seeded start: each node gets a point in [0, 1000]² drawn from a generator keyed by (seed, node
+ * id), so adding a node (a second wave) never moves the others' starting points.
+ */
+export function initialPositions(graph: Pick<AnyGraph, 'forEachNode'>, seed: number): Positions {
+  const out: Positions = {};
+  graph.forEachNode((id) => {
+    const rnd = seededFor(seed, id);
+    out[id] = { x: rnd() * LAYOUT_EXTENT, y: rnd() * LAYOUT_EXTENT };
+  });
+  return out;
+}
+
+export interface LayoutOptions {
+  /** Seed of the starting positions. Default 1. */
+  seed?: number;
+  /** ForceAtlas2 iterations. Default 300 (enough to settle a few hundred nodes). */
+  iterations?: number;
+  /** Noverlap passes after FA2; 0 skips it. Default 200. */
+  noverlapIterations?: number;
+  /** Node radius in layout units for Noverlap, by node id. Default 6 for every node. */
+  sizes?: Record<string, number>;
+  /** Use edge `weight` as attraction. Default true. */
+  weighted?: boolean;
+}
+
+/** Scales points uniformly (aspect kept) to fill [margin, extent − margin]², centred. */
+export function fitToExtent(points: Positions, extent = LAYOUT_EXTENT, margin = 0): Positions {
+  const ids = Object.keys(points);
+  if (ids.length === 0) return {};
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const id of ids) {
+    const p = points[id]!;
+    minX = Math.min(minX, p.x);
+    minY = Math.min(minY, p.y);
+    maxX = Math.max(maxX, p.x);
+    maxY = Math.max(maxY, p.y);
+  }
+  const span = Math.max(maxX - minX, maxY - minY);
+  const inner = extent - 2 * margin;
+  // One node, or all on one spot: put them in the middle rather than divide by zero.
+  const k = span > 0 ? inner / span : 0;
+  const offX = margin + (inner - (maxX - minX) * k) / 2;
+  const offY = margin + (inner - (maxY - minY) * k) / 2;
+  const out: Positions = {};
+  for (const id of ids) {
+    const p = points[id]!;
+    out[id] =
+      span > 0
+        ? { x: offX + (p.x - minX) * k, y: offY + (p.y - minY) * k }
+        : { x: extent / 2, y: extent / 2 };
+  }
+  return out;
+}
+
+/**
+ * ForceAtlas2 (Jacomy et al. 2014, settings inferred from the graph's size) then Noverlap, on a
+ * private copy of the graph (the caller's graph is never touched). Deterministic for a seed:
+ * both algorithms are deterministic given the start. Result fitted to [0, 1000]², 20 units margin.
+ * Multi-edges collapse to one with summed weight; self-loops are ignored.
+ */
+export function computeLayout(graph: AnyGraph, options: LayoutOptions = {}): Positions {
+  const seed = options.seed ?? 1;
+  const iterations = options.iterations ?? 300;
+  const noverlapIterations = options.noverlapIterations ?? 200;
+  const weighted = options.weighted ?? true;
+  const start = initialPositions(graph, seed);
+  const work = new Graph({ type: 'undirected', allowSelfLoops: false, multi: false });
+  graph.forEachNode((id) => {
+    const p = start[id]!;
+    work.addNode(id, { x: p.x, y: p.y, size: options.sizes?.[id] ?? 6 });
+  });
+  graph.forEachEdge((_e, attrs, source, target) => {
+    if (source === target) return;
+    const w = weighted && typeof attrs.weight === 'number' && attrs.weight > 0 ? attrs.weight : 1;
+    const existing = work.edge(source, target);
+    if (existing !== undefined) work.updateEdgeAttribute(existing, 'weight', (v) => ((v as number) ?? 0) + w);
+    else work.addEdge(source, target, { weight: w });
+  });
+  if (work.order === 0) return {};
+  if (work.size > 0 && iterations > 0) {
+    const settings = forceAtlas2.inferSettings(work);
+    forceAtlas2.assign(work, { iterations, settings, getEdgeWeight: weighted ? 'weight' : null });
+  }
+  let points: Positions = {};
+  work.forEachNode((id, a) => {
+    points[id] = { x: a.x as number, y: a.y as number };
+  });
+  points = fitToExtent(points, LAYOUT_EXTENT, 20);
+  if (noverlapIterations > 0 && work.order > 1) {
+    work.forEachNode((id) => work.mergeNodeAttributes(id, points[id]!));
+    noverlap.assign(work, {
+      maxIterations: noverlapIterations,
+      settings: { margin: 2, ratio: 1, expansion: 1.1 },
+    });
+    work.forEachNode((id, a) => {
+      points[id] = { x: a.x as number, y: a.y as number };
+    });
+    points = fitToExtent(points, LAYOUT_EXTENT, 20);
+  }
+  // Round so that output is byte-stable across platforms' last-bit float differences.
+  for (const id of Object.keys(points)) {
+    const p = points[id]!;
+    points[id] = { x: Math.round(p.x * 100) / 100, y: Math.round(p.y * 100) / 100 };
+  }
+  return points;
+}
