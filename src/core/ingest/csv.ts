@@ -11,11 +11,16 @@ export interface DecodedText {
 /** BOM first; then strict UTF-8; otherwise Windows-1252 (Excel's "CSV" on Western Windows). */
 export function decodeText(data: Uint8Array | string): DecodedText {
   if (typeof data === 'string') return { text: data.replace(/^\uFEFF/, ''), encoding: 'utf-8' };
-  if (data[0] === 0xff && data[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(data.subarray(2)), encoding: 'utf-16le' };
-  if (data[0] === 0xfe && data[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(data.subarray(2)), encoding: 'utf-16be' };
+  if (data[0] === 0xff && data[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(data.subarray(2)), encoding: 'utf-16le' };
+  if (data[0] === 0xfe && data[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(data.subarray(2)), encoding: 'utf-16be' };
   const start = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(data.subarray(start)), encoding: 'utf-8' };
+    return {
+      text: new TextDecoder('utf-8', { fatal: true }).decode(data.subarray(start)),
+      encoding: 'utf-8',
+    };
   } catch {
     return { text: new TextDecoder('windows-1252').decode(data), encoding: 'windows-1252' };
   }
@@ -28,40 +33,93 @@ export interface CsvTable {
   rows: string[][];
   rowNumbers: number[];
   delimiter: string;
+  /** Lines of blank rows between data rows (reported as info, left out of `rows`). */
+  blankRows?: number[];
+}
+
+export interface ParseCsvOptions {
+  /** Return every non-blank row, header included, leaving header detection to the caller. */
+  keepHeaderRows?: boolean;
+  /** Force a delimiter instead of guessing. */
+  delimiter?: string;
+}
+
+/** Count '\n' in a string without allocating (quoted answers may span several lines). */
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /**
  * Parse CSV text with a header row. Empty or header-only input is an InputError (the file cannot
  * be used at all); papaparse's row-level errors become quality issues with their row numbers.
+ * Blank lines between data rows are reported (info) and left out.
  */
-export function parseCsv(text: string, file: string, quality: QualityCollector): CsvTable {
+export function parseCsv(
+  text: string,
+  file: string,
+  quality: QualityCollector,
+  options: ParseCsvOptions = {},
+): CsvTable {
   if (text.trim() === '') throw new InputError(file, null, null, 'empty-file', 'The file is empty.');
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimitersToGuess: [',', ';', '\t', '|'] });
+  const parsed = Papa.parse<string[]>(text, {
+    skipEmptyLines: false,
+    delimiter: options.delimiter ?? '',
+    delimitersToGuess: [',', ';', '\t', '|'],
+  });
   const all = parsed.data;
   // Spreadsheet row numbers: count physical lines, since quoted answers may span several.
-  const lineOfRow: number[] = [];
+  const lineOfRow: number[] = new Array<number>(all.length);
   let line = 1;
-  for (const row of all) {
-    lineOfRow.push(line);
-    for (const cell of row) line += (cell.match(/\n/g) ?? []).length;
+  for (let r = 0; r < all.length; r++) {
+    const row = all[r]!;
+    lineOfRow[r] = line;
+    for (const cell of row) if (cell.length > 0 && cell.includes('\n')) line += countNewlines(cell);
     line += 1;
   }
   for (const err of parsed.errors) {
+    // A missing delimiter guess on a one-column file is not a problem worth reporting.
+    if (err.code === 'UndetectableDelimiter') continue;
     const row = err.row != null ? (lineOfRow[err.row] ?? null) : null;
-    quality.warn(file, row, null, `csv-${err.code.toLowerCase()}`, `${err.message}.`);
+    const code = err.code === 'MissingQuotes' ? 'unterminated-quote' : `csv-${err.code.toLowerCase()}`;
+    const message =
+      err.code === 'MissingQuotes'
+        ? 'A quoted answer is never closed, so the rest of the file may have been read into one cell; check the quotes on this row.'
+        : err.code === 'TooFewFields' || err.code === 'TooManyFields'
+          ? `This row has a different number of cells from the header (${err.message.toLowerCase()}); cells were read by position.`
+          : `${err.message}.`;
+    quality.warn(file, row, null, code, message);
   }
-  const headerIndex = all.findIndex((r) => r.some((c) => c.trim() !== ''));
+  const headerIndex = options.keepHeaderRows ? 0 : all.findIndex((r) => r.some((c) => c.trim() !== ''));
   if (headerIndex < 0) throw new InputError(file, null, null, 'empty-file', 'The file has no header row.');
-  const header = all[headerIndex]!.map((h) => h.trim());
+  const header = options.keepHeaderRows ? [] : all[headerIndex]!.map((h) => h.trim());
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
-  for (let i = headerIndex + 1; i < all.length; i++) {
+  const blankRows: number[] = [];
+  const start = options.keepHeaderRows ? 0 : headerIndex + 1;
+  let lastContent = all.length - 1;
+  while (lastContent >= 0 && isBlank(all[lastContent]!)) lastContent--;
+  let firstContent = 0;
+  while (firstContent < all.length && isBlank(all[firstContent]!)) firstContent++;
+  for (let i = start; i < all.length; i++) {
     const row = all[i]!;
-    if (row.every((c) => c.trim() === '')) continue;
+    if (isBlank(row)) {
+      if (i > firstContent && i < lastContent) {
+        quality.info(file, lineOfRow[i]!, null, 'blank-row', 'This row is blank and was skipped.');
+        blankRows.push(lineOfRow[i]!);
+      }
+      continue;
+    }
     rows.push(row);
     rowNumbers.push(lineOfRow[i]!);
   }
-  return { file, header, rows, rowNumbers, delimiter: parsed.meta.delimiter };
+  return { file, header, rows, rowNumbers, delimiter: parsed.meta.delimiter, blankRows };
+}
+
+function isBlank(row: string[]): boolean {
+  for (const c of row) if (c.trim() !== '') return false;
+  return true;
 }
 
 /** Index of a column by case/space-insensitive header name; -1 when absent. */

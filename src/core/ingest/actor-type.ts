@@ -1,0 +1,38 @@
+// Reads the many ways people write an actor type ("Community group", "GP", "Service user") into
+// the model's ActorType, and gives respondents their pseudonymous labels ("Resident 17").
+import type { ActorType } from '../model';
+
+const TYPE_WORDS: [RegExp, ActorType][] = [
+  [/public[\s_-]*servant|staff|officer|professional|employee|public[\s_-]*sector|^public$/, 'public-servant'],
+  [/service[\s_-]*user|patient|pupil|parent|client|tenant|customer/, 'service-user'],
+  [/volunteer/, 'volunteer'],
+  [
+    /group|organi[sz]ation|association|charity|club|society|voluntary|community[\s_-]*org|vcs|ngo|faith/,
+    'group',
+  ],
+  [/resident|citizen|member of the public|neighbour|local person|individual|householder/, 'resident'],
+  [/^service$|^agency$|^department$/, 'service'],
+  [/^other$/, 'other'],
+];
+
+/** ActorType of a free-text type, or null when it says nothing recognisable. */
+export function parseActorType(text: string | undefined | null): ActorType | null {
+  const t = (text ?? '').trim().toLowerCase();
+  if (!t) return null;
+  for (const [re, type] of TYPE_WORDS) if (re.test(t)) return type;
+  return null;
+}
+
+const TYPE_LABEL: Record<ActorType, string> = {
+  'public-servant': 'Public servant',
+  service: 'Service',
+  group: 'Group',
+  volunteer: 'Volunteer',
+  resident: 'Resident',
+  'service-user': 'Service user',
+  other: 'Respondent',
+};
+
+export function typeLabel(type: ActorType): string {
+  return TYPE_LABEL[type];
+}

@@ -1,0 +1,65 @@
+// Reads a survey tool's codebook for numerically coded exports: a REDCap data dictionary
+// ("1, Priya Patel | 2, Helen Okafor") or a plain two-column code,label file.
+import type { InputFile } from '../model';
+import type { QualityCollector } from '../quality';
+import { findColumn } from './csv';
+import { readTable } from './table';
+
+/** Parse REDCap's "1, Label | 2, Other label" choice list. */
+export function parseChoiceList(text: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (const part of text.split('|')) {
+    const comma = part.indexOf(',');
+    if (comma < 0) continue;
+    const code = part.slice(0, comma).trim();
+    const label = part.slice(comma + 1).trim();
+    if (code && label) out.push([code, label]);
+  }
+  return out;
+}
+
+/** Code -> label (a roster name or id). Unreadable codebooks are reported and ignored. */
+export function readCodebook(file: InputFile, quality: QualityCollector): Map<string, string> {
+  const map = new Map<string, string>();
+  const table = readTable(file, quality);
+  const choices = findColumn(
+    table.header,
+    'Choices, Calculations, OR Slider Labels',
+    'select_choices_or_calculations',
+    'Choices',
+  );
+  if (choices >= 0) {
+    for (const row of table.rows) {
+      for (const [code, label] of parseChoiceList(row[choices] ?? ''))
+        if (!map.has(code)) map.set(code, label);
+    }
+  } else {
+    const code = findColumn(table.header, 'code', 'value', 'name', 'choice');
+    const label = findColumn(
+      table.header,
+      'label',
+      'label::English (en)',
+      'label::English',
+      'id',
+      'roster id',
+      'person',
+    );
+    if (code < 0 || label < 0) {
+      quality.warn(
+        file.name,
+        1,
+        null,
+        'codebook-unreadable',
+        'The codebook has neither a REDCap choices column nor code and label columns; it was not used.',
+      );
+      return map;
+    }
+    for (const row of table.rows) {
+      const c = (row[code] ?? '').trim();
+      const l = (row[label] ?? '').trim();
+      if (c && l && !map.has(c)) map.set(c, l);
+    }
+  }
+  if (map.size === 0) quality.warn(file.name, null, null, 'codebook-empty', 'The codebook lists no codes.');
+  return map;
+}

@@ -1,0 +1,396 @@
+// Recognises which survey tool wrote an export (from its header rows) and maps its columns:
+// respondent metadata, and each name-generator question with its layout and relation.
+import { findColumn } from './csv';
+import { detectRelation, isNameGenerator, relationOfLabel } from './relations';
+import type { QuestionMapping, SurveyFormat, SurveyMapping } from './types';
+
+/** Columns each tool uses for respondent metadata, most specific first. */
+const META: Record<
+  | 'responseId'
+  | 'respondentType'
+  | 'service'
+  | 'rosterId'
+  | 'email'
+  | 'name'
+  | 'timestamp'
+  | 'status'
+  | 'finished'
+  | 'channel',
+  string[]
+> = {
+  responseId: [
+    'Response ID',
+    'ResponseId',
+    'ResponseID',
+    'Respondent ID',
+    'record_id',
+    'Record ID',
+    '_id',
+    '_uuid',
+    'instanceID',
+    'meta/instanceID',
+    'response_id',
+    'id',
+    'ID',
+  ],
+  respondentType: [
+    'Respondent type',
+    'respondent_type',
+    'Type of respondent',
+    'Participant type',
+    'You are',
+    'I am a',
+    'Are you a',
+    'Which best describes you',
+    'Which of these best describes you',
+  ],
+  service: ['Service used', 'Service', 'Which service do you use', 'service_used', 'Main service used'],
+  rosterId: [
+    'Roster ID',
+    'RosterID',
+    'roster_id',
+    'ExternalReference',
+    'ExternalDataReference',
+    'External Data Reference',
+    'NodeID',
+    'Node ID',
+    'Custom Data 1',
+    'ego',
+  ],
+  email: [
+    'Email',
+    'Email Address',
+    'E-mail',
+    'E-mail address',
+    'RecipientEmail',
+    'Recipient Email',
+    'email_address',
+    'Responder',
+    'Your email',
+  ],
+  name: ['Name', 'Your name', 'Full name', 'RecipientName', 'Respondent name'],
+  timestamp: [
+    'Timestamp',
+    'Horodateur',
+    'Marca temporal',
+    'Zeitstempel',
+    'Start time',
+    'StartDate',
+    'Start Date',
+    'submitdate',
+    'Date submitted',
+    '_submission_time',
+    'start',
+    'Completion time',
+    'EndDate',
+    'End Date',
+    'RecordedDate',
+  ],
+  status: ['Status', 'Response Type', '_validation_status', 'redcap_survey_identifier'],
+  finished: ['Finished', 'Completed', 'Complete?', 'submitdate'],
+  channel: ['DistributionChannel', 'Distribution Channel', 'Collector ID'],
+};
+
+export interface DetectedLayout {
+  format: SurveyFormat;
+  headerRows: number;
+}
+
+const isImportId = (c: string) => /^\s*\{\s*"ImportId"/.test(c);
+
+/** Which tool wrote the file, and how many header rows sit above the data. */
+export function detectLayout(rows: string[][]): DetectedLayout {
+  const first = rows.find((r) => r.some((c) => c.trim() !== '')) ?? [];
+  const firstIndex = rows.indexOf(first);
+  const row1 = rows[firstIndex + 1] ?? [];
+  const row2 = rows[firstIndex + 2] ?? [];
+  const has = (...names: string[]) => names.every((n) => findColumn(first, n) >= 0);
+  if (row2.some(isImportId) || row1.some(isImportId)) {
+    return { format: 'qualtrics', headerRows: row1.some(isImportId) ? 2 : 3 };
+  }
+  if (
+    (has('StartDate') || has('ResponseId')) &&
+    (has('Finished') || has('Progress') || has('RecordedDate'))
+  ) {
+    // Qualtrics with rows 2–3 deleted: only the export tags remain.
+    const second = row1.join(' ');
+    const looksHeader = /Start Date|Response ID|Response Type/i.test(second);
+    return { format: 'qualtrics', headerRows: looksHeader ? 2 : 1 };
+  }
+  if (has('Respondent ID') && (has('Collector ID') || has('Start Date'))) {
+    const second = row1.join(' ');
+    const twoRows =
+      /\bResponse\b|Open-Ended Response/i.test(second) || row1.slice(0, 4).every((c) => c.trim() === '');
+    return { format: 'surveymonkey', headerRows: twoRows ? 2 : 1 };
+  }
+  if (
+    /^(Timestamp|Horodateur|Marca temporal|Zeitstempel|Informazioni cronologiche|Carimbo de data\/hora)$/i.test(
+      (first[0] ?? '').trim(),
+    )
+  ) {
+    return { format: 'google-forms', headerRows: 1 };
+  }
+  if (has('ID', 'Start time', 'Completion time')) return { format: 'microsoft-forms', headerRows: 1 };
+  if (
+    has('_uuid') ||
+    has('_submission_time') ||
+    (has('start', 'end') && first.some((h) => h.includes('/')))
+  ) {
+    return { format: 'kobo', headerRows: 1 };
+  }
+  if (has('submitdate', 'lastpage') || has('startlanguage')) return { format: 'limesurvey', headerRows: 1 };
+  if (has('record_id') || first.some((h) => /^[a-z][a-z0-9_]*___[a-z0-9_-]+$/i.test(h.trim()))) {
+    return { format: 'redcap', headerRows: 1 };
+  }
+  return { format: 'simple', headerRows: 1 };
+}
+
+/** One column, split into the question it belongs to and the option it stands for (if any). */
+interface ColumnInfo {
+  index: number;
+  header: string;
+  /** Question key: columns with the same stem belong to one question. */
+  stem: string;
+  /** The question's wording as respondents saw it. */
+  question: string;
+  /** The choice / person this column stands for; null for a whole-answer column. */
+  option: string | null;
+}
+
+/** Split a header into question and option, following each tool's convention. */
+function describeColumn(format: SurveyFormat, header: string, sub: string[], index: number): ColumnInfo {
+  const h = header.trim();
+  const text = sub.find((s) => s.trim() !== '' && !isImportId(s))?.trim() ?? '';
+  const info = (stem: string, question: string, option: string | null): ColumnInfo => ({
+    index,
+    header: h,
+    stem,
+    question,
+    option,
+  });
+  if (format === 'qualtrics') {
+    // Export tag Q3_2 (or Q3_2_TEXT); question text "Who do you trust? - Priya Patel".
+    const m = /^(.*?)_(\d+)(_TEXT)?$/.exec(h);
+    const dash = text.lastIndexOf(' - ');
+    if (m && !m[3]) {
+      const question = dash > 0 ? text.slice(0, dash) : text || m[1]!;
+      const option = dash > 0 ? text.slice(dash + 3) : m[2]!;
+      return info(m[1]!, question, option);
+    }
+    if (dash > 0 && text) return info(text.slice(0, dash), text.slice(0, dash), text.slice(dash + 3));
+    return info(h, text || h, null);
+  }
+  if (format === 'surveymonkey') {
+    // Row 1: the question over its first column, blank over the rest; row 2: the option.
+    return info(h, h, text && !/^(Response|Open-Ended Response)$/i.test(text) ? text : null);
+  }
+  if (format === 'kobo') {
+    // group/question or group/question/choice (the 0/1 column of a select_multiple).
+    const parts = h.split('/');
+    if (parts.length >= 2) return info(h, parts.slice(0, -1).join('/') + '/' + parts[parts.length - 1], null);
+    return info(h, h, null);
+  }
+  if (format === 'redcap') {
+    const m = /^([a-z][a-z0-9_]*?)___([a-z0-9_-]+)$/i.exec(h);
+    if (m) return info(m[1]!, m[1]!, m[2]!);
+    return info(h, h, null);
+  }
+  if (format === 'limesurvey') {
+    const m = /^(.*?)\s*\[([^\]]+)\]$/.exec(h);
+    if (m) return info(m[1]!, m[1]!, m[2]!);
+    return info(h, h, null);
+  }
+  // Google Forms grids and checkbox columns: "Question [Row]"; Microsoft Forms the same.
+  const m = /^(.*\S)\s*\[([^\]]+)\]$/.exec(h);
+  if (m) return info(m[1]!, m[1]!, m[2]!);
+  // "Question - Option" / "Question: Option" headers, from tools that flatten matrix columns.
+  const d = /^(.*\?)\s*[-:–]\s*(.+)$/.exec(h);
+  if (d) return info(d[1]!, d[1]!, d[2]!);
+  return info(h, h, null);
+}
+
+/** Cell values that mean "ticked" in per-choice columns. */
+export const TICK = /^(1|y|yes|true|x|✓|✔|checked|selected|ticked|on)$/i;
+const UNTICK = /^(0|n|no|false|not selected|unchecked|off|-)$/i;
+
+/**
+ * Map every column of a survey file. `sample` is a slice of data rows to tell tick columns from
+ * grids whose cells list tie types. `isPerson` says whether an option label names someone on the roster.
+ */
+export function detectSurveyMapping(
+  file: string,
+  layout: DetectedLayout,
+  header: string[],
+  subHeaders: string[][],
+  sample: string[][],
+  isPerson: (label: string) => boolean,
+): SurveyMapping {
+  const meta = (key: keyof typeof META): string | null => {
+    for (const name of META[key]) {
+      const i = findColumn(header, name);
+      if (i >= 0) return header[i]!;
+    }
+    // Qualtrics second header row, SurveyMonkey: the question text may carry the meaning.
+    return null;
+  };
+  const mapping: SurveyMapping = {
+    file,
+    format: layout.format,
+    headerRows: layout.headerRows,
+    responseId: meta('responseId'),
+    respondentType:
+      meta('respondentType') ??
+      findByWording(
+        header,
+        subHeaders,
+        /respondent type|best describes you|are you (a|an)\b|i am (a|an)\b|type of respondent/i,
+      ),
+    service:
+      meta('service') ??
+      findByWording(header, subHeaders, /which service|service (do you|you) use|service used/i),
+    rosterId: meta('rosterId'),
+    email: meta('email'),
+    name: meta('name'),
+    timestamp: meta('timestamp'),
+    status: meta('status'),
+    finished: meta('finished'),
+    channel: meta('channel'),
+    questions: [],
+  };
+  const metaColumns = new Set(
+    [
+      mapping.responseId,
+      mapping.respondentType,
+      mapping.service,
+      mapping.rosterId,
+      mapping.email,
+      mapping.name,
+      mapping.timestamp,
+      mapping.status,
+      mapping.finished,
+      mapping.channel,
+    ].filter((c): c is string => c != null),
+  );
+
+  // Group columns into questions, keeping the order of first appearance.
+  const columns = header.map((h, i) =>
+    describeColumn(
+      layout.format,
+      h,
+      subHeaders.map((s) => s[i] ?? ''),
+      i,
+    ),
+  );
+  if (layout.format === 'surveymonkey') carrySurveyMonkeyQuestions(columns, header);
+  if (layout.format === 'kobo') groupKoboChoices(columns, header);
+  const groups = new Map<string, ColumnInfo[]>();
+  for (const c of columns) {
+    if (metaColumns.has(c.header)) continue;
+    const list = groups.get(c.stem);
+    if (list) list.push(c);
+    else groups.set(c.stem, [c]);
+  }
+  for (const group of groups.values()) {
+    const q = toQuestion(group, sample, isPerson);
+    if (q) mapping.questions.push(q);
+  }
+  return mapping;
+}
+
+function findByWording(header: string[], subHeaders: string[][], re: RegExp): string | null {
+  for (let i = 0; i < header.length; i++) {
+    if (re.test(header[i]!) || subHeaders.some((s) => re.test(s[i] ?? ''))) return header[i]!;
+  }
+  return null;
+}
+
+/** SurveyMonkey leaves the question blank over its second and later option columns. */
+function carrySurveyMonkeyQuestions(columns: ColumnInfo[], header: string[]): void {
+  let current: ColumnInfo | null = null;
+  for (const c of columns) {
+    const blank = /^Column \d+$/.test(header[c.index]!) || header[c.index]!.trim() === '';
+    if (!blank) {
+      current = c;
+      continue;
+    }
+    if (current && c.option) {
+      c.stem = current.stem;
+      c.question = current.question;
+      if (current.option == null) current.option = '';
+    }
+  }
+  // A first column whose option was blanked above is the "Response" of a single-answer question.
+  for (const c of columns) if (c.option === '') c.option = null;
+}
+
+/** Kobo select_multiple: "grp/q" holds codes and "grp/q/code" the 0/1 columns; keep the 0/1 columns. */
+function groupKoboChoices(columns: ColumnInfo[], header: string[]): void {
+  const set = new Set(header);
+  for (const c of columns) {
+    const parts = c.header.split('/');
+    if (parts.length < 2) continue;
+    const parent = parts.slice(0, -1).join('/');
+    if (set.has(parent)) {
+      c.stem = parent;
+      c.question = parent;
+      c.option = parts[parts.length - 1]!;
+    }
+  }
+  // The parent then duplicates its children: mark it so it is left out.
+  const parents = new Set(columns.filter((c) => c.option != null).map((c) => c.stem));
+  for (const c of columns) if (c.option == null && parents.has(c.header)) c.stem = `${c.header}\u0000codes`;
+}
+
+/** The question's short wording (drops a group path and the tool's numbering). */
+function wording(q: string): string {
+  const last = q.split('/').pop() ?? q;
+  return last.replace(/_/g, ' ').trim();
+}
+
+function toQuestion(
+  group: ColumnInfo[],
+  sample: string[][],
+  isPerson: (label: string) => boolean,
+): QuestionMapping | null {
+  const first = group[0]!;
+  if (first.stem.endsWith('\u0000codes')) return null;
+  const label = first.question;
+  const words = wording(label);
+  const relation = detectRelation(words);
+  const withOptions = group.filter((c) => c.option != null);
+  if (withOptions.length === 0 || group.length === 1) {
+    if (withOptions.length === 1 && relation == null) return null;
+    if (relation == null && !isNameGenerator(words)) return null;
+    return {
+      columns: group.map((c) => c.header),
+      kind: 'text',
+      relation: relation ?? 'named',
+      label,
+      separator: ';',
+    };
+  }
+  const options = withOptions.map((c) => c.option!);
+  const personShare = options.filter((o) => isPerson(o)).length / options.length;
+  // Cells that are ticks (or repeat their option) make a choice question; anything else is a grid
+  // whose cells list the tie types ticked for that person.
+  let ticks = 0;
+  let labels = 0;
+  for (const row of sample) {
+    for (const c of withOptions) {
+      const v = (row[c.index] ?? '').trim();
+      if (!v || UNTICK.test(v)) continue;
+      if (TICK.test(v) || v.toLowerCase() === (c.option ?? '').toLowerCase() || isPerson(v)) ticks++;
+      else labels++;
+    }
+  }
+  const kind: QuestionMapping['kind'] = labels > ticks ? 'grid' : 'choices';
+  if (kind === 'choices' && relation == null && personShare < 0.5 && !isNameGenerator(words)) return null;
+  if (kind === 'grid' && personShare < 0.5 && relation == null) return null;
+  return {
+    columns: withOptions.map((c) => c.header),
+    kind,
+    relation: relation ?? (kind === 'grid' ? null : (relationOfLabel(words) ?? 'named')),
+    label,
+    targets: options,
+  };
+}

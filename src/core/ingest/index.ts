@@ -1,0 +1,498 @@
+// Survey exports and a roster in, actors and ties out: the ingest stage of the pipeline.
+// Detects each file's layout (or follows a saved mapping), links respondents to the roster,
+// matches the names they gave, and records every problem and every uncertain name.
+import {
+  asActorId,
+  SECTOR_OF_TYPE,
+  type Actor,
+  type ActorId,
+  type ActorType,
+  type InputFile,
+  type Tie,
+} from '../model';
+import { InputError, type Progress, type QualityCollector } from '../quality';
+import { parseActorType, typeLabel } from './actor-type';
+import { detectLayout, detectSurveyMapping } from './detect';
+import { RosterMatcher, type MatchResult } from './matcher';
+import { nameKey } from './names';
+import { readCodebook } from './codebook';
+import { readRoster } from './roster';
+import { readResponses, type RawResponse } from './survey';
+import { gridToTable, readGrid } from './table';
+import type {
+  DecisionRecord,
+  IngestInput,
+  IngestResult,
+  Mapping,
+  Respondent,
+  ReviewItem,
+  RosterEntry,
+  SurveyMapping,
+} from './types';
+
+export type * from './types';
+export { readRoster, detectRosterColumns } from './roster';
+export { RosterMatcher, AUTO_ACCEPT, AUTO_MARGIN, type MatchResult } from './matcher';
+export { detectLayout, detectSurveyMapping } from './detect';
+export { detectRelation, relationOfLabel } from './relations';
+export { splitNames } from './survey';
+export { readPlainNetwork } from './plain-network';
+export { applyReviewDecision, emptyMapping } from './review';
+export { readTable, readGrid } from './table';
+export { parseActorType, typeLabel } from './actor-type';
+
+/** A Progress that maps this stage's 0..1 onto [start, end] of the caller's bar. */
+export function subProgress(progress: Progress, start: number, end: number): Progress {
+  return {
+    report: (phase, fraction) =>
+      progress.report(phase, start + (end - start) * Math.max(0, Math.min(1, fraction))),
+    check: () => progress.check(),
+  };
+}
+
+function slug(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9_.-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64);
+}
+
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/** Accepts the date formats survey tools export (ISO, US and UK slashes, Excel text); false for junk. */
+function isPlausibleDate(s: string): boolean {
+  if (!Number.isNaN(Date.parse(s))) return true;
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})(\s+\d{1,2}:\d{2}(:\d{2})?(\s*[AP]M)?)?$/i.exec(s.trim());
+  if (!m) return false;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  return a >= 1 && b >= 1 && ((a <= 12 && b <= 31) || (a <= 31 && b <= 12));
+}
+
+/** Order of responses for "keep the latest": the timestamp when readable, else the row. */
+function timeOf(r: RawResponse): number {
+  const t = Date.parse(r.timestamp);
+  return Number.isNaN(t) ? r.row : t;
+}
+
+interface Resolved {
+  target: ActorId | null;
+  result: MatchResult;
+  decision?: DecisionRecord;
+}
+
+export function ingest(input: IngestInput, quality: QualityCollector, progress: Progress): IngestResult {
+  const mapping: Mapping = {
+    version: 1,
+    roster: null,
+    surveys: [],
+    decisions: [...(input.mapping?.decisions ?? [])],
+  };
+  progress.report('Reading roster', 0);
+  const roster = readRoster(input.roster, quality, input.mapping);
+  mapping.roster = roster.columns;
+  const codebook = input.codebook ? readCodebook(input.codebook, quality) : undefined;
+  const matcher = new RosterMatcher(roster.entries, codebook);
+  const isKnown = (s: string) => matcher.isKnown(s);
+
+  // 1. Read every file into raw responses.
+  const raw: RawResponse[] = [];
+  const fileShare = 0.7 / Math.max(1, input.surveys.length);
+  input.surveys.forEach((file, fileIndex) => {
+    progress.check();
+    const given =
+      input.mapping?.surveys.find((s) => s.file === file.name) ?? input.mapping?.surveys[fileIndex];
+    const { table, surveyMapping } = readSurveyFile(file, given, quality, isKnown);
+    mapping.surveys.push(surveyMapping);
+    const responses = readResponses(table, surveyMapping, isKnown, quality, progress, (f) =>
+      progress.report('Reading surveys', 0.05 + fileShare * (fileIndex + f)),
+    );
+    quality.rows.read += responses.length + (table.blankRows?.length ?? 0);
+    quality.rows.rejected += table.blankRows?.length ?? 0;
+    raw.push(...responses);
+  });
+
+  // 2. Drop previews, tests, spam and superseded resubmissions (each reported).
+  const kept = screenResponses(raw, quality);
+
+  // 3. Respondents: roster people keep their id; the rest get keys from the response id.
+  progress.report('Matching names', 0.8);
+  const respondents: Respondent[] = [];
+  const actors: Actor[] = roster.entries.map(rosterActor);
+  const actorIds = new Set<string>(actors.map((a) => a.id));
+  const counters = new Map<ActorType, number>();
+  const multiFile = input.surveys.length > 1;
+  const typeDefaulted = new Set<string>();
+  const sourceOf: ActorId[] = [];
+  for (const r of kept) {
+    const linked = linkRespondent(r, matcher);
+    const stated = parseActorType(r.typeText);
+    if (linked) {
+      respondents.push({
+        key: linked.id,
+        file: r.file,
+        row: r.row,
+        type: linked.type,
+        onRoster: true,
+        ...opt(r),
+      });
+      sourceOf.push(linked.id);
+      continue;
+    }
+    let type: ActorType = stated ?? 'resident';
+    if (type === 'public-servant') type = 'other'; // a public servant not on the roster is still a respondent
+    if (!stated && !typeDefaulted.has(r.file)) {
+      typeDefaulted.add(r.file);
+      quality.info(
+        r.file,
+        null,
+        null,
+        'respondent-type-default',
+        r.typeText
+          ? `Some respondent types were not recognised (e.g. "${r.typeText}"); those respondents are counted as residents.`
+          : 'No respondent type was given for some respondents; they are counted as residents.',
+      );
+    }
+    let key = r.responseId
+      ? `r-${slug(r.responseId)}`
+      : multiFile
+        ? `r-${slug(r.file.replace(/\.[^.]+$/, ''))}-row${r.row}`
+        : `r-row${r.row}`;
+    if (actorIds.has(key)) key = `r-${slug(r.file.replace(/\.[^.]+$/, ''))}-${key.slice(2)}`;
+    let n = 2;
+    const base = key;
+    while (actorIds.has(key)) key = `${base}-${n++}`;
+    const id = asActorId(key);
+    actorIds.add(id);
+    const count = (counters.get(type) ?? 0) + 1;
+    counters.set(type, count);
+    const attrs: Record<string, string> = { file: r.file, row: String(r.row) };
+    if (r.responseId) attrs.responseId = r.responseId;
+    actors.push({
+      id,
+      label: `${typeLabel(type)} ${count}`,
+      type,
+      sector: SECTOR_OF_TYPE[type],
+      ...(r.service ? { service: r.service } : {}),
+      onRoster: false,
+      attrs,
+    });
+    respondents.push({ key: id, file: r.file, row: r.row, type, onRoster: false, ...opt(r) });
+    sourceOf.push(id);
+  }
+
+  // 4. Names to people, then ties.
+  const decisions = new Map(mapping.decisions.map((d) => [nameKey(d.text), d]));
+  const resolved = new Map<string, Resolved>();
+  const unmatched = new Map<
+    string,
+    { item: ReviewItem; where: { file: string; row: number; column: string }[] }
+  >();
+  const newActors = new Map<string, Actor>();
+  const ties: Tie[] = [];
+  const step = Math.max(1, Math.floor(kept.length / 20));
+  for (let k = 0; k < kept.length; k++) {
+    if (k % step === 0) {
+      progress.check();
+      progress.report('Matching names', 0.8 + (0.2 * k) / kept.length);
+    }
+    const r = kept[k]!;
+    const source = sourceOf[k]!;
+    const seenTie = new Set<string>();
+    for (const nom of r.nominations) {
+      let res = resolved.get(nom.text);
+      if (!res) {
+        res = resolve(nom.text, matcher, decisions, newActors, actorIds);
+        resolved.set(nom.text, res);
+      }
+      if (!res.target) {
+        if (res.decision?.action === 'ignore') continue;
+        const key = nameKey(nom.text);
+        const u = unmatched.get(key);
+        if (u) {
+          u.item.count++;
+          if (u.where.length < 5) u.where.push({ file: r.file, row: r.row, column: nom.column });
+        } else {
+          unmatched.set(key, {
+            item: {
+              text: nom.text,
+              file: r.file,
+              row: r.row,
+              column: nom.column,
+              candidates: res.result.candidates,
+              count: 1,
+            },
+            where: [{ file: r.file, row: r.row, column: nom.column }],
+          });
+        }
+        continue;
+      }
+      if (res.target === source) {
+        quality.warn(
+          r.file,
+          r.row,
+          nom.column,
+          'self-nomination',
+          `The respondent named themselves ("${nom.text}"); that tie was left out.`,
+        );
+        continue;
+      }
+      const tieKey = `${res.target}\u0000${nom.relation}`;
+      if (seenTie.has(tieKey)) continue; // the same person named twice for one relation counts once
+      seenTie.add(tieKey);
+      ties.push({ source, target: res.target, relation: nom.relation, weight: 1, file: r.file, row: r.row });
+    }
+  }
+  actors.push(...newActors.values());
+
+  const review: ReviewItem[] = [];
+  for (const { item, where } of unmatched.values()) {
+    review.push(item);
+    quality.unmatched.push({
+      text: item.text,
+      count: item.count,
+      suggestions: item.candidates.slice(0, 3),
+      where,
+    });
+    const hint = item.candidates[0]
+      ? ` Closest on the roster: ${item.candidates[0].name} (${Math.round(item.candidates[0].confidence * 100)}%).`
+      : '';
+    quality.warn(
+      item.file,
+      item.row,
+      item.column,
+      'unmatched-name',
+      `"${item.text}" (written ${item.count} time${item.count === 1 ? '' : 's'}) could not be matched to the roster for sure and is waiting for review.${hint}`,
+    );
+  }
+  review.sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+  mapping.decisions = [...decisions.values()];
+  progress.report('Matching names', 1);
+  return { actors, ties, respondents, mapping, review, roster: roster.entries };
+}
+
+function opt(r: RawResponse): { service?: string; responseId?: string } {
+  const o: { service?: string; responseId?: string } = {};
+  if (r.service) o.service = r.service;
+  if (r.responseId) o.responseId = r.responseId;
+  return o;
+}
+
+function rosterActor(e: RosterEntry): Actor {
+  const a: Actor = {
+    id: e.id,
+    label: e.name,
+    type: e.type,
+    sector: e.sector,
+    onRoster: true,
+    attrs: { ...e.attrs },
+  };
+  if (e.role) a.role = e.role;
+  if (e.service) a.service = e.service;
+  return a;
+}
+
+/** A respondent is on the roster when the export carries their roster id, e-mail or exact name. */
+function linkRespondent(r: RawResponse, matcher: RosterMatcher): RosterEntry | null {
+  const entries = matcher.entries;
+  for (const value of [r.rosterRef, r.email]) {
+    if (!value) continue;
+    const hits = matcher.exact(value);
+    if (hits.length === 1) return entries[hits[0]!]!;
+  }
+  if (r.name) {
+    const m = matcher.match(r.name);
+    if (m.id && m.confidence >= 0.95) return entries.find((e) => e.id === m.id) ?? null;
+  }
+  return null;
+}
+
+function resolve(
+  text: string,
+  matcher: RosterMatcher,
+  decisions: Map<string, DecisionRecord>,
+  newActors: Map<string, Actor>,
+  actorIds: Set<string>,
+): Resolved {
+  const result = matcher.match(text);
+  const decision = decisions.get(nameKey(text));
+  if (decision) {
+    if (
+      (decision.action === 'accept' || decision.action === 'choose') &&
+      decision.id &&
+      matcher.entries.some((e) => e.id === decision.id)
+    ) {
+      return { target: asActorId(decision.id), result, decision };
+    }
+    if (decision.action === 'new') {
+      const key = nameKey(text);
+      let actor = newActors.get(key);
+      if (!actor) {
+        let id = decision.id ?? `n-${slug(key) || 'name'}`;
+        if (!decision.id) {
+          const base = id;
+          let n = 2;
+          while (actorIds.has(id)) id = `${base}-${n++}`;
+          decision.id = id;
+        }
+        actorIds.add(id);
+        const type = decision.type ?? 'other';
+        actor = {
+          id: asActorId(id),
+          label: decision.label ?? text,
+          type,
+          sector: SECTOR_OF_TYPE[type],
+          onRoster: false,
+          attrs: { named: 'true' },
+        };
+        newActors.set(key, actor);
+      }
+      return { target: actor.id, result, decision };
+    }
+    if (decision.action === 'ignore') return { target: null, result, decision };
+  }
+  if (result.id) return { target: result.id, result };
+  // "Priya Patel and Helen Okafor" in one box: split when every part matches for sure.
+  return { target: null, result };
+}
+
+/** Remove previews, tests, spam and resubmissions; count and report each. */
+function screenResponses(raw: RawResponse[], quality: QualityCollector): RawResponse[] {
+  const rejected = new Set<RawResponse>();
+  const reject = (r: RawResponse, column: string | null, code: string, message: string) => {
+    if (rejected.has(r)) return;
+    rejected.add(r);
+    quality.warn(r.file, r.row, column, code, message);
+  };
+  for (const r of raw) {
+    if (r.rejected) reject(r, r.rejected.column, r.rejected.code, r.rejected.message);
+    else if (r.unfinished) {
+      quality.info(
+        r.file,
+        r.row,
+        null,
+        'unfinished-response',
+        'This response was not finished; the answers given were kept.',
+      );
+    }
+    if (r.email && !EMAIL.test(r.email)) {
+      quality.warn(
+        r.file,
+        r.row,
+        'email',
+        'invalid-email',
+        `"${r.email.slice(0, 60)}" is not a valid e-mail address; it was not used to link or de-duplicate.`,
+      );
+      r.email = '';
+    }
+    if (r.timestamp && !isPlausibleDate(r.timestamp)) {
+      quality.warn(
+        r.file,
+        r.row,
+        'timestamp',
+        'invalid-date',
+        `"${r.timestamp.slice(0, 40)}" is not a date; the row order was used instead.`,
+      );
+      r.timestamp = '';
+    }
+  }
+  // Exact re-exports of one response (same response id in one file): keep the first.
+  const byId = new Map<string, RawResponse>();
+  for (const r of raw) {
+    if (rejected.has(r) || !r.responseId) continue;
+    const key = `${r.file}\u0000${r.responseId}`;
+    const first = byId.get(key);
+    if (first)
+      reject(
+        r,
+        null,
+        'duplicate-response',
+        `The response id "${r.responseId}" already appeared on row ${first.row}; this copy was left out.`,
+      );
+    else byId.set(key, r);
+  }
+  // Resubmissions: the same person (e-mail in any case, or roster id) answering twice: keep the latest.
+  const byPerson = new Map<string, RawResponse>();
+  for (const r of raw) {
+    if (rejected.has(r)) continue;
+    const who = r.email
+      ? `e:${r.email.toLowerCase()}`
+      : r.rosterRef
+        ? `id:${r.rosterRef.toLowerCase()}`
+        : null;
+    if (!who) continue;
+    const key = `${r.file}\u0000${who}`;
+    const prev = byPerson.get(key);
+    if (!prev) {
+      byPerson.set(key, r);
+      continue;
+    }
+    const [older, newer] = timeOf(r) >= timeOf(prev) ? [prev, r] : [r, prev];
+    reject(
+      older,
+      null,
+      'resubmitted-response',
+      `The same respondent (${who.slice(0, 2) === 'e:' ? 'e-mail' : 'roster id'}) answered again on row ${newer.row}; the earlier response was replaced by the later one.`,
+    );
+    byPerson.set(key, newer);
+  }
+  const kept = raw.filter((r) => !rejected.has(r));
+  quality.rows.accepted += kept.length;
+  quality.rows.rejected += rejected.size;
+  return kept;
+}
+
+/** Read one survey file and work out (or reconcile) its mapping. */
+function readSurveyFile(
+  file: InputFile,
+  given: SurveyMapping | undefined,
+  quality: QualityCollector,
+  isKnown: (s: string) => boolean,
+) {
+  const grid = readGrid(file, quality);
+  const layout = given ? { format: given.format, headerRows: given.headerRows } : detectLayout(grid.rows);
+  const table = gridToTable(file.name, grid, layout.headerRows, quality);
+  let surveyMapping: SurveyMapping;
+  if (given) {
+    surveyMapping = { ...given, file: file.name };
+    const missing = [
+      ...given.questions.flatMap((q) => q.columns),
+      ...[
+        given.responseId,
+        given.respondentType,
+        given.service,
+        given.rosterId,
+        given.email,
+        given.name,
+      ].filter((c): c is string => c != null),
+    ].filter((c) => !table.header.includes(c));
+    if (missing.length > 0) {
+      throw new InputError(
+        file.name,
+        1,
+        missing[0]!,
+        'mapping-column-missing',
+        `The saved mapping uses the column "${missing[0]}", which this file does not have (${missing.length} missing). Re-detect the mapping or fix the file.`,
+      );
+    }
+  } else {
+    const sample = table.rows.slice(0, 200);
+    surveyMapping = detectSurveyMapping(file.name, layout, table.header, table.subHeaders, sample, isKnown);
+  }
+  const used = surveyMapping.questions.filter((q) => q.kind === 'grid' || q.relation != null);
+  if (used.length === 0) {
+    throw new InputError(
+      file.name,
+      1,
+      null,
+      'no-questions',
+      `No name-generator question was found (columns: ${table.header.slice(0, 12).join(', ')}${table.header.length > 12 ? ', ...' : ''}). Name the relation of each question in a mapping file.`,
+    );
+  }
+  if (table.rows.length === 0) {
+    quality.warn(file.name, null, null, 'no-responses', 'The file has a header but no responses.');
+  }
+  return { table, surveyMapping };
+}

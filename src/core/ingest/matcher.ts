@@ -1,0 +1,307 @@
+// Matches names as respondents typed or ticked them to roster entries, with a confidence.
+// The roster is indexed once (names, tokens, ids, e-mails, codes) and answers are memoised, so
+// 100,000 responses cost one lookup each for names already seen.
+import type { ActorId } from '../model';
+import {
+  TITLES,
+  TITLE_HINTS,
+  STOP_WORDS,
+  allowedTypos,
+  areNicknames,
+  editDistance,
+  nameKey,
+  normaliseText,
+} from './names';
+import type { Candidate, RosterEntry } from './types';
+
+export interface MatchResult {
+  /** The roster id chosen automatically; null when nothing is certain enough. */
+  id: ActorId | null;
+  confidence: number;
+  /** Best candidates, strongest first (at most 5). */
+  candidates: Candidate[];
+  how: 'id' | 'email' | 'code' | 'exact' | 'fuzzy' | 'none';
+}
+
+/** A match this strong, and this far ahead of the next candidate, is accepted without review. */
+export const AUTO_ACCEPT = 0.8;
+export const AUTO_MARGIN = 0.15;
+/** Candidates weaker than this are not worth suggesting. */
+const SUGGEST = 0.3;
+
+/** Words a role or service implies, so "dr patel" or "the head at Hillside" find their person. */
+const ROLE_ALIASES: [RegExp, string[]][] = [
+  [
+    /\bgp\b|general practi|doctor|physician/,
+    ['gp', 'doctor', 'dr', 'surgery', 'practice', 'medical', 'health'],
+  ],
+  [
+    /head ?teacher|head of school|principal|headmaster|headmistress/,
+    ['head', 'headteacher', 'school', 'teacher', 'principal'],
+  ],
+  [/teacher|teaching/, ['teacher', 'school']],
+  [/pcso|community support officer/, ['pcso', 'police', 'pc', 'officer', 'community']],
+  [/sergeant|\bsgt\b/, ['sgt', 'sergeant', 'police', 'officer']],
+  [/constable|\bpc\b/, ['pc', 'constable', 'police', 'officer']],
+  [/inspector/, ['inspector', 'insp', 'police']],
+  [/police|policing/, ['police', 'officer', 'cop']],
+  [/librar/, ['library', 'librarian', 'libraries']],
+  [/youth/, ['youth', 'young', 'club', 'worker']],
+  [/neighbourhood|neighborhood/, ['neighbourhood', 'neighborhood', 'council', 'manager', 'estate']],
+  [/council/, ['council', 'councillor', 'cllr']],
+  [/nurse/, ['nurse', 'nursing', 'health']],
+  [/social work/, ['social', 'worker']],
+  [/vicar|priest|minister|church|reverend/, ['church', 'vicar', 'rev', 'reverend', 'priest', 'minister']],
+  [/imam|mosque/, ['mosque', 'imam']],
+  [/housing/, ['housing', 'estate', 'officer']],
+];
+
+function tokens(text: string): string[] {
+  const norm = normaliseText(text);
+  return norm ? norm.split(' ') : [];
+}
+
+interface Indexed {
+  entry: RosterEntry;
+  /** Name words without titles, in order (the last is the surname for a person). */
+  nameTokens: string[];
+  /** Titles written in the roster name ("Dr Priya Patel"). */
+  titles: Set<string>;
+  /** Role, service and implied words. */
+  context: Set<string>;
+  person: boolean;
+}
+
+export class RosterMatcher {
+  private readonly items: Indexed[];
+  private readonly byKey = new Map<string, number[]>();
+  private readonly byId = new Map<string, number>();
+  private readonly byEmail = new Map<string, number>();
+  private readonly byCode = new Map<string, number>();
+  private readonly byToken = new Map<string, number[]>();
+  private readonly vocabulary: string[];
+  private readonly weight = new Map<string, number>();
+  private readonly memo = new Map<string, MatchResult>();
+
+  constructor(entries: RosterEntry[], codebook?: Map<string, string>) {
+    this.items = entries.map((entry) => this.index(entry));
+    this.items.forEach((item, i) => {
+      const { entry } = item;
+      this.byId.set(entry.id.toLowerCase(), i);
+      if (entry.email) this.byEmail.set(entry.email.trim().toLowerCase(), i);
+      if (entry.code) this.byCode.set(entry.code.trim().toLowerCase(), i);
+      const keys = new Set([nameKey(entry.name), item.nameTokens.join(' ')]);
+      if (item.person && item.nameTokens.length >= 2) {
+        // "Patel Priya" and "Patel, Priya" as some rosters and forms write them.
+        keys.add([...item.nameTokens.slice(-1), ...item.nameTokens.slice(0, -1)].join(' '));
+      }
+      for (const key of keys) if (key) push(this.byKey, key, i);
+      for (const t of new Set(item.nameTokens)) push(this.byToken, t, i);
+    });
+    // Rare words identify; words shared by many names ("Millbrook", "Community") barely do.
+    const n = Math.max(1, this.items.length);
+    for (const [t, list] of this.byToken) this.weight.set(t, Math.log(1 + n / list.length));
+    this.vocabulary = [...this.byToken.keys()];
+    if (codebook) {
+      for (const [code, target] of codebook) {
+        const hit = this.byId.get(target.toLowerCase()) ?? this.byKey.get(nameKey(target))?.[0];
+        if (hit != null) this.byCode.set(code.trim().toLowerCase(), hit);
+      }
+    }
+  }
+
+  get entries(): RosterEntry[] {
+    return this.items.map((i) => i.entry);
+  }
+
+  private index(entry: RosterEntry): Indexed {
+    const all = tokens(entry.name);
+    const person = entry.type !== 'group' && entry.type !== 'service';
+    const titles = new Set(all.filter((t) => TITLES.has(t)));
+    const nameTokens = person ? all.filter((t) => !TITLES.has(t)) : all.filter((t) => !STOP_WORDS.has(t));
+    const context = new Set<string>();
+    const roleText = `${entry.role ?? ''} ${entry.service ?? ''}`.toLowerCase();
+    for (const t of tokens(roleText)) if (!STOP_WORDS.has(t)) context.add(t);
+    for (const [re, words] of ROLE_ALIASES) if (re.test(roleText)) for (const w of words) context.add(w);
+    for (const t of titles) context.add(t);
+    return { entry, nameTokens: nameTokens.length ? nameTokens : all, titles, context, person };
+  }
+
+  /** The roster id, e-mail, code or exact name this text stands for, without fuzzy matching. */
+  exact(text: string): number[] {
+    const t = text.trim().toLowerCase();
+    const hit = this.byId.get(t) ?? this.byEmail.get(t) ?? this.byCode.get(t);
+    if (hit != null) return [hit];
+    return this.byKey.get(nameKey(text)) ?? [];
+  }
+
+  isKnown(text: string): boolean {
+    return this.exact(text).length > 0;
+  }
+
+  match(text: string): MatchResult {
+    const cached = this.memo.get(text);
+    if (cached) return cached;
+    const result = this.compute(text);
+    // Bounded memo: free text with a million distinct typos must not grow without end.
+    if (this.memo.size < 200_000) this.memo.set(text, result);
+    return result;
+  }
+
+  private candidate(i: number, confidence: number): Candidate {
+    const e = this.items[i]!.entry;
+    return { id: e.id, name: e.name, confidence: Math.round(confidence * 1000) / 1000 };
+  }
+
+  private compute(text: string): MatchResult {
+    const raw = text.trim();
+    const lower = raw.toLowerCase();
+    for (const [map, how] of [
+      [this.byId, 'id'],
+      [this.byEmail, 'email'],
+      [this.byCode, 'code'],
+    ] as const) {
+      const hit = map.get(lower);
+      if (hit != null)
+        return { id: this.items[hit]!.entry.id, confidence: 1, candidates: [this.candidate(hit, 1)], how };
+    }
+    const exact = this.byKey.get(nameKey(raw));
+    if (exact && exact.length === 1) {
+      return {
+        id: this.items[exact[0]!]!.entry.id,
+        confidence: 1,
+        candidates: [this.candidate(exact[0]!, 1)],
+        how: 'exact',
+      };
+    }
+    const scored = this.fuzzy(raw);
+    if (exact && exact.length > 1) {
+      // Two roster people share this exact name: never guess between them.
+      for (const i of exact) scored.set(i, 1);
+    }
+    const ranked = [...scored.entries()]
+      .filter(([, c]) => c >= SUGGEST)
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, 5);
+    const candidates = ranked.map(([i, c]) => this.candidate(i, c));
+    const best = ranked[0];
+    const second = ranked[1];
+    const sure =
+      best != null &&
+      best[1] >= AUTO_ACCEPT &&
+      (second == null || best[1] - second[1] >= AUTO_MARGIN) &&
+      !(exact && exact.length > 1);
+    return {
+      id: sure ? this.items[best[0]]!.entry.id : null,
+      confidence: best?.[1] ?? 0,
+      candidates,
+      how: sure ? 'fuzzy' : 'none',
+    };
+  }
+
+  /** Every roster entry sharing a word (or a nickname, typo or prefix of one) with the text, scored. */
+  private fuzzy(text: string): Map<number, number> {
+    const all = tokens(text);
+    const titles = all.filter((t) => TITLES.has(t));
+    const words = all.filter((t) => !TITLES.has(t) && !STOP_WORDS.has(t));
+    const scores = new Map<number, number>();
+    if (words.length === 0 || words.length > 12) return scores;
+    const pool = new Set<number>();
+    for (const w of words) {
+      for (const i of this.byToken.get(w) ?? []) pool.add(i);
+      if (w.length < 2) continue;
+      for (const v of this.vocabulary) {
+        if (v === w) continue;
+        if (areNicknames(v, w) || (w.length >= 3 && v.startsWith(w)) || closeEnough(w, v)) {
+          for (const i of this.byToken.get(v)!) pool.add(i);
+        }
+      }
+    }
+    for (const i of pool) scores.set(i, this.score(this.items[i]!, words, titles));
+    return scores;
+  }
+
+  private score(item: Indexed, words: string[], titles: string[]): number {
+    const names = item.nameTokens;
+    const used = new Array<boolean>(names.length).fill(false);
+    let matchedWeight = 0;
+    let totalWeight = 0;
+    for (const t of names) totalWeight += this.weight.get(t) ?? 1;
+    let unexplained = 0;
+    let context = 0;
+    let lastMatched = 0;
+    let firstMatched = 0;
+    let matchedCount = 0;
+    for (const w of words) {
+      let best = 0;
+      let bestJ = -1;
+      for (let j = 0; j < names.length; j++) {
+        if (used[j]) continue;
+        const s = wordScore(w, names[j]!);
+        if (s > best) {
+          best = s;
+          bestJ = j;
+        }
+      }
+      if (bestJ >= 0 && best > 0) {
+        used[bestJ] = true;
+        matchedCount++;
+        matchedWeight += best * (this.weight.get(names[bestJ]!) ?? 1);
+        if (bestJ === names.length - 1) lastMatched = best;
+        if (bestJ === 0) firstMatched = best;
+      } else if (item.context.has(w) || [...item.context].some((c) => c.length >= 5 && closeEnough(w, c))) {
+        context++;
+      } else {
+        unexplained++;
+      }
+    }
+    if (matchedCount === 0) return 0;
+    let base = totalWeight > 0 ? matchedWeight / totalWeight : 0;
+    if (item.person && names.length >= 2) {
+      // A surname alone says more than a first name alone.
+      if (lastMatched > 0) base = Math.max(base, 0.62 * lastMatched);
+      else if (firstMatched > 0) base = Math.min(base, 0.45 * firstMatched);
+    }
+    let agree = 0;
+    let conflict = 0;
+    for (const t of titles) {
+      const hints = TITLE_HINTS[t];
+      if (item.titles.has(t)) agree++;
+      else if (hints) {
+        if (hints.some((h) => item.context.has(h))) agree++;
+        else conflict++;
+      }
+    }
+    const bonus = Math.min(0.3, 0.15 * (context + agree));
+    const score = base + bonus - 0.2 * unexplained - 0.15 * conflict;
+    return Math.max(0, Math.min(0.99, score));
+  }
+}
+
+function push(map: Map<string, number[]>, key: string, i: number): void {
+  const list = map.get(key);
+  if (list) {
+    if (!list.includes(i)) list.push(i);
+  } else map.set(key, [i]);
+}
+
+function closeEnough(a: string, b: string): boolean {
+  const max = allowedTypos(Math.min(a.length, b.length));
+  return max > 0 && editDistance(a, b, max) <= max;
+}
+
+/** How well one typed word stands for one roster name word (0 = not at all). */
+export function wordScore(w: string, n: string): number {
+  if (w === n) return 1;
+  if (areNicknames(w, n)) return 0.9;
+  // Initials: "P Patel" or a roster that lists "J. Smith".
+  if (w.length === 1) return n.startsWith(w) ? 0.7 : 0;
+  if (n.length === 1) return w.startsWith(n) ? 0.7 : 0;
+  const max = allowedTypos(Math.min(w.length, n.length));
+  if (max > 0) {
+    const d = editDistance(w, n, max);
+    if (d <= max) return 1 - 0.12 * d;
+  }
+  if (w.length >= 3 && n.startsWith(w)) return 0.8;
+  return 0;
+}

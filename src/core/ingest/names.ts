@@ -1,0 +1,264 @@
+// Name normalisation: the words people type around a name (titles, roles, places) and the
+// nicknames and spellings that stand for the same first name, so matching can look past them.
+
+/** Lower case, accents removed, punctuation to spaces, single spaces. */
+export function normaliseText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['\u2019\u2018`]/g, '') // O'Brien = OBrien = O Brien is handled by tokens below
+    .replace(/[^\p{L}\p{N}@.]+/gu, ' ')
+    .replace(/(^|\s)\.+|\.+(\s|$)/g, ' ')
+    .replace(/\./g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A name reduced to a key that ignores case, spacing and punctuation (exact matching). */
+export function nameKey(text: string): string {
+  return normaliseText(text).replace(/\s+/g, ' ');
+}
+
+/** Honorifics and ranks people put before names. Kept as hints (a "Dr" is likely a GP). */
+export const TITLES = new Set([
+  'dr',
+  'doctor',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'master',
+  'prof',
+  'professor',
+  'rev',
+  'revd',
+  'reverend',
+  'fr',
+  'father',
+  'sister',
+  'brother',
+  'pastor',
+  'imam',
+  'rabbi',
+  'cllr',
+  'councillor',
+  'sir',
+  'dame',
+  'lady',
+  'lord',
+  'pc',
+  'wpc',
+  'dc',
+  'ds',
+  'pcso',
+  'sgt',
+  'sergeant',
+  'insp',
+  'inspector',
+  'constable',
+  'officer',
+  'nurse',
+  'mrs.',
+  'head',
+  'headteacher',
+  'headmaster',
+  'headmistress',
+  'matron',
+  'coach',
+  'auntie',
+  'aunty',
+  'uncle',
+]);
+
+/** Which roles a title points to, to lift the candidate whose role agrees. */
+export const TITLE_HINTS: Record<string, string[]> = {
+  dr: ['gp', 'doctor', 'dr', 'surgery', 'medical', 'physician', 'practice'],
+  doctor: ['gp', 'doctor', 'dr', 'surgery', 'medical', 'physician', 'practice'],
+  pc: ['police', 'pc', 'constable', 'officer', 'pcso', 'neighbourhood policing'],
+  wpc: ['police', 'pc', 'constable', 'officer'],
+  pcso: ['police', 'pcso', 'community support'],
+  sgt: ['police', 'sergeant', 'sgt'],
+  sergeant: ['police', 'sergeant', 'sgt'],
+  insp: ['police', 'inspector'],
+  inspector: ['police', 'inspector'],
+  constable: ['police', 'constable', 'pc'],
+  officer: ['police', 'officer'],
+  head: ['head', 'headteacher', 'school', 'principal'],
+  headteacher: ['head', 'headteacher', 'school', 'principal'],
+  headmaster: ['head', 'headteacher', 'school'],
+  headmistress: ['head', 'headteacher', 'school'],
+  nurse: ['nurse', 'surgery', 'health'],
+  rev: ['church', 'vicar', 'minister', 'reverend'],
+  revd: ['church', 'vicar', 'minister', 'reverend'],
+  reverend: ['church', 'vicar', 'minister', 'reverend'],
+  cllr: ['council', 'councillor'],
+  councillor: ['council', 'councillor'],
+};
+
+/** Filler words that never identify anyone ("the", "from the", "at"). */
+export const STOP_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'at',
+  'from',
+  'of',
+  'in',
+  'on',
+  'my',
+  'our',
+  'and',
+  'to',
+  'for',
+  'with',
+  'by',
+  'local',
+  'lady',
+  'man',
+  'woman',
+  'guy',
+]);
+
+/** Groups of first names that stand for one another (diminutives and common spellings). */
+const NICKNAME_GROUPS: string[][] = [
+  ['robert', 'rob', 'bob', 'bobby', 'robbie', 'bert'],
+  ['william', 'will', 'bill', 'billy', 'liam', 'willie'],
+  ['elizabeth', 'liz', 'lizzie', 'beth', 'betty', 'eliza', 'lisa', 'libby', 'bess'],
+  ['catherine', 'katherine', 'kathryn', 'kate', 'katie', 'kathy', 'cathy', 'cat', 'kat', 'kay'],
+  ['james', 'jim', 'jimmy', 'jamie'],
+  ['michael', 'mike', 'mick', 'mickey', 'micky'],
+  ['david', 'dave', 'davey', 'davy'],
+  ['stephen', 'steven', 'steve', 'stevie'],
+  ['christopher', 'chris', 'kit'],
+  ['christine', 'chris', 'chrissie', 'tina', 'christina'],
+  ['thomas', 'tom', 'tommy'],
+  ['anthony', 'antony', 'tony'],
+  ['susan', 'sue', 'susie', 'suzanne', 'suzy'],
+  ['jennifer', 'jen', 'jenny', 'jenni'],
+  ['nicholas', 'nick', 'nicky'],
+  ['nicola', 'nicky', 'nikki', 'nic'],
+  ['alexander', 'alex', 'alec', 'sandy', 'xander'],
+  ['alexandra', 'alex', 'sandra', 'lexi', 'sandy'],
+  ['samuel', 'sam', 'sammy'],
+  ['samantha', 'sam', 'sammy'],
+  ['benjamin', 'ben', 'benny'],
+  ['daniel', 'dan', 'danny'],
+  ['danielle', 'dani'],
+  ['matthew', 'matt', 'matty'],
+  ['andrew', 'andy', 'drew'],
+  ['peter', 'pete'],
+  ['richard', 'rich', 'rick', 'ricky', 'dick', 'richie'],
+  ['edward', 'ed', 'eddie', 'ted', 'ned'],
+  ['joanne', 'joanna', 'jo', 'joan'],
+  ['josephine', 'jo', 'josie'],
+  ['margaret', 'maggie', 'meg', 'peggy', 'marge', 'madge'],
+  ['patrick', 'pat', 'paddy'],
+  ['patricia', 'pat', 'patsy', 'trish', 'tricia'],
+  ['rebecca', 'becky', 'becca', 'bex'],
+  ['victoria', 'vicky', 'vicki', 'tori'],
+  ['deborah', 'debbie', 'debra', 'deb'],
+  ['amanda', 'mandy'],
+  ['philip', 'phillip', 'phil'],
+  ['timothy', 'tim', 'timmy'],
+  ['jonathan', 'jon', 'jonny', 'john', 'johnny'],
+  ['joseph', 'joe', 'joey'],
+  ['henry', 'harry', 'hal'],
+  ['harold', 'harry', 'hal'],
+  ['charles', 'charlie', 'chas', 'chuck'],
+  ['charlotte', 'charlie', 'lottie'],
+  ['frederick', 'fred', 'freddie'],
+  ['geoffrey', 'jeffrey', 'geoff', 'jeff'],
+  ['gregory', 'greg'],
+  ['kenneth', 'ken', 'kenny'],
+  ['lawrence', 'laurence', 'larry', 'laurie'],
+  ['leonard', 'len', 'lenny', 'leo'],
+  ['nathan', 'nathaniel', 'nat', 'nate'],
+  ['natalie', 'nat', 'natasha', 'tasha'],
+  ['ronald', 'ron', 'ronnie'],
+  ['russell', 'russ'],
+  ['terence', 'terry'],
+  ['valerie', 'val'],
+  ['jessica', 'jess', 'jessie'],
+  ['abigail', 'abby', 'abbie', 'gail'],
+  ['ann', 'anne', 'anna', 'annie', 'hannah'],
+  ['dorothy', 'dot', 'dotty', 'dottie'],
+  ['gillian', 'gill', 'jill', 'gilly'],
+  ['jacqueline', 'jackie', 'jacqui'],
+  ['pamela', 'pam'],
+  ['barbara', 'barb', 'babs'],
+  ['frances', 'fran', 'frankie'],
+  ['francis', 'frank', 'frankie'],
+  ['mohammed', 'muhammad', 'mohammad', 'mohamed', 'muhammed', 'mohamad', 'mo'],
+  ['ahmed', 'ahmad'],
+  ['yusuf', 'yousef', 'youssef', 'joseph'],
+  ['aisha', 'ayesha', 'aysha'],
+  ['siobhan', 'shivaun'],
+  ['sean', 'shaun', 'shawn'],
+  ['stuart', 'stewart', 'stu'],
+  ['catriona', 'katrina', 'trina'],
+  ['rachel', 'rach'],
+  ['sarah', 'sara', 'sally'],
+  ['helen', 'helena', 'ellen', 'nell'],
+  ['eleanor', 'elinor', 'ellie', 'nora', 'nell'],
+  ['gerald', 'gerry', 'jerry'],
+  ['raymond', 'ray'],
+  ['donald', 'don', 'donny'],
+  ['douglas', 'doug', 'dougie'],
+  ['graham', 'graeme'],
+  ['kathleen', 'kath', 'kathy'],
+  ['louise', 'lou', 'lulu', 'louisa'],
+  ['lucy', 'lucinda', 'lu'],
+  ['oliver', 'olly', 'ollie'],
+  ['olivia', 'liv', 'livvy'],
+  ['zachary', 'zach', 'zak', 'zack'],
+];
+
+const NICKNAMES: Map<string, Set<string>> = (() => {
+  const map = new Map<string, Set<string>>();
+  for (const group of NICKNAME_GROUPS) {
+    for (const name of group) {
+      let set = map.get(name);
+      if (!set) map.set(name, (set = new Set()));
+      for (const other of group) if (other !== name) set.add(other);
+    }
+  }
+  return map;
+})();
+
+export function areNicknames(a: string, b: string): boolean {
+  return NICKNAMES.get(a)?.has(b) ?? false;
+}
+
+/** Damerau–Levenshtein (optimal string alignment) distance, stopping early past `max`. */
+export function editDistance(a: string, b: string, max = 3): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[n]!;
+}
+
+/** The most typos we forgive in a word of this length (none in short words: "Ann" vs "Dan"). */
+export function allowedTypos(length: number): number {
+  if (length >= 8) return 2;
+  if (length >= 4) return 1;
+  return 0;
+}

@@ -1,0 +1,249 @@
+// Reads a network that is already a network: an edge list CSV, an adjacency matrix, UCINET DL
+// or Pajek .net. Node ids are the file's labels (or numbers when it has none).
+import { asActorId, SECTOR_OF_TYPE, type Actor, type InputFile, type Tie } from '../model';
+import { InputError, type QualityCollector } from '../quality';
+import { decodeText, findColumn, parseCsv } from './csv';
+
+export type PlainFormat = 'edgelist' | 'matrix' | 'ucinet-dl' | 'pajek';
+
+export interface PlainNetwork {
+  actors: Actor[];
+  ties: Tie[];
+  format: PlainFormat;
+  /** false when the file says its ties are undirected (Pajek *Edges, DL symmetric data). */
+  directed: boolean;
+}
+
+function actorOf(id: string, label = id): Actor {
+  return {
+    id: asActorId(id),
+    label,
+    type: 'other',
+    sector: SECTOR_OF_TYPE.other,
+    onRoster: false,
+    attrs: {},
+  };
+}
+
+class Builder {
+  readonly actors = new Map<string, Actor>();
+  readonly ties: Tie[] = [];
+  constructor(
+    readonly file: string,
+    readonly quality: QualityCollector,
+  ) {}
+  node(id: string, label?: string): string {
+    if (!this.actors.has(id)) this.actors.set(id, actorOf(id, label));
+    return id;
+  }
+  tie(source: string, target: string, weight: number, relation: string, row: number): void {
+    if (!Number.isFinite(weight)) {
+      this.quality.warn(
+        this.file,
+        row,
+        'weight',
+        'invalid-weight',
+        'The weight is not a number; this tie was left out.',
+      );
+      return;
+    }
+    if (weight === 0) return;
+    this.ties.push({
+      source: asActorId(this.node(source)),
+      target: asActorId(this.node(target)),
+      relation,
+      weight,
+      file: this.file,
+      row,
+    });
+  }
+}
+
+/** Numbers written with a decimal comma ("0,5") by European spreadsheets. */
+export function parseNumber(text: string): number {
+  const t = text.trim();
+  if (t === '') return NaN;
+  if (/^-?\d+,\d+$/.test(t)) return Number(t.replace(',', '.'));
+  return Number(t);
+}
+
+export function readPlainNetwork(file: InputFile, quality: QualityCollector): PlainNetwork {
+  const { text } = decodeText(file.data);
+  const firstLine =
+    text
+      .split(/\r?\n/)
+      .find((l) => l.trim() !== '' && !l.trim().startsWith('%'))
+      ?.trim() ?? '';
+  if (firstLine === '') throw new InputError(file.name, null, null, 'empty-file', 'The file is empty.');
+  const b = new Builder(file.name, quality);
+  let format: PlainFormat;
+  let directed = true;
+  if (/^dl\b/i.test(firstLine)) {
+    format = 'ucinet-dl';
+    directed = readDl(text, b);
+  } else if (/^\*(vertices|network|arcs|edges)/i.test(firstLine)) {
+    format = 'pajek';
+    directed = readPajek(text, b);
+  } else {
+    const table = parseCsv(text, file.name, quality);
+    const src = findColumn(table.header, 'source', 'from', 'ego', 'sender', 'respondent', 'node1', 'id1');
+    const tgt = findColumn(table.header, 'target', 'to', 'alter', 'receiver', 'named', 'node2', 'id2');
+    if (src >= 0 && tgt >= 0) {
+      format = 'edgelist';
+      const w = findColumn(table.header, 'weight', 'value', 'strength');
+      const rel = findColumn(table.header, 'relation', 'type', 'tie type', 'layer', 'label');
+      quality.rows.read += table.rows.length;
+      table.rows.forEach((row, i) => {
+        const line = table.rowNumbers[i]!;
+        const s = (row[src] ?? '').trim();
+        const t = (row[tgt] ?? '').trim();
+        if (!s || !t) {
+          quality.warn(
+            file.name,
+            line,
+            !s ? table.header[src]! : table.header[tgt]!,
+            'missing-node',
+            'This tie has no source or target and was left out.',
+          );
+          quality.rows.rejected++;
+          return;
+        }
+        const weight = w >= 0 && (row[w] ?? '').trim() !== '' ? parseNumber(row[w]!) : 1;
+        const before = b.ties.length;
+        b.tie(s, t, weight, rel >= 0 ? (row[rel] ?? '').trim() || 'tie' : 'tie', line);
+        if (b.ties.length > before || weight === 0) quality.rows.accepted++;
+        else quality.rows.rejected++;
+      });
+    } else {
+      format = 'matrix';
+      // Adjacency matrix: first header cell blank (or "id"), the rest are node labels.
+      const labels = table.header.slice(1);
+      for (const l of labels) b.node(l);
+      table.rows.forEach((row, i) => {
+        const line = table.rowNumbers[i]!;
+        const s = (row[0] ?? '').trim();
+        if (!s) return;
+        b.node(s);
+        for (let j = 1; j < row.length && j <= labels.length; j++) {
+          const v = (row[j] ?? '').trim();
+          if (v === '' || v === '0') continue;
+          b.tie(s, labels[j - 1]!, parseNumber(v), 'tie', line);
+        }
+      });
+      if (labels.length === 0 || b.actors.size === 0) {
+        throw new InputError(
+          file.name,
+          1,
+          null,
+          'unknown-network-format',
+          'This is neither an edge list (source,target columns), an adjacency matrix, UCINET DL nor Pajek.',
+        );
+      }
+    }
+  }
+  return { actors: [...b.actors.values()], ties: b.ties, format, directed };
+}
+
+/** UCINET DL: fullmatrix, edgelist1 and nodelist1, with labels given or embedded. */
+function readDl(text: string, b: Builder): boolean {
+  const lower = text.toLowerCase();
+  const dataAt = lower.search(/\bdata\s*:/);
+  if (dataAt < 0)
+    throw new InputError(b.file, null, null, 'dl-no-data', 'The UCINET DL file has no "data:" section.');
+  const head = text.slice(0, dataAt);
+  const data = text.slice(dataAt).replace(/^data\s*:/i, '');
+  const n = Number(/\bn\s*=\s*(\d+)/i.exec(head)?.[1] ?? NaN);
+  const fmt = (/\bformat\s*=\s*([a-z0-9]+)/i.exec(head)?.[1] ?? 'fullmatrix').toLowerCase();
+  const embedded = /labels\s+embedded/i.test(head);
+  const labelsMatch = /\blabels\s*:\s*([\s\S]*)$/i.exec(head) ?? /\brow labels\s*:\s*([\s\S]*)$/i.exec(head);
+  let labels: string[] = labelsMatch ? splitLabels(labelsMatch[1]!) : [];
+  const lines = data
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  const dataLine = text.slice(0, dataAt).split(/\r?\n/).length + 1;
+  if (fmt.startsWith('fullmatrix') || fmt === 'fm') {
+    let rows = lines.map((l) => l.split(/[\s,]+/));
+    if (embedded) {
+      labels = rows[0] ?? [];
+      rows = rows.slice(1).map((r) => r.slice(1));
+    }
+    const size = Number.isFinite(n) ? n : rows.length;
+    if (labels.length === 0) labels = Array.from({ length: size }, (_, i) => String(i + 1));
+    for (const l of labels) b.node(l);
+    rows.forEach((r, i) => {
+      r.forEach((v, j) => {
+        if (v === '0' || v === '' || i >= labels.length || j >= labels.length) return;
+        b.tie(labels[i]!, labels[j]!, parseNumber(v), 'tie', dataLine + i + (embedded ? 1 : 0));
+      });
+    });
+    return !isSymmetric(rows);
+  }
+  const label = (token: string) =>
+    /^\d+$/.test(token) && labels.length > 0 && !embedded ? (labels[Number(token) - 1] ?? token) : token;
+  for (const l of labels) b.node(l);
+  lines.forEach((line, i) => {
+    const t = line.split(/[\s,]+/);
+    if (t.length < 2) return;
+    if (fmt.startsWith('edgelist')) {
+      b.tie(label(t[0]!), label(t[1]!), t[2] != null ? parseNumber(t[2]) : 1, 'tie', dataLine + i);
+    } else {
+      for (const alter of t.slice(1)) b.tie(label(t[0]!), label(alter), 1, 'tie', dataLine + i);
+    }
+  });
+  return true;
+}
+
+function splitLabels(s: string): string[] {
+  const out: string[] = [];
+  for (const m of s.matchAll(/"([^"]*)"|([^\s,"]+)/g)) out.push((m[1] ?? m[2] ?? '').trim());
+  return out.filter(Boolean);
+}
+
+function isSymmetric(rows: string[][]): boolean {
+  for (let i = 0; i < rows.length; i++)
+    for (let j = 0; j < i; j++) if ((rows[i]?.[j] ?? '0') !== (rows[j]?.[i] ?? '0')) return false;
+  return true;
+}
+
+/** Pajek .net: *Vertices with optional quoted labels, then *Arcs / *Edges (or their list forms). */
+function readPajek(text: string, b: Builder): boolean {
+  const label = new Map<string, string>();
+  let section = '';
+  let relation = 'tie';
+  let directed = true;
+  let sawArcs = false;
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    const row = i + 1;
+    if (!line || line.startsWith('%')) return;
+    if (line.startsWith('*')) {
+      section = line.slice(1).split(/\s+/)[0]!.toLowerCase();
+      relation = /"([^"]+)"/.exec(line)?.[1] ?? 'tie';
+      if (section === 'arcs' || section === 'arcslist') sawArcs = true;
+      if ((section === 'edges' || section === 'edgeslist') && !sawArcs) directed = false;
+      return;
+    }
+    const tokens = [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? '');
+    const name = (t: string) => label.get(t) ?? t;
+    if (section === 'vertices') {
+      const [num, lab] = tokens;
+      if (num) {
+        label.set(num, lab || num);
+        b.node(lab || num);
+      }
+    } else if (section === 'arcs' || section === 'edges') {
+      if (tokens.length < 2) return;
+      b.tie(
+        name(tokens[0]!),
+        name(tokens[1]!),
+        tokens[2] != null ? parseNumber(tokens[2]) : 1,
+        relation,
+        row,
+      );
+    } else if (section === 'arcslist' || section === 'edgeslist') {
+      for (const alter of tokens.slice(1)) b.tie(name(tokens[0]!), name(alter), 1, relation, row);
+    }
+  });
+  return directed;
+}

@@ -1,0 +1,237 @@
+// Reads a roster from whatever the evaluator has (a spreadsheet with an id column, or a survey
+// tool's contact list: FirstName, LastName, Email, NodeID...), detecting its id and name columns.
+import { asActorId, SECTOR_OF_TYPE, type ActorType, type InputFile } from '../model';
+import { InputError, type QualityCollector } from '../quality';
+import { findColumn, type CsvTable } from './csv';
+import { parseActorType } from './actor-type';
+import { readTable } from './table';
+import type { Mapping, RosterEntry, RosterMapping } from './types';
+
+/** Header names each roster field goes by, most specific first. */
+const ROSTER_COLUMNS: Record<keyof RosterMapping, string[]> = {
+  id: [
+    'id',
+    'roster id',
+    'rosterid',
+    'node id',
+    'nodeid',
+    'actor id',
+    'person id',
+    'staff id',
+    'contact id',
+    'external data reference',
+    'externalreference',
+    'uid',
+    'key',
+    'ego',
+    'vertex',
+  ],
+  name: [
+    'name',
+    'full name',
+    'fullname',
+    'display name',
+    'person',
+    'actor',
+    'label',
+    'contact name',
+    'organisation',
+    'organization',
+    'node',
+    'node name',
+  ],
+  firstName: ['first name', 'firstname', 'given name', 'forename', 'first'],
+  lastName: ['last name', 'lastname', 'surname', 'family name', 'last'],
+  type: ['type', 'actor type', 'kind', 'category', 'node type'],
+  sector: ['sector'],
+  role: ['role', 'job title', 'position', 'title', 'job', 'occupation'],
+  service: [
+    'service',
+    'organisation',
+    'organization',
+    'agency',
+    'department',
+    'team',
+    'employer',
+    'setting',
+    'location',
+    'place',
+  ],
+  email: ['email', 'e-mail', 'email address', 'e-mail address', 'mail', 'recipientemail', 'recipient email'],
+  code: ['code', 'choice code', 'value', 'number', 'no', 'num', 'answer code'],
+};
+
+/** Detect the roster's columns from its header. */
+export function detectRosterColumns(header: string[]): RosterMapping {
+  const used = new Set<number>();
+  const pick = (key: keyof RosterMapping): string | null => {
+    for (const name of ROSTER_COLUMNS[key]) {
+      const i = findColumn(header, name);
+      if (i >= 0 && !used.has(i)) {
+        used.add(i);
+        return header[i]!;
+      }
+    }
+    return null;
+  };
+  // Order matters: full-name and id columns before the looser role/service words.
+  const id = pick('id');
+  const email = pick('email');
+  const firstName = pick('firstName');
+  const lastName = pick('lastName');
+  const name = pick('name');
+  const type = pick('type');
+  const sector = pick('sector');
+  const role = pick('role');
+  const service = pick('service');
+  const code = pick('code');
+  return { id, name, firstName, lastName, type, sector, role, service, email, code };
+}
+
+function slug(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+export interface RosterResult {
+  entries: RosterEntry[];
+  columns: RosterMapping;
+}
+
+/**
+ * Read the roster. Rows without a name or id are rejected with an issue; duplicated ids keep the
+ * first entry. Without an id column, ids are made from the name (reported), so they stay stable.
+ */
+export function readRoster(file: InputFile, quality: QualityCollector, mapping?: Mapping): RosterResult {
+  const table = readTable(file, quality);
+  return readRosterTable(table, quality, mapping?.roster ?? undefined);
+}
+
+export function readRosterTable(
+  table: CsvTable,
+  quality: QualityCollector,
+  given?: RosterMapping,
+): RosterResult {
+  const columns = given ? reconcile(given, table, quality) : detectRosterColumns(table.header);
+  const col = (name: string | null) => (name == null ? -1 : table.header.indexOf(name));
+  const idx = {
+    id: col(columns.id),
+    name: col(columns.name),
+    first: col(columns.firstName),
+    last: col(columns.lastName),
+    type: col(columns.type),
+    sector: col(columns.sector),
+    role: col(columns.role),
+    service: col(columns.service),
+    email: col(columns.email),
+    code: col(columns.code),
+  };
+  if (idx.name < 0 && idx.first < 0 && idx.last < 0 && idx.id < 0) {
+    throw new InputError(
+      table.file,
+      1,
+      'name',
+      'missing-column',
+      `The roster needs a name column (or first and last name columns, or an id column); found: ${table.header.join(', ')}.`,
+    );
+  }
+  if (idx.id < 0) {
+    quality.info(
+      table.file,
+      1,
+      null,
+      'roster-no-id',
+      'The roster has no id column; ids were made from the names.',
+    );
+  }
+  const known = new Set(Object.values(idx).filter((i) => i >= 0));
+  const entries: RosterEntry[] = [];
+  const seen = new Set<string>();
+  const cell = (row: string[], i: number) => (i >= 0 ? (row[i] ?? '').trim() : '');
+  for (let r = 0; r < table.rows.length; r++) {
+    const row = table.rows[r]!;
+    const line = table.rowNumbers[r]!;
+    let name = cell(row, idx.name);
+    if (!name) name = [cell(row, idx.first), cell(row, idx.last)].filter(Boolean).join(' ');
+    let id = cell(row, idx.id);
+    if (!name && !id) {
+      quality.warn(
+        table.file,
+        line,
+        columns.name,
+        'roster-no-name',
+        'This roster row has no name or id and was skipped.',
+      );
+      continue;
+    }
+    if (!id) id = `p-${slug(name) || line}`;
+    if (!name) name = id;
+    if (seen.has(id)) {
+      quality.warn(
+        table.file,
+        line,
+        columns.id,
+        'duplicate-id',
+        `The id "${id}" is used by an earlier roster row; this row was skipped.`,
+      );
+      continue;
+    }
+    seen.add(id);
+    const typeText = cell(row, idx.type);
+    let type: ActorType = parseActorType(typeText) ?? 'public-servant';
+    if (typeText && !parseActorType(typeText)) {
+      quality.warn(
+        table.file,
+        line,
+        columns.type,
+        'unknown-type',
+        `The type "${typeText}" is not one of public servant, group, volunteer, resident or service user; read as public servant.`,
+      );
+      type = 'public-servant';
+    }
+    const sectorText = cell(row, idx.sector).toLowerCase();
+    const sector = sectorText || SECTOR_OF_TYPE[type];
+    const attrs: Record<string, string> = {};
+    table.header.forEach((h, i) => {
+      if (!known.has(i) && row[i] != null && row[i]!.trim() !== '') attrs[h] = row[i]!.trim();
+    });
+    const entry: RosterEntry = { id: asActorId(id), name, type, sector, attrs };
+    const role = cell(row, idx.role);
+    const service = cell(row, idx.service);
+    const email = cell(row, idx.email);
+    const code = cell(row, idx.code);
+    if (role) entry.role = role;
+    if (service) entry.service = service;
+    if (email) entry.email = email;
+    if (code) entry.code = code;
+    entries.push(entry);
+  }
+  if (entries.length === 0) {
+    throw new InputError(table.file, null, null, 'empty-roster', 'The roster has no usable rows.');
+  }
+  return { entries, columns };
+}
+
+/** A saved mapping may name columns this file lacks: fall back to detection for those, and say so. */
+function reconcile(given: RosterMapping, table: CsvTable, quality: QualityCollector): RosterMapping {
+  const detected = detectRosterColumns(table.header);
+  const out = { ...given };
+  for (const key of Object.keys(given) as (keyof RosterMapping)[]) {
+    const name = given[key];
+    if (name != null && !table.header.includes(name)) {
+      quality.warn(
+        table.file,
+        1,
+        name,
+        'mapping-column-missing',
+        `The saved mapping names the roster column "${name}", which this file does not have; detected "${detected[key] ?? 'none'}" instead.`,
+      );
+      out[key] = detected[key];
+    }
+  }
+  return out;
+}

@@ -1,0 +1,101 @@
+// Any tabular input file (CSV in any dialect, or an Excel .xlsx) read into one CsvTable shape,
+// so every reader (roster, surveys, codebooks, edge lists) sees rows the same way.
+import type { InputFile } from '../model';
+import { InputError, type QualityCollector } from '../quality';
+import { decodeText, parseCsv, type CsvTable } from './csv';
+import { isZip, readXlsx } from './xlsx';
+
+/** True when the bytes or name say this is an Excel workbook. */
+export function isXlsx(file: InputFile): boolean {
+  if (typeof file.data !== 'string') return isZip(file.data);
+  return /\.xlsx$/i.test(file.name);
+}
+
+/** All rows of the file as text cells, header row included (for tools with several header rows). */
+export function readGrid(
+  file: InputFile,
+  quality: QualityCollector,
+): { rows: string[][]; lines: number[]; delimiter: string } {
+  if (isXlsx(file)) {
+    if (typeof file.data === 'string') {
+      throw new InputError(
+        file.name,
+        null,
+        null,
+        'unreadable-file',
+        'This .xlsx file was read as text; hand it over as bytes.',
+      );
+    }
+    const rows = readXlsx(file.data, file.name);
+    return { rows, lines: rows.map((_, i) => i + 1), delimiter: 'xlsx' };
+  }
+  const { text, encoding } = decodeText(file.data);
+  if (encoding !== 'utf-8') {
+    quality.info(file.name, null, null, 'encoding', `Read as ${encoding} text.`);
+  }
+  if (/\u0000/.test(text.slice(0, 4096))) {
+    throw new InputError(
+      file.name,
+      null,
+      null,
+      'unreadable-file',
+      'This is not a text (CSV) file: it holds binary data.',
+    );
+  }
+  const table = parseCsv(text, file.name, quality, { keepHeaderRows: true });
+  return { rows: table.rows, lines: table.rowNumbers, delimiter: table.delimiter };
+}
+
+/** A table whose first non-blank row is the header. */
+export function readTable(file: InputFile, quality: QualityCollector): CsvTable {
+  const grid = readGrid(file, quality);
+  return gridToTable(file.name, grid, 1, quality);
+}
+
+/**
+ * Turn a grid into a table with `headerRows` header rows. With several header rows the column
+ * name is the first row's text (Qualtrics: the export tag), and `subHeaders` keeps the rest.
+ */
+export function gridToTable(
+  fileName: string,
+  grid: { rows: string[][]; lines: number[]; delimiter: string },
+  headerRows: number,
+  quality: QualityCollector,
+): CsvTable & { subHeaders: string[][] } {
+  const first = grid.rows.findIndex((r) => r.some((c) => c.trim() !== ''));
+  if (first < 0) throw new InputError(fileName, null, null, 'empty-file', 'The file has no header row.');
+  const header = uniqueHeaders(
+    grid.rows[first]!.map((h) => h.trim()),
+    fileName,
+    grid.lines[first] ?? 1,
+    quality,
+  );
+  const subHeaders: string[][] = [];
+  for (let k = 1; k < headerRows; k++) subHeaders.push(grid.rows[first + k]?.map((h) => h.trim()) ?? []);
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  for (let i = first + headerRows; i < grid.rows.length; i++) {
+    rows.push(grid.rows[i]!);
+    rowNumbers.push(grid.lines[i]!);
+  }
+  return { file: fileName, header, rows, rowNumbers, delimiter: grid.delimiter, subHeaders };
+}
+
+/** Blank and duplicated headers get a position suffix, reported, so every column stays addressable. */
+function uniqueHeaders(header: string[], file: string, line: number, quality: QualityCollector): string[] {
+  const seen = new Map<string, number>();
+  return header.map((h, i) => {
+    const base = h === '' ? `Column ${i + 1}` : h;
+    const count = seen.get(base.toLowerCase()) ?? 0;
+    seen.set(base.toLowerCase(), count + 1);
+    if (count === 0) return base;
+    quality.warn(
+      file,
+      line,
+      h,
+      'duplicate-column',
+      `The column "${h}" appears more than once; copy ${count + 1} is read as "${base} (${count + 1})".`,
+    );
+    return `${base} (${count + 1})`;
+  });
+}

@@ -1,0 +1,157 @@
+// Reads the first worksheet of an Excel .xlsx (Microsoft Forms' native export) into text rows.
+// Pure TypeScript over fflate's unzip: a small XML scanner, since core has no DOMParser.
+import { unzipSync, strFromU8 } from 'fflate';
+import { InputError } from '../quality';
+
+export function isZip(data: Uint8Array): boolean {
+  return data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+export function unescapeXml(s: string): string {
+  if (!s.includes('&') && !s.includes('_x')) return s;
+  return s
+    .replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (m, e: string) => {
+      if (e[0] === '#') {
+        const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        return Number.isFinite(code) ? String.fromCodePoint(code) : m;
+      }
+      return ENTITIES[e] ?? m;
+    })
+    .replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+function attr(tag: string, name: string): string | null {
+  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  return m ? unescapeXml(m[1]!) : null;
+}
+
+/** Text of every <t> inside a fragment (rich text runs are several <t>). */
+function textOf(fragment: string): string {
+  let out = '';
+  const re = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g;
+  for (let m = re.exec(fragment); m; m = re.exec(fragment)) out += m[1] ?? '';
+  return unescapeXml(out);
+}
+
+/** Column letters to 0-based index: A=0, Z=25, AA=26. */
+export function columnIndex(ref: string): number {
+  let n = 0;
+  for (const ch of ref) {
+    const c = ch.charCodeAt(0);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+}
+
+const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+
+/** Excel serial day (1900 system) to an ISO timestamp, as the tools show dates in CSV. */
+function serialToIso(serial: number): string {
+  const ms = Math.round((serial - 25569) * 86400 * 1000);
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
+}
+
+/** Which cell styles (by index) are dates, so their serial numbers are shown as dates. */
+function dateStyles(stylesXml: string | null): Set<number> {
+  const result = new Set<number>();
+  if (!stylesXml) return result;
+  const custom = new Map<number, string>();
+  for (const m of stylesXml.matchAll(/<numFmt\s[^>]*>/g)) {
+    const id = Number(attr(m[0], 'numFmtId'));
+    custom.set(id, attr(m[0], 'formatCode') ?? '');
+  }
+  const xfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1] ?? '';
+  let index = 0;
+  for (const m of xfs.matchAll(/<xf\s[^>]*?\/?>/g)) {
+    const id = Number(attr(m[0], 'numFmtId') ?? 0);
+    const code = custom.get(id);
+    // A custom format is a date when it has day/month/year/hour parts outside quotes and brackets.
+    const isDate =
+      BUILTIN_DATE_FORMATS.has(id) ||
+      (code != null && /[dmyhs]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]/g, '')) && !/0\.0|#/.test(code));
+    if (isDate) result.add(index);
+    index++;
+  }
+  return result;
+}
+
+/** The first worksheet's cells as rows of text. Throws InputError when the workbook is unreadable. */
+export function readXlsx(data: Uint8Array, fileName: string): string[][] {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(data, { filter: (f) => f.name.startsWith('xl/') });
+  } catch {
+    throw new InputError(
+      fileName,
+      null,
+      null,
+      'unreadable-file',
+      'This .xlsx workbook is damaged and cannot be opened.',
+    );
+  }
+  const text = (name: string): string | null => (files[name] ? strFromU8(files[name]!) : null);
+  const sheetPath = firstSheetPath(text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels'));
+  const sheet = text(sheetPath) ?? text('xl/worksheets/sheet1.xml');
+  if (!sheet)
+    throw new InputError(fileName, null, null, 'unreadable-file', 'This .xlsx workbook has no worksheet.');
+
+  const shared: string[] = [];
+  const sst = text('xl/sharedStrings.xml');
+  if (sst) for (const m of sst.matchAll(/<si>([\s\S]*?)<\/si>/g)) shared.push(textOf(m[1]!));
+  const dates = dateStyles(text('xl/styles.xml'));
+
+  const rows: string[][] = [];
+  const rowRe = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
+  const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+  for (let rm = rowRe.exec(sheet); rm; rm = rowRe.exec(sheet)) {
+    const r = Number(attr(rm[1]!, 'r') ?? rows.length + 1);
+    while (rows.length < r - 1) rows.push([]);
+    const row: string[] = [];
+    const body = rm[2] ?? '';
+    cellRe.lastIndex = 0;
+    for (let cm = cellRe.exec(body); cm; cm = cellRe.exec(body)) {
+      const tag = cm[1]!;
+      const inner = cm[2] ?? '';
+      const ref = attr(tag, 'r');
+      const col = ref ? columnIndex(ref) : row.length;
+      const t = attr(tag, 't');
+      const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
+      let value = '';
+      if (t === 's') value = shared[Number(v)] ?? '';
+      else if (t === 'inlineStr') value = textOf(inner);
+      else if (t === 'b') value = v === '1' ? 'TRUE' : 'FALSE';
+      else if (v != null) {
+        value = unescapeXml(v);
+        const style = Number(attr(tag, 's') ?? -1);
+        if (t !== 'str' && t !== 'e' && dates.has(style) && value !== '' && Number.isFinite(Number(value))) {
+          value = serialToIso(Number(value));
+        }
+      }
+      while (row.length < col) row.push('');
+      row[col] = value;
+    }
+    rows.push(row);
+  }
+  // Rectangular rows, as papaparse gives for CSV.
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  for (const row of rows) while (row.length < width) row.push('');
+  return rows;
+}
+
+function firstSheetPath(workbook: string | null, rels: string | null): string {
+  const sheet = workbook ? /<sheet\s[^>]*>/.exec(workbook)?.[0] : undefined;
+  const rid = sheet ? attr(sheet, 'r:id') : null;
+  if (rid && rels) {
+    for (const m of rels.matchAll(/<Relationship\s[^>]*>/g)) {
+      if (attr(m[0], 'Id') === rid) {
+        const target = attr(m[0], 'Target') ?? '';
+        return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+      }
+    }
+  }
+  return 'xl/worksheets/sheet1.xml';
+}
