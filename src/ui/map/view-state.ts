@@ -324,7 +324,7 @@ export class MapView {
     const { state } = this;
     const rels = this.edgeRelations.get(edge) ?? [];
     let color: string;
-    let size = 1;
+    let size: number;
     if (state.wave === 'change') {
       const change = tieChange(attrs);
       color = EDGE_COLOURS[change];
