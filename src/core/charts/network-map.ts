@@ -168,7 +168,11 @@ export function networkMap(
     for (const n of drawOrder) {
       if (labelMode === 'marked' && !n.marked && !n.focus) continue;
       const p = at(n.id);
-      out += text(p.x + radiusOf.get(n.id)! + 2, p.y + 3, truncate(n.label, 24), {
+      // Labels on the right half read leftwards so they stay inside the picture.
+      const left = p.x > width * 0.6;
+      const gap = radiusOf.get(n.id)! + 2;
+      out += text(p.x + (left ? -gap : gap), p.y + 3, truncate(n.label, 24), {
+        'text-anchor': left ? 'end' : null,
         'font-weight': n.focus ? 'bold' : null,
       });
     }
