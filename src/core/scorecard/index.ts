@@ -1,0 +1,30 @@
+// Public face of the scorecard module: the index, its weights, scorecards, waves and coverage.
+export {
+  computeScorecards,
+  type Scorecard,
+  type ScorecardInput,
+  type ScorecardOptions,
+  type ScorecardMetrics,
+  type ComponentPart,
+  type ComponentColumns,
+} from './compute';
+export {
+  COMPONENT_KEYS,
+  COMPONENT_LABELS,
+  DEFAULT_WEIGHTS,
+  WEIGHTS_RATIONALE,
+  WEIGHTS_OVERVIEW,
+  resolveWeights,
+  type ComponentKey,
+  type IndexWeights,
+} from './weights';
+export { SCORECARD_COLUMNS, CHANGE_COLUMNS, INDICATOR_COLUMNS, type IndicatorColumn } from './columns';
+export { compareWaves, moverDifference, type ChangeRow } from './waves';
+export { normalise, rankDescending, type Normalisation } from './normalise';
+export {
+  buildCountFrame,
+  countDraw,
+  type RespondentLike,
+  type CountFrame,
+  type Counts,
+} from './network-counts';
