@@ -1,9 +1,7 @@
-// Communities by Louvain (graphology-communities-louvain, seeded, best of a few seeded restarts)
+// Communities by Louvain (louvain.ts, seeded, best of a few seeded restarts)
 // and modularity computed here from the CSR arrays with networkx's conventions.
-import Graph from 'graphology';
-import louvain from 'graphology-communities-louvain';
 import type { Csr } from './csr';
-import { seededRandom } from './random';
+import { louvainRun } from './louvain';
 import type { Progress } from '../quality';
 
 /**
@@ -61,26 +59,25 @@ export function communities(
     const community = canonical(singletons());
     return { community, count: n, modularity: null };
   }
-  const g = new Graph({ type: directed ? 'directed' : 'undirected', multi: false, allowSelfLoops: false });
-  for (let v = 0; v < n; v++) g.addNode(String(v));
-  for (let v = 0; v < n; v++) {
-    for (let e = outPtr[v]!; e < outPtr[v + 1]!; e++) {
-      const u = outIdx[e]!;
-      if (!directed && u < v) continue;
-      const w = options.weighted ? positive(outW[e]!) : 1;
-      if (w > 0) g.addEdge(String(v), String(u), { weight: w });
-    }
-  }
-  const restarts = options.restarts ?? (n <= 2000 ? 8 : n <= 20000 ? 3 : 1);
+  const arcWeights = (w: Float64Array) => w.map((x) => (options.weighted ? positive(x) : 1));
+  const input = {
+    n,
+    outPtr,
+    outIdx,
+    inPtr: csr.inPtr,
+    inIdx: csr.inIdx,
+    outW: arcWeights(outW),
+    inW: directed ? arcWeights(csr.inW) : arcWeights(outW),
+  };
+  // Restarts are cheap on small networks, where a single Louvain run most often misses the best split.
+  const work = n + outIdx.length;
+  const restarts = options.restarts ?? Math.max(2, Math.min(100, Math.floor(400_000 / Math.max(1, work))));
   let best: Int32Array | null = null;
   let bestQ = -Infinity;
   for (let r = 0; r < restarts; r++) {
     progress.check();
     progress.report('Communities', r / restarts);
-    const rng = seededRandom(options.seed * 7919 + r);
-    const mapping = louvain(g, { getEdgeWeight: 'weight', rng, randomWalk: true });
-    const part = new Int32Array(n);
-    for (let v = 0; v < n; v++) part[v] = mapping[String(v)] ?? 0;
+    const part = louvainRun(input, options.seed * 7919 + r, progress);
     const q = modularity(csr, part, options.weighted) ?? -Infinity;
     if (q > bestQ + 1e-12) {
       bestQ = q;
