@@ -1,6 +1,6 @@
 // The front module for the pipeline: a promise per run with onProgress and cancel(). It uses the
 // Web Worker when the browser has one and falls back to running in this thread when it does not.
-import type { JobError, JobRequest, JobResult } from './pipeline-job';
+import type { JobRequest, JobResult } from './pipeline-job';
 import type { FromWorker, ToWorker } from './pipeline-worker';
 
 export type { JobError, JobRequest, JobResult } from './pipeline-job';

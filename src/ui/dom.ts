@@ -1,0 +1,77 @@
+// Small DOM helpers for the app: elements are built with createElement/textContent only, so user
+// text can never become markup. The one exception, trusted chart SVG, goes through `trustedSvg`.
+
+type Attrs = Record<string, string | number | boolean | null | undefined>;
+type Child = Node | string | number | null | undefined | false;
+
+/** `h('button', { class: 'x', type: 'button' }, 'Label')`: attributes set, text as text nodes. */
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === 'text') el.textContent = String(value);
+    else el.setAttribute(key, value === true ? '' : String(value));
+  }
+  append(el, ...children);
+  return el;
+}
+
+export function append(parent: Node, ...children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+  }
+}
+
+export function clear(el: Element): void {
+  while (el.firstChild) el.removeChild(el.firstChild);
+}
+
+/**
+ * Parses an SVG string produced by src/core/charts (which escape every piece of text they
+ * write) into a node. The only place in the app that turns a string into markup; anything that
+ * is not a single well-formed <svg> element, or carries scripts or event handlers, is refused.
+ */
+export function trustedSvg(svg: string): Element {
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  const root = doc.documentElement;
+  if (root.nodeName !== 'svg' || doc.getElementsByTagName('parsererror').length > 0) {
+    return h('p', { class: 'muted', text: 'This chart could not be drawn.' });
+  }
+  for (const el of Array.from(root.querySelectorAll('*')).concat(root)) {
+    if (el.localName === 'script' || el.localName === 'foreignObject') el.remove();
+    for (const attr of Array.from(el.attributes)) {
+      if (/^on/i.test(attr.name) || /^\s*javascript:/i.test(attr.value)) el.removeAttribute(attr.name);
+    }
+  }
+  return document.importNode(root, true);
+}
+
+/** Formats a number for display; missing values show as an em dash, never 0. */
+export function fmt(value: unknown, digits = 1): string {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return '—';
+  return value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+export function num(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** Offers a file download without any network request (object URL, revoked afterwards). */
+export function download(filename: string, content: string | Blob, type = 'text/plain;charset=utf-8'): void {
+  const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: filename });
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+let liveRegion: HTMLElement | null = null;
+/** Announces a short message to screen readers (and shows it in the status line). */
+export function announce(message: string): void {
+  liveRegion ??= document.getElementById('announcer');
+  if (liveRegion) liveRegion.textContent = message;
+}

@@ -1,0 +1,173 @@
+// The app shell: header with navigation, the run bar (progress and Cancel while the worker runs),
+// notices, and the current view mounted into <main>.
+import { announce, clear, h } from './dom';
+import type { Store, ViewName } from './store';
+import type { View, ViewFactory } from './views/view';
+import { mountImport } from './views/import-view';
+import { mountMapView } from './views/map-view';
+import { mountPeople } from './views/people-view';
+import { mountScorecard } from './views/scorecard-view';
+import { mountServices } from './views/services-view';
+import { mountQuality } from './views/quality-view';
+import { mountReport } from './views/report-view';
+
+const NAV: { view: ViewName; label: string }[] = [
+  { view: 'import', label: 'Import' },
+  { view: 'map', label: 'Map' },
+  { view: 'people', label: 'People' },
+  { view: 'services', label: 'Services' },
+  { view: 'quality', label: 'Quality' },
+  { view: 'report', label: 'Report' },
+];
+
+const FACTORIES: Record<ViewName, ViewFactory> = {
+  import: mountImport,
+  map: mountMapView,
+  people: mountPeople,
+  person: mountScorecard,
+  services: mountServices,
+  quality: mountQuality,
+  report: mountReport,
+};
+
+const TITLES: Record<ViewName, string> = {
+  import: 'Import',
+  map: 'Relationship map',
+  people: 'People',
+  person: 'Scorecard',
+  services: 'Services',
+  quality: 'Data quality',
+  report: 'Report and exports',
+};
+
+export function mountShell(root: HTMLElement, store: Store): void {
+  const navLinks = new Map<ViewName, HTMLAnchorElement>();
+  const nav = h('nav', { class: 'app-nav', 'aria-label': 'Main' });
+  const list = h('ul');
+  for (const item of NAV) {
+    const a = h('a', { href: `#/${item.view}`, 'data-view': item.view, text: item.label });
+    a.addEventListener('click', (event) => {
+      event.preventDefault();
+      store.navigate({ view: item.view });
+    });
+    navLinks.set(item.view, a);
+    list.appendChild(h('li', {}, a));
+  }
+  nav.appendChild(list);
+  const projectName = h('span', { class: 'project-name' });
+  const qualityCount = h('span', { class: 'visually-hidden' });
+  const header = h(
+    'header',
+    { class: 'app-header' },
+    h('p', { class: 'brand' }, h('img', { src: './favicon.svg', alt: '' }), 'Civic Ties'),
+    projectName,
+    nav,
+    h('div', { class: 'header-tools' }, h('span', { text: 'Runs on this computer: nothing is uploaded.' })),
+  );
+
+  const progress = h('progress', { max: 1, value: 0, 'aria-label': 'Analysis progress' });
+  const phase = h('span', { role: 'status', 'aria-live': 'polite', class: 'run-phase' });
+  const cancel = h('button', { type: 'button', class: 'cancel-run', text: 'Cancel' });
+  cancel.addEventListener('click', () => store.cancel());
+  const rerun = h('button', { type: 'button', text: 'Run again' });
+  rerun.addEventListener('click', () => store.run());
+  const runBar = h('div', { class: 'run-bar', 'data-testid': 'run-bar' }, progress, phase, cancel, rerun);
+
+  const banner = h('div', { 'aria-live': 'assertive' });
+  const main = h('main', { id: 'main', tabindex: -1 });
+  const announcer = h('div', { id: 'announcer', class: 'visually-hidden', 'aria-live': 'polite' });
+  root.append(header, runBar, banner, main, announcer, qualityCount);
+
+  let current: { name: ViewName; id: string | undefined; view: View } | null = null;
+  let lastNotice: unknown = null;
+  let lastRunKey = '';
+
+  function renderRun(): void {
+    const { run, result, ready } = store.getState();
+    const running = run.status === 'running';
+    const key = `${run.status}|${run.phase}|${Math.round(run.fraction * 100)}|${!!result}|${ready}`;
+    if (key === lastRunKey) return;
+    lastRunKey = key;
+    progress.hidden = !running;
+    progress.value = run.fraction;
+    cancel.hidden = !running;
+    rerun.hidden = running || !result;
+    phase.className = 'run-phase';
+    if (!ready) phase.textContent = 'Opening your project…';
+    else if (running) phase.textContent = `${run.phase || 'Working'} — ${Math.round(run.fraction * 100)}%`;
+    else if (run.status === 'cancelled') phase.textContent = 'Run cancelled. The previous results are still shown.';
+    else if (run.status === 'error') phase.textContent = 'The last run stopped: see the message above.';
+    else if (result) {
+      phase.className = 'run-phase status-ok';
+      const people = store.getState().result?.scorecards.length ?? 0;
+      phase.textContent = `Analysis up to date: ${people} public servants, ${result.ties.length} nominations, ${result.quality.issues.length} data notes.`;
+    } else phase.textContent = run.phase || 'No data yet: add files in Import, or load the demo.';
+  }
+
+  function renderBanner(): void {
+    const { notice, run } = store.getState();
+    const key = [notice, run.status === 'error' ? run.error : null];
+    if (lastNotice && JSON.stringify(lastNotice) === JSON.stringify(key)) return;
+    lastNotice = key;
+    clear(banner);
+    if (run.status === 'error' && run.error) {
+      const e = run.error;
+      const where = [
+        e.wave === 'baseline' ? 'baseline wave' : e.wave === 'current' ? 'current wave' : null,
+        e.file,
+        e.row != null ? `row ${e.row}` : null,
+        e.column != null ? `column “${e.column}”` : null,
+      ]
+        .filter(Boolean)
+        .join(', ');
+      const go = h('button', { type: 'button', text: 'Go to Import' });
+      go.addEventListener('click', () => store.navigate({ view: 'import' }));
+      banner.appendChild(
+        h('div', { class: 'banner error', role: 'alert', 'data-testid': 'run-error' }, h('strong', { text: 'The analysis stopped. ' }), `${where ? `${where}: ` : ''}${e.message}`, go),
+      );
+    }
+    if (notice) {
+      const close = h('button', { type: 'button', text: 'Dismiss' });
+      close.addEventListener('click', () => store.dismissNotice());
+      banner.appendChild(h('div', { class: `banner ${notice.kind}`, role: notice.kind === 'error' ? 'alert' : 'status' }, notice.text, close));
+    }
+  }
+
+  function renderView(): void {
+    const { route, project } = store.getState();
+    projectName.textContent = project.name;
+    const active = route.view === 'person' ? 'people' : route.view;
+    for (const [view, a] of navLinks) {
+      if (view === active) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    }
+    if (current && current.name === route.view && current.id === route.id) {
+      current.view.update();
+      return;
+    }
+    const moveFocus = current !== null;
+    current?.view.destroy();
+    clear(main);
+    const view = FACTORIES[route.view](main, store);
+    current = { name: route.view, id: route.id, view };
+    view.update();
+    document.title = `${TITLES[route.view]} · Civic Ties`;
+    if (moveFocus) {
+      // After navigation, focus the new view's heading so keyboard and screen-reader users land on it.
+      const heading = main.querySelector('h2');
+      if (heading) {
+        heading.setAttribute('tabindex', '-1');
+        heading.focus({ preventScroll: false });
+      }
+      announce(`${TITLES[route.view]} view`);
+    }
+  }
+
+  const render = (): void => {
+    renderRun();
+    renderBanner();
+    renderView();
+  };
+  store.subscribe(render);
+  render();
+}

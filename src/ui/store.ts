@@ -1,0 +1,380 @@
+// The app's one store: a single state object, intents that change it, and subscribers (the views)
+// that render from it. Runs go to the pipeline worker; the project autosaves to IndexedDB.
+import type { InputFile } from '../core/model';
+import type { Mapping, ReviewDecision, ReviewItem } from '../core/ingest/types';
+import type { PipelineResult } from '../core/pipeline';
+import { runAnalysis, type JobError, type RunHandle } from '../worker/pipeline-client';
+import { demoWaves, hasDemo } from './demo';
+import { loadSavedProject, saveProject } from './persist';
+import { emptyProject, emptyWave, jobRequest, missingInputs, type Positions, type ProjectData, type WaveFiles, type Weights } from './project';
+
+export type ViewName = 'import' | 'map' | 'people' | 'person' | 'services' | 'quality' | 'report';
+export const VIEWS: ViewName[] = ['import', 'map', 'people', 'person', 'services', 'quality', 'report'];
+
+export interface Route {
+  view: ViewName;
+  /** The person whose scorecard is open (view = person). */
+  id?: string;
+}
+
+export interface RunState {
+  status: 'idle' | 'running' | 'done' | 'error' | 'cancelled';
+  phase: string;
+  fraction: number;
+  error: JobError | null;
+  /** Bumped on every finished run, so views can tell a new result from a re-render. */
+  generation: number;
+}
+
+export interface Notice {
+  kind: 'info' | 'error';
+  text: string;
+}
+
+export interface AppState {
+  project: ProjectData;
+  route: Route;
+  run: RunState;
+  result: PipelineResult | null;
+  baseline: PipelineResult | null;
+  selectedId: string | null;
+  includeNames: boolean;
+  notice: Notice | null;
+  /** True once the saved project (or the demo) has been loaded on start. */
+  ready: boolean;
+  /** Where the project came from on start, for the status line. */
+  origin: 'demo' | 'restored' | 'new' | 'imported';
+}
+
+export type WaveKey = 'current' | 'baseline';
+export type FileRole = keyof WaveFiles;
+
+export function parseRoute(hash: string): Route | null {
+  const parts = hash.replace(/^#\/?/, '').split('/').map((p) => decodeURIComponent(p));
+  const view = parts[0] as ViewName;
+  if (!VIEWS.includes(view)) return null;
+  if (view === 'person') return parts[1] ? { view, id: parts[1] } : { view: 'people' };
+  return { view };
+}
+
+export function routeHash(route: Route): string {
+  return route.view === 'person' && route.id ? `#/person/${encodeURIComponent(route.id)}` : `#/${route.view}`;
+}
+
+/** The mapping of both waves as one editable object (surveys of both, decisions shared). */
+function mergedMapping(result: PipelineResult, baseline: PipelineResult | null): Mapping {
+  const current = result.mapping;
+  if (!baseline) return current;
+  const seen = new Set(current.surveys.map((s) => s.file));
+  const texts = new Set(current.decisions.map((d) => d.text));
+  return {
+    ...current,
+    surveys: [...current.surveys, ...baseline.mapping.surveys.filter((s) => !seen.has(s.file))],
+    decisions: [...current.decisions, ...baseline.mapping.decisions.filter((d) => !texts.has(d.text))],
+  };
+}
+
+export class Store {
+  private state: AppState;
+  private listeners = new Set<() => void>();
+  private handle: RunHandle | null = null;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private runTimer: ReturnType<typeof setTimeout> | null = null;
+  private savePending: Promise<void> = Promise.resolve();
+
+  constructor() {
+    this.state = {
+      project: emptyProject(),
+      route: parseRoute(typeof location !== 'undefined' ? location.hash : '') ?? { view: 'people' },
+      run: { status: 'idle', phase: '', fraction: 0, error: null, generation: 0 },
+      result: null,
+      baseline: null,
+      selectedId: null,
+      includeNames: false,
+      notice: null,
+      ready: false,
+      origin: 'new',
+    };
+    if (this.state.route.view === 'person') this.state.selectedId = this.state.route.id ?? null;
+  }
+
+  getState(): AppState {
+    return this.state;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private set(patch: Partial<AppState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  /** Changes the project, schedules an autosave and (optionally) a new run. */
+  private updateProject(patch: Partial<ProjectData>, options: { rerun?: boolean; delay?: number } = {}): void {
+    this.set({ project: { ...this.state.project, ...patch, updatedAt: new Date().toISOString() } });
+    this.scheduleSave();
+    if (options.rerun) this.scheduleRun(options.delay ?? 250);
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.flushSave(), 300);
+  }
+
+  /** Writes the project now (also called when the page is hidden, so nothing is lost). */
+  flushSave(): Promise<void> {
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = null;
+    }
+    const project = this.state.project;
+    this.savePending = this.savePending
+      .then(() => saveProject(project))
+      .catch((err: unknown) => {
+        this.set({ notice: { kind: 'error', text: `The project could not be saved in this browser: ${String(err)}` } });
+      });
+    return this.savePending;
+  }
+
+  private scheduleRun(delay: number): void {
+    if (this.runTimer) clearTimeout(this.runTimer);
+    this.runTimer = setTimeout(() => {
+      this.runTimer = null;
+      this.run();
+    }, delay);
+  }
+
+  // --- start-up -----------------------------------------------------------------------------
+
+  /** Restores the autosaved project, or loads the demo when there is none. */
+  async start(): Promise<void> {
+    const saved = await loadSavedProject();
+    if (saved && saved.current.roster) {
+      this.set({ project: saved, ready: true, origin: 'restored' });
+      this.restoreUi(saved);
+      this.run();
+      return;
+    }
+    if (hasDemo()) this.loadDemo(false);
+    else this.set({ ready: true, origin: 'new', route: { view: 'import' } });
+  }
+
+  private restoreUi(project: ProjectData): void {
+    const route = typeof project.ui.route === 'string' ? parseRoute(project.ui.route) : null;
+    if (!location.hash && route) this.navigate(route);
+    if (typeof project.ui.includeNames === 'boolean') this.set({ includeNames: project.ui.includeNames });
+  }
+
+  loadDemo(save = true): void {
+    const { current, baseline } = demoWaves();
+    const project = { ...emptyProject('Millbrook demo'), current, baseline };
+    this.set({ project, ready: true, origin: 'demo', result: null, baseline: null, notice: null });
+    if (save) this.scheduleSave();
+    this.run();
+  }
+
+  newProject(): void {
+    this.handle?.cancel();
+    this.set({
+      project: emptyProject(),
+      result: null,
+      baseline: null,
+      selectedId: null,
+      origin: 'new',
+      run: { ...this.state.run, status: 'idle', error: null, phase: '', fraction: 0 },
+    });
+    this.scheduleSave();
+    this.navigate({ view: 'import' });
+  }
+
+  /** Replaces the open project by one read from a project file. */
+  openProject(project: ProjectData): void {
+    this.handle?.cancel();
+    this.set({ project, result: null, baseline: null, selectedId: null, origin: 'imported', notice: { kind: 'info', text: `Opened project “${project.name}”.` } });
+    this.restoreUi(project);
+    void this.flushSave();
+    this.run();
+  }
+
+  // --- runs ---------------------------------------------------------------------------------
+
+  run(): void {
+    const project = this.state.project;
+    const request = jobRequest(project, { weights: project.weights as never, seed: 1 });
+    if (!request) {
+      this.set({ run: { ...this.state.run, status: 'idle', phase: missingInputs(project) ?? '', fraction: 0, error: null } });
+      return;
+    }
+    this.handle?.cancel();
+    const handle = runAnalysis(request, {
+      onProgress: (phase, fraction) => {
+        if (this.handle === handle) this.set({ run: { ...this.state.run, status: 'running', phase, fraction } });
+      },
+    });
+    this.handle = handle;
+    this.set({ run: { ...this.state.run, status: 'running', phase: 'Starting', fraction: 0, error: null } });
+    void handle.promise.then((outcome) => {
+      if (this.handle !== handle) return;
+      this.handle = null;
+      const generation = this.state.run.generation + 1;
+      if (outcome.ok) {
+        const selected = this.state.selectedId;
+        const stillThere = selected && outcome.current.actors.some((a) => a.id === selected);
+        this.set({
+          result: outcome.current,
+          baseline: outcome.baseline,
+          selectedId: stillThere ? selected : null,
+          run: { status: 'done', phase: 'Done', fraction: 1, error: null, generation },
+        });
+      } else {
+        const cancelled = outcome.error.code === 'cancelled';
+        this.set({ run: { status: cancelled ? 'cancelled' : 'error', phase: '', fraction: 0, error: outcome.error, generation } });
+      }
+    });
+  }
+
+  cancel(): void {
+    if (this.runTimer) clearTimeout(this.runTimer);
+    this.handle?.cancel();
+  }
+
+  // --- navigation and selection -------------------------------------------------------------
+
+  navigate(route: Route, options: { replace?: boolean } = {}): void {
+    const hash = routeHash(route);
+    if (typeof location !== 'undefined' && location.hash !== hash) {
+      if (options.replace) history.replaceState(null, '', hash);
+      else history.pushState(null, '', hash);
+    }
+    const patch: Partial<AppState> = { route };
+    if (route.view === 'person' && route.id) patch.selectedId = route.id;
+    this.set(patch);
+    this.updateUi({ route: hash });
+  }
+
+  /** From the browser's back/forward buttons. */
+  syncFromLocation(): void {
+    const route = parseRoute(location.hash) ?? { view: 'people' };
+    const patch: Partial<AppState> = { route };
+    if (route.view === 'person' && route.id) patch.selectedId = route.id;
+    this.set(patch);
+    this.updateUi({ route: routeHash(route) });
+  }
+
+  selectPerson(id: string): void {
+    this.navigate({ view: 'person', id });
+  }
+
+  /** Highlights someone without leaving the current view (the map uses it). */
+  highlight(id: string | null): void {
+    this.set({ selectedId: id });
+  }
+
+  private updateUi(patch: Record<string, unknown>): void {
+    this.set({ project: { ...this.state.project, ui: { ...this.state.project.ui, ...patch } } });
+    this.scheduleSave();
+  }
+
+  setUi(patch: Record<string, unknown>): void {
+    this.updateUi(patch);
+  }
+
+  setIncludeNames(includeNames: boolean): void {
+    this.set({ includeNames });
+    this.updateUi({ includeNames });
+  }
+
+  dismissNotice(): void {
+    this.set({ notice: null });
+  }
+
+  notify(notice: Notice): void {
+    this.set({ notice });
+  }
+
+  // --- inputs -------------------------------------------------------------------------------
+
+  private wave(key: WaveKey): WaveFiles {
+    return (key === 'current' ? this.state.project.current : this.state.project.baseline) ?? emptyWave();
+  }
+
+  addFiles(key: WaveKey, role: FileRole, files: InputFile[]): void {
+    if (files.length === 0) return;
+    const wave = { ...this.wave(key) };
+    if (role === 'surveys') {
+      const names = new Set(files.map((f) => f.name));
+      wave.surveys = [...wave.surveys.filter((s) => !names.has(s.name)), ...files];
+    } else {
+      wave[role] = files[files.length - 1]!;
+    }
+    this.updateProject({ [key]: wave } as Partial<ProjectData>, { rerun: true });
+  }
+
+  removeFile(key: WaveKey, role: FileRole, index: number): void {
+    const wave = { ...this.wave(key) };
+    if (role === 'surveys') wave.surveys = wave.surveys.filter((_, i) => i !== index);
+    else wave[role] = null;
+    const empty = !wave.roster && wave.surveys.length === 0 && !wave.appraisals && !wave.satisfaction;
+    if (key === 'baseline' && empty) this.updateProject({ baseline: null }, { rerun: true });
+    else this.updateProject({ [key]: wave } as Partial<ProjectData>, { rerun: true });
+  }
+
+  clearBaseline(): void {
+    this.updateProject({ baseline: null }, { rerun: true });
+  }
+
+  /** The mapping to edit: the saved one, or what the last run detected. */
+  editableMapping(): Mapping | null {
+    const { project, result, baseline } = this.state;
+    if (project.mapping) return project.mapping;
+    return result ? mergedMapping(result, baseline) : null;
+  }
+
+  setMapping(mapping: Mapping, rerun = true): void {
+    this.updateProject({ mapping }, { rerun });
+  }
+
+  resetMapping(): void {
+    this.updateProject({ mapping: null }, { rerun: true });
+  }
+
+  /** Records the user's decision for an unmatched name and re-runs with it. */
+  decide(item: Pick<ReviewItem, 'text'>, decision: ReviewDecision): void {
+    const mapping = this.editableMapping();
+    if (!mapping) return;
+    const decisions = mapping.decisions.filter((d) => d.text !== item.text);
+    decisions.push({ ...decision, text: item.text });
+    this.updateProject({ mapping: { ...mapping, decisions } }, { rerun: true, delay: 400 });
+  }
+
+  undoDecision(text: string): void {
+    const mapping = this.editableMapping();
+    if (!mapping) return;
+    this.updateProject({ mapping: { ...mapping, decisions: mapping.decisions.filter((d) => d.text !== text) } }, { rerun: true, delay: 400 });
+  }
+
+  // --- weights, layout, view ----------------------------------------------------------------
+
+  setWeights(weights: Weights): void {
+    this.updateProject({ weights }, { rerun: true, delay: 500 });
+  }
+
+  resetWeights(): void {
+    this.updateProject({ weights: {} }, { rerun: true });
+  }
+
+  saveLayout(layout: Positions): void {
+    this.updateProject({ layout });
+  }
+
+  saveView(view: unknown): void {
+    this.updateProject({ view });
+  }
+
+  renameProject(name: string): void {
+    this.updateProject({ name: name.trim() || 'Untitled project' });
+  }
+}

@@ -1,0 +1,413 @@
+// The Import view: load your own files (drag-and-drop or file pickers) for the current wave and an
+// optional baseline, check and edit the detected mapping, and decide unmatched names (review queue).
+import type { InputFile } from '../../core/model';
+import type { Mapping, QuestionMapping, ReviewItem, RosterMapping, SurveyMapping } from '../../core/ingest/types';
+import { QualityCollector } from '../../core/quality';
+import { readGrid } from '../../core/ingest/table';
+import { clear, h } from '../dom';
+import { fileSize, listFiles, type WaveFiles } from '../project';
+import type { FileRole, WaveKey } from '../store';
+import type { View, ViewFactory } from './view';
+
+const ROLE_LABEL: Record<FileRole, string> = {
+  roster: 'Roster',
+  surveys: 'Survey',
+  appraisals: '360 appraisals',
+  satisfaction: 'Satisfaction',
+  codebook: 'Codebook',
+};
+
+const ROLE_HELP: Record<FileRole, string> = {
+  roster: 'One row per public servant, group or volunteer: id, name, type, role, service, sector.',
+  surveys: 'The survey tool’s export: one row per respondent, one column per question (several files allowed).',
+  appraisals: 'Optional. 360 ratings, long (ratee, rater, group, competency, score) or wide.',
+  satisfaction: 'Optional. Resident answers: service used and agree/disagree items.',
+  codebook: 'Optional. The survey tool’s codebook (for example a REDCap data dictionary) for coded answers.',
+};
+
+const ROLES: FileRole[] = ['roster', 'surveys', 'appraisals', 'satisfaction', 'codebook'];
+const ACCEPT = '.csv,.tsv,.txt,.xlsx,text/csv';
+
+/** Guesses what a dropped file is from its name; surveys are the default. */
+export function guessRole(name: string): FileRole {
+  const n = name.toLowerCase();
+  if (/roster|actors|people|staff/.test(n)) return 'roster';
+  if (/apprais|360/.test(n)) return 'appraisals';
+  if (/satisf/.test(n)) return 'satisfaction';
+  if (/codebook|dictionary|datadictionary/.test(n)) return 'codebook';
+  return 'surveys';
+}
+
+async function readFiles(list: FileList | File[]): Promise<InputFile[]> {
+  // Bytes, not text: the core detects the encoding (UTF-8, UTF-16, Windows-1252) and .xlsx.
+  return Promise.all(Array.from(list).map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })));
+}
+
+const headerCache = new WeakMap<object, string[]>();
+/** The header row of a file (first row), for the mapping's column choices. */
+function headerOf(file: InputFile | null | undefined, headerRow = 1): string[] {
+  if (!file) return [];
+  const key = file as object;
+  const cached = headerCache.get(key);
+  if (cached) return cached;
+  let header: string[] = [];
+  try {
+    const grid = readGrid(file, new QualityCollector());
+    header = (grid.rows[Math.max(0, headerRow - 1)] ?? grid.rows[0] ?? []).map((c) => c.trim()).filter(Boolean);
+  } catch {
+    header = [];
+  }
+  headerCache.set(key, header);
+  return header;
+}
+
+function columnSelect(id: string, label: string, columns: string[], value: string | null, onChange: (v: string | null) => void): HTMLElement {
+  const select = h('select', { id });
+  select.appendChild(h('option', { value: '', text: '(none)' }));
+  const all = value && !columns.includes(value) ? [value, ...columns] : columns;
+  for (const c of all) select.appendChild(h('option', { value: c, text: c }));
+  select.value = value ?? '';
+  select.addEventListener('change', () => onChange(select.value || null));
+  return h('label', { for: id }, label, select);
+}
+
+export const mountImport: ViewFactory = (container, store): View => {
+  container.append(
+    h('h2', { text: 'Import' }),
+    h('p', {
+      class: 'muted',
+      text: 'Your files stay on this computer: they are read by this page and analysed in a background worker, never uploaded. The project is saved in this browser as you work.',
+    }),
+  );
+  const actions = h('div', { class: 'toolbar' });
+  const demo = h('button', { type: 'button', text: 'Load the demo data' });
+  demo.addEventListener('click', () => store.loadDemo());
+  const fresh = h('button', { type: 'button', text: 'Start a new empty project' });
+  fresh.addEventListener('click', () => {
+    if (confirm('Start a new project? The current one is replaced (export it first from Report if you want to keep it).')) store.newProject();
+  });
+  const runButton = h('button', { type: 'button', class: 'primary', text: 'Run the analysis' });
+  runButton.addEventListener('click', () => store.run());
+  const nameInput = h('input', { type: 'text', id: 'project-name' });
+  nameInput.addEventListener('change', () => store.renameProject(nameInput.value));
+  actions.append(h('label', { for: 'project-name' }, 'Project name', nameInput), runButton, demo, fresh);
+  container.appendChild(actions);
+
+  const waves = h('div', { class: 'grid-2' });
+  const mappingPanel = h('section', { class: 'panel', 'aria-labelledby': 'mapping-heading' });
+  const reviewPanel = h('section', { class: 'panel', 'aria-labelledby': 'review-heading', 'data-testid': 'review-queue' });
+  container.append(waves, reviewPanel, mappingPanel);
+
+  function wavePanel(key: WaveKey, wave: WaveFiles | null): HTMLElement {
+    const title = key === 'current' ? 'Current wave' : 'Baseline wave (optional)';
+    const section = h('section', { class: 'panel', 'aria-label': title, 'data-wave': key });
+    section.appendChild(h('h3', { text: title }));
+    if (key === 'baseline') {
+      section.appendChild(h('p', { class: 'small muted', text: 'An earlier survey round, to measure change. People are matched across waves by roster id; the current roster is used when the baseline has none.' }));
+    }
+    const zone = h('div', { class: 'dropzone', 'data-testid': `dropzone-${key}` });
+    const any = h('input', { type: 'file', id: `files-${key}`, multiple: true, accept: ACCEPT, class: 'visually-hidden' });
+    const pick = h('label', { for: `files-${key}`, class: 'button' }, 'Choose files…');
+    any.addEventListener('change', async () => {
+      if (!any.files) return;
+      const files = await readFiles(any.files);
+      for (const f of files) store.addFiles(key, guessRole(f.name), [f]);
+      any.value = '';
+    });
+    zone.append(h('p', { text: 'Drop CSV or Excel files here (their names tell roster, survey, appraisal, satisfaction apart), or ' }), pick, any);
+    zone.addEventListener('dragover', (e) => {
+      e.preventDefault();
+      zone.classList.add('over');
+    });
+    zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+    zone.addEventListener('drop', async (e) => {
+      e.preventDefault();
+      zone.classList.remove('over');
+      if (!e.dataTransfer?.files.length) return;
+      const files = await readFiles(e.dataTransfer.files);
+      for (const f of files) store.addFiles(key, guessRole(f.name), [f]);
+    });
+    section.appendChild(zone);
+
+    // One explicit picker per role, for people who prefer to say what each file is.
+    const pickers = h('div', { class: 'grid-3' });
+    for (const role of ROLES) {
+      if (key === 'baseline' && role === 'codebook') continue;
+      const id = `file-${key}-${role}`;
+      const input = h('input', { type: 'file', id, accept: ACCEPT, multiple: role === 'surveys', 'data-role': role, 'aria-describedby': `${id}-help` });
+      input.addEventListener('change', async () => {
+        if (!input.files?.length) return;
+        store.addFiles(key, role, await readFiles(input.files));
+        input.value = '';
+      });
+      pickers.appendChild(h('div', {}, h('label', { for: id }, h('strong', { text: ROLE_LABEL[role] })), h('br'), input, h('p', { class: 'small muted', id: `${id}-help`, text: ROLE_HELP[role] })));
+    }
+    section.appendChild(pickers);
+
+    const files = wave ? listFiles(wave) : [];
+    const list = h('ul', { class: 'file-list', 'aria-label': `${title} files` });
+    if (files.length === 0) list.appendChild(h('li', { class: 'muted', text: 'No files yet.' }));
+    for (const { role, file, index } of files) {
+      const remove = h('button', { type: 'button', class: 'link', text: 'Remove', 'aria-label': `Remove ${file.name}` });
+      remove.addEventListener('click', () => store.removeFile(key, role, index));
+      list.appendChild(h('li', {}, h('span', { class: 'role', text: ROLE_LABEL[role] }), h('span', { text: file.name }), h('span', { class: 'small muted', text: `${Math.max(1, Math.round(fileSize(file) / 1024))} kB` }), remove));
+    }
+    section.appendChild(list);
+    if (key === 'baseline' && wave) {
+      const drop = h('button', { type: 'button', text: 'Remove the baseline wave' });
+      drop.addEventListener('click', () => store.clearBaseline());
+      section.appendChild(drop);
+    }
+    return section;
+  }
+
+  function renderWaves(): void {
+    const { project } = store.getState();
+    clear(waves);
+    waves.append(wavePanel('current', project.current), wavePanel('baseline', project.baseline));
+    if (document.activeElement !== nameInput) nameInput.value = project.name;
+  }
+
+  // --- mapping ------------------------------------------------------------------------------
+
+  function allSurveyFiles(): InputFile[] {
+    const { project } = store.getState();
+    return [...project.current.surveys, ...(project.baseline?.surveys ?? [])];
+  }
+
+  function editMapping(change: (m: Mapping) => Mapping): void {
+    const mapping = store.editableMapping();
+    if (mapping) store.setMapping(change(structuredClone(mapping)));
+  }
+
+  function rosterEditor(roster: RosterMapping): HTMLElement {
+    const columns = headerOf(store.getState().project.current.roster);
+    const fields: [keyof RosterMapping, string][] = [
+      ['id', 'Id'],
+      ['name', 'Name'],
+      ['firstName', 'First name'],
+      ['lastName', 'Last name'],
+      ['type', 'Type'],
+      ['sector', 'Sector'],
+      ['role', 'Role'],
+      ['service', 'Service'],
+      ['email', 'E-mail'],
+      ['code', 'Survey code'],
+    ];
+    const grid = h('div', { class: 'toolbar' });
+    for (const [field, label] of fields) {
+      grid.appendChild(
+        columnSelect(`roster-map-${field}`, label, columns, roster[field], (v) =>
+          editMapping((m) => {
+            if (m.roster) m.roster[field] = v;
+            return m;
+          }),
+        ),
+      );
+    }
+    return h('div', {}, h('h4', { text: 'Roster columns' }), grid);
+  }
+
+  function relationSelect(id: string, q: QuestionMapping, onChange: (relation: string | null) => void): HTMLSelectElement {
+    const select = h('select', { id });
+    const options: [string, string][] = [
+      ['need', 'need — who they go to in times of need'],
+      ['trust', 'trust — who they trust'],
+      ['info', 'info — where they get information'],
+      ['', 'not a name question (ignore)'],
+    ];
+    if (q.relation && !['need', 'trust', 'info'].includes(q.relation)) options.unshift([q.relation, q.relation]);
+    for (const [value, label] of options) select.appendChild(h('option', { value, text: label }));
+    select.appendChild(h('option', { value: '__custom', text: 'another tie type…' }));
+    select.value = q.relation ?? '';
+    select.addEventListener('change', () => {
+      if (select.value === '__custom') {
+        const name = prompt('Name of the tie type (for example “advice”):')?.trim();
+        if (name) onChange(name.toLowerCase());
+        else select.value = q.relation ?? '';
+        return;
+      }
+      onChange(select.value || null);
+    });
+    return select;
+  }
+
+  function surveyEditor(s: SurveyMapping, si: number, files: InputFile[]): HTMLElement {
+    const file = files.find((f) => f.name === s.file);
+    const columns = headerOf(file, s.headerRows > 1 ? 1 : 1);
+    const box = h('div', { class: 'survey-mapping', 'data-file': s.file });
+    box.appendChild(h('h4', { text: `${s.file} — detected as ${s.format === 'simple' ? 'one row per respondent, names separated by “;”' : s.format}` }));
+    const ids = h('div', { class: 'toolbar' });
+    const idFields: [keyof SurveyMapping, string][] = [
+      ['responseId', 'Response id'],
+      ['respondentType', 'Respondent type'],
+      ['service', 'Service used'],
+      ['rosterId', 'Roster id'],
+      ['email', 'E-mail'],
+      ['name', 'Respondent name'],
+    ];
+    for (const [field, label] of idFields) {
+      ids.appendChild(
+        columnSelect(`survey-${si}-${field}`, label, columns, (s[field] as string | null) ?? null, (v) =>
+          editMapping((m) => {
+            const target = m.surveys.find((x) => x.file === s.file);
+            if (target) (target as unknown as Record<string, unknown>)[field] = v;
+            return m;
+          }),
+        ),
+      );
+    }
+    box.appendChild(ids);
+    const table = h('table', { class: 'data' });
+    table.appendChild(h('caption', { text: 'Questions and the tie type each one measures' }));
+    table.appendChild(h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Question' }), h('th', { scope: 'col', text: 'Layout' }), h('th', { scope: 'col', text: 'Tie type' }))));
+    const tbody = h('tbody');
+    s.questions.forEach((q, qi) => {
+      const id = `relation-${si}-${qi}`;
+      const select = relationSelect(id, q, (relation) =>
+        editMapping((m) => {
+          const target = m.surveys.find((x) => x.file === s.file)?.questions[qi];
+          if (target) target.relation = relation;
+          return m;
+        }),
+      );
+      const layout = q.kind === 'text' ? `names in one cell${q.separator ? `, split on “${q.separator}”` : ''}` : q.kind === 'choices' ? `${q.columns.length} tick-box columns` : `grid of ${q.columns.length} people`;
+      tbody.appendChild(h('tr', {}, h('th', { scope: 'row' }, h('label', { for: id, text: q.label || q.columns.join(', ') })), h('td', { text: layout }), h('td', {}, select)));
+    });
+    table.appendChild(tbody);
+    box.appendChild(h('div', { class: 'table-wrap' }, table));
+    return box;
+  }
+
+  function renderMapping(): void {
+    clear(mappingPanel);
+    mappingPanel.appendChild(h('h3', { id: 'mapping-heading', text: 'How your files were read' }));
+    const mapping = store.editableMapping();
+    if (!mapping) {
+      mappingPanel.appendChild(h('p', { class: 'muted', text: 'The mapping appears after the first run.' }));
+      return;
+    }
+    mappingPanel.appendChild(
+      h('p', { class: 'small muted', text: 'Detected automatically. Change a column or a tie type and the analysis runs again with your choice; your choices are saved with the project.' }),
+    );
+    if (store.getState().project.mapping) {
+      const reset = h('button', { type: 'button', text: 'Forget my changes and detect again' });
+      reset.addEventListener('click', () => store.resetMapping());
+      mappingPanel.appendChild(reset);
+    }
+    if (mapping.roster) mappingPanel.appendChild(rosterEditor(mapping.roster));
+    const files = allSurveyFiles();
+    mapping.surveys.forEach((s, i) => mappingPanel.appendChild(surveyEditor(s, i, files)));
+  }
+
+  // --- review queue -------------------------------------------------------------------------
+
+  function reviewRow(item: ReviewItem, i: number, people: { id: string; name: string }[]): HTMLElement {
+    const li = h('li', { class: 'panel', 'data-text': item.text });
+    const where = `${item.file}, row ${item.row}, column “${item.column}”`;
+    li.appendChild(h('p', {}, h('strong', { text: `“${item.text}”` }), ` — written ${item.count} time${item.count === 1 ? '' : 's'} (first at ${where})`));
+    const decision = item.decision;
+    if (decision) {
+      const who = decision.id ? (people.find((p) => p.id === decision.id)?.name ?? decision.id) : '';
+      const text =
+        decision.action === 'ignore' ? 'Ignored: these nominations are left out.' : decision.action === 'new' ? `Added as a new ${decision.type ?? 'actor'}.` : `Matched to ${who}.`;
+      const undo = h('button', { type: 'button', class: 'link', text: 'Undo' });
+      undo.addEventListener('click', () => store.undoDecision(item.text));
+      li.append(h('p', { class: 'small' }, h('span', { class: 'tag real', text: 'Decided' }), ' ', text, ' '), undo);
+      return li;
+    }
+    const selectId = `review-choose-${i}`;
+    const select = h('select', { id: selectId });
+    for (const c of item.candidates) select.appendChild(h('option', { value: c.id, text: `${c.name} (${Math.round(c.confidence * 100)}% alike)` }));
+    const others = people.filter((p) => !item.candidates.some((c) => c.id === p.id));
+    if (others.length) {
+      const group = h('optgroup', { label: 'Everyone else on the roster' });
+      for (const p of others) group.appendChild(h('option', { value: p.id, text: p.name }));
+      select.appendChild(group);
+    }
+    const best = item.candidates[0];
+    const bar = h('div', { class: 'toolbar' });
+    if (best) {
+      const accept = h('button', { type: 'button', class: 'primary', text: `Accept: ${best.name}` });
+      accept.addEventListener('click', () => store.decide(item, { action: 'accept', id: best.id }));
+      bar.appendChild(accept);
+    }
+    const choose = h('button', { type: 'button', text: 'Use the person chosen' });
+    choose.addEventListener('click', () => store.decide(item, { action: 'choose', id: select.value }));
+    const typeId = `review-type-${i}`;
+    const type = h('select', { id: typeId });
+    for (const [v, l] of [
+      ['resident', 'Resident'],
+      ['group', 'Group'],
+      ['volunteer', 'Volunteer'],
+      ['service', 'Service'],
+      ['other', 'Other'],
+    ])
+      type.appendChild(h('option', { value: v, text: l }));
+    type.value = 'group';
+    const add = h('button', { type: 'button', text: 'Add as a new actor' });
+    add.addEventListener('click', () => store.decide(item, { action: 'new', type: type.value as 'group', label: item.text }));
+    const ignore = h('button', { type: 'button', text: 'Ignore' });
+    ignore.addEventListener('click', () => store.decide(item, { action: 'ignore' }));
+    bar.append(h('label', { for: selectId }, 'Or choose', select), choose, h('label', { for: typeId }, 'New actor type', type), add, ignore);
+    li.appendChild(bar);
+    return li;
+  }
+
+  function renderReview(): void {
+    clear(reviewPanel);
+    reviewPanel.appendChild(h('h3', { id: 'review-heading', text: 'Names to review' }));
+    const { result, baseline } = store.getState();
+    if (!result) {
+      reviewPanel.appendChild(h('p', { class: 'muted', text: 'After a run, names that could not be matched for sure appear here.' }));
+      return;
+    }
+    const seen = new Set<string>();
+    const items: ReviewItem[] = [];
+    for (const item of [...result.review, ...(baseline?.review ?? [])]) {
+      if (seen.has(item.text)) continue;
+      seen.add(item.text);
+      items.push(item);
+    }
+    const open = items.filter((i) => !i.decision);
+    reviewPanel.appendChild(
+      h('p', {
+        class: 'small muted',
+        text: items.length
+          ? `${open.length} of ${items.length} names still to decide. Accept the suggestion, choose someone else, add a new actor (a group or resident not on the roster), or ignore the name. Each decision re-runs the analysis and is saved.`
+          : 'Every name was matched to the roster.',
+      }),
+    );
+    const people = result.actors.filter((a) => a.onRoster).map((a) => ({ id: a.id as string, name: a.label })).sort((a, b) => a.name.localeCompare(b.name));
+    const list = h('ol', { class: 'review-list', style: 'list-style: none; padding: 0' });
+    // Undecided first, the most frequent on top: they change the network most.
+    const ordered = [...open.sort((a, b) => b.count - a.count), ...items.filter((i) => i.decision)];
+    ordered.slice(0, 100).forEach((item, i) => list.appendChild(reviewRow(item, i, people)));
+    reviewPanel.appendChild(list);
+    if (ordered.length > 100) reviewPanel.appendChild(h('p', { class: 'muted', text: `…and ${ordered.length - 100} more; decide these first.` }));
+  }
+
+  let lastProject: unknown = null;
+  let lastResult: unknown = null;
+  let lastMapping: unknown = null;
+  return {
+    update() {
+      const { project, result } = store.getState();
+      runButton.disabled = !project.current.roster || project.current.surveys.length === 0;
+      if (project.current !== (lastProject as { current?: unknown } | null)?.current || project.baseline !== (lastProject as { baseline?: unknown } | null)?.baseline || project.name !== (lastProject as { name?: string } | null)?.name) {
+        renderWaves();
+      }
+      lastProject = project;
+      if (result !== lastResult || project.mapping !== lastMapping) {
+        // Keep keyboard focus where it was when a decision re-renders the lists.
+        const focusedId = document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
+        renderReview();
+        renderMapping();
+        if (focusedId) document.getElementById(focusedId)?.focus();
+        lastResult = result;
+        lastMapping = project.mapping;
+      }
+    },
+    destroy() {},
+  };
+};

@@ -1,0 +1,236 @@
+// The People view: every public servant with their index (and its interval), rank as a range,
+// civil-society in-degree, 360 and satisfaction; sortable, filterable by service and role, searchable.
+import { clear, fmt, h } from '../dom';
+import { asPercent, cardsOf, field, indexWithInterval, rankRange, text, type CardRow } from '../cards';
+import type { View, ViewFactory } from './view';
+import { weightsEditor } from './weights-editor';
+
+interface Column {
+  key: string;
+  label: string;
+  numeric: boolean;
+  title?: string;
+  render: (card: CardRow) => string;
+  sortValue: (card: CardRow) => number | string | null;
+}
+
+const COLUMNS: Column[] = [
+  { key: 'name', label: 'Name', numeric: false, render: (c) => text(c, 'name') || c.id, sortValue: (c) => text(c, 'name').toLowerCase() },
+  { key: 'role', label: 'Role', numeric: false, render: (c) => text(c, 'role'), sortValue: (c) => text(c, 'role').toLowerCase() },
+  { key: 'service', label: 'Service', numeric: false, render: (c) => text(c, 'service'), sortValue: (c) => text(c, 'service').toLowerCase() },
+  {
+    key: 'index',
+    label: 'Index (95% interval)',
+    numeric: true,
+    title: 'Relational-capital index, 0–100, with its 95% bootstrap interval',
+    render: indexWithInterval,
+    sortValue: (c) => field(c, 'index'),
+  },
+  {
+    key: 'rank',
+    label: 'Rank',
+    numeric: true,
+    title: 'Rank as a range: people whose ranges overlap cannot be told apart',
+    render: rankRange,
+    sortValue: (c) => field(c, 'rank'),
+  },
+  {
+    key: 'civilInDegree',
+    label: 'Civil in-degree',
+    numeric: true,
+    title: 'Distinct civil-society actors who named them, any tie type',
+    render: (c) => fmt(field(c, 'civilInDegree'), 0),
+    sortValue: (c) => field(c, 'civilInDegree'),
+  },
+  {
+    key: 'appraisalOthers',
+    label: '360 others’ mean',
+    numeric: true,
+    title: 'Mean of every 360 score from others (1–5)',
+    render: (c) => fmt(field(c, 'appraisalOthers'), 2),
+    sortValue: (c) => field(c, 'appraisalOthers'),
+  },
+  {
+    key: 'satisfied',
+    label: 'Satisfied',
+    numeric: true,
+    title: '% of residents satisfied with their service',
+    render: (c) => {
+      const v = asPercent(field(c, 'satisfied'));
+      return v === null ? '—' : `${fmt(v, 0)}%`;
+    },
+    sortValue: (c) => field(c, 'satisfied'),
+  },
+];
+
+interface Filters {
+  search: string;
+  service: string;
+  role: string;
+  sort: string;
+  dir: 'asc' | 'desc';
+}
+
+function compare(a: number | string | null, b: number | string | null): number {
+  // Missing values always sink to the bottom, whichever way the column is sorted.
+  if (a === null && b === null) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a).localeCompare(String(b));
+}
+
+export const mountPeople: ViewFactory = (container, store): View => {
+  const saved = (store.getState().project.ui.people ?? {}) as Partial<Filters>;
+  const filters: Filters = { search: '', service: '', role: '', sort: 'rank', dir: 'asc', ...saved };
+
+  const heading = h('h2', { text: 'People' });
+  const intro = h('p', {
+    class: 'muted',
+    text: 'Public servants on the roster. Ranks are ranges: two people whose ranges overlap are not shown to differ. Select a row (click, or Enter) to open the scorecard.',
+  });
+  const search = h('input', { type: 'search', id: 'people-search', value: filters.search, placeholder: 'Name, role or service', autocomplete: 'off' });
+  const service = h('select', { id: 'people-service' });
+  const role = h('select', { id: 'people-role' });
+  const count = h('p', { class: 'muted small', 'aria-live': 'polite', id: 'people-count' });
+  const toolbar = h(
+    'div',
+    { class: 'toolbar', role: 'search' },
+    h('label', { for: 'people-search' }, 'Search', search),
+    h('label', { for: 'people-service' }, 'Service', service),
+    h('label', { for: 'people-role' }, 'Role', role),
+    count,
+  );
+  const table = h('table', { class: 'data', 'data-testid': 'people-table' });
+  table.appendChild(h('caption', { class: 'visually-hidden', text: 'Public servants and their relational capital' }));
+  const headRow = h('tr');
+  table.appendChild(h('thead', {}, headRow));
+  const tbody = h('tbody');
+  table.appendChild(tbody);
+  const empty = h('p', { class: 'muted' });
+  const weights = weightsEditor(store);
+  container.append(heading, intro, weights.element, toolbar, h('div', { class: 'table-wrap' }, table), empty);
+
+  const sortButtons = new Map<string, { th: HTMLTableCellElement; button: HTMLButtonElement }>();
+  for (const col of COLUMNS) {
+    const button = h('button', { type: 'button', class: 'sort', title: col.title ?? null, text: col.label });
+    const th = h('th', { scope: 'col', class: col.numeric ? 'num' : null }, button);
+    button.addEventListener('click', () => {
+      if (filters.sort === col.key) filters.dir = filters.dir === 'asc' ? 'desc' : 'asc';
+      else {
+        filters.sort = col.key;
+        // Ranks read best-first ascending; other numbers best-first descending.
+        filters.dir = col.numeric && col.key !== 'rank' ? 'desc' : 'asc';
+      }
+      persist();
+      renderRows();
+    });
+    sortButtons.set(col.key, { th, button });
+    headRow.appendChild(th);
+  }
+
+  function persist(): void {
+    store.setUi({ people: { ...filters } });
+  }
+
+  let optionsKey = '';
+  function renderOptions(cards: CardRow[]): void {
+    const services = [...new Set(cards.map((c) => text(c, 'service')).filter(Boolean))].sort();
+    const roles = [...new Set(cards.map((c) => text(c, 'role')).filter(Boolean))].sort();
+    const key = JSON.stringify([services, roles]);
+    if (key === optionsKey) return;
+    optionsKey = key;
+    for (const [select, values, all, current] of [
+      [service, services, 'All services', filters.service],
+      [role, roles, 'All roles', filters.role],
+    ] as const) {
+      clear(select);
+      select.appendChild(h('option', { value: '', text: all }));
+      for (const v of values) select.appendChild(h('option', { value: v, text: v }));
+      select.value = values.includes(current) ? current : '';
+    }
+  }
+
+  function open(card: CardRow): void {
+    store.selectPerson(card.id);
+  }
+
+  let lastResult: unknown = null;
+  let lastSelected: string | null = null;
+  let lastStatus = '';
+  function renderRows(): void {
+    const { result, selectedId } = store.getState();
+    const cards = cardsOf(result);
+    renderOptions(cards);
+    const q = filters.search.trim().toLowerCase();
+    const col = COLUMNS.find((c) => c.key === filters.sort) ?? COLUMNS[3]!;
+    const rows = cards
+      .filter((c) => !filters.service || text(c, 'service') === filters.service)
+      .filter((c) => !filters.role || text(c, 'role') === filters.role)
+      .filter((c) => !q || ['name', 'role', 'service'].some((k) => text(c, k).toLowerCase().includes(q)))
+      .sort((a, b) => {
+        const va = col.sortValue(a);
+        const vb = col.sortValue(b);
+        const byName = text(a, 'name').localeCompare(text(b, 'name'));
+        // Missing values stay at the bottom whichever way the column is sorted.
+        if (va === null || vb === null) return compare(va, vb) || byName;
+        const d = compare(va, vb);
+        return (filters.dir === 'asc' ? d : -d) || byName;
+      });
+    for (const [key, { th }] of sortButtons) {
+      th.setAttribute('aria-sort', key === filters.sort ? (filters.dir === 'asc' ? 'ascending' : 'descending') : 'none');
+    }
+    clear(tbody);
+    rows.forEach((card) => {
+      const tr = h('tr', { class: 'clickable', tabindex: 0, 'data-id': card.id, 'aria-selected': card.id === selectedId ? 'true' : null });
+      for (const c of COLUMNS) {
+        const cell = c.key === 'name' ? h('th', { scope: 'row', text: c.render(card) }) : h('td', { class: c.numeric ? 'num' : null, 'data-col': c.key, text: c.render(card) });
+        tr.appendChild(cell);
+      }
+      tr.addEventListener('click', () => open(card));
+      tr.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          open(card);
+        } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+          event.preventDefault();
+          const next = (event.key === 'ArrowDown' ? tr.nextElementSibling : tr.previousElementSibling) as HTMLElement | null;
+          next?.focus();
+        }
+      });
+      tr.setAttribute('aria-label', `${text(card, 'name') || card.id}, rank ${rankRange(card)}; press Enter to open the scorecard`);
+      tbody.appendChild(tr);
+    });
+    count.textContent = `${rows.length} of ${cards.length} public servants`;
+    empty.textContent = cards.length === 0 ? (store.getState().run.status === 'running' ? 'Analysing…' : 'No results yet: add a roster and survey in Import, or load the demo.') : rows.length === 0 ? 'Nobody matches these filters.' : '';
+  }
+
+  search.addEventListener('input', () => {
+    filters.search = search.value;
+    persist();
+    renderRows();
+  });
+  service.addEventListener('change', () => {
+    filters.service = service.value;
+    persist();
+    renderRows();
+  });
+  role.addEventListener('change', () => {
+    filters.role = role.value;
+    persist();
+    renderRows();
+  });
+
+  return {
+    update() {
+      weights.update();
+      const { result, selectedId, run } = store.getState();
+      if (result === lastResult && selectedId === lastSelected && run.status === lastStatus) return;
+      lastStatus = run.status;
+      lastResult = result;
+      lastSelected = selectedId;
+      renderRows();
+    },
+    destroy() {},
+  };
+};

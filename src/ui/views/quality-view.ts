@@ -1,0 +1,123 @@
+// The Quality view: every problem found in the input (file, row, column, message), rows read and
+// rejected, and the names that could not be matched — so nothing is ever dropped silently.
+import type { QualityIssue, QualityReport } from '../../core/quality';
+import { clear, h } from '../dom';
+import type { View, ViewFactory } from './view';
+
+const SEVERITY_LABEL: Record<string, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
+
+export function issueTable(issues: QualityIssue[], caption: string): HTMLTableElement {
+  const table = h('table', { class: 'data', 'data-testid': 'quality-table' });
+  table.appendChild(h('caption', { text: caption }));
+  table.appendChild(
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ...['Severity', 'File', 'Row', 'Column', 'Problem', 'Code'].map((label) => h('th', { scope: 'col', class: label === 'Row' ? 'num' : null, text: label })),
+      ),
+    ),
+  );
+  const tbody = h('tbody');
+  for (const issue of issues) {
+    tbody.appendChild(
+      h(
+        'tr',
+        { 'data-code': issue.code },
+        h('td', {}, h('span', { class: `tag ${issue.severity === 'error' ? 'error' : issue.severity === 'warning' ? 'warn' : 'noise'}`, text: SEVERITY_LABEL[issue.severity] ?? issue.severity })),
+        h('td', { text: issue.file }),
+        h('td', { class: 'num', text: issue.row == null ? '—' : String(issue.row) }),
+        h('td', { text: issue.column ?? '—' }),
+        h('td', { text: issue.message }),
+        h('td', {}, h('code', { text: issue.code })),
+      ),
+    );
+  }
+  table.appendChild(tbody);
+  return table;
+}
+
+function summary(report: QualityReport, label: string): HTMLElement {
+  const counts = { error: 0, warning: 0, info: 0 } as Record<string, number>;
+  for (const i of report.issues) counts[i.severity] = (counts[i.severity] ?? 0) + 1;
+  return h(
+    'dl',
+    { class: 'facts' },
+    h('dt', { text: 'Wave' }),
+    h('dd', { text: label }),
+    h('dt', { text: 'Rows read' }),
+    h('dd', { text: String(report.rows.read) }),
+    h('dt', { text: 'Accepted' }),
+    h('dd', { text: String(report.rows.accepted) }),
+    h('dt', { text: 'Rejected' }),
+    h('dd', { text: String(report.rows.rejected) }),
+    h('dt', { text: 'Problems' }),
+    h('dd', { text: `${counts.error ?? 0} errors, ${counts.warning ?? 0} warnings, ${counts.info ?? 0} notes` }),
+    h('dt', { text: 'Unmatched names' }),
+    h('dd', { text: String(report.unmatched.length) }),
+  );
+}
+
+export const mountQuality: ViewFactory = (container, store): View => {
+  const heading = h('h2', { text: 'Data quality' });
+  const intro = h('p', {
+    class: 'muted',
+    text: 'Every row that was skipped and every name that could not be matched is listed here with its file, row and column. Fix the file, or decide unmatched names in Import → Review.',
+  });
+  const filter = h('select', { id: 'quality-filter' });
+  for (const [value, label] of [
+    ['', 'All severities'],
+    ['error', 'Errors'],
+    ['warning', 'Warnings'],
+    ['info', 'Notes'],
+  ] as const)
+    filter.appendChild(h('option', { value, text: label }));
+  const body = h('div');
+  container.append(heading, intro, h('div', { class: 'toolbar' }, h('label', { for: 'quality-filter' }, 'Show', filter)), body);
+  let last: unknown = null;
+  let lastBaseline: unknown = null;
+
+  function render(): void {
+    const { result, baseline } = store.getState();
+    clear(body);
+    if (!result) {
+      body.appendChild(h('p', { class: 'muted', text: 'No analysis yet.' }));
+      return;
+    }
+    const waves: [string, QualityReport][] = [[baseline ? 'Current (follow-up) wave' : 'Current wave', result.quality]];
+    if (baseline) waves.push(['Baseline wave', baseline.quality]);
+    for (const [label, report] of waves) {
+      const issues = report.issues.filter((i) => !filter.value || i.severity === filter.value);
+      const section = h('section', { class: 'panel', 'aria-label': label });
+      section.append(h('h3', { text: label }), summary(report, label));
+      if (issues.length === 0) section.appendChild(h('p', { class: 'muted', text: 'No problems of this kind.' }));
+      else section.appendChild(h('div', { class: 'table-wrap' }, issueTable(issues, `${issues.length} problems in the ${label.toLowerCase()}`)));
+      if (report.unmatched.length > 0) {
+        const list = h('ul');
+        for (const u of report.unmatched.slice(0, 200)) {
+          const best = u.suggestions[0];
+          list.appendChild(h('li', { text: `“${u.text}” × ${u.count}${best ? ` — closest: ${best.name} (${Math.round(best.confidence * 100)}%)` : ''}` }));
+        }
+        section.append(h('h4', { text: 'Names not matched to anyone' }), list);
+        const go = h('button', { type: 'button', text: 'Review unmatched names' });
+        go.addEventListener('click', () => store.navigate({ view: 'import' }));
+        section.appendChild(go);
+      }
+      body.appendChild(section);
+    }
+  }
+  filter.addEventListener('change', render);
+
+  return {
+    update() {
+      const { result, baseline } = store.getState();
+      if (last === result && lastBaseline === baseline) return;
+      last = result;
+      lastBaseline = baseline;
+      render();
+    },
+    destroy() {},
+  };
+};

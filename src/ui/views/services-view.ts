@@ -1,0 +1,104 @@
+// The Services view: service-level averages of the scorecards (index, civil-society ties, 360) and
+// each service's satisfaction indicators with their 95% intervals and number of answers.
+import type { ItemStat, ServiceSatisfaction } from '../../core/satisfaction';
+import { clear, fmt, h } from '../dom';
+import { cardsOf, field, text, type CardRow } from '../cards';
+import type { View, ViewFactory } from './view';
+
+const mean = (xs: (number | null)[]): number | null => {
+  const v = xs.filter((x): x is number => x !== null);
+  return v.length ? v.reduce((a, b) => a + b, 0) / v.length : null;
+};
+
+function pctCell(stat: ItemStat | undefined): string {
+  if (!stat || stat.pctAgree === null) return '—';
+  const ci = stat.pctAgreeLow !== null && stat.pctAgreeHigh !== null ? ` (${fmt(stat.pctAgreeLow, 0)}–${fmt(stat.pctAgreeHigh, 0)})` : '';
+  return `${fmt(stat.pctAgree, 0)}%${ci}, n=${stat.n}`;
+}
+
+export const mountServices: ViewFactory = (container, store): View => {
+  container.append(
+    h('h2', { text: 'Services' }),
+    h('p', {
+      class: 'muted',
+      text: 'Averages over each service’s public servants, and what residents who use the service say. Percentages agree carry a 95% interval and the number of answers (“don’t know” left out).',
+    }),
+  );
+  const body = h('div');
+  container.appendChild(body);
+  let last: unknown = null;
+
+  function render(): void {
+    const { result, baseline } = store.getState();
+    clear(body);
+    if (!result) {
+      body.appendChild(h('p', { class: 'muted', text: 'No analysis yet.' }));
+      return;
+    }
+    const cards = cardsOf(result);
+    const before = new Map(cardsOf(baseline).map((c) => [c.id, c]));
+    const byService = new Map<string, CardRow[]>();
+    for (const c of cards) {
+      const s = text(c, 'service') || '(no service)';
+      byService.set(s, [...(byService.get(s) ?? []), c]);
+    }
+    const table = h('table', { class: 'data', 'data-testid': 'services-table' });
+    table.appendChild(h('caption', { text: 'Service-level averages of the scorecards' }));
+    const heads = ['Service', 'People', 'Mean index', 'Change since baseline', 'Mean civil in-degree', 'Mean 360 (others)'];
+    table.appendChild(h('thead', {}, h('tr', {}, ...heads.map((t, i) => h('th', { scope: 'col', class: i > 0 ? 'num' : null, text: t })))));
+    const tbody = h('tbody');
+    for (const [service, people] of [...byService].sort((a, b) => a[0].localeCompare(b[0]))) {
+      const idx = mean(people.map((c) => field(c, 'index')));
+      const prior = mean(people.map((c) => (before.has(c.id) ? field(before.get(c.id), 'index') : null)));
+      const change = idx !== null && prior !== null ? idx - prior : null;
+      tbody.appendChild(
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row', text: service }),
+          h('td', { class: 'num', text: String(people.length) }),
+          h('td', { class: 'num', text: fmt(idx) }),
+          h('td', { class: 'num', text: change === null ? '—' : `${change > 0 ? '+' : ''}${fmt(change)}` }),
+          h('td', { class: 'num', text: fmt(mean(people.map((c) => field(c, 'civilInDegree')))) }),
+          h('td', { class: 'num', text: fmt(mean(people.map((c) => field(c, 'appraisalOthers'))), 2) }),
+        ),
+      );
+    }
+    table.appendChild(tbody);
+    body.appendChild(h('section', { class: 'panel' }, h('h3', { text: 'Relational capital by service' }), h('div', { class: 'table-wrap' }, table)));
+
+    const sat = result.satisfaction;
+    if (sat && sat.services.length > 0) {
+      const t = h('table', { class: 'data', 'data-testid': 'satisfaction-table' });
+      t.appendChild(h('caption', { text: '% agree (95% interval), number of answers' }));
+      t.appendChild(
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Service' }), h('th', { scope: 'col', class: 'num', text: 'Responses' }), ...sat.items.map((it) => h('th', { scope: 'col', class: 'num', text: it.label })))),
+      );
+      const tb = h('tbody');
+      const rows: ServiceSatisfaction[] = [...sat.services, sat.area];
+      for (const s of rows) {
+        tb.appendChild(
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row', text: s === sat.area ? 'Whole area' : s.service }),
+            h('td', { class: 'num', text: String(s.responses) }),
+            ...sat.items.map((it) => h('td', { class: 'num', text: pctCell(s.items[it.key]) })),
+          ),
+        );
+      }
+      t.appendChild(tb);
+      body.appendChild(h('section', { class: 'panel' }, h('h3', { text: 'Satisfaction by service' }), h('div', { class: 'table-wrap' }, t)));
+    }
+  }
+
+  return {
+    update() {
+      const { result } = store.getState();
+      if (result === last) return;
+      last = result;
+      render();
+    },
+    destroy() {},
+  };
+};
