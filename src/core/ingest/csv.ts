@@ -63,9 +63,12 @@ export function parseCsv(
   options: ParseCsvOptions = {},
 ): CsvTable {
   if (text.trim() === '') throw new InputError(file, null, null, 'empty-file', 'The file is empty.');
+  // Hand-edited files mix CRLF and LF (and old Mac CR); papaparse guesses one line break per file.
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   const parsed = Papa.parse<string[]>(text, {
     skipEmptyLines: false,
-    delimiter: options.delimiter ?? '',
+    newline: '\n',
+    delimiter: options.delimiter ?? guessDelimiter(text),
     delimitersToGuess: [',', ';', '\t', '|'],
   });
   const all = parsed.data;
@@ -115,6 +118,36 @@ export function parseCsv(
     rowNumbers.push(lineOfRow[i]!);
   }
   return { file, header, rows, rowNumbers, delimiter: parsed.meta.delimiter, blankRows };
+}
+
+/**
+ * The delimiter of the first line, counted outside quotes. Papaparse's own guess looks at the
+ * data rows too, where a ';'-joined answer list can outvote the real ','.
+ */
+export function guessDelimiter(text: string): string {
+  let end = 0;
+  let quoted = false;
+  for (; end < text.length && end < 100_000; end++) {
+    const ch = text[end];
+    if (ch === '"') quoted = !quoted;
+    else if (ch === '\n' && !quoted) break;
+  }
+  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0, '|': 0 };
+  quoted = false;
+  for (let i = 0; i < end; i++) {
+    const ch = text[i]!;
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch in counts) counts[ch]!++;
+  }
+  let best = '';
+  let max = 0;
+  for (const d of [',', '\t', ';', '|']) {
+    if (counts[d]! > max) {
+      max = counts[d]!;
+      best = d;
+    }
+  }
+  return best; // '' lets papaparse guess (a one-column file)
 }
 
 function isBlank(row: string[]): boolean {

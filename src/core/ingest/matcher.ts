@@ -3,6 +3,7 @@
 // 100,000 responses cost one lookup each for names already seen.
 import type { ActorId } from '../model';
 import {
+  COURTESY_TITLES,
   TITLES,
   TITLE_HINTS,
   STOP_WORDS,
@@ -188,12 +189,12 @@ export class RosterMatcher {
     const second = ranked[1];
     const sure =
       best != null &&
-      best[1] >= AUTO_ACCEPT &&
-      (second == null || best[1] - second[1] >= AUTO_MARGIN) &&
+      best[1] >= AUTO_ACCEPT - 1e-9 &&
+      (second == null || best[1] - second[1] >= AUTO_MARGIN - 1e-9) &&
       !(exact && exact.length > 1);
     return {
       id: sure ? this.items[best[0]]!.entry.id : null,
-      confidence: best?.[1] ?? 0,
+      confidence: Math.round((best?.[1] ?? 0) * 1000) / 1000,
       candidates,
       how: sure ? 'fuzzy' : 'none',
     };
@@ -232,6 +233,7 @@ export class RosterMatcher {
     let lastMatched = 0;
     let firstMatched = 0;
     let matchedCount = 0;
+    let initialConflict = 0;
     for (const w of words) {
       let best = 0;
       let bestJ = -1;
@@ -249,33 +251,61 @@ export class RosterMatcher {
         matchedWeight += best * (this.weight.get(names[bestJ]!) ?? 1);
         if (bestJ === names.length - 1) lastMatched = best;
         if (bestJ === 0) firstMatched = best;
-      } else if (item.context.has(w) || [...item.context].some((c) => c.length >= 5 && closeEnough(w, c))) {
+      } else if (
+        item.context.has(w) ||
+        (w.length >= 5 && [...item.context].some((c) => c.length >= 5 && closeEnough(w, c)))
+      ) {
         context++;
+      } else if (w.length === 1) {
+        // "Dr A Patel" against Priya Patel: an initial that contradicts the first name.
+        if (item.person && names.length >= 2 && !used[0]) initialConflict++;
       } else {
         unexplained++;
       }
     }
     if (matchedCount === 0) return 0;
     let base = totalWeight > 0 ? matchedWeight / totalWeight : 0;
-    if (item.person && names.length >= 2) {
-      // A surname alone says more than a first name alone.
-      if (lastMatched > 0) base = Math.max(base, 0.62 * lastMatched);
-      else if (firstMatched > 0) base = Math.min(base, 0.45 * firstMatched);
-    }
     let agree = 0;
+    let courtesy = 0;
     let conflict = 0;
     for (const t of titles) {
       const hints = TITLE_HINTS[t];
       if (item.titles.has(t)) agree++;
+      else if (COURTESY_TITLES.has(t)) courtesy++;
       else if (hints) {
         if (hints.some((h) => item.context.has(h))) agree++;
         else conflict++;
       }
     }
-    const bonus = Math.min(0.3, 0.15 * (context + agree));
-    const score = base + bonus - 0.2 * unexplained - 0.15 * conflict;
+    const agreements = Math.min(2, context + agree);
+    let bonus = 0.15 * agreements + (agreements === 0 && courtesy > 0 ? 0.1 : 0);
+    if (item.person && names.length >= 2 && matchedCount < names.length) {
+      if (lastMatched > 0 && firstMatched === 0) {
+        // A surname alone says a good deal; with a title or role that agrees, enough.
+        base = Math.max(base, 0.7 * lastMatched);
+      } else if (firstMatched > 0 && lastMatched === 0) {
+        // A first name alone is weak, unless a role or place pins it down ("Eleanor at the library").
+        base = Math.min(base, 0.5 * firstMatched);
+        bonus = agreements > 0 ? 0.32 * firstMatched : 0;
+      }
+    } else if (!item.person && matchedCount === words.length && matchedCount === 1 && names.length > 1) {
+      // One distinctive word of a group's name ("mosque"): worth suggesting, not accepting.
+      base = Math.max(base, 0.6 * firstOrOnly(matchedWeight, this.weight.get(words[0]!) ?? 1));
+    } else if (!item.person && matchedCount === words.length && matchedCount >= 2) {
+      // Every word typed is in the group's name ("Food Bank" for "Millbrook Food Bank").
+      base = Math.max(
+        base,
+        0.85 * (matchedWeight / matchedCount / Math.max(...names.map((t) => this.weight.get(t) ?? 1))),
+      );
+    }
+    const score = base + bonus - 0.2 * unexplained - 0.15 * conflict - 0.3 * initialConflict;
     return Math.max(0, Math.min(0.99, score));
   }
+}
+
+/** Share of a word's full weight that was matched (a typo matches less than the word itself). */
+function firstOrOnly(matched: number, full: number): number {
+  return full > 0 ? Math.min(1, matched / full) : 0;
 }
 
 function push(map: Map<string, number[]>, key: string, i: number): void {

@@ -97,10 +97,12 @@ export const TITLE_HINTS: Record<string, string[]> = {
   councillor: ['council', 'councillor'],
 };
 
+/** Titles that say nothing about role, only (perhaps) gender: a weak hint. */
+export const COURTESY_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'master']);
+
 /** Filler words that never identify anyone ("the", "from the", "at"). */
 export const STOP_WORDS = new Set([
   'the',
-  'a',
   'an',
   'at',
   'from',

@@ -50,8 +50,7 @@ export function splitNames(cell: string, isKnown: (s: string) => boolean): strin
       out.push(piece);
       continue;
     }
-    const parts = piece
-      .split(',')
+    const parts = splitOutsideBrackets(piece)
       .map((p) => p.trim())
       .filter(Boolean);
     let i = 0;
@@ -69,6 +68,27 @@ export function splitNames(cell: string, isKnown: (s: string) => boolean): strin
     }
   }
   return out.filter((s) => !EMPTY_ANSWER.test(s));
+}
+
+/** Split on commas that are not inside (), [] or quotes: "=HYPERLINK("a","b")" stays whole. */
+function splitOutsideBrackets(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (ch === '(' || ch === '[') depth++;
+    else if ((ch === ')' || ch === ']') && depth > 0) depth--;
+    else if (ch === ',' && depth === 0) {
+      out.push(s.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(s.slice(start));
+  return out;
 }
 
 const QUALTRICS_STATUS: Record<string, string> = {

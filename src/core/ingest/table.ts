@@ -12,10 +12,16 @@ export function isXlsx(file: InputFile): boolean {
 }
 
 /** All rows of the file as text cells, header row included (for tools with several header rows). */
-export function readGrid(
-  file: InputFile,
-  quality: QualityCollector,
-): { rows: string[][]; lines: number[]; delimiter: string } {
+export interface Grid {
+  rows: string[][];
+  /** Spreadsheet line of each row. */
+  lines: number[];
+  delimiter: string;
+  /** Lines of blank rows left out between data rows. */
+  blankRows: number[];
+}
+
+export function readGrid(file: InputFile, quality: QualityCollector): Grid {
   if (isXlsx(file)) {
     if (typeof file.data === 'string') {
       throw new InputError(
@@ -27,13 +33,30 @@ export function readGrid(
       );
     }
     const rows = readXlsx(file.data, file.name);
-    return { rows, lines: rows.map((_, i) => i + 1), delimiter: 'xlsx' };
+    const kept: string[][] = [];
+    const lines: number[] = [];
+    const blankRows: number[] = [];
+    rows.forEach((row, i) => {
+      if (row.every((c) => c.trim() === '')) blankRows.push(i + 1);
+      else {
+        kept.push(row);
+        lines.push(i + 1);
+      }
+    });
+    // Blank rows after the last data row are just the sheet's extent, not skipped answers.
+    const last = lines[lines.length - 1] ?? 0;
+    return {
+      rows: kept,
+      lines,
+      delimiter: 'xlsx',
+      blankRows: blankRows.filter((l) => l < last && l > (lines[0] ?? 0)),
+    };
   }
   const { text, encoding } = decodeText(file.data);
   if (encoding !== 'utf-8') {
     quality.info(file.name, null, null, 'encoding', `Read as ${encoding} text.`);
   }
-  if (/\u0000/.test(text.slice(0, 4096))) {
+  if (text.slice(0, 4096).includes('\u0000')) {
     throw new InputError(
       file.name,
       null,
@@ -43,7 +66,12 @@ export function readGrid(
     );
   }
   const table = parseCsv(text, file.name, quality, { keepHeaderRows: true });
-  return { rows: table.rows, lines: table.rowNumbers, delimiter: table.delimiter };
+  return {
+    rows: table.rows,
+    lines: table.rowNumbers,
+    delimiter: table.delimiter,
+    blankRows: table.blankRows ?? [],
+  };
 }
 
 /** A table whose first non-blank row is the header. */
@@ -58,7 +86,7 @@ export function readTable(file: InputFile, quality: QualityCollector): CsvTable 
  */
 export function gridToTable(
   fileName: string,
-  grid: { rows: string[][]; lines: number[]; delimiter: string },
+  grid: Grid,
   headerRows: number,
   quality: QualityCollector,
 ): CsvTable & { subHeaders: string[][] } {
@@ -75,10 +103,45 @@ export function gridToTable(
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
   for (let i = first + headerRows; i < grid.rows.length; i++) {
-    rows.push(grid.rows[i]!);
-    rowNumbers.push(grid.lines[i]!);
+    const row = grid.rows[i]!;
+    const line = grid.lines[i]!;
+    if (row.length !== header.length) reportRagged(row, header, fileName, line, quality);
+    rows.push(row);
+    rowNumbers.push(line);
   }
-  return { file: fileName, header, rows, rowNumbers, delimiter: grid.delimiter, subHeaders };
+  const firstData = rowNumbers[0] ?? Infinity;
+  const blankRows = grid.blankRows.filter((l) => l > firstData);
+  return { file: fileName, header, rows, rowNumbers, delimiter: grid.delimiter, subHeaders, blankRows };
+}
+
+/** A row with fewer or more cells than the header: read by position, and said so. */
+function reportRagged(
+  row: string[],
+  header: string[],
+  file: string,
+  line: number,
+  quality: QualityCollector,
+): void {
+  if (row.length > header.length) {
+    // Excel often pads rows with empty cells; only cells with content beyond the header matter.
+    const extra = row.slice(header.length).filter((c) => c.trim() !== '');
+    if (extra.length === 0) return;
+    quality.warn(
+      file,
+      line,
+      null,
+      'csv-too-many-fields',
+      `This row has ${row.length} cells but the header has ${header.length}; the extra cells ("${extra[0]!.slice(0, 30)}"...) were ignored.`,
+    );
+  } else {
+    quality.warn(
+      file,
+      line,
+      null,
+      'csv-too-few-fields',
+      `This row has ${row.length} cells but the header has ${header.length}; the missing cells were read as empty.`,
+    );
+  }
 }
 
 /** Blank and duplicated headers get a position suffix, reported, so every column stays addressable. */

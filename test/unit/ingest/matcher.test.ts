@@ -1,0 +1,81 @@
+// Tolerant name matching: titles, initials, word order, role and place words, nicknames, typos,
+// and the ambiguous cases that must go to review instead of being guessed.
+import { describe, expect, it } from 'vitest';
+import { readRoster, RosterMatcher } from '../../../src/core/ingest';
+import { QualityCollector } from '../../../src/core/quality';
+import { ROSTER } from './helpers';
+
+const roster = readRoster(ROSTER(), new QualityCollector());
+const matcher = new RosterMatcher(roster.entries);
+const idOf = (name: string) => roster.entries.find((e) => e.name === name)!.id;
+
+describe('RosterMatcher', () => {
+  it.each([
+    ['helen okafor', 'Helen Okafor'],
+    ['  HELEN   OKAFOR ', 'Helen Okafor'],
+    ['Mrs Okafor', 'Helen Okafor'],
+    ['Mrs H Okafor', 'Helen Okafor'],
+    ['James Whitfeld', 'James Whitfield'],
+    ['Dr Priya Patel GP', 'Dr Priya Patel'],
+    ['dr patel riverside', 'Dr Priya Patel'],
+    ['Dr P Patel', 'Dr Priya Patel'],
+    ['Dr A Patel', 'Dr Anil Patel'],
+    ['Patel, Priya', 'Dr Priya Patel'],
+    ['Patel Priya', 'Dr Priya Patel'],
+    ['tom reid', 'Dr Thomas Reid'],
+    ['Dr T. Reid', 'Dr Thomas Reid'],
+    ['Dave Jones', 'Sgt David Jones'],
+    ['sergeant jones', 'Sgt David Jones'],
+    ['PCSO Amira', 'Amira Haddad'],
+    ['Amira Hadad', 'Amira Haddad'],
+    ['PC Osei', 'PC Rachel Osei'],
+    ['Karen Douglas (council)', 'Karen Douglas'],
+    ['K Douglas', 'Karen Douglas'],
+    ['Mo Rahman', 'Mohammed Rahman'],
+    ['fiona mcleod', 'Fiona MacLeod'],
+    ['Eleanor at the library', 'Eleanor Price'],
+    ['Ellie Price', 'Eleanor Price'],
+    ['Joe Adeyemi', 'Joseph Adeyemi'],
+    ['Chloe Barnes youth club', 'Chloe Barnes'],
+    ['Daniel Kowalsky', 'Daniel Kowalski'],
+    ['the food bank', 'Millbrook Food Bank'],
+    ["St Mary's Church Community Hall", 'St Mary’s Church Community Hall'],
+    ['ps-04', 'Dr Priya Patel'],
+    ['PRIYA.PATEL@millbrook.gov.uk', 'Dr Priya Patel'],
+  ])('accepts %j as %s', (typed, name) => {
+    const m = matcher.match(typed);
+    expect(m.id).toBe(idOf(name));
+    expect(m.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it.each(['Patel', 'Jones', 'Shah', 'Gareth', 'the vicar', 'my neighbour Sue', 'Ms Lindquist'])(
+    'sends %j to review',
+    (typed) => {
+      expect(matcher.match(typed).id).toBeNull();
+    },
+  );
+
+  it('suggests both Patels for "Patel", equally', () => {
+    const m = matcher.match('Patel');
+    expect(
+      m.candidates
+        .map((c) => c.name)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(['Dr Anil Patel', 'Dr Priya Patel']);
+    expect(m.candidates[0]!.confidence).toBe(m.candidates[1]!.confidence);
+  });
+
+  it('never guesses between two roster entries with the same name', () => {
+    const entries = [...roster.entries, { ...roster.entries[0]!, id: 'ps-99' as never }];
+    const twin = new RosterMatcher(entries);
+    const m = twin.match('Helen Okafor');
+    expect(m.id).toBeNull();
+    expect(m.candidates.filter((c) => c.confidence === 1)).toHaveLength(2);
+  });
+
+  it('matches codes from a codebook', () => {
+    const coded = new RosterMatcher(roster.entries, new Map([['7', 'Dr Grace Mensah']]));
+    expect(coded.match('7').id).toBe(idOf('Dr Grace Mensah'));
+  });
+});

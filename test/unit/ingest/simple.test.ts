@@ -1,0 +1,155 @@
+// The simple layout end to end: respondents, identity rules, ties per relation, review queue and
+// the quality cases of issue 3, each checked for its own issue code and location.
+import { describe, expect, it } from 'vitest';
+import { applyReviewDecision } from '../../../src/core/ingest';
+import { InputError } from '../../../src/core/quality';
+import { codes, fixture, run, text, tieSet } from './helpers';
+
+describe('simple layout', () => {
+  const result = run([fixture('simple.csv')]);
+
+  it('detects the format, the metadata columns and one relation per question', () => {
+    const m = result.mapping.surveys[0]!;
+    expect(m.format).toBe('simple');
+    expect(m.responseId).toBe('Response ID');
+    expect(m.rosterId).toBe('Roster ID');
+    expect(m.questions.map((q) => q.relation)).toEqual(['need', 'trust', 'info']);
+  });
+
+  it('keeps roster ids, keys other respondents by response id and labels them by type', () => {
+    expect(result.respondents.map((r) => r.key)).toEqual(['r-R_1', 'r-R_2', 'vg-01', 'r-R_4', 'r-R_5']);
+    const r2 = result.actors.find((a) => a.id === 'r-R_2')!;
+    expect(r2.label).toBe('Volunteer 1');
+    expect(r2.type).toBe('volunteer');
+    expect(r2.sector).toBe('voluntary');
+    expect(result.actors.find((a) => a.id === 'r-R_4')!.type).toBe('service-user');
+    // Every roster entry is an actor, respondents on the roster are not duplicated.
+    expect(result.actors.filter((a) => a.onRoster)).toHaveLength(result.roster.length);
+    expect(result.actors.filter((a) => a.id === 'vg-01')).toHaveLength(1);
+  });
+
+  it('builds one tie per named person and relation', () => {
+    expect(tieSet(result)).toEqual([
+      'r-R_1>ps-01:trust',
+      'r-R_1>ps-04:need',
+      'r-R_1>vg-01:need',
+      'r-R_1>vg-03:info',
+      'r-R_2>ps-01:need',
+      'vg-01>ps-09:need',
+    ]);
+    expect(result.ties.every((t) => t.weight === 1)).toBe(true);
+  });
+
+  it('queues ambiguous and unknown names for review with suggestions', () => {
+    expect(result.review.map((r) => r.text).sort()).toEqual(['Patel', 'the vicar']);
+    const vicar = result.review.find((r) => r.text === 'the vicar')!;
+    expect(vicar.count).toBe(2);
+    const patel = result.quality.unmatched.find((u) => u.text === 'Patel')!;
+    expect(patel.suggestions.map((s) => s.id).sort()).toEqual(['ps-04', 'ps-06']);
+    expect(result.quality.rows).toEqual({ read: 5, accepted: 5, rejected: 0 });
+  });
+
+  it('applies review decisions saved in the mapping on a rerun', () => {
+    let mapping = applyReviewDecision(
+      result.mapping,
+      result.review.find((r) => r.text === 'Patel')!,
+      {
+        action: 'choose',
+        id: 'ps-06',
+      },
+    );
+    mapping = applyReviewDecision(
+      mapping,
+      { text: 'the vicar' },
+      { action: 'new', type: 'other', label: 'The vicar' },
+    );
+    const rerun = run([fixture('simple.csv')], { mapping: JSON.parse(JSON.stringify(mapping)) });
+    expect(tieSet(rerun)).toContain('r-R_2>ps-06:trust');
+    const vicar = rerun.actors.find((a) => a.label === 'The vicar')!;
+    expect(vicar.id).toBe('n-the-vicar');
+    expect(tieSet(rerun)).toContain('r-R_5>n-the-vicar:need');
+    expect(rerun.review).toHaveLength(0);
+    const ignored = run([fixture('simple.csv')], {
+      mapping: applyReviewDecision(mapping, { text: 'the vicar' }, { action: 'ignore' }),
+    });
+    expect(ignored.review).toHaveLength(0);
+    expect(tieSet(ignored).some((t) => t.includes('vicar'))).toBe(false);
+  });
+
+  it('uses the row for the key when the export has no response id', () => {
+    const r = run([text('s.csv', 'Respondent type,Who do you trust?\nResident,Helen Okafor\n')]);
+    expect(r.respondents[0]!.key).toBe('r-row2');
+    expect(r.actors.find((a) => a.id === 'r-row2')!.label).toBe('Resident 1');
+  });
+});
+
+describe('quality cases', () => {
+  const result = run([fixture('quality-cases.csv')]);
+  const issue = (code: string) => result.quality.issues.filter((i) => i.code === code);
+
+  it('reports a duplicated response id on its row and keeps the first copy', () => {
+    expect(issue('duplicate-response')).toMatchObject([{ row: 4, file: 'quality-cases.csv' }]);
+  });
+
+  it('reports the blank row and counts it as rejected', () => {
+    expect(issue('blank-row')).toMatchObject([{ row: 5 }]);
+  });
+
+  it('drops self-nominations with a warning', () => {
+    expect(issue('self-nomination')).toMatchObject([
+      { row: 6, column: 'Who do you go to in times of need?' },
+    ]);
+    expect(tieSet(result)).toContain('ps-01>ps-09:need');
+    expect(tieSet(result)).not.toContain('ps-01>ps-01:need');
+  });
+
+  it('keeps formula and markup text as plain text, unmatched', () => {
+    const texts = result.quality.unmatched.map((u) => u.text);
+    expect(texts).toContain('=HYPERLINK("http://evil","x")');
+    expect(texts).toContain('<script>alert(1)</script>');
+  });
+
+  it('drops absurdly long names with a warning', () => {
+    expect(issue('long-name')).toMatchObject([{ row: 8 }]);
+  });
+
+  it('reads names across a quoted newline and keeps later row numbers right', () => {
+    expect(tieSet(result)).toEqual(expect.arrayContaining(['r-Q6>ps-01:need', 'r-Q6>ps-09:need']));
+    expect(result.respondents.find((r) => r.responseId === 'Q7')!.row).toBe(11);
+  });
+
+  it('reports ragged rows', () => {
+    const ragged = result.quality.issues.filter((i) => i.code.startsWith('csv-too'));
+    expect(ragged.map((i) => i.row).sort()).toEqual([11, 12]);
+  });
+
+  it('accounts for every row', () => {
+    const { read, accepted, rejected } = result.quality.rows;
+    expect(read).toBe(accepted + rejected);
+    expect(read).toBe(10);
+    expect(rejected).toBe(2);
+  });
+
+  it('flags too many names in one answer, keeping the first ones', () => {
+    const many = Array.from({ length: 40 }, () => 'Helen Okafor').join('; ');
+    const r = run([text('many.csv', `Response ID,Who do you trust?\n1,"${many}"\n`)]);
+    expect(codes(r.quality)).toContain('too-many-names');
+    expect(r.ties).toHaveLength(1);
+  });
+
+  it('stops with an InputError naming the file for empty files and files without questions', () => {
+    expect(() => run([text('empty.csv', '')])).toThrow(InputError);
+    expect(() => run([text('noq.csv', 'a,b\n1,2\n')])).toThrowError(/No name-generator question/);
+    try {
+      run([text('empty.csv', '\n\n')]);
+    } catch (e) {
+      expect((e as InputError).file).toBe('empty.csv');
+    }
+  });
+
+  it('warns on a header-only file without stopping', () => {
+    const r = run([text('h.csv', 'Response ID,Who do you trust?\n')]);
+    expect(codes(r.quality)).toContain('no-responses');
+    expect(r.respondents).toHaveLength(0);
+  });
+});
