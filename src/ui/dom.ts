@@ -75,3 +75,9 @@ export function announce(message: string): void {
   liveRegion ??= document.getElementById('announcer');
   if (liveRegion) liveRegion.textContent = message;
 }
+
+/** A scrollable box around a table: focusable and named, so keyboard users can scroll it too. */
+export function tableWrap(table: HTMLTableElement, label?: string): HTMLDivElement {
+  const name = label ?? table.caption?.textContent ?? 'Table';
+  return h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': name }, table);
+}

@@ -4,7 +4,7 @@ import type { InputFile } from '../../core/model';
 import type { Mapping, QuestionMapping, ReviewItem, RosterMapping, SurveyMapping } from '../../core/ingest/types';
 import { QualityCollector } from '../../core/quality';
 import { readGrid } from '../../core/ingest/table';
-import { clear, h } from '../dom';
+import { clear, h, tableWrap } from '../dom';
 import { fileSize, listFiles, type WaveFiles } from '../project';
 import type { FileRole, WaveKey } from '../store';
 import type { View, ViewFactory } from './view';
@@ -275,7 +275,7 @@ export const mountImport: ViewFactory = (container, store): View => {
       tbody.appendChild(h('tr', {}, h('th', { scope: 'row' }, h('label', { for: id, text: q.label || q.columns.join(', ') })), h('td', { text: layout }), h('td', {}, select)));
     });
     table.appendChild(tbody);
-    box.appendChild(h('div', { class: 'table-wrap' }, table));
+    box.appendChild(tableWrap(table));
     return box;
   }
 

@@ -1,6 +1,6 @@
 // The People view: every public servant with their index (and its interval), rank as a range,
 // civil-society in-degree, 360 and satisfaction; sortable, filterable by service and role, searchable.
-import { clear, fmt, h } from '../dom';
+import { clear, fmt, h, tableWrap } from '../dom';
 import { asPercent, cardsOf, field, indexWithInterval, rankRange, text, type CardRow } from '../cards';
 import type { View, ViewFactory } from './view';
 import { weightsEditor } from './weights-editor';
@@ -109,7 +109,7 @@ export const mountPeople: ViewFactory = (container, store): View => {
   table.appendChild(tbody);
   const empty = h('p', { class: 'muted' });
   const weights = weightsEditor(store);
-  container.append(heading, intro, weights.element, toolbar, h('div', { class: 'table-wrap' }, table), empty);
+  container.append(heading, intro, weights.element, toolbar, tableWrap(table), empty);
 
   const sortButtons = new Map<string, { th: HTMLTableCellElement; button: HTMLButtonElement }>();
   for (const col of COLUMNS) {

@@ -1,7 +1,7 @@
 // The Quality view: every problem found in the input (file, row, column, message), rows read and
 // rejected, and the names that could not be matched — so nothing is ever dropped silently.
 import type { QualityIssue, QualityReport } from '../../core/quality';
-import { clear, h } from '../dom';
+import { clear, h, tableWrap } from '../dom';
 import type { View, ViewFactory } from './view';
 
 const SEVERITY_LABEL: Record<string, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
@@ -93,7 +93,7 @@ export const mountQuality: ViewFactory = (container, store): View => {
       const section = h('section', { class: 'panel', 'aria-label': label });
       section.append(h('h3', { text: label }), summary(report, label));
       if (issues.length === 0) section.appendChild(h('p', { class: 'muted', text: 'No problems of this kind.' }));
-      else section.appendChild(h('div', { class: 'table-wrap' }, issueTable(issues, `${issues.length} problems in the ${label.toLowerCase()}`)));
+      else section.appendChild(tableWrap(issueTable(issues, `${issues.length} problems in the ${label.toLowerCase()}`)));
       if (report.unmatched.length > 0) {
         const list = h('ul');
         for (const u of report.unmatched.slice(0, 200)) {

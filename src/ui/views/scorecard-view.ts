@@ -7,7 +7,7 @@ import { intervalPlot } from '../../core/charts/interval-plot';
 import { histogram } from '../../core/charts/histogram';
 import { COMPONENT_KEYS, COMPONENT_LABELS, WEIGHTS_RATIONALE, type ComponentKey, type ComponentPart, type Scorecard } from '../../core/scorecard';
 import type { PipelineResult } from '../../core/pipeline';
-import { clear, fmt, h, num, trustedSvg } from '../dom';
+import { clear, fmt, h, num, trustedSvg, tableWrap } from '../dom';
 import { cardById, cardsOf, field, rankRange, text } from '../cards';
 import { egoNetworkElement } from '../ego-network';
 import type { View, ViewFactory } from './view';
@@ -102,7 +102,7 @@ export const mountScorecard: ViewFactory = (container, store): View => {
         );
       }
       t.appendChild(tb);
-      indexPanel.appendChild(h('div', { class: 'table-wrap' }, t));
+      indexPanel.appendChild(tableWrap(t));
       if (components.some((c) => c.part.missing)) {
         indexPanel.appendChild(
           h('p', { class: 'small' }, h('span', { class: 'tag warn', text: 'Reweighted' }), ' A component that cannot be computed for this person is left out and the other weights rescaled; it never counts as zero.'),
@@ -165,7 +165,7 @@ export const mountScorecard: ViewFactory = (container, store): View => {
           );
         }
         list.appendChild(tb);
-        changePanel.appendChild(h('div', { class: 'table-wrap' }, list));
+        changePanel.appendChild(tableWrap(list));
         const gained = num(row?.civilTiesGained);
         const lost = num(row?.civilTiesLost);
         if (gained !== null || lost !== null) {

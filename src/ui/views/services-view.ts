@@ -1,7 +1,7 @@
 // The Services view: service-level averages of the scorecards (index, civil-society ties, 360) and
 // each service's satisfaction indicators with their 95% intervals and number of answers.
 import type { ItemStat, ServiceSatisfaction } from '../../core/satisfaction';
-import { clear, fmt, h } from '../dom';
+import { clear, fmt, h, tableWrap } from '../dom';
 import { cardsOf, field, text, type CardRow } from '../cards';
 import type { View, ViewFactory } from './view';
 
@@ -65,7 +65,7 @@ export const mountServices: ViewFactory = (container, store): View => {
       );
     }
     table.appendChild(tbody);
-    body.appendChild(h('section', { class: 'panel' }, h('h3', { text: 'Relational capital by service' }), h('div', { class: 'table-wrap' }, table)));
+    body.appendChild(h('section', { class: 'panel' }, h('h3', { text: 'Relational capital by service' }), tableWrap(table)));
 
     const sat = result.satisfaction;
     if (sat && sat.services.length > 0) {
@@ -88,7 +88,7 @@ export const mountServices: ViewFactory = (container, store): View => {
         );
       }
       t.appendChild(tb);
-      body.appendChild(h('section', { class: 'panel' }, h('h3', { text: 'Satisfaction by service' }), h('div', { class: 'table-wrap' }, t)));
+      body.appendChild(h('section', { class: 'panel' }, h('h3', { text: 'Satisfaction by service' }), tableWrap(t)));
     }
   }
 

@@ -1,0 +1,103 @@
+// The app in real Chromium: demo data on start with no console errors and no off-origin request,
+// the people table opens a scorecard, the map draws, and every view passes axe-core.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { axeViolations, baseUrl, launchBrowser, openWatched, screenshotVariety, waitForAnalysis, type Watched } from './harness';
+
+let browser: Browser;
+let app: Watched;
+const url = (): string => baseUrl(inject('baseUrl'));
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  app = await openWatched(browser, url());
+  await app.page.goto(url());
+  await waitForAnalysis(app.page);
+});
+
+afterAll(async () => {
+  await app?.context.close();
+  await browser?.close();
+});
+
+describe('the app with the demo data', () => {
+  it('loads the demo with no console errors and no request off the origin', async () => {
+    const rows = app.page.locator('[data-testid="people-table"] tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThan(10);
+    expect(app.errors).toEqual([]);
+    expect(app.offOrigin).toEqual([]);
+    const status = await app.page.locator('.run-phase').textContent();
+    expect(status).toMatch(/up to date/);
+  });
+
+  it('opens a scorecard from the people table and shows the same index', async () => {
+    const page = app.page;
+    await page.goto(`${url()}#/people`);
+    const row = page.locator('[data-testid="people-table"] tbody tr').first();
+    const name = (await row.locator('th').textContent())?.trim() ?? '';
+    const tableIndex = (await row.locator('td[data-col="index"]').textContent())?.trim() ?? '';
+    await row.click();
+    await page.waitForSelector('[data-testid="scorecard-index"]');
+    expect(await page.locator('main h2').first().textContent()).toBe(name);
+    const index = (await page.locator('[data-testid="scorecard-index"]').textContent())?.trim() ?? '';
+    expect(index).toMatch(/^\d+(\.\d)?$/);
+    expect(tableIndex.startsWith(index)).toBe(true);
+    // The breakdown lists the components behind the index.
+    expect(await page.locator('[data-testid="index-breakdown"] tbody tr').count()).toBeGreaterThanOrEqual(6);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('opens a scorecard with the keyboard', async () => {
+    const page = app.page;
+    await page.goto(`${url()}#/people`);
+    const row = page.locator('[data-testid="people-table"] tbody tr').nth(1);
+    const name = (await row.locator('th').textContent())?.trim();
+    await row.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="scorecard-index"]');
+    expect(await page.locator('main h2').first().textContent()).toBe(name);
+  });
+
+  it('filters and searches the people table', async () => {
+    const page = app.page;
+    await page.goto(`${url()}#/people`);
+    const rows = page.locator('[data-testid="people-table"] tbody tr');
+    const all = await rows.count();
+    const firstName = (await rows.first().locator('th').textContent())?.trim() ?? '';
+    await page.fill('#people-search', firstName);
+    await expect.poll(() => rows.count()).toBeLessThan(all);
+    expect(await rows.first().locator('th').textContent()).toBe(firstName);
+    await page.fill('#people-search', '');
+    const services = await page.locator('#people-service option').allTextContents();
+    expect(services.length).toBeGreaterThan(2);
+    await page.selectOption('#people-service', { label: services[1]! });
+    await expect.poll(() => rows.count()).toBeLessThan(all);
+    for (const cell of await rows.locator('td[data-col="service"]').allTextContents()) expect(cell).toBe(services[1]);
+    await page.selectOption('#people-service', '');
+  });
+
+  it('draws the relationship map', async () => {
+    const page = app.page;
+    await page.goto(`${url()}#/map`);
+    const canvas = page.locator('[data-testid="map-area"] canvas').first();
+    await canvas.waitFor({ timeout: 30_000 });
+    // Give the renderer a moment to draw, then require a non-uniform picture.
+    await expect.poll(() => screenshotVariety(page, '[data-testid="map-area"]'), { timeout: 20_000 }).toBeGreaterThan(0.01);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('passes axe-core on every view', async () => {
+    const page = app.page;
+    const firstId = await page.evaluate(() => (window as unknown as { civicTies: { getState(): { result: { scorecards: { id: string }[] } } } }).civicTies.getState().result.scorecards[0]!.id);
+    const problems: string[] = [];
+    for (const hash of ['#/import', '#/map', '#/people', `#/person/${firstId}`, '#/services', '#/quality', '#/report']) {
+      await page.goto(`${url()}${hash}`);
+      await waitForAnalysis(page);
+      await page.waitForTimeout(300);
+      for (const v of await axeViolations(page)) problems.push(`${hash}: ${v}`);
+    }
+    expect(problems).toEqual([]);
+    expect(app.errors).toEqual([]);
+    expect(app.offOrigin).toEqual([]);
+  });
+});
