@@ -149,7 +149,9 @@ function indexFrom(
       sum += v * weights[k];
       wsum += weights[k];
     }
-    index.push(wsum > 0 ? sum / wsum : null);
+    // Rounded to 1e-9 (and so kept within 0–100): float sums like 100.00000000000001 would
+    // otherwise fall just outside their own interval.
+    index.push(wsum > 0 ? Math.round((sum / wsum) * 1e9) / 1e9 : null);
   }
   return { index, norm };
 }

@@ -1,0 +1,88 @@
+// Change between waves: a designed real change is flagged, pure resampling noise is not; the
+// interval of a change follows the MOVER method; civil ties gained and lost are listed.
+import { describe, expect, it } from 'vitest';
+import {
+  compareWaves,
+  computeScorecards,
+  moverDifference,
+  type Scorecard,
+} from '../../../src/core/scorecard';
+import { silentProgress } from '../../../src/core/quality';
+import { inputOf, makeArea, resampleArea } from './area';
+
+const P = [0.4, 0.3, 0.2, 0.1];
+const cards = (area: ReturnType<typeof makeArea>) =>
+  computeScorecards(inputOf(area), { bootstrapDraws: 1000, seed: 11 }, silentProgress);
+
+describe('compareWaves', () => {
+  const before = makeArea(300, P, 'wave-1', 'b');
+  const baseline = cards(before);
+
+  it('resampling noise is not marked as a real change', () => {
+    // The follow-up is the same people drawn again: any difference is sampling noise.
+    const noise = compareWaves(baseline, cards(resampleArea(before, 'noise', 'f')));
+    for (const row of noise) {
+      expect(row.civilInDegreeRealChange).toBe(false);
+      expect(row.civilInDegreeChangeLow as number).toBeLessThanOrEqual(0);
+      expect(row.civilInDegreeChangeHigh as number).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('a designed real change is marked, and only for that person', () => {
+    // ps-4 goes from being named by 10% of residents to 30%; everyone else is unchanged.
+    const after = makeArea(300, [0.4, 0.3, 0.2, 0.3], 'wave-2', 'f');
+    const change = compareWaves(baseline, cards(after));
+    const ps4 = change.find((r) => r.id === 'ps-4')!;
+    expect(ps4.civilInDegreeChange as number).toBeGreaterThan(30);
+    expect(ps4.civilInDegreeRealChange).toBe(true);
+    expect(ps4.civilInDegreeChangeLow as number).toBeGreaterThan(0);
+    for (const id of ['ps-1', 'ps-2', 'ps-3']) {
+      expect(change.find((r) => r.id === id)!.civilInDegreeRealChange).toBe(false);
+    }
+    expect(ps4).toHaveProperty('indexBefore');
+    expect(ps4).toHaveProperty('indexAfter');
+    expect(ps4).toHaveProperty('indexChange');
+  });
+
+  it('MOVER: symmetric intervals combine in quadrature', () => {
+    const d = moverDifference(10, { low: 7, high: 13 }, 14, { low: 10, high: 18 });
+    expect(d.low).toBeCloseTo(4 - 5, 12);
+    expect(d.high).toBeCloseTo(4 + 5, 12);
+    expect(moverDifference(1, { low: null, high: null }, 2, { low: 1, high: 3 })).toEqual({
+      low: null,
+      high: null,
+    });
+  });
+
+  it('no interval means no claim of real change; people in one wave only are listed', () => {
+    const card = (id: string, civilInDegree: number | null, namers: string[]): Scorecard =>
+      ({
+        id,
+        name: id,
+        service: 'S',
+        civilInDegree,
+        intervals: {},
+        civilNamers: namers,
+      }) as unknown as Scorecard;
+    const rows = compareWaves(
+      [card('a', 3, ['g-1', 'g-2']), card('gone', 1, [])],
+      [card('a', 9, ['g-2', 'g-3', 'g-4']), card('new', 2, [])],
+    );
+    const a = rows.find((r) => r.id === 'a')!;
+    expect(a).toMatchObject({
+      civilInDegreeBefore: 3,
+      civilInDegreeAfter: 9,
+      civilInDegreeChange: 6,
+      civilInDegreeChangeLow: null,
+      civilInDegreeRealChange: null,
+      indexChange: null,
+      civilTiesGained: 2,
+      civilTiesLost: 1,
+      civilTiesGainedIds: 'g-3;g-4',
+      civilTiesLostIds: 'g-1',
+      status: 'both',
+    });
+    expect(rows.find((r) => r.id === 'gone')!.status).toBe('gone');
+    expect(rows.find((r) => r.id === 'new')!.status).toBe('new');
+  });
+});
