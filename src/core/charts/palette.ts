@@ -56,7 +56,8 @@ export const RATER_GROUP_COLOURS: Readonly<Record<string, string>> = {
   'direct-report': '#CCBB44',
   'community-partner': '#66CCEE',
   citizen: '#AA3377',
-  others: '#000000',
+  // Groups folded together for anonymity: neutral, so it never reads as a real group.
+  others: '#777777',
 };
 
 function stableIndex(key: string): number {

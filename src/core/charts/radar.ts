@@ -109,6 +109,8 @@ export function radar(
   });
   for (const ring of rings)
     out += text(cx + 3, cy - rad(ring) - 2, fmt(ring, 0), { fill: MUTED_INK, 'font-size': 9 });
+  // Fills stack into mud beyond two polygons: outline only then.
+  const fillSeries = withData.length <= 2;
   out += '</g><g class="series">';
   for (const s of withData) {
     const colour = s.colour ?? raterGroupColour(s.key);
@@ -117,7 +119,7 @@ export function radar(
     out += `<g class="series-group">`;
     if (complete) {
       const pts = axes.map((_, i) => point(i, s.values[i]!).map(r).join(',')).join(' ');
-      out += `<polygon${attrs({ points: pts, fill: colour, 'fill-opacity': 0.12, stroke: colour, 'stroke-width': 2 })}><title>${escapeLabel(s.label)}</title></polygon>`;
+      out += `<polygon${attrs({ points: pts, fill: fillSeries ? colour : 'none', 'fill-opacity': fillSeries ? 0.12 : null, stroke: colour, 'stroke-width': 2 })}><title>${escapeLabel(s.label)}</title></polygon>`;
     }
     axes.forEach((a, i) => {
       const v = s.values[i];

@@ -78,7 +78,8 @@ export function fitToExtent(points: Positions, extent = LAYOUT_EXTENT, margin = 
  * ForceAtlas2 (Jacomy et al. 2014, settings inferred from the graph's size) then Noverlap, on a
  * private copy of the graph (the caller's graph is never touched). Deterministic for a seed:
  * both algorithms are deterministic given the start. Result fitted to [0, 1000]², 20 units margin.
- * Multi-edges collapse to one with summed weight; self-loops are ignored.
+ * Multi-edges collapse to one with summed weight; self-loops are ignored; isolates are set out in
+ * a grid band below the network.
  */
 export function computeLayout(graph: AnyGraph, options: LayoutOptions = {}): Positions {
   const seed = options.seed ?? 1;
@@ -99,6 +100,11 @@ export function computeLayout(graph: AnyGraph, options: LayoutOptions = {}): Pos
     else work.addEdge(source, target, { weight: w });
   });
   if (work.order === 0) return {};
+  // Isolates sit out of FA2: its gravity and repulsion push them into a far ring that squeezes the
+  // real network into the middle. They are laid out in a grid band underneath instead.
+  const isolates = work.filterNodes((id) => work.degree(id) === 0);
+  if (isolates.length > 0 && isolates.length < work.order) for (const id of isolates) work.dropNode(id);
+  else isolates.length = 0;
   if (work.size > 0 && iterations > 0) {
     const settings = forceAtlas2.inferSettings(work);
     forceAtlas2.assign(work, { iterations, settings, getEdgeWeight: weighted ? 'weight' : null });
@@ -116,6 +122,16 @@ export function computeLayout(graph: AnyGraph, options: LayoutOptions = {}): Pos
     });
     work.forEachNode((id, a) => {
       points[id] = { x: a.x as number, y: a.y as number };
+    });
+    points = fitToExtent(points, LAYOUT_EXTENT, 20);
+  }
+  if (isolates.length) {
+    const step = 24;
+    const perRow = Math.floor((LAYOUT_EXTENT - 40) / step);
+    let maxY = -Infinity;
+    for (const p of Object.values(points)) maxY = Math.max(maxY, p.y);
+    [...isolates].sort().forEach((id, i) => {
+      points[id] = { x: 20 + (i % perRow) * step, y: maxY + 2 * step + Math.floor(i / perRow) * step };
     });
     points = fitToExtent(points, LAYOUT_EXTENT, 20);
   }

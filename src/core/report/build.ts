@@ -73,8 +73,21 @@ function range(low: unknown, high: unknown, digits = 1): string {
 
 const slug = (id: string) => 'p-' + id.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`);
 
+/**
+ * A chart under a visible heading: the SVG's own <title> (already escaped by the chart), which
+ * screen readers get from the SVG itself, so the heading is hidden from them to avoid a repeat.
+ */
 function figure(svg: string, caption?: string): string {
-  return `<figure>${svg}${caption ? `<figcaption>${esc(caption)}</figcaption>` : ''}</figure>`;
+  const title = /<title>([^<]*)<\/title>/.exec(svg)?.[1];
+  const heading = title ? `<h4 class="chart-title" aria-hidden="true">${title}</h4>` : '';
+  return `<figure>${heading}${svg}${caption ? `<figcaption>${esc(caption)}</figcaption>` : ''}</figure>`;
+}
+
+/** How a shown rater group is named: `others` holds groups folded in for anonymity. */
+function groupName(group: string): string {
+  if (group === 'others') return 'Other groups combined';
+  if (group === 'self') return 'Self';
+  return group.charAt(0).toUpperCase() + group.slice(1);
 }
 
 function table(head: string[], rows: string[][], numeric: boolean[] = []): string {
@@ -359,37 +372,28 @@ function appraisalBlock(
   if (!person || !summary) return `<p class="muted">No 360 appraisal for this person.</p>`;
   const axes = person.competencies.map((c) => ({ key: c.key, label: c.label }));
   const series: RadarSeries[] = [];
-  const shown = person.groups.map((g) => g.group);
   for (const g of person.groups) {
     const values = person.competencies.map((c) =>
       g.group === 'self' ? c.self : (c.groups[g.group]?.mean ?? null),
     );
     const label =
-      g.group === 'self'
-        ? 'Self'
-        : `${g.group.charAt(0).toUpperCase()}${g.group.slice(1)} (${g.raters} rater${g.raters === 1 ? '' : 's'})`;
+      g.group === 'self' ? 'Self' : `${groupName(g.group)} (${g.raters} rater${g.raters === 1 ? '' : 's'})`;
     series.push({ key: g.group.replace(/ /g, '-'), label, values });
   }
-  if (!shown.includes('others'))
-    series.push({
-      key: 'others',
-      label: `All others pooled (${person.raters} raters)`,
-      values: person.competencies.map((c) => c.others.mean),
-    });
+  // The pooled mean of every non-self rater is the scorecard's appraisalOthers: always shown.
+  series.push({
+    key: 'all-others',
+    label: `All others pooled (${person.raters} raters)`,
+    values: person.competencies.map((c) => c.others.mean),
+    colour: '#000000',
+  });
   let out = figure(
     radar(axes, series, { title: '360 appraisal by rater group' }),
     'Scores 1–5. Only rater groups large enough to keep raters anonymous are shown.',
   );
   const groupHeads = person.groups.filter((g) => g.group !== 'self').map((g) => g.group);
   out += table(
-    [
-      'Competency',
-      'Self',
-      'Others',
-      ...groupHeads.map((g) => g.charAt(0).toUpperCase() + g.slice(1)),
-      'Gap',
-      '',
-    ],
+    ['Competency', 'Self', 'All others', ...groupHeads.map(groupName), 'Gap', ''],
     person.competencies.map((c) => [
       esc(c.label),
       esc(fmtNum(c.self, 2)),

@@ -15,6 +15,7 @@ nav.toc ol { columns: 2; padding-left: 1.2em; }
 nav.toc a { color: var(--accent); }
 figure { margin: 12px 0 20px; }
 figure svg { max-width: 100%; height: auto; }
+h4.chart-title { margin: 0 0 4px; font-size: 0.98rem; }
 figcaption { color: var(--muted); font-size: 0.9rem; max-width: 72ch; }
 table { border-collapse: collapse; margin: 8px 0 16px; font-size: 0.92rem; }
 th, td { text-align: left; padding: 4px 10px 4px 0; border-bottom: 1px solid var(--rule); vertical-align: top; }

@@ -71,6 +71,20 @@ describe('computeLayout', () => {
     expect(d('a2', 'a3')).toBeLessThan(d('a2', 'b3'));
   });
 
+  it('sets isolates out in a band below the network instead of a far ring', () => {
+    const g = ringWithChords(20);
+    for (let i = 0; i < 10; i++) g.addNode(`iso${i}`);
+    const pos = computeLayout(g, { seed: 3, iterations: 100 });
+    const lowestConnected = Math.max(
+      ...g
+        .nodes()
+        .filter((n) => g.degree(n) > 0)
+        .map((n) => pos[n]!.y),
+    );
+    for (const n of g.nodes().filter((n) => g.degree(n) === 0))
+      expect(pos[n]!.y).toBeGreaterThan(lowestConnected);
+  });
+
   it('handles empty and one-node graphs', () => {
     expect(computeLayout(new Graph())).toEqual({});
     const one = new Graph();
