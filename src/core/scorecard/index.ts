@@ -19,7 +19,9 @@ export {
   type IndexWeights,
 } from './weights';
 export { SCORECARD_COLUMNS, CHANGE_COLUMNS, INDICATOR_COLUMNS, type IndicatorColumn } from './columns';
-export { compareWaves, moverDifference, type ChangeRow } from './waves';
+export { compareWaves, compareServices, moverDifference, type ChangeRow, type ServiceChange } from './waves';
+export { computeCoverage, type Coverage, type SectorCoverage, type CoverageOptions } from './coverage';
+export { distinguishable, rankLabel } from './compare';
 export { normalise, rankDescending, type Normalisation } from './normalise';
 export {
   buildCountFrame,

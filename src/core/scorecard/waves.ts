@@ -96,3 +96,66 @@ export function compareWaves(before: Scorecard[], after: Scorecard[]): ChangeRow
     return row;
   });
 }
+
+export interface ServiceChange {
+  service: string;
+  people: number;
+  [col: string]: number | string | boolean | null;
+}
+
+const SERVICE_MEANS = ['index', 'civilInDegree', 'trustInDegree', 'civilReach', 'appraisalOthers'] as const;
+const SERVICE_SHARED = ['satisfied', 'influence', 'involved', 'trust'] as const;
+
+/**
+ * Service-level change: the mean over the service's public servants of each person figure, and
+ * the service's own satisfaction figures (shared by its people) with a Newcombe (MOVER with
+ * Wilson) interval for the change in % agree.
+ */
+export function compareServices(before: Scorecard[], after: Scorecard[]): ServiceChange[] {
+  const group = (cards: Scorecard[]) => {
+    const m = new Map<string, Scorecard[]>();
+    for (const c of cards) {
+      if (!c.service) continue;
+      const list = m.get(c.service) ?? [];
+      list.push(c);
+      m.set(c.service, list);
+    }
+    return m;
+  };
+  const gb = group(before);
+  const ga = group(after);
+  const services = [...new Set([...gb.keys(), ...ga.keys()])].sort((a, b) => a.localeCompare(b));
+  const avg = (cards: Scorecard[] | undefined, col: string): number | null => {
+    const xs = (cards ?? []).map((c) => value(c, col)).filter((v): v is number => v !== null);
+    return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
+  };
+  return services.map((service) => {
+    const b = gb.get(service);
+    const a = ga.get(service);
+    const row: ServiceChange = { service, people: (a ?? b ?? []).length };
+    for (const col of SERVICE_MEANS) {
+      const vb = avg(b, col);
+      const va = avg(a, col);
+      row[`${col}Before`] = vb;
+      row[`${col}After`] = va;
+      row[`${col}Change`] = vb !== null && va !== null ? va - vb : null;
+    }
+    for (const col of SERVICE_SHARED) {
+      const cb = b?.find((c) => value(c, col) !== null);
+      const ca = a?.find((c) => value(c, col) !== null);
+      const vb = value(cb, col);
+      const va = value(ca, col);
+      const change = vb !== null && va !== null ? va - vb : null;
+      const bb = boundsOf(cb, col);
+      const ab = boundsOf(ca, col);
+      const ci = change !== null && bb && ab ? moverDifference(vb!, bb, va!, ab) : { low: null, high: null };
+      row[`${col}Before`] = vb;
+      row[`${col}After`] = va;
+      row[`${col}Change`] = change;
+      row[`${col}ChangeLow`] = ci.low;
+      row[`${col}ChangeHigh`] = ci.high;
+      row[`${col}RealChange`] = ci.low === null || ci.high === null ? null : ci.low > 0 || ci.high < 0;
+    }
+    return row;
+  });
+}
