@@ -7,6 +7,7 @@ import type { PipelineResult } from '../../core/pipeline';
 import { h, clear, download } from '../dom';
 import {
   buildDisplayGraph,
+  displayLabel,
   metricNames,
   ANONYMOUS_TYPES,
   type MapGraph,
@@ -653,7 +654,14 @@ export function mountMap(container: HTMLElement, host: MapHost, options: MapOpti
   const graphExport = (kind: 'gexf' | 'graphml'): void => {
     if (!data || !graph) return;
     const wave = view?.state.wave === 'baseline' && data.baseline ? data.baseline : data.result;
-    const net = buildNetwork(wave.actors, wave.ties);
+    // Residents and service users leave as type + pseudonym even when on the roster, with no
+    // free attributes, unless names were explicitly asked for.
+    const actors = includeNames
+      ? wave.actors
+      : wave.actors.map((a) =>
+          ANONYMOUS_TYPES.has(a.type) ? { ...a, label: displayLabel(a, false), attrs: {} } : a,
+        );
+    const net = buildNetwork(actors, wave.ties);
     const opts = { includeNames, positions: readPositions(graph), layers: net.layers };
     const nodeMetrics = (wave.metrics?.nodes ?? {}) as unknown as Record<string, Record<string, unknown>>;
     const text =
@@ -793,11 +801,14 @@ export function mountMap(container: HTMLElement, host: MapHost, options: MapOpti
       },
     });
     renderer = r;
-    r.on('afterRender', () => {
+    const rendered = (): void => {
       debug.renders++;
       if (debug.firstRenderAt === null) debug.firstRenderAt = performance.now();
       root.dataset.rendered = 'true';
-    });
+    };
+    // sigma renders once inside its constructor, before any listener can be attached.
+    rendered();
+    r.on('afterRender', rendered);
     r.on('enterNode', ({ node, event }) => {
       v.setHovered(node);
       showTooltip(node, event.x, event.y);
