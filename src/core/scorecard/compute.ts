@@ -372,7 +372,9 @@ export function computeScorecards(
       const normalised = point.norm[k][s] ?? null;
       const isMissing = normalised === null;
       if (isMissing && weights[k] > 0) missing.push(k);
-      const weightUsed = !isMissing && wsum > 0 && weights[k] > 0 ? weights[k] / wsum : 0;
+      // Rounded to 1e-12 so 0.2 prints as 0.2, not 0.20000000000000004.
+      const weightUsed =
+        !isMissing && wsum > 0 && weights[k] > 0 ? Math.round((weights[k] / wsum) * 1e12) / 1e12 : 0;
       components[k] = {
         raw: rawObserved[k][s] ?? null,
         normalised,
