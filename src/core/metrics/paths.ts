@@ -67,6 +67,7 @@ export interface PathPassOptions {
  * node" on directed graphs, as networkx's closeness_centrality does).
  */
 export function pathPass(input: PathInput, options: PathPassOptions = {}): PathSums {
+  if (!input.outLen) return unweightedPass(input, options);
   const { n, outPtr, outIdx, inPtr, inIdx, outLen, inLen } = input;
   const progress = options.progress ?? silentProgress;
   const label = options.progressLabel ?? 'Paths';
@@ -221,6 +222,79 @@ export function pathPass(input: PathInput, options: PathPassOptions = {}): PathS
       sigma[v] = 0;
       delta[v] = 0;
       if (settled) settled[v] = 0;
+    }
+  }
+  progress.report(label, 1);
+  return sums;
+}
+
+/**
+ * The unit-length case on its own, with integer distances and the distance sums folded into the
+ * BFS itself: the hot loop of survey networks, kept small so the JIT keeps it tight.
+ */
+function unweightedPass(input: PathInput, options: PathPassOptions): PathSums {
+  const { n, outPtr, outIdx, inPtr, inIdx } = input;
+  const progress = options.progress ?? silentProgress;
+  const label = options.progressLabel ?? 'Paths';
+  const sources = options.sources ?? Int32Array.from({ length: n }, (_, i) => i);
+  const bSources = options.betweennessSources ?? null;
+  const sums = emptyPathSums(n);
+  const { betweenness, distSum, reach, harmonic, eccentricity } = sums;
+  const dist = new Int32Array(n).fill(-1);
+  const sigma = new Float64Array(n);
+  const delta = new Float64Array(n);
+  const order = new Int32Array(n);
+  const inverse = new Float64Array(n + 1);
+  for (let d = 1; d <= n; d++) inverse[d] = 1 / d;
+  const every = Math.max(1, Math.floor(sources.length / 100));
+  for (let si = 0; si < sources.length; si++) {
+    if (si % every === 0) {
+      progress.check();
+      progress.report(label, si / sources.length);
+    }
+    const s = sources[si]!;
+    dist[s] = 0;
+    sigma[s] = 1;
+    order[0] = s;
+    let count = 1;
+    let head = 0;
+    let ecc = 0;
+    while (head < count) {
+      const v = order[head++]!;
+      const dv = dist[v]! + 1;
+      const sv = sigma[v]!;
+      for (let e = outPtr[v]!, end = outPtr[v + 1]!; e < end; e++) {
+        const w = outIdx[e]!;
+        const dw = dist[w]!;
+        if (dw < 0) {
+          dist[w] = dv;
+          sigma[w] = sv;
+          order[count++] = w;
+          distSum[w]! += dv;
+          harmonic[w]! += inverse[dv]!;
+          reach[w]!++;
+          ecc = dv;
+        } else if (dw === dv) sigma[w]! += sv;
+      }
+    }
+    eccentricity[s] = ecc;
+    if (!bSources || bSources[s]) {
+      for (let i = count - 1; i > 0; i--) {
+        const w = order[i]!;
+        const dw = delta[w]!;
+        const coeff = (1 + dw) / sigma[w]!;
+        const want = dist[w]! - 1;
+        for (let e = inPtr[w]!, end = inPtr[w + 1]!; e < end; e++) {
+          const v = inIdx[e]!;
+          if (dist[v] === want) delta[v]! += sigma[v]! * coeff;
+        }
+        betweenness[w]! += dw;
+      }
+    }
+    for (let i = 0; i < count; i++) {
+      const v = order[i]!;
+      dist[v] = -1;
+      delta[v] = 0;
     }
   }
   progress.report(label, 1);
