@@ -3,3 +3,4 @@ export * from './csv';
 export * from './xml';
 export * from './privacy';
 export * from './graph-formats';
+export * from './project';
