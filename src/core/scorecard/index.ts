@@ -15,6 +15,7 @@ export {
   WEIGHTS_RATIONALE,
   WEIGHTS_OVERVIEW,
   resolveWeights,
+  readWeightsConfig,
   type ComponentKey,
   type IndexWeights,
 } from './weights';

@@ -1,5 +1,8 @@
 // The relational-capital index's components, default weights and the reasons for them.
 // The rationale is exported as text so the README, the app and the report show the same words.
+import type { InputFile } from '../model';
+import { InputError, type QualityCollector } from '../quality';
+import { decodeText } from '../ingest/csv';
 
 export const COMPONENT_KEYS = [
   'civilInDegree',
@@ -67,6 +70,62 @@ export function resolveWeights(overrides?: Partial<IndexWeights>): IndexWeights 
   for (const key of COMPONENT_KEYS) {
     const w = overrides?.[key];
     if (w !== undefined) out[key] = Number.isFinite(w) && w > 0 ? w : 0;
+  }
+  return out;
+}
+
+/**
+ * Weights from a config file: JSON, either `{ "weights": { "appraisal": 0.3, ... } }` or the weights
+ * object itself. Unknown names and non-numbers are reported and ignored; malformed JSON stops the run.
+ */
+export function readWeightsConfig(file: InputFile, quality: QualityCollector): Partial<IndexWeights> {
+  const { text } = decodeText(file.data);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(
+      file.name,
+      null,
+      null,
+      'bad-weights',
+      `The weights file is not valid JSON (${(e as Error).message}).`,
+    );
+  }
+  const obj =
+    data && typeof data === 'object' && 'weights' in data ? (data as { weights: unknown }).weights : data;
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) {
+    throw new InputError(
+      file.name,
+      null,
+      null,
+      'bad-weights',
+      'The weights file should hold an object such as {"appraisal": 0.2}.',
+    );
+  }
+  const out: Partial<IndexWeights> = {};
+  for (const [key, value] of Object.entries(obj as Record<string, unknown>)) {
+    if (!(COMPONENT_KEYS as readonly string[]).includes(key)) {
+      quality.warn(
+        file.name,
+        null,
+        key,
+        'unknown-weight',
+        `"${key}" is not an index component (${COMPONENT_KEYS.join(', ')}); it was ignored.`,
+      );
+      continue;
+    }
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      quality.warn(
+        file.name,
+        null,
+        key,
+        'invalid-weight',
+        `The weight of "${key}" must be a number of 0 or more; the default was kept.`,
+      );
+      continue;
+    }
+    out[key as ComponentKey] = value;
   }
   return out;
 }

@@ -201,3 +201,21 @@ describe('computeScorecards', () => {
     expect(JSON.parse(text)).toEqual(cards);
   });
 });
+
+describe('readWeightsConfig', () => {
+  it('reads weights, reports unknown or invalid ones, and stops on malformed JSON', async () => {
+    const { readWeightsConfig } = await import('../../../src/core/scorecard');
+    const { QualityCollector, InputError } = await import('../../../src/core/quality');
+    const q = new QualityCollector();
+    const w = readWeightsConfig(
+      { name: 'w.json', data: '{"weights": {"appraisal": 0.4, "luck": 1, "betweenness": "high"}}' },
+      q,
+    );
+    expect(w).toEqual({ appraisal: 0.4 });
+    expect(q.issues.map((i) => [i.code, i.column])).toEqual([
+      ['unknown-weight', 'luck'],
+      ['invalid-weight', 'betweenness'],
+    ]);
+    expect(() => readWeightsConfig({ name: 'w.json', data: '{oops' }, q)).toThrow(InputError);
+  });
+});
