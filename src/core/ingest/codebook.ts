@@ -18,9 +18,15 @@ export function parseChoiceList(text: string): [string, string][] {
   return out;
 }
 
-/** Code -> label (a roster name or id). Unreadable codebooks are reported and ignored. */
-export function readCodebook(file: InputFile, quality: QualityCollector): Map<string, string> {
-  const map = new Map<string, string>();
+/**
+ * Code -> label (a roster name or id) pairs. REDCap codes are given twice: scoped by field
+ * (`need___1`, as its checkbox columns are named) and bare (`1`); bare codes may repeat across
+ * fields, so the matcher keeps the first that names someone on the roster.
+ */
+export type Codebook = [code: string, label: string][];
+
+export function readCodebook(file: InputFile, quality: QualityCollector): Codebook {
+  const map: Codebook = [];
   const table = readTable(file, quality);
   const choices = findColumn(
     table.header,
@@ -28,10 +34,14 @@ export function readCodebook(file: InputFile, quality: QualityCollector): Map<st
     'select_choices_or_calculations',
     'Choices',
   );
+  const field = findColumn(table.header, 'Variable / Field Name', 'field_name');
   if (choices >= 0) {
     for (const row of table.rows) {
-      for (const [code, label] of parseChoiceList(row[choices] ?? ''))
-        if (!map.has(code)) map.set(code, label);
+      const name = field >= 0 ? (row[field] ?? '').trim() : '';
+      for (const [code, label] of parseChoiceList(row[choices] ?? '')) {
+        if (name) map.push([`${name}___${code}`, label]);
+        map.push([code, label]);
+      }
     }
   } else {
     const code = findColumn(table.header, 'code', 'value', 'name', 'choice');
@@ -57,9 +67,9 @@ export function readCodebook(file: InputFile, quality: QualityCollector): Map<st
     for (const row of table.rows) {
       const c = (row[code] ?? '').trim();
       const l = (row[label] ?? '').trim();
-      if (c && l && !map.has(c)) map.set(c, l);
+      if (c && l) map.push([c, l]);
     }
   }
-  if (map.size === 0) quality.warn(file.name, null, null, 'codebook-empty', 'The codebook lists no codes.');
+  if (map.length === 0) quality.warn(file.name, null, null, 'codebook-empty', 'The codebook lists no codes.');
   return map;
 }

@@ -22,8 +22,29 @@ export function decodeText(data: Uint8Array | string): DecodedText {
       encoding: 'utf-8',
     };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(data), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(data), encoding: 'windows-1252' };
   }
+}
+
+// Windows-1252's 0x80–0x9F (curly quotes, €, dashes). Some TextDecoder builds (node without full
+// ICU) treat "windows-1252" as Latin-1 and return C1 control characters there, so map them here.
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+export function decodeWindows1252(data: Uint8Array): string {
+  const chunks: string[] = [];
+  const CHUNK = 1 << 15;
+  for (let start = 0; start < data.length; start += CHUNK) {
+    const end = Math.min(data.length, start + CHUNK);
+    const codes = new Array<number>(end - start);
+    for (let i = start; i < end; i++) {
+      const b = data[i]!;
+      codes[i - start] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b;
+    }
+    chunks.push(String.fromCharCode(...codes));
+  }
+  return chunks.join('');
 }
 
 export interface CsvTable {

@@ -35,6 +35,8 @@ const META: Record<
   ],
   respondentType: [
     'Respondent type',
+    'resptype',
+    'resp_type',
     'respondent_type',
     'Type of respondent',
     'Participant type',
@@ -160,7 +162,10 @@ interface ColumnInfo {
 /** Split a header into question and option, following each tool's convention. */
 function describeColumn(format: SurveyFormat, header: string, sub: string[], index: number): ColumnInfo {
   const h = header.trim();
-  const text = sub.find((s) => s.trim() !== '' && !isImportId(s))?.trim() ?? '';
+  const text = (sub.find((s) => s.trim() !== '' && !isImportId(s))?.trim() ?? '').replace(
+    / - Selected Choice\b/,
+    '',
+  );
   const info = (stem: string, question: string, option: string | null): ColumnInfo => ({
     index,
     header: h,
@@ -191,8 +196,9 @@ function describeColumn(format: SurveyFormat, header: string, sub: string[], ind
     return info(h, h, null);
   }
   if (format === 'redcap') {
+    // Checkbox field___code: the option is the whole header, so codebooks can scope codes by field.
     const m = /^([a-z][a-z0-9_]*?)___([a-z0-9_-]+)$/i.exec(h);
-    if (m) return info(m[1]!, m[1]!, m[2]!);
+    if (m) return info(m[1]!, m[1]!, h);
     return info(h, h, null);
   }
   if (format === 'limesurvey') {
@@ -257,6 +263,8 @@ export function detectSurveyMapping(
     channel: meta('channel'),
     questions: [],
   };
+  if (mapping.timestamp == null) mapping.timestamp = header.find((h) => /_timestamp$/.test(h)) ?? null;
+  if (mapping.finished == null) mapping.finished = header.find((h) => /_complete$/.test(h)) ?? null;
   const metaColumns = new Set(
     [
       mapping.responseId,
@@ -291,10 +299,40 @@ export function detectSurveyMapping(
     else groups.set(c.stem, [c]);
   }
   for (const group of groups.values()) {
-    const q = toQuestion(group, sample, isPerson);
+    const q = toQuestion(group, sample, isPerson) ?? byContent(group, sample, isPerson);
     if (q) mapping.questions.push(q);
   }
   return mapping;
+}
+
+/**
+ * A single column without recognisable wording (Qualtrics with its text rows deleted, a bare
+ * export tag) is still a name question when most answers name people on the roster. Its
+ * relation is named after the column, for the user to rename in the mapping step.
+ */
+function byContent(
+  group: ColumnInfo[],
+  sample: string[][],
+  isPerson: (label: string) => boolean,
+): QuestionMapping | null {
+  if (group.length !== 1 || group[0]!.option != null || group[0]!.stem.endsWith('\u0000codes')) return null;
+  const c = group[0]!;
+  let answered = 0;
+  let named = 0;
+  for (const row of sample) {
+    const v = (row[c.index] ?? '').trim();
+    if (!v) continue;
+    answered++;
+    if (v.split(/[;,\n]/).some((p) => isPerson(p.trim()))) named++;
+  }
+  if (answered < 1 || named / answered < 0.5) return null;
+  return {
+    columns: [c.header],
+    kind: 'text',
+    relation: relationOfLabel(c.header) ?? 'named',
+    label: c.question,
+    separator: ';',
+  };
 }
 
 function findByWording(header: string[], subHeaders: string[][], re: RegExp): string | null {
@@ -378,7 +416,7 @@ function toQuestion(
   for (const row of sample) {
     for (const c of withOptions) {
       const v = (row[c.index] ?? '').trim();
-      if (!v || UNTICK.test(v)) continue;
+      if (!v || UNTICK.test(v) || /^other\b/i.test(c.option ?? '')) continue;
       if (TICK.test(v) || v.toLowerCase() === (c.option ?? '').toLowerCase() || isPerson(v)) ticks++;
       else labels++;
     }

@@ -98,6 +98,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   const isKnown = (s: string) => matcher.isKnown(s);
 
   // 1. Read every file into raw responses.
+  const typeCodes = new Map((codebook ?? []).map(([code, label]) => [code.toLowerCase(), label]));
   const raw: RawResponse[] = [];
   const fileShare = 0.7 / Math.max(1, input.surveys.length);
   input.surveys.forEach((file, fileIndex) => {
@@ -109,6 +110,14 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     const responses = readResponses(table, surveyMapping, isKnown, quality, progress, (f) =>
       progress.report('Reading surveys', 0.05 + fileShare * (fileIndex + f)),
     );
+    // Coded respondent types (REDCap radio "1, Resident | 2, Volunteer"): read through the codebook.
+    const typeField = surveyMapping.respondentType?.toLowerCase();
+    if (typeField && typeCodes.size > 0) {
+      for (const r of responses) {
+        const label = typeCodes.get(`${typeField}___${r.typeText.toLowerCase()}`);
+        if (label) r.typeText = label;
+      }
+    }
     quality.rows.read += responses.length + (table.blankRows?.length ?? 0);
     quality.rows.rejected += table.blankRows?.length ?? 0;
     raw.push(...responses);
@@ -480,6 +489,15 @@ function readSurveyFile(
   } else {
     const sample = table.rows.slice(0, 200);
     surveyMapping = detectSurveyMapping(file.name, layout, table.header, table.subHeaders, sample, isKnown);
+  }
+  if (surveyMapping.format === 'qualtrics' && surveyMapping.headerRows === 1 && !given) {
+    quality.warn(
+      file.name,
+      2,
+      null,
+      'qualtrics-header-rows-missing',
+      "Qualtrics' question-text and ImportId rows were removed from this file, so questions were recognised from their answers only; check the relation of each question in the mapping.",
+    );
   }
   const used = surveyMapping.questions.filter((q) => q.kind === 'grid' || q.relation != null);
   if (used.length === 0) {

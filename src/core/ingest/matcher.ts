@@ -84,7 +84,7 @@ export class RosterMatcher {
   private readonly weight = new Map<string, number>();
   private readonly memo = new Map<string, MatchResult>();
 
-  constructor(entries: RosterEntry[], codebook?: Map<string, string>) {
+  constructor(entries: RosterEntry[], codebook?: Iterable<[string, string]>) {
     this.items = entries.map((entry) => this.index(entry));
     this.items.forEach((item, i) => {
       const { entry } = item;
@@ -106,7 +106,8 @@ export class RosterMatcher {
     if (codebook) {
       for (const [code, target] of codebook) {
         const hit = this.byId.get(target.toLowerCase()) ?? this.byKey.get(nameKey(target))?.[0];
-        if (hit != null) this.byCode.set(code.trim().toLowerCase(), hit);
+        const key = code.trim().toLowerCase();
+        if (hit != null && !this.byCode.has(key)) this.byCode.set(key, hit);
       }
     }
   }

@@ -158,9 +158,11 @@ export function readResponses(
       typeText: cell(row, idx.type),
       service: cell(row, idx.service),
       rosterRef: cell(row, idx.roster),
-      email: cell(row, idx.email),
+      // Microsoft Forms writes "anonymous" where it has no e-mail.
+      email: /^anonymous$/i.test(cell(row, idx.email)) ? '' : cell(row, idx.email),
       name: cell(row, idx.name),
-      timestamp: cell(row, idx.time),
+      // REDCap writes "[not completed]" for surveys never submitted.
+      timestamp: /^\[.*\]$/.test(cell(row, idx.time)) ? '' : cell(row, idx.time),
       nominations: [],
       rejected: null,
       unfinished: false,

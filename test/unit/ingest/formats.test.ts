@@ -1,0 +1,224 @@
+// Each survey tool's export, as the tool writes it, read into the same respondents and ties.
+import { describe, expect, it } from 'vitest';
+import { readPlainNetwork, readRoster, readTable } from '../../../src/core/ingest';
+import { QualityCollector } from '../../../src/core/quality';
+import { codes, fixture, run, tieSet } from './helpers';
+
+describe('survey tool exports', () => {
+  it('Google Forms: ", "-joined choices split against known labels, Other text, checkbox grids, resubmissions', () => {
+    const r = run([fixture('google-forms.csv')]);
+    const m = r.mapping.surveys[0]!;
+    expect(m.format).toBe('google-forms');
+    expect(m.questions.map((q) => [q.kind, q.relation])).toEqual([
+      ['text', 'need'],
+      ['text', 'trust'],
+      ['text', 'info'],
+      ['grid', null],
+    ]);
+    const ties = tieSet(r);
+    // "Patel, Priya" is one (reversed) roster name, not two people.
+    expect(ties).toContain('r-row2>ps-04:need');
+    expect(ties).toContain('r-row2>vg-01:need');
+    // "Other" free text in the same cell, matched tolerantly.
+    expect(ties).toContain('r-row2>ps-01:info');
+    // Grid cells give one relation per ticked label.
+    expect(ties).toEqual(
+      expect.arrayContaining(['r-row2>ps-04:advice', 'r-row2>ps-01:advice', 'r-row2>ps-01:need']),
+    );
+    // BOB@ and bob@ are one person: the earlier response is replaced.
+    expect(r.quality.issues.find((i) => i.code === 'resubmitted-response')).toMatchObject({ row: 3 });
+    expect(codes(r.quality)).toEqual(expect.arrayContaining(['invalid-email', 'invalid-date']));
+    expect(r.quality.rows).toEqual({ read: 4, accepted: 3, rejected: 1 });
+  });
+
+  it('Microsoft Forms CSV: BOM, trailing ";", "anonymous" e-mail, respondent linked by e-mail', () => {
+    const r = run([fixture('microsoft-forms.csv')]);
+    expect(r.mapping.surveys[0]!.format).toBe('microsoft-forms');
+    expect(r.respondents.map((x) => x.key)).toEqual(['r-1', 'ps-02', 'r-3']);
+    expect(tieSet(r)).toEqual(
+      expect.arrayContaining(['r-1>ps-04:need', 'r-1>vg-01:need', 'ps-02>ps-09:trust']),
+    );
+    expect(codes(r.quality)).not.toContain('invalid-email');
+    expect(r.review).toHaveLength(0);
+  });
+
+  it('Microsoft Forms .xlsx: the native workbook, dates from serial numbers', () => {
+    const r = run([fixture('microsoft-forms.xlsx')]);
+    expect(r.mapping.surveys[0]!.format).toBe('microsoft-forms');
+    expect(tieSet(r)).toEqual([
+      'ps-02>ps-01:need',
+      'ps-02>ps-09:trust',
+      'r-1>ps-01:trust',
+      'r-1>ps-04:need',
+      'r-1>vg-01:need',
+    ]);
+    const table = readTable(fixture('microsoft-forms.xlsx'), new QualityCollector());
+    expect(table.rows[0]![1]).toBe('2026-03-02 10:01:12');
+  });
+
+  it('Qualtrics: three header rows, preview and spam left out, choice columns and a matrix grid', () => {
+    const r = run([fixture('qualtrics.csv')]);
+    const m = r.mapping.surveys[0]!;
+    expect([m.format, m.headerRows]).toEqual(['qualtrics', 3]);
+    expect(m.questions.map((q) => q.kind)).toEqual(['text', 'choices', 'grid']);
+    expect(r.quality.issues.filter((i) => i.code.endsWith('-response')).map((i) => [i.code, i.row])).toEqual([
+      ['preview-response', 4],
+      ['unfinished-response', 7],
+      ['spam-response', 8],
+    ]);
+    // Helen answered through an e-mail invitation: she keeps her roster id.
+    expect(r.respondents.map((x) => x.key)).toEqual(['r-R_1aB2cD3eF4', 'ps-01', 'r-R_5tS4rQ3pO2']);
+    expect(tieSet(r)).toEqual(
+      expect.arrayContaining([
+        'r-R_1aB2cD3eF4>ps-04:trust',
+        'r-R_1aB2cD3eF4>ps-04:advice',
+        'ps-01>ps-09:advice',
+        'ps-01>ps-09:trust',
+      ]),
+    );
+    expect(r.quality.rows).toEqual({ read: 5, accepted: 3, rejected: 2 });
+  });
+
+  it('Qualtrics with the text rows deleted: still read, from the answers, with a warning', () => {
+    const r = run([fixture('qualtrics-tags-only.csv')]);
+    expect(r.mapping.surveys[0]!.headerRows).toBe(1);
+    expect(codes(r.quality)).toContain('qualtrics-header-rows-missing');
+    expect(codes(r.quality)).toContain('spam-response');
+    expect(tieSet(r)).toContain('r-R_1aB2cD3eF4>ps-04:q2');
+  });
+
+  it('SurveyMonkey: two header rows, one column per choice holding the choice text, Other', () => {
+    const r = run([fixture('surveymonkey.csv')]);
+    const m = r.mapping.surveys[0]!;
+    expect([m.format, m.headerRows]).toEqual(['surveymonkey', 2]);
+    expect(m.questions[0]!.targets).toEqual([
+      'Dr Priya Patel',
+      'Helen Okafor',
+      'Amira Haddad',
+      'Other (please specify)',
+    ]);
+    expect(tieSet(r)).toEqual(
+      expect.arrayContaining([
+        'r-114230001>ps-04:trust',
+        'r-114230001>ps-09:trust',
+        'r-114230002>ps-01:trust',
+      ]),
+    );
+    expect(r.review.map((x) => x.text)).toContain("Mrs Okafor's deputy");
+  });
+
+  it('KoboToolbox: ";"-delimited, group paths, select_multiple 0/1 columns', () => {
+    const r = run([fixture('kobo.csv')]);
+    expect(r.mapping.surveys[0]!.format).toBe('kobo');
+    expect(tieSet(r)).toEqual([
+      'r-101>ps-01:trust',
+      'r-101>ps-04:need',
+      'r-101>vg-01:need',
+      'r-102>ps-01:need',
+    ]);
+  });
+
+  it('LimeSurvey: q[SQ001] columns with Y, codes through a codebook; incomplete responses noted', () => {
+    const r = run([fixture('limesurvey.csv')], { codebook: fixture('limesurvey-codes.csv') });
+    expect(r.mapping.surveys[0]!.format).toBe('limesurvey');
+    expect(tieSet(r)).toEqual(['r-1>ps-01:trust', 'r-1>ps-04:need', 'r-1>vg-01:need', 'r-2>ps-01:need']);
+    expect(codes(r.quality)).toContain('unfinished-response');
+  });
+
+  it('REDCap: field___code checkboxes and coded respondent types through the data dictionary', () => {
+    const r = run([fixture('redcap.csv')], { codebook: fixture('redcap-dictionary.csv') });
+    expect(r.mapping.surveys[0]!.format).toBe('redcap');
+    expect(tieSet(r)).toEqual([
+      'r-1>ps-01:trust',
+      'r-1>ps-04:need',
+      'r-1>vg-01:need',
+      'r-1>vg-03:info',
+      'r-2>ps-01:need',
+      'r-2>vg-01:trust',
+    ]);
+    expect(r.respondents.map((x) => x.type)).toEqual(['resident', 'volunteer', 'resident']);
+    expect(codes(r.quality)).not.toContain('invalid-date');
+  });
+});
+
+describe('encodings and dialects', () => {
+  it('Windows-1252 with curly quotes and the pound sign', () => {
+    const r = run([fixture('windows-1252.csv')]);
+    expect(codes(r.quality)).toContain('encoding');
+    expect(tieSet(r)).toEqual(
+      expect.arrayContaining(['r-W1>vg-04:need', 'r-W2>vg-07:need', 'r-W2>ps-01:trust']),
+    );
+    expect(r.review.map((x) => x.text)).toContain('“Helen Okafor” £5 lunch club');
+  });
+
+  it("UTF-16 with BOM, tab-delimited (Excel's Unicode text)", () => {
+    const r = run([fixture('utf16-excel.txt')]);
+    expect(tieSet(r)).toEqual(['r-U1>ps-04:trust', 'r-U2>ps-01:trust']);
+    expect(r.review.map((x) => x.text)).toEqual(['Zoë’s friend']);
+  });
+
+  it('";"-delimited European Excel with decimal commas', () => {
+    const r = run([fixture('semicolon-european.csv')]);
+    expect(tieSet(r)).toEqual(['r-E1>ps-01:trust', 'r-E1>ps-09:trust', 'r-E2>ps-04:trust']);
+  });
+});
+
+describe('rosters', () => {
+  it('reads a contact list: FirstName, LastName, Email, NodeID', () => {
+    const roster = {
+      name: 'contacts.csv',
+      data: 'FirstName,LastName,Email,NodeID,Job Title\nPriya,Patel,p@x.org,N1,GP\nHelen,Okafor,h@x.org,N2,Headteacher\n',
+    };
+    const q = new QualityCollector();
+    const { entries, columns } = readRoster(roster, q);
+    expect(columns).toMatchObject({
+      id: 'NodeID',
+      firstName: 'FirstName',
+      lastName: 'LastName',
+      email: 'Email',
+      role: 'Job Title',
+    });
+    expect(entries.map((e) => [e.id, e.name, e.role])).toEqual([
+      ['N1', 'Priya Patel', 'GP'],
+      ['N2', 'Helen Okafor', 'Headteacher'],
+    ]);
+  });
+
+  it('makes stable ids from names when the roster has no id column, and skips duplicate ids', () => {
+    const q = new QualityCollector();
+    const { entries } = readRoster({ name: 'r.csv', data: 'name,role\nDr Priya Patel,GP\n,\nx,y\n' }, q);
+    expect(entries[0]!.id).toBe('p-dr-priya-patel');
+    expect(codes(q)).toContain('roster-no-id');
+    const dup = new QualityCollector();
+    readRoster({ name: 'r.csv', data: 'id,name\n1,A\n1,B\n' }, dup);
+    expect(codes(dup)).toContain('duplicate-id');
+  });
+});
+
+describe('plain network files', () => {
+  const read = (name: string) => readPlainNetwork(fixture(name), new QualityCollector());
+  const arcs = (n: ReturnType<typeof read>) =>
+    n.ties.map((t) => `${t.source}>${t.target}:${t.weight}`).sort();
+
+  it('edge list with weights (decimal comma) and relations; a tie without target is reported', () => {
+    const q = new QualityCollector();
+    const n = readPlainNetwork(fixture('edges.csv'), q);
+    expect(n.format).toBe('edgelist');
+    expect(n.ties.map((t) => `${t.source}>${t.target}:${t.weight}:${t.relation}`)).toEqual([
+      'a>b:2:trust',
+      'b>c:0.5:info',
+    ]);
+    expect(codes(q)).toContain('missing-node');
+    expect(q.rows).toEqual({ read: 3, accepted: 2, rejected: 1 });
+  });
+
+  it('adjacency matrix, UCINET DL full matrix and edge list, Pajek', () => {
+    expect(arcs(read('matrix.csv'))).toEqual(['a>b:1', 'b>c:1', 'c>a:1']);
+    expect(arcs(read('ucinet-fullmatrix.dl'))).toEqual(['a>b:1', 'b>c:1', 'c>a:1']);
+    expect(arcs(read('ucinet-edgelist.dl'))).toEqual(['a>b:1', 'b>c:2']);
+    const pajek = read('pajek.net');
+    expect(arcs(pajek)).toEqual(['a>b:1', 'b>c:2', 'c>a:1']);
+    expect(pajek.ties[0]!.relation).toBe('trust');
+    expect(pajek.actors.map((a) => a.id)).toEqual(['a', 'b', 'c']);
+  });
+});
