@@ -19,19 +19,39 @@ function open(): Promise<IDBDatabase> {
   });
 }
 
+// One connection kept open for the page's life, so a save can start its transaction synchronously
+// (from a pagehide handler, before the page goes away) instead of waiting for open() again.
+let db: IDBDatabase | null = null;
+let opening: Promise<IDBDatabase> | null = null;
+
+function connection(): Promise<IDBDatabase> {
+  if (db) return Promise.resolve(db);
+  opening ??= open().then((d) => {
+    db = d;
+    d.onversionchange = () => {
+      d.close();
+      db = null;
+      opening = null;
+    };
+    return d;
+  });
+  return opening;
+}
+
+function request<T>(d: IDBDatabase, mode: IDBTransactionMode, fn: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const tx = d.transaction(STORE, mode);
+    const req = fn(tx.objectStore(STORE));
+    tx.oncomplete = () => resolve(req.result);
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed.'));
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted.'));
+  });
+}
+
 async function withStore<T>(mode: IDBTransactionMode, fn: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await open();
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      const tx = db.transaction(STORE, mode);
-      const request = fn(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(request.result);
-      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed.'));
-      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted.'));
-    });
-  } finally {
-    db.close();
-  }
+  // Synchronous start when the connection is already open (see above).
+  if (db) return request(db, mode, fn);
+  return request(await connection(), mode, fn);
 }
 
 export async function loadSavedProject(): Promise<ProjectData | null> {

@@ -78,7 +78,7 @@ export function mountShell(root: HTMLElement, store: Store): void {
   const announcer = h('div', { id: 'announcer', class: 'visually-hidden', 'aria-live': 'polite' });
   root.append(header, runBar, banner, main, announcer, qualityCount);
 
-  let current: { name: ViewName; id: string | undefined; view: View } | null = null;
+  let current: { name: ViewName; id: string | undefined; epoch: number; view: View } | null = null;
   let lastNotice: unknown = null;
   let lastRunKey = '';
 
@@ -134,22 +134,23 @@ export function mountShell(root: HTMLElement, store: Store): void {
   }
 
   function renderView(): void {
-    const { route, project } = store.getState();
+    const { route, project, epoch } = store.getState();
     projectName.textContent = project.name;
     const active = route.view === 'person' ? 'people' : route.view;
     for (const [view, a] of navLinks) {
       if (view === active) a.setAttribute('aria-current', 'page');
       else a.removeAttribute('aria-current');
     }
-    if (current && current.name === route.view && current.id === route.id) {
+    if (current && current.name === route.view && current.id === route.id && current.epoch === epoch) {
       current.view.update();
       return;
     }
-    const moveFocus = current !== null;
+    // Focus moves to the new heading only when the user navigated (not when a project was reopened).
+    const moveFocus = current !== null && current.epoch === epoch;
     current?.view.destroy();
     clear(main);
     const view = FACTORIES[route.view](main, store);
-    current = { name: route.view, id: route.id, view };
+    current = { name: route.view, id: route.id, epoch, view };
     view.update();
     document.title = `${TITLES[route.view]} · Civic Ties`;
     if (moveFocus) {

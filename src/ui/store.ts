@@ -44,6 +44,8 @@ export interface AppState {
   ready: boolean;
   /** Where the project came from on start, for the status line. */
   origin: 'demo' | 'restored' | 'new' | 'imported';
+  /** Bumped whenever a different project is opened (restore, demo, new, import): views re-mount. */
+  epoch: number;
 }
 
 export type WaveKey = 'current' | 'baseline';
@@ -94,6 +96,7 @@ export class Store {
       notice: null,
       ready: false,
       origin: 'new',
+      epoch: 0,
     };
     if (this.state.route.view === 'person') this.state.selectedId = this.state.route.id ?? null;
   }
@@ -121,7 +124,8 @@ export class Store {
 
   private scheduleSave(): void {
     if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.flushSave(), 300);
+    // Short delay: coalesces a burst of changes (typing, a slider) into one write.
+    this.saveTimer = setTimeout(() => void this.flushSave(), 80);
   }
 
   /** Writes the project now (also called when the page is hidden, so nothing is lost). */
@@ -131,8 +135,9 @@ export class Store {
       this.saveTimer = null;
     }
     const project = this.state.project;
-    this.savePending = this.savePending
-      .then(() => saveProject(project))
+    // Started now, not chained after the previous save, so a pagehide flush begins its
+    // transaction before the page goes away; IndexedDB keeps writes in order.
+    this.savePending = saveProject(project)
       .catch((err: unknown) => {
         this.set({ notice: { kind: 'error', text: `The project could not be saved in this browser: ${String(err)}` } });
       });
@@ -153,7 +158,7 @@ export class Store {
   async start(): Promise<void> {
     const saved = await loadSavedProject();
     if (saved && saved.current.roster) {
-      this.set({ project: saved, ready: true, origin: 'restored' });
+      this.set({ project: saved, ready: true, origin: 'restored', epoch: this.state.epoch + 1 });
       this.restoreUi(saved);
       this.run();
       return;
@@ -171,7 +176,7 @@ export class Store {
   loadDemo(save = true): void {
     const { current, baseline } = demoWaves();
     const project = { ...emptyProject('Millbrook demo'), current, baseline };
-    this.set({ project, ready: true, origin: 'demo', result: null, baseline: null, notice: null });
+    this.set({ project, ready: true, origin: 'demo', result: null, baseline: null, notice: null, epoch: this.state.epoch + 1 });
     if (save) this.scheduleSave();
     this.run();
   }
@@ -184,6 +189,7 @@ export class Store {
       baseline: null,
       selectedId: null,
       origin: 'new',
+      epoch: this.state.epoch + 1,
       run: { ...this.state.run, status: 'idle', error: null, phase: '', fraction: 0 },
     });
     this.scheduleSave();
@@ -193,7 +199,7 @@ export class Store {
   /** Replaces the open project by one read from a project file. */
   openProject(project: ProjectData): void {
     this.handle?.cancel();
-    this.set({ project, result: null, baseline: null, selectedId: null, origin: 'imported', notice: { kind: 'info', text: `Opened project “${project.name}”.` } });
+    this.set({ project, result: null, baseline: null, selectedId: null, origin: 'imported', epoch: this.state.epoch + 1, notice: { kind: 'info', text: `Opened project “${project.name}”.` } });
     this.restoreUi(project);
     void this.flushSave();
     this.run();

@@ -318,6 +318,7 @@ export const mountImport: ViewFactory = (container, store): View => {
     }
     const selectId = `review-choose-${i}`;
     const select = h('select', { id: selectId });
+    select.appendChild(h('option', { value: '', text: '— pick someone —' }));
     for (const c of item.candidates) select.appendChild(h('option', { value: c.id, text: `${c.name} (${Math.round(c.confidence * 100)}% alike)` }));
     const others = people.filter((p) => !item.candidates.some((c) => c.id === p.id));
     if (others.length) {
@@ -332,8 +333,13 @@ export const mountImport: ViewFactory = (container, store): View => {
       accept.addEventListener('click', () => store.decide(item, { action: 'accept', id: best.id }));
       bar.appendChild(accept);
     }
-    const choose = h('button', { type: 'button', text: 'Use the person chosen' });
-    choose.addEventListener('click', () => store.decide(item, { action: 'choose', id: select.value }));
+    const choose = h('button', { type: 'button', text: 'Use the person chosen', disabled: true });
+    select.addEventListener('change', () => {
+      choose.disabled = !select.value;
+    });
+    choose.addEventListener('click', () => {
+      if (select.value) store.decide(item, { action: 'choose', id: select.value });
+    });
     const typeId = `review-type-${i}`;
     const type = h('select', { id: typeId });
     for (const [v, l] of [
@@ -379,7 +385,7 @@ export const mountImport: ViewFactory = (container, store): View => {
       }),
     );
     const people = result.actors.filter((a) => a.onRoster).map((a) => ({ id: a.id as string, name: a.label })).sort((a, b) => a.name.localeCompare(b.name));
-    const list = h('ol', { class: 'review-list', style: 'list-style: none; padding: 0' });
+    const list = h('ol', { class: 'review-list' });
     // Undecided first, the most frequent on top: they change the network most.
     const ordered = [...open.sort((a, b) => b.count - a.count), ...items.filter((i) => i.decision)];
     ordered.slice(0, 100).forEach((item, i) => list.appendChild(reviewRow(item, i, people)));

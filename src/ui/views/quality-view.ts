@@ -39,14 +39,12 @@ export function issueTable(issues: QualityIssue[], caption: string): HTMLTableEl
   return table;
 }
 
-function summary(report: QualityReport, label: string): HTMLElement {
+function summary(report: QualityReport): HTMLElement {
   const counts = { error: 0, warning: 0, info: 0 } as Record<string, number>;
   for (const i of report.issues) counts[i.severity] = (counts[i.severity] ?? 0) + 1;
   return h(
     'dl',
     { class: 'facts' },
-    h('dt', { text: 'Wave' }),
-    h('dd', { text: label }),
     h('dt', { text: 'Rows read' }),
     h('dd', { text: String(report.rows.read) }),
     h('dt', { text: 'Accepted' }),
@@ -91,7 +89,7 @@ export const mountQuality: ViewFactory = (container, store): View => {
     for (const [label, report] of waves) {
       const issues = report.issues.filter((i) => !filter.value || i.severity === filter.value);
       const section = h('section', { class: 'panel', 'aria-label': label });
-      section.append(h('h3', { text: label }), summary(report, label));
+      section.append(h('h3', { text: label }), summary(report));
       if (issues.length === 0) section.appendChild(h('p', { class: 'muted', text: 'No problems of this kind.' }));
       else section.appendChild(tableWrap(issueTable(issues, `${issues.length} problems in the ${label.toLowerCase()}`)));
       if (report.unmatched.length > 0) {
