@@ -157,14 +157,18 @@ export interface Counts {
  */
 export function countDraw(frame: CountFrame, mult: ArrayLike<number>, scratch?: Int32Array): Counts {
   const S = frame.servants.length;
-  const m = (u: number): number => (u < 0 ? 1 : mult[u]!);
+  // Multiplicity by unit + 1, so "always present" (unit −1) reads slot 0 = 1 without a branch.
+  const mu = new Float64Array(frame.units + 1);
+  mu[0] = 1;
+  for (let u = 0; u < frame.units; u++) mu[u + 1] = mult[u]!;
   const inDegree = frame.relations.map(() => new Float64Array(S));
-  for (let i = 0; i < frame.tripleTarget.length; i++) {
-    inDegree[frame.tripleRelation[i]!]![frame.tripleTarget[i]!]! += m(frame.tripleUnit[i]!);
+  const { tripleTarget, tripleRelation, tripleUnit } = frame;
+  for (let i = 0; i < tripleTarget.length; i++) {
+    inDegree[tripleRelation[i]!]![tripleTarget[i]!]! += mu[tripleUnit[i]! + 1]!;
   }
   const civilInDegree = new Float64Array(S);
   for (let i = 0; i < frame.civilPairTarget.length; i++) {
-    civilInDegree[frame.civilPairTarget[i]!]! += m(frame.civilPairUnit[i]!);
+    civilInDegree[frame.civilPairTarget[i]!]! += mu[frame.civilPairUnit[i]! + 1]!;
   }
   // Node weight in the reach: its multiplicity as a respondent, at least 1 once reached.
   const nodeWeight = new Float64Array(frame.nodes).fill(0);
@@ -172,27 +176,35 @@ export function countDraw(frame: CountFrame, mult: ArrayLike<number>, scratch?: 
     const n = frame.unitNode[u]!;
     if (n >= 0) nodeWeight[n]! += mult[u]!;
   }
+  for (let n = 0; n < frame.nodes; n++)
+    if (!frame.civil[n]) nodeWeight[n] = 0;
+    else if (nodeWeight[n]! < 1) nodeWeight[n] = 1;
+  const { adjStart, adjNode, adjUnit } = frame;
+  // Which adjacency entries exist in this draw, worked out once rather than per visit.
+  const active = new Uint8Array(adjNode.length);
+  for (let e = 0; e < adjNode.length; e++) active[e] = mu[adjUnit[e]! + 1]! > 0 ? 1 : 0;
   const stamp = scratch ?? new Int32Array(frame.nodes);
   stamp.fill(-1);
   const civilReach = new Float64Array(S);
-  const { adjStart, adjNode, adjUnit, civil } = frame;
   for (let s = 0; s < S; s++) {
     const origin = frame.servantNode[s]!;
     stamp[origin] = s;
     let reach = 0;
-    for (let e = adjStart[origin]!; e < adjStart[origin + 1]!; e++) {
-      if (m(adjUnit[e]!) === 0) continue;
+    const end = adjStart[origin + 1]!;
+    for (let e = adjStart[origin]!; e < end; e++) {
+      if (active[e] === 0) continue;
       const v = adjNode[e]!;
       if (stamp[v] !== s) {
         stamp[v] = s;
-        if (civil[v]) reach += Math.max(1, nodeWeight[v]!);
+        reach += nodeWeight[v]!;
       }
-      for (let f = adjStart[v]!; f < adjStart[v + 1]!; f++) {
-        if (m(adjUnit[f]!) === 0) continue;
+      const vend = adjStart[v + 1]!;
+      for (let f = adjStart[v]!; f < vend; f++) {
+        if (active[f] === 0) continue;
         const w = adjNode[f]!;
         if (stamp[w] === s) continue;
         stamp[w] = s;
-        if (civil[w]) reach += Math.max(1, nodeWeight[w]!);
+        reach += nodeWeight[w]!;
       }
     }
     civilReach[s] = reach;
