@@ -7,6 +7,7 @@ import {
   axisX,
   emptyChart,
   fmt,
+  r,
   svgClose,
   svgOpen,
   text,
@@ -23,6 +24,8 @@ export interface IntervalRow {
   high?: number | null;
   /** Sample size shown at the right ("n = 12"). */
   n?: number | null;
+  /** A comparison value drawn as a grey diamond on this row (e.g. the whole area). Default none. */
+  reference?: number | null;
   /** Draw this row emphasised (e.g. the person's own service). Default false. */
   highlight?: boolean;
 }
@@ -66,7 +69,8 @@ export function intervalPlot(rows: readonly IntervalRow[], options: IntervalPlot
       ? `${row.label}: no data`
       : `${row.label}: ${fmt(row.value)}${unit}` +
         (row.low != null && row.high != null ? ` (95% CI ${fmt(row.low)}–${fmt(row.high)}${unit})` : '') +
-        (row.n != null ? `, n = ${row.n}` : '');
+        (row.n != null ? `, n = ${row.n}` : '') +
+        (row.reference != null ? `; comparison ${fmt(row.reference)}${unit}` : '');
   const description = options.description ?? rows.map(describe).join('; ') + '.';
   let out = svgOpen('interval', width, height, title, description);
   const axisY = height - margin.bottom;
@@ -93,6 +97,10 @@ export function intervalPlot(rows: readonly IntervalRow[], options: IntervalPlot
         out += `<line${attrs({ x1: a, x2: b, y1: cy, y2: cy, stroke: colour, 'stroke-width': 2 })}/>`;
         out += `<line${attrs({ x1: a, x2: a, y1: cy - 5, y2: cy + 5, stroke: colour, 'stroke-width': 2 })}/>`;
         out += `<line${attrs({ x1: b, x2: b, y1: cy - 5, y2: cy + 5, stroke: colour, 'stroke-width': 2 })}/>`;
+      }
+      if (row.reference != null && Number.isFinite(row.reference)) {
+        const rx = clamp(row.reference);
+        out += `<path${attrs({ d: `M${r(rx)},${r(cy - 5)}l5,5l-5,5l-5,-5z`, fill: '#9a9a9a' })}/>`;
       }
       out += `<circle${attrs({ cx: clamp(row.value), cy, r: row.highlight ? 6 : 4.5, fill: row.highlight ? '#D55E00' : colour, stroke: '#ffffff', 'stroke-width': 1 })}/>`;
     }

@@ -191,22 +191,21 @@ function summarySection(ctx: Context): string {
   out += box(fmtNum(src.quality.rows.accepted, 0), 'survey rows used');
   out += `</div>`;
   if (withIndex.length) {
-    out += `<h3>Highest relational capital</h3>`;
+    out += `<h3>Every public servant, by index</h3>`;
     out += `<p>The relational-capital index runs from 0 to 100 and is relative to the other public servants in this area. Each figure comes with its 95% interval; people whose intervals overlap cannot be told apart by these data, so ranks are shown as ranges.</p>`;
     out += table(
       ['Rank', 'Name', 'Role', 'Service', 'Index', '95% interval'],
-      withIndex
-        .slice(0, 10)
-        .map((c) => [
-          esc(rankText(c, cards.length)),
-          `<a href="#${slug(c.id)}">${esc(c.name)}</a>`,
-          esc(c.role ?? ''),
-          esc(c.service ?? ''),
-          esc(fmtNum(c.index)),
-          esc(range(c.indexLow, c.indexHigh)),
-        ]),
+      cards.map((c) => [
+        esc(rankText(c, cards.length)),
+        `<a href="#${slug(c.id)}">${esc(c.name)}</a>`,
+        esc(c.role ?? ''),
+        esc(c.service ?? ''),
+        esc(fmtNum(c.index)),
+        esc(range(c.indexLow, c.indexHigh)),
+      ]),
       [false, false, false, false, true, true],
     );
+    out += serviceTable(cards);
   } else
     out += `<p class="muted">No index could be computed (no public servant has a scorecard component).</p>`;
   const errors = src.quality.issues.filter((i) => i.severity === 'error').length;
@@ -321,7 +320,7 @@ function chartsSection(ctx: Context): string {
           after: num(row.indexAfter),
           real: typeof row.indexRealChange === 'boolean' ? row.indexRealChange : null,
         })),
-        { title: 'Relational-capital index, baseline to follow-up' },
+        { title: 'Relational-capital index, baseline to follow-up', width: 680 },
       ),
       'Coloured lines are changes outside the noise (the 95% interval of the difference excludes zero); grey dashed lines are within it.',
     );
@@ -522,8 +521,15 @@ function personSection(ctx: Context, card: Scorecard): string {
   const service = serviceName ? sat?.services.find((s) => s.service === serviceName) : undefined;
   if (sat && service) {
     out += figure(
-      intervalPlot(satisfactionRows(service, sat), { title: `Residents of ${service.service} who agree` }),
-      `${service.responses} residents answered about ${service.service}; Wilson 95% intervals, "don't know" left out.`,
+      intervalPlot(
+        satisfactionRows(service, sat).map((row, i) => {
+          const key = sat.items[i]?.key;
+          // The whole-area figure alongside, so a service is read against its context.
+          return { ...row, reference: key ? (sat.area.items[key]?.pctAgree ?? null) : null };
+        }),
+        { title: `Residents of ${service.service} who agree` },
+      ),
+      `${service.responses} residents answered about ${service.service}; Wilson 95% intervals, "don't know" left out. Grey diamonds mark the whole area.`,
     );
   } else out += `<p class="muted">No satisfaction answers for this person's service.</p>`;
   out += changeBlock(src.change?.find((r) => r.id === card.id));
@@ -589,6 +595,34 @@ function qualitySection(ctx: Context): string {
   if (!ctx.includeNames && q.issues.length)
     out += `<p class="muted">The messages behind each count are in quality.json.</p>`;
   return out + `</section>`;
+}
+
+/** Service-level averages: how many public servants each service has and their mean index. */
+function serviceTable(cards: readonly Scorecard[]): string {
+  const by = new Map<string, number[]>();
+  const counts = new Map<string, number>();
+  for (const c of cards) {
+    const key = c.service ?? '(no service)';
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const v = num(c.index);
+    if (v !== null) by.set(key, [...(by.get(key) ?? []), v]);
+  }
+  if (counts.size < 2) return '';
+  const rows = [...counts.keys()]
+    .map((service) => {
+      const values = by.get(service) ?? [];
+      const mean = values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
+      return { service, n: counts.get(service)!, mean };
+    })
+    .sort((a, b) => (b.mean ?? -1) - (a.mean ?? -1) || a.service.localeCompare(b.service));
+  return (
+    `<h3>By service</h3>` +
+    table(
+      ['Service', 'Public servants', 'Mean index'],
+      rows.map((r) => [esc(r.service), String(r.n), esc(fmtNum(r.mean))]),
+      [false, true, true],
+    )
+  );
 }
 
 function typeCounts(actors: readonly Actor[]): string {

@@ -39,7 +39,7 @@ const charts: Record<string, () => string> = {
     ]),
   interval: () =>
     intervalPlot([
-      { label: 'Health centre', value: 62.5, low: 48.1, high: 75, n: 40 },
+      { label: 'Health centre', value: 62.5, low: 48.1, high: 75, n: 40, reference: 55 },
       { label: 'Police <Northside>', value: 31, low: 19.2, high: 46, n: 29, highlight: true },
       { label: 'Library', value: null, n: 0 },
     ]),
