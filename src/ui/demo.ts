@@ -2,7 +2,11 @@
 // Follow-up wave as the current wave, the baseline wave as the baseline.
 import type { WaveFiles } from './project';
 
-const files = import.meta.glob<string>('../../data/demo/*.csv', { query: '?raw', import: 'default', eager: true });
+const files = import.meta.glob<string>('../../data/demo/*.csv', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 
 function file(name: string): { name: string; data: string } | null {
   const data = files[`../../data/demo/${name}`];
@@ -28,7 +32,13 @@ export function demoWaves(): { current: WaveFiles; baseline: WaveFiles | null } 
     codebook: null,
   };
   const baseline: WaveFiles | null = baselineSurvey
-    ? { roster, surveys: [baselineSurvey], appraisals, satisfaction: file('satisfaction.csv'), codebook: null }
+    ? {
+        roster,
+        surveys: [baselineSurvey],
+        appraisals,
+        satisfaction: file('satisfaction.csv'),
+        codebook: null,
+      }
     : null;
   return { current, baseline };
 }

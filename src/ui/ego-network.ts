@@ -8,7 +8,11 @@ import { typeLabel } from '../core/export/privacy';
 const NS = 'http://www.w3.org/2000/svg';
 const MAX_NEIGHBOURS = 60;
 
-function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
+function el<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+  text?: string,
+): SVGElementTagNameMap[K] {
   const node = document.createElementNS(NS, tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   if (text !== undefined) node.textContent = text;
@@ -38,7 +42,13 @@ export function egoNetworkElement(result: PipelineResult, id: string, includeNam
   svg.appendChild(el('title', {}, title));
   svg.setAttribute('aria-label', title);
   if (links.size === 0) {
-    svg.appendChild(el('text', { x: cx, y: cy, 'text-anchor': 'middle', 'font-size': 14, fill: '#505a66' }, 'Nobody named this person, and they named nobody.'));
+    svg.appendChild(
+      el(
+        'text',
+        { x: cx, y: cy, 'text-anchor': 'middle', 'font-size': 14, fill: '#505a66' },
+        'Nobody named this person, and they named nobody.',
+      ),
+    );
     return svg;
   }
   const order = ['public', 'voluntary', 'community'];
@@ -66,21 +76,56 @@ export function egoNetworkElement(result: PipelineResult, id: string, includeNam
       const off = (j - (rels.length - 1) / 2) * 3;
       const nx = -Math.sin(angle) * off;
       const ny = Math.cos(angle) * off;
-      edges.appendChild(el('line', { x1: cx + nx, y1: cy + ny, x2: x + nx, y2: y + ny, stroke: relationColour(rel), 'stroke-opacity': 0.75 }));
+      edges.appendChild(
+        el('line', {
+          x1: cx + nx,
+          y1: cy + ny,
+          x2: x + nx,
+          y2: y + ny,
+          stroke: relationColour(rel),
+          'stroke-opacity': 0.75,
+        }),
+      );
     });
     const a = n.actor;
     const named = a && (a.onRoster || includeNames);
     const label = named ? a.label : typeLabel(a?.type ?? 'other');
-    const dot = el('circle', { cx: x, cy: y, r: 6, fill: sectorColour(a?.sector), stroke: '#ffffff', 'stroke-width': 1.5 });
-    dot.appendChild(el('title', {}, `${label} — ${rels.join(', ')}${link.in && link.out ? ' (both ways)' : link.in ? ' (named them)' : ' (named by them)'}`));
+    const dot = el('circle', {
+      cx: x,
+      cy: y,
+      r: 6,
+      fill: sectorColour(a?.sector),
+      stroke: '#ffffff',
+      'stroke-width': 1.5,
+    });
+    dot.appendChild(
+      el(
+        'title',
+        {},
+        `${label} — ${rels.join(', ')}${link.in && link.out ? ' (both ways)' : link.in ? ' (named them)' : ' (named by them)'}`,
+      ),
+    );
     nodes.appendChild(dot);
     if (i % labelEvery === 0) {
       const right = Math.cos(angle) >= 0;
-      labels.appendChild(el('text', { x: x + (right ? 9 : -9), y: y + 3, 'text-anchor': right ? 'start' : 'end' }, label.length > 22 ? `${label.slice(0, 21)}…` : label));
+      labels.appendChild(
+        el(
+          'text',
+          { x: x + (right ? 9 : -9), y: y + 3, 'text-anchor': right ? 'start' : 'end' },
+          label.length > 22 ? `${label.slice(0, 21)}…` : label,
+        ),
+      );
     }
   });
   svg.append(edges, nodes);
-  const centre = el('circle', { cx, cy, r: 11, fill: sectorColour(me?.sector ?? 'public'), stroke: '#1b1f24', 'stroke-width': 2 });
+  const centre = el('circle', {
+    cx,
+    cy,
+    r: 11,
+    fill: sectorColour(me?.sector ?? 'public'),
+    stroke: '#1b1f24',
+    'stroke-width': 2,
+  });
   centre.appendChild(el('title', {}, me?.label ?? id));
   svg.appendChild(centre);
   svg.appendChild(labels);
@@ -89,10 +134,26 @@ export function egoNetworkElement(result: PipelineResult, id: string, includeNam
   const legend = el('g', { 'font-size': 11, 'font-family': 'system-ui, sans-serif', fill: '#1b1f24' });
   rels.forEach((rel, i) => {
     const x = 12 + i * 90;
-    legend.appendChild(el('line', { x1: x, y1: height - 14, x2: x + 18, y2: height - 14, stroke: relationColour(rel), 'stroke-width': 3 }));
+    legend.appendChild(
+      el('line', {
+        x1: x,
+        y1: height - 14,
+        x2: x + 18,
+        y2: height - 14,
+        stroke: relationColour(rel),
+        'stroke-width': 3,
+      }),
+    );
     legend.appendChild(el('text', { x: x + 22, y: height - 10 }, rel));
   });
-  if (neighbours.length > shown.length) legend.appendChild(el('text', { x: width - 10, y: height - 10, 'text-anchor': 'end' }, `+${neighbours.length - shown.length} more not drawn`));
+  if (neighbours.length > shown.length)
+    legend.appendChild(
+      el(
+        'text',
+        { x: width - 10, y: height - 10, 'text-anchor': 'end' },
+        `+${neighbours.length - shown.length} more not drawn`,
+      ),
+    );
   svg.appendChild(legend);
   return svg;
 }

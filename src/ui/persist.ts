@@ -38,7 +38,11 @@ function connection(): Promise<IDBDatabase> {
   return opening;
 }
 
-function request<T>(d: IDBDatabase, mode: IDBTransactionMode, fn: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+function request<T>(
+  d: IDBDatabase,
+  mode: IDBTransactionMode,
+  fn: (store: IDBObjectStore) => IDBRequest<T>,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const tx = d.transaction(STORE, mode);
     const req = fn(tx.objectStore(STORE));
@@ -48,7 +52,10 @@ function request<T>(d: IDBDatabase, mode: IDBTransactionMode, fn: (store: IDBObj
   });
 }
 
-async function withStore<T>(mode: IDBTransactionMode, fn: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+async function withStore<T>(
+  mode: IDBTransactionMode,
+  fn: (store: IDBObjectStore) => IDBRequest<T>,
+): Promise<T> {
   // Synchronous start when the connection is already open (see above).
   if (db) return request(db, mode, fn);
   return request(await connection(), mode, fn);

@@ -12,7 +12,8 @@ function encodeFile(file: InputFile): StoredFile {
   if (typeof file.data === 'string') return { name: file.name, text: file.data };
   let binary = '';
   const chunk = 0x8000;
-  for (let i = 0; i < file.data.length; i += chunk) binary += String.fromCharCode(...file.data.subarray(i, i + chunk));
+  for (let i = 0; i < file.data.length; i += chunk)
+    binary += String.fromCharCode(...file.data.subarray(i, i + chunk));
   return { name: file.name, base64: btoa(binary) };
 }
 
@@ -48,7 +49,8 @@ function encodeWave(wave: WaveFiles): Record<string, unknown> {
 function decodeWave(value: unknown, label: string): WaveFiles {
   if (!value || typeof value !== 'object') throw new Error(`The ${label} wave is missing or damaged.`);
   const v = value as Record<string, unknown>;
-  const one = (key: string): InputFile | null => (v[key] == null ? null : decodeFile(v[key], `The ${label} ${key} file`));
+  const one = (key: string): InputFile | null =>
+    v[key] == null ? null : decodeFile(v[key], `The ${label} ${key} file`);
   if (!Array.isArray(v.surveys)) throw new Error(`The ${label} wave has no list of surveys.`);
   return {
     ...emptyWave(),
@@ -90,7 +92,11 @@ export function parseProjectFile(text: string): ParsedProject {
   try {
     doc = JSON.parse(text);
   } catch {
-    return { ok: false, reason: 'This file is damaged or is not a Civic Ties project file (it is not valid JSON). Nothing was changed.' };
+    return {
+      ok: false,
+      reason:
+        'This file is damaged or is not a Civic Ties project file (it is not valid JSON). Nothing was changed.',
+    };
   }
   if (!doc || typeof doc !== 'object' || (doc as Record<string, unknown>).format !== PROJECT_FORMAT) {
     return { ok: false, reason: 'This is not a Civic Ties project file. Nothing was changed.' };
@@ -98,7 +104,10 @@ export function parseProjectFile(text: string): ParsedProject {
   const d = doc as Record<string, unknown>;
   const version = d.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, reason: 'This project file has no valid version number; it may be damaged. Nothing was changed.' };
+    return {
+      ok: false,
+      reason: 'This project file has no valid version number; it may be damaged. Nothing was changed.',
+    };
   }
   if (version > PROJECT_VERSION) {
     return {
@@ -113,9 +122,15 @@ export function parseProjectFile(text: string): ParsedProject {
     const baseline = p.baseline == null ? null : decodeWave(p.baseline, 'baseline');
     const weights: Record<string, number> = {};
     if (p.weights && typeof p.weights === 'object') {
-      for (const [k, v] of Object.entries(p.weights as Record<string, unknown>)) if (typeof v === 'number' && Number.isFinite(v)) weights[k] = v;
+      for (const [k, v] of Object.entries(p.weights as Record<string, unknown>))
+        if (typeof v === 'number' && Number.isFinite(v)) weights[k] = v;
     }
-    const mapping = p.mapping && typeof p.mapping === 'object' && Array.isArray((p.mapping as Record<string, unknown>).surveys) ? (p.mapping as ProjectData['mapping']) : null;
+    const mapping =
+      p.mapping &&
+      typeof p.mapping === 'object' &&
+      Array.isArray((p.mapping as Record<string, unknown>).surveys)
+        ? (p.mapping as ProjectData['mapping'])
+        : null;
     const layout = p.layout && typeof p.layout === 'object' ? (p.layout as ProjectData['layout']) : null;
     return {
       ok: true,
@@ -132,6 +147,9 @@ export function parseProjectFile(text: string): ParsedProject {
       },
     };
   } catch (err) {
-    return { ok: false, reason: `This project file is damaged: ${err instanceof Error ? err.message : String(err)} Nothing was changed.` };
+    return {
+      ok: false,
+      reason: `This project file is damaged: ${err instanceof Error ? err.message : String(err)} Nothing was changed.`,
+    };
   }
 }

@@ -31,7 +31,13 @@ export interface ProjectData {
   updatedAt: string;
 }
 
-export const emptyWave = (): WaveFiles => ({ roster: null, surveys: [], appraisals: null, satisfaction: null, codebook: null });
+export const emptyWave = (): WaveFiles => ({
+  roster: null,
+  surveys: [],
+  appraisals: null,
+  satisfaction: null,
+  codebook: null,
+});
 
 export function emptyProject(name = 'Untitled project'): ProjectData {
   return {
@@ -47,7 +53,11 @@ export function emptyProject(name = 'Untitled project'): ProjectData {
   };
 }
 
-function pipelineInput(wave: WaveFiles, fallbackRoster: InputFile | null, mapping: Mapping | null): PipelineInput | null {
+function pipelineInput(
+  wave: WaveFiles,
+  fallbackRoster: InputFile | null,
+  mapping: Mapping | null,
+): PipelineInput | null {
   const roster = wave.roster ?? fallbackRoster;
   if (!roster || wave.surveys.length === 0) return null;
   const input: PipelineInput = { surveys: wave.surveys, roster };
@@ -77,7 +87,9 @@ export function missingInputs(project: ProjectData): string | null {
 export function jobRequest(project: ProjectData, options: JobRequest['options']): JobRequest | null {
   const current = pipelineInput(project.current, null, project.mapping);
   if (!current) return null;
-  const baseline = project.baseline ? pipelineInput(project.baseline, project.current.roster, project.mapping) : null;
+  const baseline = project.baseline
+    ? pipelineInput(project.baseline, project.current.roster, project.mapping)
+    : null;
   return { current, baseline, options };
 }
 

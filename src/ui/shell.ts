@@ -95,7 +95,8 @@ export function mountShell(root: HTMLElement, store: Store): void {
     phase.className = 'run-phase';
     if (!ready) phase.textContent = 'Opening your project…';
     else if (running) phase.textContent = `${run.phase || 'Working'} — ${Math.round(run.fraction * 100)}%`;
-    else if (run.status === 'cancelled') phase.textContent = 'Run cancelled. The previous results are still shown.';
+    else if (run.status === 'cancelled')
+      phase.textContent = 'Run cancelled. The previous results are still shown.';
     else if (run.status === 'error') phase.textContent = 'The last run stopped: see the message above.';
     else if (result) {
       phase.className = 'run-phase status-ok';
@@ -123,13 +124,26 @@ export function mountShell(root: HTMLElement, store: Store): void {
       const go = h('button', { type: 'button', text: 'Go to Import' });
       go.addEventListener('click', () => store.navigate({ view: 'import' }));
       banner.appendChild(
-        h('div', { class: 'banner error', role: 'alert', 'data-testid': 'run-error' }, h('strong', { text: 'The analysis stopped. ' }), `${where ? `${where}: ` : ''}${e.message}`, go),
+        h(
+          'div',
+          { class: 'banner error', role: 'alert', 'data-testid': 'run-error' },
+          h('strong', { text: 'The analysis stopped. ' }),
+          `${where ? `${where}: ` : ''}${e.message}`,
+          go,
+        ),
       );
     }
     if (notice) {
       const close = h('button', { type: 'button', text: 'Dismiss' });
       close.addEventListener('click', () => store.dismissNotice());
-      banner.appendChild(h('div', { class: `banner ${notice.kind}`, role: notice.kind === 'error' ? 'alert' : 'status' }, notice.text, close));
+      banner.appendChild(
+        h(
+          'div',
+          { class: `banner ${notice.kind}`, role: notice.kind === 'error' ? 'alert' : 'status' },
+          notice.text,
+          close,
+        ),
+      );
     }
   }
 

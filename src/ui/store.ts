@@ -6,7 +6,16 @@ import type { PipelineResult } from '../core/pipeline';
 import { runAnalysis, type JobError, type RunHandle } from '../worker/pipeline-client';
 import { demoWaves, hasDemo } from './demo';
 import { loadSavedProject, saveProject } from './persist';
-import { emptyProject, emptyWave, jobRequest, missingInputs, type Positions, type ProjectData, type WaveFiles, type Weights } from './project';
+import {
+  emptyProject,
+  emptyWave,
+  jobRequest,
+  missingInputs,
+  type Positions,
+  type ProjectData,
+  type WaveFiles,
+  type Weights,
+} from './project';
 
 export type ViewName = 'import' | 'map' | 'people' | 'person' | 'services' | 'quality' | 'report';
 export const VIEWS: ViewName[] = ['import', 'map', 'people', 'person', 'services', 'quality', 'report'];
@@ -52,7 +61,10 @@ export type WaveKey = 'current' | 'baseline';
 export type FileRole = keyof WaveFiles;
 
 export function parseRoute(hash: string): Route | null {
-  const parts = hash.replace(/^#\/?/, '').split('/').map((p) => decodeURIComponent(p));
+  const parts = hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .map((p) => decodeURIComponent(p));
   const view = parts[0] as ViewName;
   if (!VIEWS.includes(view)) return null;
   if (view === 'person') return parts[1] ? { view, id: parts[1] } : { view: 'people' };
@@ -116,7 +128,10 @@ export class Store {
   }
 
   /** Changes the project, schedules an autosave and (optionally) a new run. */
-  private updateProject(patch: Partial<ProjectData>, options: { rerun?: boolean; delay?: number } = {}): void {
+  private updateProject(
+    patch: Partial<ProjectData>,
+    options: { rerun?: boolean; delay?: number } = {},
+  ): void {
     this.set({ project: { ...this.state.project, ...patch, updatedAt: new Date().toISOString() } });
     this.scheduleSave();
     if (options.rerun) this.scheduleRun(options.delay ?? 250);
@@ -137,10 +152,11 @@ export class Store {
     const project = this.state.project;
     // Started now, not chained after the previous save, so a pagehide flush begins its
     // transaction before the page goes away; IndexedDB keeps writes in order.
-    this.savePending = saveProject(project)
-      .catch((err: unknown) => {
-        this.set({ notice: { kind: 'error', text: `The project could not be saved in this browser: ${String(err)}` } });
+    this.savePending = saveProject(project).catch((err: unknown) => {
+      this.set({
+        notice: { kind: 'error', text: `The project could not be saved in this browser: ${String(err)}` },
       });
+    });
     return this.savePending;
   }
 
@@ -176,7 +192,15 @@ export class Store {
   loadDemo(save = true): void {
     const { current, baseline } = demoWaves();
     const project = { ...emptyProject('Millbrook demo'), current, baseline };
-    this.set({ project, ready: true, origin: 'demo', result: null, baseline: null, notice: null, epoch: this.state.epoch + 1 });
+    this.set({
+      project,
+      ready: true,
+      origin: 'demo',
+      result: null,
+      baseline: null,
+      notice: null,
+      epoch: this.state.epoch + 1,
+    });
     if (save) this.scheduleSave();
     this.run();
   }
@@ -199,7 +223,15 @@ export class Store {
   /** Replaces the open project by one read from a project file. */
   openProject(project: ProjectData): void {
     this.handle?.cancel();
-    this.set({ project, result: null, baseline: null, selectedId: null, origin: 'imported', epoch: this.state.epoch + 1, notice: { kind: 'info', text: `Opened project “${project.name}”.` } });
+    this.set({
+      project,
+      result: null,
+      baseline: null,
+      selectedId: null,
+      origin: 'imported',
+      epoch: this.state.epoch + 1,
+      notice: { kind: 'info', text: `Opened project “${project.name}”.` },
+    });
     this.restoreUi(project);
     void this.flushSave();
     this.run();
@@ -211,13 +243,22 @@ export class Store {
     const project = this.state.project;
     const request = jobRequest(project, { weights: project.weights as never, seed: 1 });
     if (!request) {
-      this.set({ run: { ...this.state.run, status: 'idle', phase: missingInputs(project) ?? '', fraction: 0, error: null } });
+      this.set({
+        run: {
+          ...this.state.run,
+          status: 'idle',
+          phase: missingInputs(project) ?? '',
+          fraction: 0,
+          error: null,
+        },
+      });
       return;
     }
     this.handle?.cancel();
     const handle = runAnalysis(request, {
       onProgress: (phase, fraction) => {
-        if (this.handle === handle) this.set({ run: { ...this.state.run, status: 'running', phase, fraction } });
+        if (this.handle === handle)
+          this.set({ run: { ...this.state.run, status: 'running', phase, fraction } });
       },
     });
     this.handle = handle;
@@ -237,7 +278,15 @@ export class Store {
         });
       } else {
         const cancelled = outcome.error.code === 'cancelled';
-        this.set({ run: { status: cancelled ? 'cancelled' : 'error', phase: '', fraction: 0, error: outcome.error, generation } });
+        this.set({
+          run: {
+            status: cancelled ? 'cancelled' : 'error',
+            phase: '',
+            fraction: 0,
+            error: outcome.error,
+            generation,
+          },
+        });
       }
     });
   }
@@ -359,7 +408,10 @@ export class Store {
   undoDecision(text: string): void {
     const mapping = this.editableMapping();
     if (!mapping) return;
-    this.updateProject({ mapping: { ...mapping, decisions: mapping.decisions.filter((d) => d.text !== text) } }, { rerun: true, delay: 400 });
+    this.updateProject(
+      { mapping: { ...mapping, decisions: mapping.decisions.filter((d) => d.text !== text) } },
+      { rerun: true, delay: 400 },
+    );
   }
 
   // --- weights, layout, view ----------------------------------------------------------------

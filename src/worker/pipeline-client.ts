@@ -30,7 +30,10 @@ function getWorker(): Worker | null {
   if (worker) return worker;
   if (typeof Worker === 'undefined') return null;
   try {
-    worker = new Worker(new URL('./pipeline-worker.ts', import.meta.url), { type: 'module', name: 'pipeline' });
+    worker = new Worker(new URL('./pipeline-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'pipeline',
+    });
   } catch {
     return null;
   }
@@ -49,7 +52,10 @@ function getWorker(): Worker | null {
     const message = event.message || 'The analysis worker stopped unexpectedly.';
     for (const [id, entry] of pending) {
       pending.delete(id);
-      entry.resolve({ ok: false, error: { code: 'worker-error', message, file: null, row: null, column: null } });
+      entry.resolve({
+        ok: false,
+        error: { code: 'worker-error', message, file: null, row: null, column: null },
+      });
     }
     worker?.terminate();
     worker = null;

@@ -23,15 +23,21 @@ export interface JobError {
 }
 
 export type JobResult =
-  | { ok: true; current: PipelineResult; baseline: PipelineResult | null }
-  | { ok: false; error: JobError };
+  { ok: true; current: PipelineResult; baseline: PipelineResult | null } | { ok: false; error: JobError };
 
 export type ProgressListener = (phase: string, fraction: number) => void;
 
 /** Turns anything thrown inside core into a value a person can act on. */
 export function toJobError(err: unknown, wave?: 'current' | 'baseline'): JobError {
   if (err instanceof CancelledError || (err instanceof Error && err.name === 'CancelledError')) {
-    return { code: 'cancelled', message: 'The run was cancelled.', file: null, row: null, column: null, wave };
+    return {
+      code: 'cancelled',
+      message: 'The run was cancelled.',
+      file: null,
+      row: null,
+      column: null,
+      wave,
+    };
   }
   if (err instanceof InputError) {
     return { code: err.code, message: err.message, file: err.file, row: err.row, column: err.column, wave };
@@ -54,7 +60,11 @@ const yieldToHost = (): Promise<void> => new Promise((resolve) => setTimeout(res
  * Runs the baseline wave (if any) over the first part of the progress bar, then the current
  * wave with the baseline's scorecards so change between waves is computed.
  */
-export async function runJob(request: JobRequest, onProgress: ProgressListener, signal: AbortSignal): Promise<JobResult> {
+export async function runJob(
+  request: JobRequest,
+  onProgress: ProgressListener,
+  signal: AbortSignal,
+): Promise<JobResult> {
   const hasBaseline = !!request.baseline;
   const split = hasBaseline ? 0.4 : 0;
   let baseline: PipelineResult | null = null;
@@ -71,7 +81,9 @@ export async function runJob(request: JobRequest, onProgress: ProgressListener, 
       (phase, f) => onProgress(hasBaseline ? `Follow-up: ${phase}` : phase, split + f * (1 - split)),
       signal,
     );
-    const input: PipelineInput = baseline ? { ...request.current, baseline: baseline.scorecards } : request.current;
+    const input: PipelineInput = baseline
+      ? { ...request.current, baseline: baseline.scorecards }
+      : request.current;
     const current = runPipeline(input, request.options, progress);
     return { ok: true, current, baseline };
   } catch (err) {

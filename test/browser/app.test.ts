@@ -2,7 +2,15 @@
 // the people table opens a scorecard, the map draws, and every view passes axe-core.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { axeViolations, baseUrl, launchBrowser, openWatched, screenshotVariety, waitForAnalysis, type Watched } from './harness';
+import {
+  axeViolations,
+  baseUrl,
+  launchBrowser,
+  openWatched,
+  screenshotVariety,
+  waitForAnalysis,
+  type Watched,
+} from './harness';
 
 let browser: Browser;
 let app: Watched;
@@ -72,7 +80,8 @@ describe('the app with the demo data', () => {
     expect(services.length).toBeGreaterThan(2);
     await page.selectOption('#people-service', { label: services[1]! });
     await expect.poll(() => rows.count()).toBeLessThan(all);
-    for (const cell of await rows.locator('td[data-col="service"]').allTextContents()) expect(cell).toBe(services[1]);
+    for (const cell of await rows.locator('td[data-col="service"]').allTextContents())
+      expect(cell).toBe(services[1]);
     await page.selectOption('#people-service', '');
   });
 
@@ -82,15 +91,30 @@ describe('the app with the demo data', () => {
     const canvas = page.locator('[data-testid="map-area"] canvas').first();
     await canvas.waitFor({ timeout: 30_000 });
     // Give the renderer a moment to draw, then require a non-uniform picture.
-    await expect.poll(() => screenshotVariety(page, '[data-testid="map-area"]'), { timeout: 20_000 }).toBeGreaterThan(0.01);
+    await expect
+      .poll(() => screenshotVariety(page, '[data-testid="map-area"]'), { timeout: 20_000 })
+      .toBeGreaterThan(0.01);
     expect(app.errors).toEqual([]);
   });
 
   it('passes axe-core on every view', async () => {
     const page = app.page;
-    const firstId = await page.evaluate(() => (window as unknown as { civicTies: { getState(): { result: { scorecards: { id: string }[] } } } }).civicTies.getState().result.scorecards[0]!.id);
+    const firstId = await page.evaluate(
+      () =>
+        (
+          window as unknown as { civicTies: { getState(): { result: { scorecards: { id: string }[] } } } }
+        ).civicTies.getState().result.scorecards[0]!.id,
+    );
     const problems: string[] = [];
-    for (const hash of ['#/import', '#/map', '#/people', `#/person/${firstId}`, '#/services', '#/quality', '#/report']) {
+    for (const hash of [
+      '#/import',
+      '#/map',
+      '#/people',
+      `#/person/${firstId}`,
+      '#/services',
+      '#/quality',
+      '#/report',
+    ]) {
       await page.goto(`${url()}${hash}`);
       await waitForAnalysis(page);
       await page.waitForTimeout(300);

@@ -19,9 +19,17 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Serves the built app on a free port; `npm run test:browser` builds it first. */
-export async function startPreview(root = process.cwd()): Promise<{ url: string; close: () => Promise<void> }> {
-  if (!existsSync(resolve(root, 'dist/index.html'))) throw new Error('dist/ is missing: run `npm run build` (npm run test:browser does it for you).');
-  const server = await preview({ root, configFile: resolve(root, 'vite.config.ts'), preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false }, logLevel: 'error' });
+export async function startPreview(
+  root = process.cwd(),
+): Promise<{ url: string; close: () => Promise<void> }> {
+  if (!existsSync(resolve(root, 'dist/index.html')))
+    throw new Error('dist/ is missing: run `npm run build` (npm run test:browser does it for you).');
+  const server = await preview({
+    root,
+    configFile: resolve(root, 'vite.config.ts'),
+    preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false },
+    logLevel: 'error',
+  });
   const address = server.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : 4173;
   const url = `http://127.0.0.1:${port}/`;
@@ -41,7 +49,10 @@ export function launchBrowser(): Promise<Browser> {
 /** The URL global-setup served, from inject() or the environment. */
 export function baseUrl(injected?: string): string {
   const url = injected ?? process.env.CIVIC_TIES_URL;
-  if (!url) throw new Error('No app URL: browser tests need test/browser/global-setup.ts (vitest.browser.config.ts).');
+  if (!url)
+    throw new Error(
+      'No app URL: browser tests need test/browser/global-setup.ts (vitest.browser.config.ts).',
+    );
   return url;
 }
 
@@ -55,9 +66,18 @@ export interface Watched {
 }
 
 /** A fresh context (empty IndexedDB) and page that record errors and off-origin requests. */
-export async function openWatched(browser: Browser, url: string, options: { context?: BrowserContext; viewport?: { width: number; height: number } } = {}): Promise<Watched> {
+export async function openWatched(
+  browser: Browser,
+  url: string,
+  options: { context?: BrowserContext; viewport?: { width: number; height: number } } = {},
+): Promise<Watched> {
   const origin = new URL(url).origin;
-  const context = options.context ?? (await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 }, acceptDownloads: true }));
+  const context =
+    options.context ??
+    (await browser.newContext({
+      viewport: options.viewport ?? { width: 1280, height: 900 },
+      acceptDownloads: true,
+    }));
   const page = await context.newPage();
   return watchPage(context, page, origin);
 }
@@ -87,7 +107,9 @@ export function watchPage(context: BrowserContext, page: Page, origin: string): 
 export async function waitForAnalysis(page: Page, timeout = 90_000): Promise<void> {
   await page.waitForFunction(
     () => {
-      const s = (window as unknown as { civicTies?: { getState(): { run: { status: string }; result: unknown } } }).civicTies?.getState();
+      const s = (
+        window as unknown as { civicTies?: { getState(): { run: { status: string }; result: unknown } } }
+      ).civicTies?.getState();
       return !!s && s.run.status === 'done' && !!s.result;
     },
     undefined,
@@ -105,11 +127,29 @@ export async function axeViolations(page: Page): Promise<string[]> {
   // Injected through the DevTools protocol path (not a <script src>), so the page's CSP allows it.
   await page.evaluate(axeSource);
   const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: unknown,
+            opts: unknown,
+          ): Promise<{
+            violations: { id: string; impact: string | null; help: string; nodes: { target: unknown }[] }[];
+          }>;
+        };
+      }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)),
+    }));
   });
-  return results.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.targets.join(', ')}`);
+  return results
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.targets.join(', ')}`);
 }
 
 /** Fraction of distinct colours among sampled pixels of a PNG screenshot region (0 = uniform). */

@@ -16,7 +16,14 @@ let browser: Browser;
 let app: Watched;
 const url = (): string => baseUrl(inject('baseUrl'));
 
-type AppWindow = { civicTies: { getState(): { result: { scorecards: { id: string; name: string }[] } | null; project: { name: string; weights: Record<string, number> } } } };
+type AppWindow = {
+  civicTies: {
+    getState(): {
+      result: { scorecards: { id: string; name: string }[] } | null;
+      project: { name: string; weights: Record<string, number> };
+    };
+  };
+};
 
 async function peopleNames(page: Page): Promise<string[]> {
   await page.goto(`${url()}#/people`);
@@ -33,7 +40,11 @@ async function uploadSmallProject(page: Page): Promise<void> {
   await page.locator('#project-name').press('Tab');
   await page.setInputFiles('#file-current-roster', fixture('roster.csv'));
   await page.setInputFiles('#file-current-surveys', fixture('survey.csv'));
-  await page.waitForFunction(() => (window as unknown as AppWindow).civicTies.getState().result?.scorecards.length === 3, undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => (window as unknown as AppWindow).civicTies.getState().result?.scorecards.length === 3,
+    undefined,
+    { timeout: 60_000 },
+  );
   await waitForAnalysis(page);
 }
 
@@ -98,7 +109,10 @@ describe('your own files', () => {
   it('exports the project and re-imports it in a fresh browser', async () => {
     const page = app.page;
     await page.goto(`${url()}#/report`);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-project').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-project').click(),
+    ]);
     const path = await download.path();
     const text = readFileSync(path, 'utf8');
     expect(JSON.parse(text).format).toBe('civic-ties-project');
@@ -108,20 +122,48 @@ describe('your own files', () => {
     try {
       await other.page.goto(`${url()}#/report`);
       await waitForAnalysis(other.page);
-      const demoCount = await other.page.evaluate(() => (window as unknown as AppWindow).civicTies.getState().result!.scorecards.length);
+      const demoCount = await other.page.evaluate(
+        () => (window as unknown as AppWindow).civicTies.getState().result!.scorecards.length,
+      );
       expect(demoCount).toBeGreaterThan(3);
 
       // A damaged file and one from a newer version are refused, and nothing changes.
-      await other.page.setInputFiles('#import-project', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(text.slice(0, 200)) });
-      await expect.poll(() => other.page.getByTestId('import-project-message').textContent()).toMatch(/damaged/);
+      await other.page.setInputFiles('#import-project', {
+        name: 'broken.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(text.slice(0, 200)),
+      });
+      await expect
+        .poll(() => other.page.getByTestId('import-project-message').textContent())
+        .toMatch(/damaged/);
       const newer = JSON.stringify({ ...JSON.parse(text), version: 99 });
-      await other.page.setInputFiles('#import-project', { name: 'newer.json', mimeType: 'application/json', buffer: Buffer.from(newer) });
-      await expect.poll(() => other.page.getByTestId('import-project-message').textContent()).toMatch(/newer version/);
-      expect(await other.page.evaluate(() => (window as unknown as AppWindow).civicTies.getState().result!.scorecards.length)).toBe(demoCount);
+      await other.page.setInputFiles('#import-project', {
+        name: 'newer.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(newer),
+      });
+      await expect
+        .poll(() => other.page.getByTestId('import-project-message').textContent())
+        .toMatch(/newer version/);
+      expect(
+        await other.page.evaluate(
+          () => (window as unknown as AppWindow).civicTies.getState().result!.scorecards.length,
+        ),
+      ).toBe(demoCount);
 
-      await other.page.setInputFiles('#import-project', { name: 'small.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-      await other.page.waitForFunction(() => (window as unknown as AppWindow).civicTies.getState().result?.scorecards.length === 3, undefined, { timeout: 60_000 });
-      const project = await other.page.evaluate(() => (window as unknown as AppWindow).civicTies.getState().project);
+      await other.page.setInputFiles('#import-project', {
+        name: 'small.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(text),
+      });
+      await other.page.waitForFunction(
+        () => (window as unknown as AppWindow).civicTies.getState().result?.scorecards.length === 3,
+        undefined,
+        { timeout: 60_000 },
+      );
+      const project = await other.page.evaluate(
+        () => (window as unknown as AppWindow).civicTies.getState().project,
+      );
       expect(project.name).toBe('Small town');
       expect(project.weights.appraisal).toBe(0);
       expect(await peopleNames(other.page)).toEqual(['Ann Baker', 'Bob Carter', 'Cara Dunn']);

@@ -1,7 +1,13 @@
 // The Import view: load your own files (drag-and-drop or file pickers) for the current wave and an
 // optional baseline, check and edit the detected mapping, and decide unmatched names (review queue).
 import type { InputFile } from '../../core/model';
-import type { Mapping, QuestionMapping, ReviewItem, RosterMapping, SurveyMapping } from '../../core/ingest/types';
+import type {
+  Mapping,
+  QuestionMapping,
+  ReviewItem,
+  RosterMapping,
+  SurveyMapping,
+} from '../../core/ingest/types';
 import { QualityCollector } from '../../core/quality';
 import { readGrid } from '../../core/ingest/table';
 import { clear, h, tableWrap } from '../dom';
@@ -19,7 +25,8 @@ const ROLE_LABEL: Record<FileRole, string> = {
 
 const ROLE_HELP: Record<FileRole, string> = {
   roster: 'One row per public servant, group or volunteer: id, name, type, role, service, sector.',
-  surveys: 'The survey tool’s export: one row per respondent, one column per question (several files allowed).',
+  surveys:
+    'The survey tool’s export: one row per respondent, one column per question (several files allowed).',
   appraisals: 'Optional. 360 ratings, long (ratee, rater, group, competency, score) or wide.',
   satisfaction: 'Optional. Resident answers: service used and agree/disagree items.',
   codebook: 'Optional. The survey tool’s codebook (for example a REDCap data dictionary) for coded answers.',
@@ -40,7 +47,9 @@ export function guessRole(name: string): FileRole {
 
 async function readFiles(list: FileList | File[]): Promise<InputFile[]> {
   // Bytes, not text: the core detects the encoding (UTF-8, UTF-16, Windows-1252) and .xlsx.
-  return Promise.all(Array.from(list).map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })));
+  return Promise.all(
+    Array.from(list).map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })),
+  );
 }
 
 const headerCache = new WeakMap<object, string[]>();
@@ -50,10 +59,12 @@ function headerOf(file: InputFile | null | undefined, headerRow = 1): string[] {
   const key = file as object;
   const cached = headerCache.get(key);
   if (cached) return cached;
-  let header: string[] = [];
+  let header: string[];
   try {
     const grid = readGrid(file, new QualityCollector());
-    header = (grid.rows[Math.max(0, headerRow - 1)] ?? grid.rows[0] ?? []).map((c) => c.trim()).filter(Boolean);
+    header = (grid.rows[Math.max(0, headerRow - 1)] ?? grid.rows[0] ?? [])
+      .map((c) => c.trim())
+      .filter(Boolean);
   } catch {
     header = [];
   }
@@ -61,7 +72,13 @@ function headerOf(file: InputFile | null | undefined, headerRow = 1): string[] {
   return header;
 }
 
-function columnSelect(id: string, label: string, columns: string[], value: string | null, onChange: (v: string | null) => void): HTMLElement {
+function columnSelect(
+  id: string,
+  label: string,
+  columns: string[],
+  value: string | null,
+  onChange: (v: string | null) => void,
+): HTMLElement {
   const select = h('select', { id });
   select.appendChild(h('option', { value: '', text: '(none)' }));
   const all = value && !columns.includes(value) ? [value, ...columns] : columns;
@@ -84,7 +101,12 @@ export const mountImport: ViewFactory = (container, store): View => {
   demo.addEventListener('click', () => store.loadDemo());
   const fresh = h('button', { type: 'button', text: 'Start a new empty project' });
   fresh.addEventListener('click', () => {
-    if (confirm('Start a new project? The current one is replaced (export it first from Report if you want to keep it).')) store.newProject();
+    if (
+      confirm(
+        'Start a new project? The current one is replaced (export it first from Report if you want to keep it).',
+      )
+    )
+      store.newProject();
   });
   const runButton = h('button', { type: 'button', class: 'primary', text: 'Run the analysis' });
   runButton.addEventListener('click', () => store.run());
@@ -95,7 +117,11 @@ export const mountImport: ViewFactory = (container, store): View => {
 
   const waves = h('div', { class: 'grid-2' });
   const mappingPanel = h('section', { class: 'panel', 'aria-labelledby': 'mapping-heading' });
-  const reviewPanel = h('section', { class: 'panel', 'aria-labelledby': 'review-heading', 'data-testid': 'review-queue' });
+  const reviewPanel = h('section', {
+    class: 'panel',
+    'aria-labelledby': 'review-heading',
+    'data-testid': 'review-queue',
+  });
   container.append(waves, reviewPanel, mappingPanel);
 
   function wavePanel(key: WaveKey, wave: WaveFiles | null): HTMLElement {
@@ -103,10 +129,21 @@ export const mountImport: ViewFactory = (container, store): View => {
     const section = h('section', { class: 'panel', 'aria-label': title, 'data-wave': key });
     section.appendChild(h('h3', { text: title }));
     if (key === 'baseline') {
-      section.appendChild(h('p', { class: 'small muted', text: 'An earlier survey round, to measure change. People are matched across waves by roster id; the current roster is used when the baseline has none.' }));
+      section.appendChild(
+        h('p', {
+          class: 'small muted',
+          text: 'An earlier survey round, to measure change. People are matched across waves by roster id; the current roster is used when the baseline has none.',
+        }),
+      );
     }
     const zone = h('div', { class: 'dropzone', 'data-testid': `dropzone-${key}` });
-    const any = h('input', { type: 'file', id: `files-${key}`, multiple: true, accept: ACCEPT, class: 'visually-hidden' });
+    const any = h('input', {
+      type: 'file',
+      id: `files-${key}`,
+      multiple: true,
+      accept: ACCEPT,
+      class: 'visually-hidden',
+    });
     const pick = h('label', { for: `files-${key}`, class: 'button' }, 'Choose files…');
     any.addEventListener('change', async () => {
       if (!any.files) return;
@@ -114,7 +151,13 @@ export const mountImport: ViewFactory = (container, store): View => {
       for (const f of files) store.addFiles(key, guessRole(f.name), [f]);
       any.value = '';
     });
-    zone.append(h('p', { text: 'Drop CSV or Excel files here (their names tell roster, survey, appraisal, satisfaction apart), or ' }), pick, any);
+    zone.append(
+      h('p', {
+        text: 'Drop CSV or Excel files here (their names tell roster, survey, appraisal, satisfaction apart), or ',
+      }),
+      pick,
+      any,
+    );
     zone.addEventListener('dragover', (e) => {
       e.preventDefault();
       zone.classList.add('over');
@@ -134,13 +177,29 @@ export const mountImport: ViewFactory = (container, store): View => {
     for (const role of ROLES) {
       if (key === 'baseline' && role === 'codebook') continue;
       const id = `file-${key}-${role}`;
-      const input = h('input', { type: 'file', id, accept: ACCEPT, multiple: role === 'surveys', 'data-role': role, 'aria-describedby': `${id}-help` });
+      const input = h('input', {
+        type: 'file',
+        id,
+        accept: ACCEPT,
+        multiple: role === 'surveys',
+        'data-role': role,
+        'aria-describedby': `${id}-help`,
+      });
       input.addEventListener('change', async () => {
         if (!input.files?.length) return;
         store.addFiles(key, role, await readFiles(input.files));
         input.value = '';
       });
-      pickers.appendChild(h('div', {}, h('label', { for: id }, h('strong', { text: ROLE_LABEL[role] })), h('br'), input, h('p', { class: 'small muted', id: `${id}-help`, text: ROLE_HELP[role] })));
+      pickers.appendChild(
+        h(
+          'div',
+          {},
+          h('label', { for: id }, h('strong', { text: ROLE_LABEL[role] })),
+          h('br'),
+          input,
+          h('p', { class: 'small muted', id: `${id}-help`, text: ROLE_HELP[role] }),
+        ),
+      );
     }
     section.appendChild(pickers);
 
@@ -148,9 +207,23 @@ export const mountImport: ViewFactory = (container, store): View => {
     const list = h('ul', { class: 'file-list', 'aria-label': `${title} files` });
     if (files.length === 0) list.appendChild(h('li', { class: 'muted', text: 'No files yet.' }));
     for (const { role, file, index } of files) {
-      const remove = h('button', { type: 'button', class: 'link', text: 'Remove', 'aria-label': `Remove ${file.name}` });
+      const remove = h('button', {
+        type: 'button',
+        class: 'link',
+        text: 'Remove',
+        'aria-label': `Remove ${file.name}`,
+      });
       remove.addEventListener('click', () => store.removeFile(key, role, index));
-      list.appendChild(h('li', {}, h('span', { class: 'role', text: ROLE_LABEL[role] }), h('span', { text: file.name }), h('span', { class: 'small muted', text: `${Math.max(1, Math.round(fileSize(file) / 1024))} kB` }), remove));
+      list.appendChild(
+        h(
+          'li',
+          {},
+          h('span', { class: 'role', text: ROLE_LABEL[role] }),
+          h('span', { text: file.name }),
+          h('span', { class: 'small muted', text: `${Math.max(1, Math.round(fileSize(file) / 1024))} kB` }),
+          remove,
+        ),
+      );
     }
     section.appendChild(list);
     if (key === 'baseline' && wave) {
@@ -208,7 +281,11 @@ export const mountImport: ViewFactory = (container, store): View => {
     return h('div', {}, h('h4', { text: 'Roster columns' }), grid);
   }
 
-  function relationSelect(id: string, q: QuestionMapping, onChange: (relation: string | null) => void): HTMLSelectElement {
+  function relationSelect(
+    id: string,
+    q: QuestionMapping,
+    onChange: (relation: string | null) => void,
+  ): HTMLSelectElement {
     const select = h('select', { id });
     const options: [string, string][] = [
       ['need', 'need — who they go to in times of need'],
@@ -216,7 +293,8 @@ export const mountImport: ViewFactory = (container, store): View => {
       ['info', 'info — where they get information'],
       ['', 'not a name question (ignore)'],
     ];
-    if (q.relation && !['need', 'trust', 'info'].includes(q.relation)) options.unshift([q.relation, q.relation]);
+    if (q.relation && !['need', 'trust', 'info'].includes(q.relation))
+      options.unshift([q.relation, q.relation]);
     for (const [value, label] of options) select.appendChild(h('option', { value, text: label }));
     select.appendChild(h('option', { value: '__custom', text: 'another tie type…' }));
     select.value = q.relation ?? '';
@@ -236,7 +314,11 @@ export const mountImport: ViewFactory = (container, store): View => {
     const file = files.find((f) => f.name === s.file);
     const columns = headerOf(file, s.headerRows > 1 ? 1 : 1);
     const box = h('div', { class: 'survey-mapping', 'data-file': s.file });
-    box.appendChild(h('h4', { text: `${s.file} — detected as ${s.format === 'simple' ? 'one row per respondent, names separated by “;”' : s.format}` }));
+    box.appendChild(
+      h('h4', {
+        text: `${s.file} — detected as ${s.format === 'simple' ? 'one row per respondent, names separated by “;”' : s.format}`,
+      }),
+    );
     const ids = h('div', { class: 'toolbar' });
     const idFields: [keyof SurveyMapping, string][] = [
       ['responseId', 'Response id'],
@@ -260,7 +342,19 @@ export const mountImport: ViewFactory = (container, store): View => {
     box.appendChild(ids);
     const table = h('table', { class: 'data' });
     table.appendChild(h('caption', { text: 'Questions and the tie type each one measures' }));
-    table.appendChild(h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Question' }), h('th', { scope: 'col', text: 'Layout' }), h('th', { scope: 'col', text: 'Tie type' }))));
+    table.appendChild(
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col', text: 'Question' }),
+          h('th', { scope: 'col', text: 'Layout' }),
+          h('th', { scope: 'col', text: 'Tie type' }),
+        ),
+      ),
+    );
     const tbody = h('tbody');
     s.questions.forEach((q, qi) => {
       const id = `relation-${si}-${qi}`;
@@ -271,8 +365,21 @@ export const mountImport: ViewFactory = (container, store): View => {
           return m;
         }),
       );
-      const layout = q.kind === 'text' ? `names in one cell${q.separator ? `, split on “${q.separator}”` : ''}` : q.kind === 'choices' ? `${q.columns.length} tick-box columns` : `grid of ${q.columns.length} people`;
-      tbody.appendChild(h('tr', {}, h('th', { scope: 'row' }, h('label', { for: id, text: q.label || q.columns.join(', ') })), h('td', { text: layout }), h('td', {}, select)));
+      const layout =
+        q.kind === 'text'
+          ? `names in one cell${q.separator ? `, split on “${q.separator}”` : ''}`
+          : q.kind === 'choices'
+            ? `${q.columns.length} tick-box columns`
+            : `grid of ${q.columns.length} people`;
+      tbody.appendChild(
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, h('label', { for: id, text: q.label || q.columns.join(', ') })),
+          h('td', { text: layout }),
+          h('td', {}, select),
+        ),
+      );
     });
     table.appendChild(tbody);
     box.appendChild(tableWrap(table));
@@ -288,7 +395,10 @@ export const mountImport: ViewFactory = (container, store): View => {
       return;
     }
     mappingPanel.appendChild(
-      h('p', { class: 'small muted', text: 'Detected automatically. Change a column or a tie type and the analysis runs again with your choice; your choices are saved with the project.' }),
+      h('p', {
+        class: 'small muted',
+        text: 'Detected automatically. Change a column or a tie type and the analysis runs again with your choice; your choices are saved with the project.',
+      }),
     );
     if (store.getState().project.mapping) {
       const reset = h('button', { type: 'button', text: 'Forget my changes and detect again' });
@@ -305,21 +415,38 @@ export const mountImport: ViewFactory = (container, store): View => {
   function reviewRow(item: ReviewItem, i: number, people: { id: string; name: string }[]): HTMLElement {
     const li = h('li', { class: 'panel', 'data-text': item.text });
     const where = `${item.file}, row ${item.row}, column “${item.column}”`;
-    li.appendChild(h('p', {}, h('strong', { text: `“${item.text}”` }), ` — written ${item.count} time${item.count === 1 ? '' : 's'} (first at ${where})`));
+    li.appendChild(
+      h(
+        'p',
+        {},
+        h('strong', { text: `“${item.text}”` }),
+        ` — written ${item.count} time${item.count === 1 ? '' : 's'} (first at ${where})`,
+      ),
+    );
     const decision = item.decision;
     if (decision) {
       const who = decision.id ? (people.find((p) => p.id === decision.id)?.name ?? decision.id) : '';
       const text =
-        decision.action === 'ignore' ? 'Ignored: these nominations are left out.' : decision.action === 'new' ? `Added as a new ${decision.type ?? 'actor'}.` : `Matched to ${who}.`;
+        decision.action === 'ignore'
+          ? 'Ignored: these nominations are left out.'
+          : decision.action === 'new'
+            ? `Added as a new ${decision.type ?? 'actor'}.`
+            : `Matched to ${who}.`;
       const undo = h('button', { type: 'button', class: 'link', text: 'Undo' });
       undo.addEventListener('click', () => store.undoDecision(item.text));
-      li.append(h('p', { class: 'small' }, h('span', { class: 'tag real', text: 'Decided' }), ' ', text, ' '), undo);
+      li.append(
+        h('p', { class: 'small' }, h('span', { class: 'tag real', text: 'Decided' }), ' ', text, ' '),
+        undo,
+      );
       return li;
     }
     const selectId = `review-choose-${i}`;
     const select = h('select', { id: selectId });
     select.appendChild(h('option', { value: '', text: '— pick someone —' }));
-    for (const c of item.candidates) select.appendChild(h('option', { value: c.id, text: `${c.name} (${Math.round(c.confidence * 100)}% alike)` }));
+    for (const c of item.candidates)
+      select.appendChild(
+        h('option', { value: c.id, text: `${c.name} (${Math.round(c.confidence * 100)}% alike)` }),
+      );
     const others = people.filter((p) => !item.candidates.some((c) => c.id === p.id));
     if (others.length) {
       const group = h('optgroup', { label: 'Everyone else on the roster' });
@@ -352,10 +479,18 @@ export const mountImport: ViewFactory = (container, store): View => {
       type.appendChild(h('option', { value: v, text: l }));
     type.value = 'group';
     const add = h('button', { type: 'button', text: 'Add as a new actor' });
-    add.addEventListener('click', () => store.decide(item, { action: 'new', type: type.value as 'group', label: item.text }));
+    add.addEventListener('click', () =>
+      store.decide(item, { action: 'new', type: type.value as 'group', label: item.text }),
+    );
     const ignore = h('button', { type: 'button', text: 'Ignore' });
     ignore.addEventListener('click', () => store.decide(item, { action: 'ignore' }));
-    bar.append(h('label', { for: selectId }, 'Or choose', select), choose, h('label', { for: typeId }, 'New actor type', type), add, ignore);
+    bar.append(
+      h('label', { for: selectId }, 'Or choose', select),
+      choose,
+      h('label', { for: typeId }, 'New actor type', type),
+      add,
+      ignore,
+    );
     li.appendChild(bar);
     return li;
   }
@@ -365,7 +500,12 @@ export const mountImport: ViewFactory = (container, store): View => {
     reviewPanel.appendChild(h('h3', { id: 'review-heading', text: 'Names to review' }));
     const { result, baseline } = store.getState();
     if (!result) {
-      reviewPanel.appendChild(h('p', { class: 'muted', text: 'After a run, names that could not be matched for sure appear here.' }));
+      reviewPanel.appendChild(
+        h('p', {
+          class: 'muted',
+          text: 'After a run, names that could not be matched for sure appear here.',
+        }),
+      );
       return;
     }
     const seen = new Set<string>();
@@ -384,13 +524,19 @@ export const mountImport: ViewFactory = (container, store): View => {
           : 'Every name was matched to the roster.',
       }),
     );
-    const people = result.actors.filter((a) => a.onRoster).map((a) => ({ id: a.id as string, name: a.label })).sort((a, b) => a.name.localeCompare(b.name));
+    const people = result.actors
+      .filter((a) => a.onRoster)
+      .map((a) => ({ id: a.id as string, name: a.label }))
+      .sort((a, b) => a.name.localeCompare(b.name));
     const list = h('ol', { class: 'review-list' });
     // Undecided first, the most frequent on top: they change the network most.
     const ordered = [...open.sort((a, b) => b.count - a.count), ...items.filter((i) => i.decision)];
     ordered.slice(0, 100).forEach((item, i) => list.appendChild(reviewRow(item, i, people)));
     reviewPanel.appendChild(list);
-    if (ordered.length > 100) reviewPanel.appendChild(h('p', { class: 'muted', text: `…and ${ordered.length - 100} more; decide these first.` }));
+    if (ordered.length > 100)
+      reviewPanel.appendChild(
+        h('p', { class: 'muted', text: `…and ${ordered.length - 100} more; decide these first.` }),
+      );
   }
 
   let lastProject: unknown = null;
@@ -400,7 +546,11 @@ export const mountImport: ViewFactory = (container, store): View => {
     update() {
       const { project, result } = store.getState();
       runButton.disabled = !project.current.roster || project.current.surveys.length === 0;
-      if (project.current !== (lastProject as { current?: unknown } | null)?.current || project.baseline !== (lastProject as { baseline?: unknown } | null)?.baseline || project.name !== (lastProject as { name?: string } | null)?.name) {
+      if (
+        project.current !== (lastProject as { current?: unknown } | null)?.current ||
+        project.baseline !== (lastProject as { baseline?: unknown } | null)?.baseline ||
+        project.name !== (lastProject as { name?: string } | null)?.name
+      ) {
         renderWaves();
       }
       lastProject = project;

@@ -33,7 +33,9 @@ export const mountMapView: ViewFactory = (container, store): View => {
     if (mounted || loading || destroyed) return;
     const loader = mapModules['../map/index.ts'];
     if (!loader) {
-      placeholder('The relationship map is not part of this build yet. The People, Services and Report views show every figure.');
+      placeholder(
+        'The relationship map is not part of this build yet. The People, Services and Report views show every figure.',
+      );
       return;
     }
     if (!host.getData()) {

@@ -15,9 +15,27 @@ interface Column {
 }
 
 const COLUMNS: Column[] = [
-  { key: 'name', label: 'Name', numeric: false, render: (c) => text(c, 'name') || c.id, sortValue: (c) => text(c, 'name').toLowerCase() },
-  { key: 'role', label: 'Role', numeric: false, render: (c) => text(c, 'role'), sortValue: (c) => text(c, 'role').toLowerCase() },
-  { key: 'service', label: 'Service', numeric: false, render: (c) => text(c, 'service'), sortValue: (c) => text(c, 'service').toLowerCase() },
+  {
+    key: 'name',
+    label: 'Name',
+    numeric: false,
+    render: (c) => text(c, 'name') || c.id,
+    sortValue: (c) => text(c, 'name').toLowerCase(),
+  },
+  {
+    key: 'role',
+    label: 'Role',
+    numeric: false,
+    render: (c) => text(c, 'role'),
+    sortValue: (c) => text(c, 'role').toLowerCase(),
+  },
+  {
+    key: 'service',
+    label: 'Service',
+    numeric: false,
+    render: (c) => text(c, 'service'),
+    sortValue: (c) => text(c, 'service').toLowerCase(),
+  },
   {
     key: 'index',
     label: 'Index (95% interval)',
@@ -89,7 +107,13 @@ export const mountPeople: ViewFactory = (container, store): View => {
     class: 'muted',
     text: 'Public servants on the roster. Ranks are ranges: two people whose ranges overlap are not shown to differ. Select a row (click, or Enter) to open the scorecard.',
   });
-  const search = h('input', { type: 'search', id: 'people-search', value: filters.search, placeholder: 'Name, role or service', autocomplete: 'off' });
+  const search = h('input', {
+    type: 'search',
+    id: 'people-search',
+    value: filters.search,
+    placeholder: 'Name, role or service',
+    autocomplete: 'off',
+  });
   const service = h('select', { id: 'people-service' });
   const role = h('select', { id: 'people-role' });
   const count = h('p', { class: 'muted small', 'aria-live': 'polite', id: 'people-count' });
@@ -102,7 +126,9 @@ export const mountPeople: ViewFactory = (container, store): View => {
     count,
   );
   const table = h('table', { class: 'data', 'data-testid': 'people-table' });
-  table.appendChild(h('caption', { class: 'visually-hidden', text: 'Public servants and their relational capital' }));
+  table.appendChild(
+    h('caption', { class: 'visually-hidden', text: 'Public servants and their relational capital' }),
+  );
   const headRow = h('tr');
   table.appendChild(h('thead', {}, headRow));
   const tbody = h('tbody');
@@ -178,13 +204,24 @@ export const mountPeople: ViewFactory = (container, store): View => {
         return (filters.dir === 'asc' ? d : -d) || byName;
       });
     for (const [key, { th }] of sortButtons) {
-      th.setAttribute('aria-sort', key === filters.sort ? (filters.dir === 'asc' ? 'ascending' : 'descending') : 'none');
+      th.setAttribute(
+        'aria-sort',
+        key === filters.sort ? (filters.dir === 'asc' ? 'ascending' : 'descending') : 'none',
+      );
     }
     clear(tbody);
     rows.forEach((card) => {
-      const tr = h('tr', { class: 'clickable', tabindex: 0, 'data-id': card.id, 'aria-selected': card.id === selectedId ? 'true' : null });
+      const tr = h('tr', {
+        class: 'clickable',
+        tabindex: 0,
+        'data-id': card.id,
+        'aria-selected': card.id === selectedId ? 'true' : null,
+      });
       for (const c of COLUMNS) {
-        const cell = c.key === 'name' ? h('th', { scope: 'row', text: c.render(card) }) : h('td', { class: c.numeric ? 'num' : null, 'data-col': c.key, text: c.render(card) });
+        const cell =
+          c.key === 'name'
+            ? h('th', { scope: 'row', text: c.render(card) })
+            : h('td', { class: c.numeric ? 'num' : null, 'data-col': c.key, text: c.render(card) });
         tr.appendChild(cell);
       }
       tr.addEventListener('click', () => open(card));
@@ -194,15 +231,27 @@ export const mountPeople: ViewFactory = (container, store): View => {
           open(card);
         } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
           event.preventDefault();
-          const next = (event.key === 'ArrowDown' ? tr.nextElementSibling : tr.previousElementSibling) as HTMLElement | null;
+          const next = (
+            event.key === 'ArrowDown' ? tr.nextElementSibling : tr.previousElementSibling
+          ) as HTMLElement | null;
           next?.focus();
         }
       });
-      tr.setAttribute('aria-label', `${text(card, 'name') || card.id}, rank ${rankRange(card)}; press Enter to open the scorecard`);
+      tr.setAttribute(
+        'aria-label',
+        `${text(card, 'name') || card.id}, rank ${rankRange(card)}; press Enter to open the scorecard`,
+      );
       tbody.appendChild(tr);
     });
     count.textContent = `${rows.length} of ${cards.length} public servants`;
-    empty.textContent = cards.length === 0 ? (store.getState().run.status === 'running' ? 'Analysing…' : 'No results yet: add a roster and survey in Import, or load the demo.') : rows.length === 0 ? 'Nobody matches these filters.' : '';
+    empty.textContent =
+      cards.length === 0
+        ? store.getState().run.status === 'running'
+          ? 'Analysing…'
+          : 'No results yet: add a roster and survey in Import, or load the demo.'
+        : rows.length === 0
+          ? 'Nobody matches these filters.'
+          : '';
   }
 
   search.addEventListener('input', () => {

@@ -16,7 +16,9 @@ export function issueTable(issues: QualityIssue[], caption: string): HTMLTableEl
       h(
         'tr',
         {},
-        ...['Severity', 'File', 'Row', 'Column', 'Problem', 'Code'].map((label) => h('th', { scope: 'col', class: label === 'Row' ? 'num' : null, text: label })),
+        ...['Severity', 'File', 'Row', 'Column', 'Problem', 'Code'].map((label) =>
+          h('th', { scope: 'col', class: label === 'Row' ? 'num' : null, text: label }),
+        ),
       ),
     ),
   );
@@ -26,7 +28,14 @@ export function issueTable(issues: QualityIssue[], caption: string): HTMLTableEl
       h(
         'tr',
         { 'data-code': issue.code },
-        h('td', {}, h('span', { class: `tag ${issue.severity === 'error' ? 'error' : issue.severity === 'warning' ? 'warn' : 'noise'}`, text: SEVERITY_LABEL[issue.severity] ?? issue.severity })),
+        h(
+          'td',
+          {},
+          h('span', {
+            class: `tag ${issue.severity === 'error' ? 'error' : issue.severity === 'warning' ? 'warn' : 'noise'}`,
+            text: SEVERITY_LABEL[issue.severity] ?? issue.severity,
+          }),
+        ),
         h('td', { text: issue.file }),
         h('td', { class: 'num', text: issue.row == null ? '—' : String(issue.row) }),
         h('td', { text: issue.column ?? '—' }),
@@ -52,7 +61,9 @@ function summary(report: QualityReport): HTMLElement {
     h('dt', { text: 'Rejected' }),
     h('dd', { text: String(report.rows.rejected) }),
     h('dt', { text: 'Problems' }),
-    h('dd', { text: `${counts.error ?? 0} errors, ${counts.warning ?? 0} warnings, ${counts.info ?? 0} notes` }),
+    h('dd', {
+      text: `${counts.error ?? 0} errors, ${counts.warning ?? 0} warnings, ${counts.info ?? 0} notes`,
+    }),
     h('dt', { text: 'Unmatched names' }),
     h('dd', { text: String(report.unmatched.length) }),
   );
@@ -73,7 +84,12 @@ export const mountQuality: ViewFactory = (container, store): View => {
   ] as const)
     filter.appendChild(h('option', { value, text: label }));
   const body = h('div');
-  container.append(heading, intro, h('div', { class: 'toolbar' }, h('label', { for: 'quality-filter' }, 'Show', filter)), body);
+  container.append(
+    heading,
+    intro,
+    h('div', { class: 'toolbar' }, h('label', { for: 'quality-filter' }, 'Show', filter)),
+    body,
+  );
   let last: unknown = null;
   let lastBaseline: unknown = null;
 
@@ -84,19 +100,29 @@ export const mountQuality: ViewFactory = (container, store): View => {
       body.appendChild(h('p', { class: 'muted', text: 'No analysis yet.' }));
       return;
     }
-    const waves: [string, QualityReport][] = [[baseline ? 'Current (follow-up) wave' : 'Current wave', result.quality]];
+    const waves: [string, QualityReport][] = [
+      [baseline ? 'Current (follow-up) wave' : 'Current wave', result.quality],
+    ];
     if (baseline) waves.push(['Baseline wave', baseline.quality]);
     for (const [label, report] of waves) {
       const issues = report.issues.filter((i) => !filter.value || i.severity === filter.value);
       const section = h('section', { class: 'panel', 'aria-label': label });
       section.append(h('h3', { text: label }), summary(report));
-      if (issues.length === 0) section.appendChild(h('p', { class: 'muted', text: 'No problems of this kind.' }));
-      else section.appendChild(tableWrap(issueTable(issues, `${issues.length} problems in the ${label.toLowerCase()}`)));
+      if (issues.length === 0)
+        section.appendChild(h('p', { class: 'muted', text: 'No problems of this kind.' }));
+      else
+        section.appendChild(
+          tableWrap(issueTable(issues, `${issues.length} problems in the ${label.toLowerCase()}`)),
+        );
       if (report.unmatched.length > 0) {
         const list = h('ul');
         for (const u of report.unmatched.slice(0, 200)) {
           const best = u.suggestions[0];
-          list.appendChild(h('li', { text: `“${u.text}” × ${u.count}${best ? ` — closest: ${best.name} (${Math.round(best.confidence * 100)}%)` : ''}` }));
+          list.appendChild(
+            h('li', {
+              text: `“${u.text}” × ${u.count}${best ? ` — closest: ${best.name} (${Math.round(best.confidence * 100)}%)` : ''}`,
+            }),
+          );
         }
         section.append(h('h4', { text: 'Names not matched to anyone' }), list);
         const go = h('button', { type: 'button', text: 'Review unmatched names' });

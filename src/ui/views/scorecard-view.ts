@@ -5,14 +5,30 @@ import { METRICS } from '../../core/metrics/registry';
 import { radar } from '../../core/charts/radar';
 import { intervalPlot } from '../../core/charts/interval-plot';
 import { histogram } from '../../core/charts/histogram';
-import { COMPONENT_KEYS, COMPONENT_LABELS, WEIGHTS_RATIONALE, type ComponentKey, type ComponentPart, type Scorecard } from '../../core/scorecard';
+import {
+  COMPONENT_KEYS,
+  COMPONENT_LABELS,
+  WEIGHTS_RATIONALE,
+  type ComponentKey,
+  type ComponentPart,
+  type Scorecard,
+} from '../../core/scorecard';
 import type { PipelineResult } from '../../core/pipeline';
 import { clear, fmt, h, num, trustedSvg, tableWrap } from '../dom';
 import { cardById, cardsOf, field, rankRange, text } from '../cards';
 import { egoNetworkElement } from '../ego-network';
 import type { View, ViewFactory } from './view';
 
-const NETWORK_FIGURES = ['inDegree', 'civilReach', 'betweenness', 'constraint', 'effectiveSize', 'pagerank', 'eiIndex', 'community'];
+const NETWORK_FIGURES = [
+  'inDegree',
+  'civilReach',
+  'betweenness',
+  'constraint',
+  'effectiveSize',
+  'pagerank',
+  'eiIndex',
+  'community',
+];
 
 interface ComponentView {
   key: ComponentKey;
@@ -22,7 +38,11 @@ interface ComponentView {
 
 /** The index breakdown in the weights' display order. */
 export function componentsOf(card: Scorecard): ComponentView[] {
-  return COMPONENT_KEYS.filter((key) => card.components?.[key]).map((key) => ({ key, label: COMPONENT_LABELS[key], part: card.components[key] }));
+  return COMPONENT_KEYS.filter((key) => card.components?.[key]).map((key) => ({
+    key,
+    label: COMPONENT_LABELS[key],
+    part: card.components[key],
+  }));
 }
 
 function svgBlock(svg: string, label: string): HTMLElement {
@@ -48,12 +68,23 @@ export const mountScorecard: ViewFactory = (container, store): View => {
     body.appendChild(back);
     const card = cardById(result, id);
     if (!result || !card) {
-      body.append(h('h2', { text: 'Scorecard' }), h('p', { class: 'muted', text: result ? `Nobody with id “${id}” is in this analysis.` : 'Analysing…' }));
+      body.append(
+        h('h2', { text: 'Scorecard' }),
+        h('p', {
+          class: 'muted',
+          text: result ? `Nobody with id “${id}” is in this analysis.` : 'Analysing…',
+        }),
+      );
       return;
     }
     const name = text(card, 'name') || id;
     body.appendChild(h('h2', { text: name }));
-    body.appendChild(h('p', { class: 'muted', text: [text(card, 'role'), text(card, 'service')].filter(Boolean).join(' · ') }));
+    body.appendChild(
+      h('p', {
+        class: 'muted',
+        text: [text(card, 'role'), text(card, 'service')].filter(Boolean).join(' · '),
+      }),
+    );
 
     // --- index ---------------------------------------------------------------------------------
     const all = cardsOf(result);
@@ -78,12 +109,27 @@ export const mountScorecard: ViewFactory = (container, store): View => {
     const components = componentsOf(card as unknown as Scorecard);
     if (components.length) {
       const t = h('table', { class: 'data', 'data-testid': 'index-breakdown' });
-      t.appendChild(h('caption', { text: 'What the index is made of: each component as a percentile within the area, times the share of the index it carries' }));
+      t.appendChild(
+        h('caption', {
+          text: 'What the index is made of: each component as a percentile within the area, times the share of the index it carries',
+        }),
+      );
       t.appendChild(
         h(
           'thead',
           {},
-          h('tr', {}, ...['Component', 'Weight set', 'Share used', 'Measured value', 'Percentile (0–100)', 'Points'].map((l, i) => h('th', { scope: 'col', class: i ? 'num' : null, text: l }))),
+          h(
+            'tr',
+            {},
+            ...[
+              'Component',
+              'Weight set',
+              'Share used',
+              'Measured value',
+              'Percentile (0–100)',
+              'Points',
+            ].map((l, i) => h('th', { scope: 'col', class: i ? 'num' : null, text: l })),
+          ),
         ),
       );
       const tb = h('tbody');
@@ -92,7 +138,12 @@ export const mountScorecard: ViewFactory = (container, store): View => {
           h(
             'tr',
             { 'data-component': key, class: part.missing ? 'missing' : null },
-            h('th', { scope: 'row', title: WEIGHTS_RATIONALE[key] }, label, part.missing ? h('span', { class: 'tag warn', text: 'missing — reweighted' }) : null),
+            h(
+              'th',
+              { scope: 'row', title: WEIGHTS_RATIONALE[key] },
+              label,
+              part.missing ? h('span', { class: 'tag warn', text: 'missing — reweighted' }) : null,
+            ),
             h('td', { class: 'num', text: `${fmt(part.weight * 100, 1)}%` }),
             h('td', { class: 'num', text: part.missing ? '0%' : `${fmt(part.weightUsed * 100, 1)}%` }),
             h('td', { class: 'num', text: fmt(part.raw, 3) }),
@@ -105,7 +156,12 @@ export const mountScorecard: ViewFactory = (container, store): View => {
       indexPanel.appendChild(tableWrap(t));
       if (components.some((c) => c.part.missing)) {
         indexPanel.appendChild(
-          h('p', { class: 'small' }, h('span', { class: 'tag warn', text: 'Reweighted' }), ' A component that cannot be computed for this person is left out and the other weights rescaled; it never counts as zero.'),
+          h(
+            'p',
+            { class: 'small' },
+            h('span', { class: 'tag warn', text: 'Reweighted' }),
+            ' A component that cannot be computed for this person is left out and the other weights rescaled; it never counts as zero.',
+          ),
         );
       }
       const editWeights = h('button', { type: 'button', class: 'link', text: 'Change the weights' });
@@ -119,20 +175,55 @@ export const mountScorecard: ViewFactory = (container, store): View => {
       });
       indexPanel.appendChild(editWeights);
     }
-    indexPanel.appendChild(svgBlock(histogram(all.map((c) => field(c, 'index')), { marker: index, markerLabel: name, title: 'Where this person stands: the index across all public servants' }), 'Index distribution'));
+    indexPanel.appendChild(
+      svgBlock(
+        histogram(
+          all.map((c) => field(c, 'index')),
+          {
+            marker: index,
+            markerLabel: name,
+            title: 'Where this person stands: the index across all public servants',
+          },
+        ),
+        'Index distribution',
+      ),
+    );
     body.appendChild(indexPanel);
 
     // --- change since baseline -----------------------------------------------------------------
     if (baseline) {
-      const changePanel = h('section', { class: 'panel', 'aria-labelledby': 'sc-change', 'data-testid': 'scorecard-change' });
+      const changePanel = h('section', {
+        class: 'panel',
+        'aria-labelledby': 'sc-change',
+        'data-testid': 'scorecard-change',
+      });
       changePanel.appendChild(h('h3', { id: 'sc-change', text: 'Change since the baseline' }));
       const row = changeOf(result, id);
       const before = cardById(baseline, id);
-      if (!before) changePanel.appendChild(h('p', { class: 'muted', text: 'This person was not in the baseline wave.' }));
+      if (!before)
+        changePanel.appendChild(
+          h('p', { class: 'muted', text: 'This person was not in the baseline wave.' }),
+        );
       else {
         const list = h('table', { class: 'data' });
-        list.appendChild(h('caption', { text: 'Before, after, the change and its 95% interval; a change is real only when the interval leaves out zero' }));
-        list.appendChild(h('thead', {}, h('tr', {}, ...['Indicator', 'Before', 'After', 'Change', '95% interval', ''].map((l, i) => h('th', { scope: 'col', class: i && i < 5 ? 'num' : null, text: l })))));
+        list.appendChild(
+          h('caption', {
+            text: 'Before, after, the change and its 95% interval; a change is real only when the interval leaves out zero',
+          }),
+        );
+        list.appendChild(
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              ...['Indicator', 'Before', 'After', 'Change', '95% interval', ''].map((l, i) =>
+                h('th', { scope: 'col', class: i && i < 5 ? 'num' : null, text: l }),
+              ),
+            ),
+          ),
+        );
         const tb = h('tbody');
         for (const [key, label] of [
           ['index', 'Index'],
@@ -150,7 +241,11 @@ export const mountScorecard: ViewFactory = (container, store): View => {
           const hasCi = lo !== null && hi !== null;
           const flag = row?.[`${key}RealChange`];
           const real = typeof flag === 'boolean' ? flag : hasCi && (lo > 0 || hi < 0);
-          const verdict = !hasCi ? h('span', { class: 'muted small', text: 'no interval' }) : real ? h('span', { class: 'tag real', text: 'real change' }) : h('span', { class: 'tag noise', text: 'within the noise' });
+          const verdict = !hasCi
+            ? h('span', { class: 'muted small', text: 'no interval' })
+            : real
+              ? h('span', { class: 'tag real', text: 'real change' })
+              : h('span', { class: 'tag noise', text: 'within the noise' });
           tb.appendChild(
             h(
               'tr',
@@ -169,7 +264,9 @@ export const mountScorecard: ViewFactory = (container, store): View => {
         const gained = num(row?.civilTiesGained);
         const lost = num(row?.civilTiesLost);
         if (gained !== null || lost !== null) {
-          changePanel.appendChild(h('p', { text: `Civil-society ties gained: ${fmt(gained, 0)}; lost: ${fmt(lost, 0)}.` }));
+          changePanel.appendChild(
+            h('p', { text: `Civil-society ties gained: ${fmt(gained, 0)}; lost: ${fmt(lost, 0)}.` }),
+          );
         }
       }
       body.appendChild(changePanel);
@@ -184,22 +281,57 @@ export const mountScorecard: ViewFactory = (container, store): View => {
     const m = result.metrics.nodes[id] as unknown as Record<string, unknown> | undefined;
     const list = h('ul', { class: 'metric-list' });
     const scoreFigures: [string, string, string][] = [
-      ['civilInDegree', 'Named by civil society', 'Distinct residents, volunteers and groups who named this person, any tie type.'],
-      ['needInDegree', 'Turned to in times of need', 'Distinct people who said they go to this person in times of need.'],
+      [
+        'civilInDegree',
+        'Named by civil society',
+        'Distinct residents, volunteers and groups who named this person, any tie type.',
+      ],
+      [
+        'needInDegree',
+        'Turned to in times of need',
+        'Distinct people who said they go to this person in times of need.',
+      ],
       ['trustInDegree', 'Trusted by', 'Distinct people who said they trust this person.'],
-      ['infoInDegree', 'A source of information for', 'Distinct people who get their information from this person.'],
+      [
+        'infoInDegree',
+        'A source of information for',
+        'Distinct people who get their information from this person.',
+      ],
     ];
     for (const [key, label, sentence] of scoreFigures) {
       const v = field(card, key);
-      const extra = key === 'civilInDegree' && field(card, 'civilInDegreeLow') !== null ? ` (95% interval ${fmt(field(card, 'civilInDegreeLow'), 0)}–${fmt(field(card, 'civilInDegreeHigh'), 0)})` : '';
-      list.appendChild(h('li', {}, h('span', { class: 'value', text: `${fmt(v, 0)}${extra}` }), ' ', h('strong', { text: label }), h('br'), h('span', { class: 'small muted', text: sentence })));
+      const extra =
+        key === 'civilInDegree' && field(card, 'civilInDegreeLow') !== null
+          ? ` (95% interval ${fmt(field(card, 'civilInDegreeLow'), 0)}–${fmt(field(card, 'civilInDegreeHigh'), 0)})`
+          : '';
+      list.appendChild(
+        h(
+          'li',
+          {},
+          h('span', { class: 'value', text: `${fmt(v, 0)}${extra}` }),
+          ' ',
+          h('strong', { text: label }),
+          h('br'),
+          h('span', { class: 'small muted', text: sentence }),
+        ),
+      );
     }
     for (const key of NETWORK_FIGURES) {
       const d = METRICS.find((x) => x.key === key && x.level === 'node');
       if (!d || !m) continue;
       const v = num(m[key]);
       const digits = key === 'inDegree' || key === 'community' ? 0 : 3;
-      list.appendChild(h('li', { title: d.convention }, h('span', { class: 'value', text: fmt(v, digits) }), ' ', h('strong', { text: d.label }), h('br'), h('span', { class: 'small muted', text: d.description })));
+      list.appendChild(
+        h(
+          'li',
+          { title: d.convention },
+          h('span', { class: 'value', text: fmt(v, digits) }),
+          ' ',
+          h('strong', { text: d.label }),
+          h('br'),
+          h('span', { class: 'small muted', text: d.description }),
+        ),
+      );
     }
     netPanel.appendChild(list);
     grid.appendChild(netPanel);
@@ -207,8 +339,15 @@ export const mountScorecard: ViewFactory = (container, store): View => {
     // --- ego network ---------------------------------------------------------------------------
     const egoPanel = h('section', { class: 'panel', 'aria-labelledby': 'sc-ego' });
     egoPanel.appendChild(h('h3', { id: 'sc-ego', text: 'Who they are connected to' }));
-    egoPanel.appendChild(h('figure', { class: 'chart' }, egoNetworkElement(result, id, store.getState().includeNames)));
-    egoPanel.appendChild(h('p', { class: 'small muted', text: 'Direct ties, one step. Residents are shown by type, never by name. Colours: sectors (Okabe–Ito).' }));
+    egoPanel.appendChild(
+      h('figure', { class: 'chart' }, egoNetworkElement(result, id, store.getState().includeNames)),
+    );
+    egoPanel.appendChild(
+      h('p', {
+        class: 'small muted',
+        text: 'Direct ties, one step. Residents are shown by type, never by name. Colours: sectors (Okabe–Ito).',
+      }),
+    );
     grid.appendChild(egoPanel);
 
     // --- 360 -----------------------------------------------------------------------------------
@@ -218,20 +357,33 @@ export const mountScorecard: ViewFactory = (container, store): View => {
     if (!person) apPanel.appendChild(h('p', { class: 'muted', text: 'No 360 appraisal for this person.' }));
     else {
       apPanel.appendChild(
-        h('p', {}, `Others’ mean ${fmt(person.othersMean, 2)} (${person.othersScores} scores from ${person.raters} raters); self ${fmt(person.selfMean, 2)}.`),
+        h(
+          'p',
+          {},
+          `Others’ mean ${fmt(person.othersMean, 2)} (${person.othersScores} scores from ${person.raters} raters); self ${fmt(person.selfMean, 2)}.`,
+        ),
       );
       const axes = result.appraisal.competencies.map((c) => ({ key: c.key, label: c.label }));
       // Only the groups this person's summary exposes: folded groups are never drawn on their own.
       const series = person.groups.map((g) => ({
         key: g.group,
         label: `${g.group === 'others' ? 'Others (small groups pooled)' : g.group.charAt(0).toUpperCase() + g.group.slice(1)} (${g.raters})`,
-        values: person.competencies.map((c) => (g.group === 'self' ? c.self : (c.groups[g.group]?.mean ?? null))),
+        values: person.competencies.map((c) =>
+          g.group === 'self' ? c.self : (c.groups[g.group]?.mean ?? null),
+        ),
       }));
-      apPanel.appendChild(svgBlock(radar(axes, series, { title: `360 appraisal of ${name} by rater group` }), '360 radar'));
+      apPanel.appendChild(
+        svgBlock(radar(axes, series, { title: `360 appraisal of ${name} by rater group` }), '360 radar'),
+      );
       const flags = person.competencies.filter((c) => c.flag);
       if (flags.length) {
         const ul = h('ul', { class: 'small' });
-        for (const c of flags) ul.appendChild(h('li', { text: `${c.label}: ${c.flag === 'hidden-strength' ? 'a hidden strength (others rate it higher than they do)' : 'a blind spot (they rate themself higher than others do)'}` }));
+        for (const c of flags)
+          ul.appendChild(
+            h('li', {
+              text: `${c.label}: ${c.flag === 'hidden-strength' ? 'a hidden strength (others rate it higher than they do)' : 'a blind spot (they rate themself higher than others do)'}`,
+            }),
+          );
         apPanel.appendChild(ul);
       }
       for (const note of person.notes) apPanel.appendChild(h('p', { class: 'small muted', text: note }));
@@ -243,14 +395,33 @@ export const mountScorecard: ViewFactory = (container, store): View => {
     satPanel.appendChild(h('h3', { id: 'sc-sat', text: 'What residents of their service say' }));
     const serviceName = result.satisfaction.byPerson[id];
     const service = result.satisfaction.services.find((s) => s.service === serviceName);
-    if (!service) satPanel.appendChild(h('p', { class: 'muted', text: 'No satisfaction answers for this person’s service.' }));
+    if (!service)
+      satPanel.appendChild(
+        h('p', { class: 'muted', text: 'No satisfaction answers for this person’s service.' }),
+      );
     else {
       const rows = result.satisfaction.items.map((it) => {
         const s = service.items[it.key];
-        return { label: it.label, value: s?.pctAgree ?? null, low: s?.pctAgreeLow ?? null, high: s?.pctAgreeHigh ?? null, n: s?.n ?? null };
+        return {
+          label: it.label,
+          value: s?.pctAgree ?? null,
+          low: s?.pctAgreeLow ?? null,
+          high: s?.pctAgreeHigh ?? null,
+          n: s?.n ?? null,
+        };
       });
-      satPanel.appendChild(svgBlock(intervalPlot(rows, { title: `${service.service}: residents who agree (95% intervals)` }), 'Satisfaction'));
-      satPanel.appendChild(h('p', { class: 'small muted', text: `${service.responses} residents answered; “don’t know” is left out of each percentage.` }));
+      satPanel.appendChild(
+        svgBlock(
+          intervalPlot(rows, { title: `${service.service}: residents who agree (95% intervals)` }),
+          'Satisfaction',
+        ),
+      );
+      satPanel.appendChild(
+        h('p', {
+          class: 'small muted',
+          text: `${service.responses} residents answered; “don’t know” is left out of each percentage.`,
+        }),
+      );
     }
     grid.appendChild(satPanel);
   }

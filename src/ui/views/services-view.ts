@@ -12,7 +12,10 @@ const mean = (xs: (number | null)[]): number | null => {
 
 function pctCell(stat: ItemStat | undefined): string {
   if (!stat || stat.pctAgree === null) return '—';
-  const ci = stat.pctAgreeLow !== null && stat.pctAgreeHigh !== null ? ` (${fmt(stat.pctAgreeLow, 0)}–${fmt(stat.pctAgreeHigh, 0)})` : '';
+  const ci =
+    stat.pctAgreeLow !== null && stat.pctAgreeHigh !== null
+      ? ` (${fmt(stat.pctAgreeLow, 0)}–${fmt(stat.pctAgreeHigh, 0)})`
+      : '';
   return `${fmt(stat.pctAgree, 0)}%${ci}, n=${stat.n}`;
 }
 
@@ -44,8 +47,21 @@ export const mountServices: ViewFactory = (container, store): View => {
     }
     const table = h('table', { class: 'data', 'data-testid': 'services-table' });
     table.appendChild(h('caption', { text: 'Service-level averages of the scorecards' }));
-    const heads = ['Service', 'People', 'Mean index', 'Change since baseline', 'Mean civil in-degree', 'Mean 360 (others)'];
-    table.appendChild(h('thead', {}, h('tr', {}, ...heads.map((t, i) => h('th', { scope: 'col', class: i > 0 ? 'num' : null, text: t })))));
+    const heads = [
+      'Service',
+      'People',
+      'Mean index',
+      'Change since baseline',
+      'Mean civil in-degree',
+      'Mean 360 (others)',
+    ];
+    table.appendChild(
+      h(
+        'thead',
+        {},
+        h('tr', {}, ...heads.map((t, i) => h('th', { scope: 'col', class: i > 0 ? 'num' : null, text: t }))),
+      ),
+    );
     const tbody = h('tbody');
     for (const [service, people] of [...byService].sort((a, b) => a[0].localeCompare(b[0]))) {
       const idx = mean(people.map((c) => field(c, 'index')));
@@ -65,14 +81,26 @@ export const mountServices: ViewFactory = (container, store): View => {
       );
     }
     table.appendChild(tbody);
-    body.appendChild(h('section', { class: 'panel' }, h('h3', { text: 'Relational capital by service' }), tableWrap(table)));
+    body.appendChild(
+      h('section', { class: 'panel' }, h('h3', { text: 'Relational capital by service' }), tableWrap(table)),
+    );
 
     const sat = result.satisfaction;
     if (sat && sat.services.length > 0) {
       const t = h('table', { class: 'data', 'data-testid': 'satisfaction-table' });
       t.appendChild(h('caption', { text: '% agree (95% interval), number of answers' }));
       t.appendChild(
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Service' }), h('th', { scope: 'col', class: 'num', text: 'Responses' }), ...sat.items.map((it) => h('th', { scope: 'col', class: 'num', text: it.label })))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col', text: 'Service' }),
+            h('th', { scope: 'col', class: 'num', text: 'Responses' }),
+            ...sat.items.map((it) => h('th', { scope: 'col', class: 'num', text: it.label })),
+          ),
+        ),
       );
       const tb = h('tbody');
       const rows: ServiceSatisfaction[] = [...sat.services, sat.area];
@@ -88,7 +116,9 @@ export const mountServices: ViewFactory = (container, store): View => {
         );
       }
       t.appendChild(tb);
-      body.appendChild(h('section', { class: 'panel' }, h('h3', { text: 'Satisfaction by service' }), tableWrap(t)));
+      body.appendChild(
+        h('section', { class: 'panel' }, h('h3', { text: 'Satisfaction by service' }), tableWrap(t)),
+      );
     }
   }
 

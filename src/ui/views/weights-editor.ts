@@ -1,18 +1,33 @@
 // The index weights editor: one slider per component with its rationale, reset to defaults. Any
 // change re-runs the analysis in the worker (debounced); weights are saved with the project.
-import { COMPONENT_KEYS, COMPONENT_LABELS, DEFAULT_WEIGHTS, WEIGHTS_OVERVIEW, WEIGHTS_RATIONALE } from '../../core/scorecard/weights';
+import {
+  COMPONENT_KEYS,
+  COMPONENT_LABELS,
+  DEFAULT_WEIGHTS,
+  WEIGHTS_OVERVIEW,
+  WEIGHTS_RATIONALE,
+} from '../../core/scorecard/weights';
 import { h } from '../dom';
 import type { Store } from '../store';
 
 export function weightsEditor(store: Store): { element: HTMLElement; update(): void } {
   const details = h('details', { class: 'panel', 'data-testid': 'weights-editor' });
-  details.appendChild(h('summary', {}, h('strong', { text: 'Index weights' }), ' — how the relational-capital index is built'));
+  details.appendChild(
+    h('summary', {}, h('strong', { text: 'Index weights' }), ' — how the relational-capital index is built'),
+  );
   details.appendChild(h('p', { class: 'small muted', text: WEIGHTS_OVERVIEW }));
   const total = h('p', { class: 'small', 'aria-live': 'polite' });
   const inputs = new Map<string, { input: HTMLInputElement; out: HTMLOutputElement }>();
   for (const key of COMPONENT_KEYS) {
     const id = `weight-${key}`;
-    const input = h('input', { type: 'range', id, min: 0, max: 40, step: 2.5, 'aria-describedby': `${id}-why` });
+    const input = h('input', {
+      type: 'range',
+      id,
+      min: 0,
+      max: 40,
+      step: 2.5,
+      'aria-describedby': `${id}-why`,
+    });
     const out = h('output', { for: id });
     input.addEventListener('input', () => {
       out.textContent = `${input.value}%`;
@@ -22,7 +37,9 @@ export function weightsEditor(store: Store): { element: HTMLElement; update(): v
       weights[key] = Number(input.value) / 100;
       store.setWeights(weights);
     });
-    details.appendChild(h('div', { class: 'slider-row' }, h('label', { for: id, text: COMPONENT_LABELS[key] }), input, out));
+    details.appendChild(
+      h('div', { class: 'slider-row' }, h('label', { for: id, text: COMPONENT_LABELS[key] }), input, out),
+    );
     details.appendChild(h('p', { class: 'small muted', id: `${id}-why`, text: WEIGHTS_RATIONALE[key] }));
     inputs.set(key, { input, out });
   }
