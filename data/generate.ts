@@ -237,6 +237,11 @@ function main(): void {
         : []),
       ...volunteers.map((v, i) => ({ index: 2000 + i, type: 'Volunteer', service: pick(SERVICES).name, sociability: 1.5, inBothWaves: true, rosterId: v.id, kind: 'Volunteer' })),
       ...groups.map((g, i) => ({ index: 3000 + i, type: 'Community group', service: pick(SERVICES).name, sociability: 2, inBothWaves: true, rosterId: g.id, kind: 'Community group' })),
+      // A whole-network survey also asks the public servants themselves: the well woven name
+      // groups and volunteers, the isolated mostly colleagues, so brokerage has something to find.
+      ...roster
+        .filter((p) => p.type === 'public-servant')
+        .map((p, i) => ({ index: 4000 + i, type: 'Public servant', service: p.service, sociability: 0.6 + 1.4 * (wave === 0 ? p.woven : p.wovenAfter), inBothWaves: true, rosterId: p.id, kind: 'Public servant' })),
     ];
     for (const r of respondents) {
       const responseId = `R_${wave === 0 ? 'B' : 'F'}${String(r.index).padStart(4, '0')}`;
@@ -247,6 +252,12 @@ function main(): void {
         const weights = candidates.map((p) => {
           // People name those in the service they use more often.
           const local = p.service === r.service ? 3 : 1;
+          if (r.kind === 'Public servant') {
+            const me = roster.find((x) => x.id === r.rosterId)!;
+            const woven = wave === 0 ? me.woven : me.wovenAfter;
+            // Colleagues in the same service for everyone; civil society in proportion to how woven.
+            return p.type === 'public-servant' ? local * 0.3 : 0.2 + woven * 2 * (0.5 + (wave === 0 ? p.woven : p.wovenAfter));
+          }
           return appeal(p, relation, wave) * local;
         });
         const k = Math.min(4, Math.floor(rng() * 2.2 * r.sociability));
