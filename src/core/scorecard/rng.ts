@@ -1,16 +1,12 @@
 // Seeded random numbers for the bootstrap (seedrandom's ARC4), so a run is reproducible from its seed.
-// seedrandom ships no types and @types/seedrandom is not installed; this file is the one place
-// that knows, and gives the rest of the module a typed function.
-// eslint-disable-next-line @typescript-eslint/ban-ts-comment
-// @ts-ignore -- untyped CommonJS module; see the note above.
 import seedrandom from 'seedrandom';
 
 export type Rng = () => number;
 
 /** A uniform [0, 1) generator fixed by `seed` (and a label, so two uses of one seed differ). */
 export function makeRng(seed: number | string, label = ''): Rng {
-  const make = seedrandom as unknown as (seed: string) => () => number;
-  return make(`${seed}:${label}`);
+  const prng = seedrandom(`${seed}:${label}`);
+  return () => prng();
 }
 
 /** Binomial(n, p) by summing Bernoulli draws: n is a service's answer count, so small. */
