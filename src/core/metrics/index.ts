@@ -163,6 +163,72 @@ export function computeMetrics(
   return finishMetrics(graph, csr, opts, plan, sums, quality, progress, scope);
 }
 
+/**
+ * Runs the path pass somewhere else (worker threads in the CLI, Web Workers in the app) and hands
+ * back the summed raw sums. `pathPass` over all sources is the in-thread equivalent.
+ */
+export type PathRunner = (
+  input: PathInput,
+  betweennessSources: Uint8Array | null,
+  progress: Progress,
+  label: string,
+) => Promise<PathSums>;
+
+/** computeMetrics with the path pass (the costly part) delegated to a host's runner. */
+export async function computeMetricsWith(
+  runPaths: PathRunner,
+  graph: Graph,
+  options?: Partial<MetricsOptions>,
+  quality: QualityCollector = new QualityCollector(),
+  progress: Progress = silentProgress,
+  scope = '',
+): Promise<MetricsResult> {
+  const opts = resolve(options);
+  const csr = buildCsr(graph, { directed: opts.directed });
+  const plan = planPaths(csr, opts);
+  const sums = await runPaths(
+    plan.input,
+    plan.betweennessSources,
+    progress,
+    scope ? `Paths (${scope})` : 'Paths',
+  );
+  return finishMetrics(graph, csr, opts, plan, sums, quality, progress, scope);
+}
+
+/** computeLayeredMetrics with the path passes delegated to a host's runner. */
+export async function computeLayeredMetricsWith(
+  runPaths: PathRunner,
+  network: Network,
+  options: Partial<MetricsOptions>,
+  quality: QualityCollector,
+  progress: Progress,
+): Promise<LayeredMetrics> {
+  const parts = network.relations.length;
+  const top = await computeMetricsWith(
+    runPaths,
+    network.union,
+    options,
+    quality,
+    slice(progress, 0, parts ? 0.5 : 1),
+  );
+  const layers: Record<string, MetricsResult> = {};
+  for (const [i, relation] of network.relations.entries()) {
+    const graph = network.layers[relation];
+    if (!graph) continue;
+    const from = 0.5 + (0.5 * i) / parts;
+    const to = 0.5 + (0.5 * (i + 1)) / parts;
+    layers[relation] = await computeMetricsWith(
+      runPaths,
+      graph,
+      options,
+      quality,
+      slice(progress, from, to),
+      `"${relation}"`,
+    );
+  }
+  return { ...top, layers };
+}
+
 /** Everything after the path pass; exported so a parallel host can supply the sums it gathered. */
 export function finishMetrics(
   graph: Graph,
