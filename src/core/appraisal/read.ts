@@ -226,8 +226,8 @@ function readLong(ctx: Ctx, competencyCol: number, scoreCol: number): AppraisalR
     }
     const compText = (cells[competencyCol] ?? '').trim();
     const competency = parseCompetency(compText);
-    if (competency && ctx.raterCol < 0) {
-      // No rater column: the k-th score a group gives a person on a competency is taken as rater k,
+    if (competency && head.rater === '') {
+      // No rater given: the k-th score a group gives a person on a competency is taken as rater k,
       // so a group's rater count is its largest count on any competency (never one per row, which
       // would overstate group sizes and weaken the anonymity rule).
       const k = `${head.ratee}|${head.group}|${competency}`;

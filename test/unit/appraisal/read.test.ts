@@ -88,3 +88,18 @@ describe('readAppraisals (wide)', () => {
     expect(invalid).toMatchObject({ row: 11, column: 'Taking responsibility' });
   });
 });
+
+describe('readAppraisals without rater ids', () => {
+  it('counts raters per competency, not one per row, so group sizes are not overstated', async () => {
+    const { summariseAppraisals } = await import('../../../src/core/appraisal');
+    const rows = ['ratee,rater group,competency,score'];
+    // Two citizens, each scoring two competencies: 4 rows but only 2 raters.
+    for (const c of ['Taking responsibility', 'Good communication'])
+      rows.push(`ps-1,citizen,${c},4`, `ps-1,citizen,${c},2`);
+    const q = new QualityCollector();
+    const ratings = readAppraisals({ name: 'a.csv', data: rows.join('\n') }, rosterActors, q);
+    expect(new Set(ratings.map((r) => r.rater)).size).toBe(2);
+    const p = summariseAppraisals(ratings, { threshold: 3 }).people['ps-1']!;
+    expect(p.competencies[0]!.groups.citizen).toBeUndefined();
+  });
+});
