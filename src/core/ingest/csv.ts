@@ -95,11 +95,14 @@ export function parseCsv(
   const all = parsed.data;
   // Spreadsheet row numbers: count physical lines, since quoted answers may span several.
   const lineOfRow: number[] = new Array<number>(all.length);
+  // When the text has exactly one line break per row, no answer spans lines: row r is line r + 1.
+  const breaks = countNewlines(text);
+  const simple = breaks === all.length - 1;
   let line = 1;
   for (let r = 0; r < all.length; r++) {
-    const row = all[r]!;
     lineOfRow[r] = line;
-    for (const cell of row) if (cell.length > 0 && cell.includes('\n')) line += countNewlines(cell);
+    if (!simple)
+      for (const cell of all[r]!) if (cell.length > 0 && cell.includes('\n')) line += countNewlines(cell);
     line += 1;
   }
   for (const err of parsed.errors) {

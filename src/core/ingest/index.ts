@@ -51,6 +51,7 @@ export function subProgress(progress: Progress, start: number, end: number): Pro
 }
 
 function slug(s: string): string {
+  if (/^[A-Za-z0-9_.-]{1,64}$/.test(s)) return s;
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -209,7 +210,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     }
     const r = kept[k]!;
     const source = sourceOf[k]!;
-    const seenTie = new Set<string>();
+    const seenTie: string[] = []; // a handful per respondent: a scan beats a Set here
     for (const nom of r.nominations) {
       let res = resolved.get(nom.text);
       if (!res) {
@@ -248,9 +249,16 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
         );
         continue;
       }
-      const tieKey = `${res.target}\u0000${nom.relation}`;
-      if (seenTie.has(tieKey)) continue; // the same person named twice for one relation counts once
-      seenTie.add(tieKey);
+      // The same person named twice for one relation counts once.
+      let dup = false;
+      for (let s = 0; s < seenTie.length; s += 2) {
+        if (seenTie[s] === res.target && seenTie[s + 1] === nom.relation) {
+          dup = true;
+          break;
+        }
+      }
+      if (dup) continue;
+      seenTie.push(res.target, nom.relation);
       ties.push({ source, target: res.target, relation: nom.relation, weight: 1, file: r.file, row: r.row });
     }
   }
@@ -308,7 +316,12 @@ function linkRespondent(r: RawResponse, matcher: RosterMatcher): RosterEntry | n
   const entries = matcher.entries;
   for (const value of [r.rosterRef, r.email]) {
     if (!value) continue;
-    const hits = matcher.exact(value);
+    const hit = matcher.exactRef(value);
+    if (hit != null) return entries[hit]!;
+  }
+  // An id column may hold the person's name instead (a roster without ids, a typed "Roster ID").
+  if (r.rosterRef) {
+    const hits = matcher.exact(r.rosterRef);
     if (hits.length === 1) return entries[hits[0]!]!;
   }
   if (r.name) {

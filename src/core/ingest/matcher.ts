@@ -83,6 +83,7 @@ export class RosterMatcher {
   private readonly vocabulary: string[];
   private readonly weight = new Map<string, number>();
   private readonly memo = new Map<string, MatchResult>();
+  private readonly exactMemo = new Map<string, number[]>();
 
   constructor(entries: RosterEntry[], codebook?: Iterable<[string, string]>) {
     this.items = entries.map((entry) => this.index(entry));
@@ -131,10 +132,18 @@ export class RosterMatcher {
 
   /** The roster id, e-mail, code or exact name this text stands for, without fuzzy matching. */
   exact(text: string): number[] {
+    const cached = this.exactMemo.get(text);
+    if (cached) return cached;
+    const hit = this.exactRef(text);
+    const result = hit != null ? [hit] : (this.byKey.get(nameKey(text)) ?? NONE);
+    if (this.exactMemo.size < 200_000) this.exactMemo.set(text, result);
+    return result;
+  }
+
+  /** The entry whose roster id, e-mail or code this is (no name matching): cheap, not memoised. */
+  exactRef(text: string): number | null {
     const t = text.trim().toLowerCase();
-    const hit = this.byId.get(t) ?? this.byEmail.get(t) ?? this.byCode.get(t);
-    if (hit != null) return [hit];
-    return this.byKey.get(nameKey(text)) ?? [];
+    return this.byId.get(t) ?? this.byEmail.get(t) ?? this.byCode.get(t) ?? null;
   }
 
   isKnown(text: string): boolean {
@@ -308,6 +317,8 @@ export class RosterMatcher {
 function firstOrOnly(matched: number, full: number): number {
   return full > 0 ? Math.min(1, matched / full) : 0;
 }
+
+const NONE: number[] = [];
 
 function push(map: Map<string, number[]>, key: string, i: number): void {
   const list = map.get(key);

@@ -46,13 +46,18 @@ export function splitNames(cell: string, isKnown: (s: string) => boolean): strin
   for (const raw of cell.split(/[;\n\r|]+/)) {
     const piece = raw.trim();
     if (!piece) continue;
-    if (!piece.includes(',') || isKnown(piece)) {
+    if (!piece.includes(',')) {
       out.push(piece);
       continue;
     }
     const parts = splitOutsideBrackets(piece)
       .map((p) => p.trim())
       .filter(Boolean);
+    // Fast path: every part is a known label on its own (names repeat, so these lookups are memoised).
+    if (parts.length > 1 && parts.every(isKnown)) {
+      out.push(...parts);
+      continue;
+    }
     let i = 0;
     outer: while (i < parts.length) {
       for (let j = parts.length; j >= i + 2; j--) {
@@ -143,6 +148,7 @@ export function readResponses(
     .map((q) => ({ q, cols: q.columns.map((c) => table.header.indexOf(c)) }));
   const cell = (row: string[], i: number) => (i >= 0 ? (row[i] ?? '').trim() : '');
   const out: RawResponse[] = [];
+  const splitCache = new Map<string, string[]>();
   const step = Math.max(1, Math.floor(table.rows.length / 50));
   for (let r = 0; r < table.rows.length; r++) {
     if (r % step === 0) {
@@ -159,10 +165,9 @@ export function readResponses(
       service: cell(row, idx.service),
       rosterRef: cell(row, idx.roster),
       // Microsoft Forms writes "anonymous" where it has no e-mail.
-      email: /^anonymous$/i.test(cell(row, idx.email)) ? '' : cell(row, idx.email),
+      email: idx.email < 0 ? '' : emailOf(cell(row, idx.email)),
       name: cell(row, idx.name),
-      // REDCap writes "[not completed]" for surveys never submitted.
-      timestamp: /^\[.*\]$/.test(cell(row, idx.time)) ? '' : cell(row, idx.time),
+      timestamp: idx.time < 0 ? '' : timeOf(cell(row, idx.time)),
       nominations: [],
       rejected: null,
       unfinished: false,
@@ -171,6 +176,7 @@ export function readResponses(
       [idx.status, mapping.status],
       [idx.channel, mapping.channel],
     ] as const) {
+      if (i < 0) continue;
       const reason = statusRejection(cell(row, i));
       if (reason && !response.rejected) {
         response.rejected = {
@@ -190,7 +196,12 @@ export function readResponses(
         for (let k = 0; k < cols.length; k++) {
           const value = cell(row, cols[k]!);
           if (!value) continue;
-          let names = splitNames(value, isKnown).flatMap((piece) => splitCodes(piece, isKnown));
+          // Answers repeat (ticked choices especially): split each distinct cell once.
+          let names = splitCache.get(value);
+          if (!names) {
+            names = splitNames(value, isKnown).flatMap((piece) => splitCodes(piece, isKnown));
+            if (splitCache.size < 100_000) splitCache.set(value, names);
+          }
           if (names.length > MAX_NAMES_PER_ANSWER) {
             quality.warn(
               table.file,
@@ -247,6 +258,16 @@ export function readResponses(
   }
   onProgress(1);
   return out;
+}
+
+function emailOf(value: string): string {
+  // Microsoft Forms writes "anonymous" where it has no e-mail.
+  return value.length === 9 && value.toLowerCase() === 'anonymous' ? '' : value;
+}
+
+function timeOf(value: string): string {
+  // REDCap writes "[not completed]" for surveys never submitted.
+  return value.startsWith('[') && value.endsWith(']') ? '' : value;
 }
 
 function isTicked(value: string, _option: string | undefined): boolean {
