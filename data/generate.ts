@@ -60,7 +60,14 @@ const PUBLIC_SERVANTS: [string, string, number, number, number, string[]][] = [
   ['Amira Haddad', 'PCSO', 4, 0.85, 0.0, ['PCSO Amira', 'amira haddad', 'Amira Hadad']],
   ['Liam Byrne', 'PCSO', 4, 0.2, 0.35, ['PCSO Byrne', 'liam byrne']],
   ['PC Rachel Osei', 'Police Constable', 4, 0.05, 0.0, ['PC Osei', 'rachel osei']],
-  ['Karen Douglas', 'Neighbourhood Manager', 5, 0.7, 0.0, ['Karen Douglas (council)', 'karen douglas', 'K Douglas']],
+  [
+    'Karen Douglas',
+    'Neighbourhood Manager',
+    5,
+    0.7,
+    0.0,
+    ['Karen Douglas (council)', 'karen douglas', 'K Douglas'],
+  ],
   ['Mohammed Rahman', 'Neighbourhood Officer', 5, 0.25, 0.0, ['Mo Rahman', 'Mohammed Rahman council']],
   ['Fiona MacLeod', 'Housing Officer', 5, 0.08, 0.0, ['Fiona Macleod', 'fiona mcleod']],
   ['Eleanor Price', 'Librarian', 6, 0.6, 0.0, ['Eleanor at the library', 'Ellie Price', 'eleanor price']],
@@ -82,11 +89,51 @@ const GROUPS: [string, number][] = [
   ['Friends of Millbrook Park', 0.15],
 ];
 
-const FIRST = ['Aisha', 'Ben', 'Carys', 'Dev', 'Emma', 'Femi', 'Gareth', 'Hannah', 'Imran', 'Joanne', 'Kwame', 'Lucy', 'Marek', 'Nadia', 'Owen', 'Pooja', 'Rhys', 'Sophie', 'Tariq', 'Yvonne'];
-const LAST = ['Ahmed', 'Brown', 'Clarke', 'Evans', 'Hussain', 'Jenkins', 'Kaur', 'Lewis', 'Nowak', 'Obi', 'Roberts', 'Shah', 'Taylor', 'Walsh', 'Wright'];
+const FIRST = [
+  'Aisha',
+  'Ben',
+  'Carys',
+  'Dev',
+  'Emma',
+  'Femi',
+  'Gareth',
+  'Hannah',
+  'Imran',
+  'Joanne',
+  'Kwame',
+  'Lucy',
+  'Marek',
+  'Nadia',
+  'Owen',
+  'Pooja',
+  'Rhys',
+  'Sophie',
+  'Tariq',
+  'Yvonne',
+];
+const LAST = [
+  'Ahmed',
+  'Brown',
+  'Clarke',
+  'Evans',
+  'Hussain',
+  'Jenkins',
+  'Kaur',
+  'Lewis',
+  'Nowak',
+  'Obi',
+  'Roberts',
+  'Shah',
+  'Taylor',
+  'Walsh',
+  'Wright',
+];
 
 function slugEmail(name: string, domain: string): string {
-  return `${name.toLowerCase().replace(/^(dr|sgt|pc|pcso|mrs|mr|ms) /, '').replace(/[^a-z]+/g, '.')}@${domain}`;
+  return `${name
+    .toLowerCase()
+    .replace(/^(dr|sgt|pc|pcso|mrs|mr|ms) /, '')
+    .replace(/[^a-z]+/g, '.')}@${domain}`;
 }
 
 function buildRoster(): Person[] {
@@ -154,7 +201,11 @@ function appeal(person: Person, relation: keyof typeof QUESTIONS, wave: 0 | 1): 
   let bias = 1;
   if (relation === 'info' && (role.includes('librar') || person.type === 'group')) bias = 1.6;
   if (relation === 'trust' && (role.includes('gp') || role.includes('head'))) bias = 1.4;
-  if (relation === 'need' && (person.type === 'group' || role.includes('pcso') || role.includes('neighbourhood'))) bias = 1.4;
+  if (
+    relation === 'need' &&
+    (person.type === 'group' || role.includes('pcso') || role.includes('neighbourhood'))
+  )
+    bias = 1.4;
   return woven * woven * bias;
 }
 
@@ -187,7 +238,15 @@ function writeCsv(file: string, header: string[], rows: (string | number)[][]): 
   writeFileSync(join(OUT, file), text, 'utf8');
 }
 
-const RESPONDENT_TYPES = ['Resident', 'Resident', 'Resident', 'Resident', 'Resident', 'Resident', 'Service user'];
+const RESPONDENT_TYPES = [
+  'Resident',
+  'Resident',
+  'Resident',
+  'Resident',
+  'Resident',
+  'Resident',
+  'Service user',
+];
 const LIKERT = ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'];
 
 function likert(centre: number): string {
@@ -235,13 +294,37 @@ function main(): void {
             kind: 'Resident',
           }))
         : []),
-      ...volunteers.map((v, i) => ({ index: 2000 + i, type: 'Volunteer', service: pick(SERVICES).name, sociability: 1.5, inBothWaves: true, rosterId: v.id, kind: 'Volunteer' })),
-      ...groups.map((g, i) => ({ index: 3000 + i, type: 'Community group', service: pick(SERVICES).name, sociability: 2, inBothWaves: true, rosterId: g.id, kind: 'Community group' })),
+      ...volunteers.map((v, i) => ({
+        index: 2000 + i,
+        type: 'Volunteer',
+        service: pick(SERVICES).name,
+        sociability: 1.5,
+        inBothWaves: true,
+        rosterId: v.id,
+        kind: 'Volunteer',
+      })),
+      ...groups.map((g, i) => ({
+        index: 3000 + i,
+        type: 'Community group',
+        service: pick(SERVICES).name,
+        sociability: 2,
+        inBothWaves: true,
+        rosterId: g.id,
+        kind: 'Community group',
+      })),
       // A whole-network survey also asks the public servants themselves: the well woven name
       // groups and volunteers, the isolated mostly colleagues, so brokerage has something to find.
       ...roster
         .filter((p) => p.type === 'public-servant')
-        .map((p, i) => ({ index: 4000 + i, type: 'Public servant', service: p.service, sociability: 0.6 + 1.4 * (wave === 0 ? p.woven : p.wovenAfter), inBothWaves: true, rosterId: p.id, kind: 'Public servant' })),
+        .map((p, i) => ({
+          index: 4000 + i,
+          type: 'Public servant',
+          service: p.service,
+          sociability: 0.6 + 1.4 * (wave === 0 ? p.woven : p.wovenAfter),
+          inBothWaves: true,
+          rosterId: p.id,
+          kind: 'Public servant',
+        })),
     ];
     for (const r of respondents) {
       const responseId = `R_${wave === 0 ? 'B' : 'F'}${String(r.index).padStart(4, '0')}`;
@@ -256,7 +339,9 @@ function main(): void {
             const me = roster.find((x) => x.id === r.rosterId)!;
             const woven = wave === 0 ? me.woven : me.wovenAfter;
             // Colleagues in the same service for everyone; civil society in proportion to how woven.
-            return p.type === 'public-servant' ? local * 0.3 : 0.2 + woven * 2 * (0.5 + (wave === 0 ? p.woven : p.wovenAfter));
+            return p.type === 'public-servant'
+              ? local * 0.3
+              : 0.2 + woven * 2 * (0.5 + (wave === 0 ? p.woven : p.wovenAfter));
           }
           return appeal(p, relation, wave) * local;
         });
@@ -271,7 +356,8 @@ function main(): void {
       if (!r.rosterId) {
         const svc = SERVICES.find((s) => s.name === r.service)!;
         const staff = roster.filter((p) => p.service === r.service);
-        const staffWoven = staff.reduce((a, p) => a + (wave === 0 ? p.woven : p.wovenAfter), 0) / Math.max(1, staff.length);
+        const staffWoven =
+          staff.reduce((a, p) => a + (wave === 0 ? p.woven : p.wovenAfter), 0) / Math.max(1, staff.length);
         satisfactionRows.push([
           responseId,
           r.service,
@@ -285,7 +371,15 @@ function main(): void {
     }
     writeCsv(
       wave === 0 ? 'survey-baseline.csv' : 'survey-followup.csv',
-      ['Response ID', 'Respondent type', 'Roster ID', 'Service used', QUESTIONS.need, QUESTIONS.trust, QUESTIONS.info],
+      [
+        'Response ID',
+        'Respondent type',
+        'Roster ID',
+        'Service used',
+        QUESTIONS.need,
+        QUESTIONS.trust,
+        QUESTIONS.info,
+      ],
       rows,
     );
     writeCsv(
@@ -331,7 +425,9 @@ function main(): void {
         // Self-ratings run high for the less woven: the blind spots the report should surface.
         const selfBias = group === 'self' ? 0.8 - p.woven : 0;
         COMPETENCIES.forEach((c, ci) => {
-          const score = chance(0.04) ? 'N/A' : Math.round(clamp(p.competence + strengths[ci]! + selfBias + normal() * 0.6, 1, 5));
+          const score = chance(0.04)
+            ? 'N/A'
+            : Math.round(clamp(p.competence + strengths[ci]! + selfBias + normal() * 0.6, 1, 5));
           appraisalRows.push([p.id, rater, group, c, score]);
         });
       }

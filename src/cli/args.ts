@@ -10,9 +10,17 @@ export class UsageError extends Error {
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
-export function parse(argv: string[], options: OptionSpec): Record<string, string | string[] | boolean | undefined> {
+export function parse(
+  argv: string[],
+  options: OptionSpec,
+): Record<string, string | string[] | boolean | undefined> {
   try {
-    const { values, positionals } = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: true,
+    });
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
     return values as Record<string, string | string[] | boolean | undefined>;
   } catch (err) {
@@ -38,7 +46,12 @@ export function stringList(values: Record<string, unknown>, name: string): strin
   return typeof value === 'string' ? [value] : [];
 }
 
-export function choice<T extends string>(values: Record<string, unknown>, name: string, allowed: readonly T[], fallback: T): T {
+export function choice<T extends string>(
+  values: Record<string, unknown>,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   const value = values[name];
   if (value === undefined) return fallback;
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
@@ -51,6 +64,7 @@ export function integer(values: Record<string, unknown>, name: string, fallback:
   const value = values[name];
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (typeof value !== 'string' || !Number.isInteger(n)) throw new UsageError(`--${name} must be a whole number (got "${String(value)}").`);
+  if (typeof value !== 'string' || !Number.isInteger(n))
+    throw new UsageError(`--${name} must be a whole number (got "${String(value)}").`);
   return n;
 }

@@ -7,12 +7,19 @@ import { InputError, type QualityReport } from '../core/quality';
 /** Reads a file for the core; a missing or unreadable file stops the run naming it (exit 1). */
 export function readInput(path: string): InputFile {
   if (!existsSync(path)) throw new InputError(path, null, null, 'file-not-found', 'The file does not exist.');
-  if (statSync(path).isDirectory()) throw new InputError(path, null, null, 'not-a-file', 'This is a folder, not a file.');
+  if (statSync(path).isDirectory())
+    throw new InputError(path, null, null, 'not-a-file', 'This is a folder, not a file.');
   try {
     // Quality reports name the file as the user gave it on the command line.
     return { name: path, data: new Uint8Array(readFileSync(path)) };
   } catch (err) {
-    throw new InputError(path, null, null, 'unreadable', `The file cannot be read (${(err as Error).message}).`);
+    throw new InputError(
+      path,
+      null,
+      null,
+      'unreadable',
+      `The file cannot be read (${(err as Error).message}).`,
+    );
   }
 }
 
@@ -22,7 +29,13 @@ export function readJson<T>(path: string): T {
   try {
     return JSON.parse(text) as T;
   } catch (err) {
-    throw new InputError(path, null, null, 'bad-json', `The file is not valid JSON (${(err as Error).message}).`);
+    throw new InputError(
+      path,
+      null,
+      null,
+      'bad-json',
+      `The file is not valid JSON (${(err as Error).message}).`,
+    );
   }
 }
 

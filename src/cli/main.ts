@@ -7,7 +7,11 @@ import { CancelledError, InputError, makeProgress } from '../core/quality';
 
 const COMMANDS: Record<string, { run: typeof runMetrics; help: string; summary: string }> = {
   metrics: { run: runMetrics, help: metricsHelp, summary: 'a plain network in, every metric out (JSON)' },
-  network: { run: runNetwork, help: networkHelp, summary: 'survey exports in, a clean network out (edges.csv, nodes.csv)' },
+  network: {
+    run: runNetwork,
+    help: networkHelp,
+    summary: 'survey exports in, a clean network out (edges.csv, nodes.csv)',
+  },
   analyse: { run: runAnalyse, help: analyseHelp, summary: 'survey files in, scorecards and report out' },
 };
 

@@ -10,9 +10,14 @@ import { readSatisfaction, summariseSatisfaction, type SatisfactionSummary } fro
 import {
   computeScorecards,
   compareWaves,
+  compareServices,
+  computeCoverage,
   type Scorecard,
   type ChangeRow,
+  type Coverage,
   type IndexWeights,
+  type Normalisation,
+  type ServiceChange,
 } from './scorecard';
 
 export interface PipelineInput {
@@ -34,6 +39,10 @@ export interface PipelineOptions {
   /** Bootstrap draws over respondents; 0 turns it off. */
   bootstrapDraws?: number;
   seed?: number;
+  /** How index components are put on one scale (default percentile within the area). */
+  normalisation?: Normalisation;
+  /** Invited (sample frame) size per sector, for response-rate warnings. */
+  invited?: Record<string, number>;
 }
 
 export interface PipelineResult {
@@ -45,7 +54,9 @@ export interface PipelineResult {
   appraisal: AppraisalSummary;
   satisfaction: SatisfactionSummary;
   scorecards: Scorecard[];
+  coverage: Coverage;
   change: ChangeRow[] | null;
+  serviceChange: ServiceChange[] | null;
   quality: QualityReport;
   mapping: Mapping;
   review: ReviewItem[];
@@ -91,10 +102,17 @@ export function runPipeline(
       appraisal,
       satisfaction,
     },
-    { weights: options.weights, bootstrapDraws: options.bootstrapDraws ?? 1000, seed },
+    {
+      weights: options.weights,
+      bootstrapDraws: options.bootstrapDraws ?? 1000,
+      seed,
+      normalisation: options.normalisation,
+    },
     progress,
   );
+  const coverage = computeCoverage(ingested.actors, ingested.respondents, { invited: options.invited });
   const change = input.baseline ? compareWaves(input.baseline, scorecards) : null;
+  const serviceChange = input.baseline ? compareServices(input.baseline, scorecards) : null;
 
   progress.report('Done', 1);
   return {
@@ -106,7 +124,9 @@ export function runPipeline(
     appraisal,
     satisfaction,
     scorecards,
+    coverage,
     change,
+    serviceChange,
     quality: quality.report(),
     mapping: ingested.mapping,
     review: ingested.review,

@@ -1,14 +1,19 @@
 // `analyse`: survey files (+ appraisals, satisfaction, baseline) in; scorecards, metrics, report out.
-import { parse, optionalString, integer } from '../args';
+import { parse, optionalString, integer, choice } from '../args';
 import { ensureDir, readInput, summariseQuality, writeJson, writeOut } from '../io';
 import { readBaseline, readSurveyInputs, surveyOptions, surveyOptionsHelp } from './survey-inputs';
 import { runPipeline } from '../../core/pipeline';
 import { buildNetwork } from '../../core/network/build';
-import { SCORECARD_COLUMNS } from '../../core/scorecard';
+import {
+  SCORECARD_COLUMNS,
+  CHANGE_COLUMNS,
+  readInvitedCounts,
+  readWeightsConfig,
+} from '../../core/scorecard';
 import { toCsv, toGexf, toGraphml } from '../../core/export';
 import { computeLayout } from '../../core/layout';
 import { buildReport } from '../../core/report';
-import type { Progress } from '../../core/quality';
+import { QualityCollector, type Progress } from '../../core/quality';
 
 export const analyseHelp = `Usage: civic-ties analyse --survey FILE [--survey FILE ...] --roster FILE [options] --out DIR
 
@@ -20,6 +25,9 @@ ${surveyOptionsHelp}
   --appraisals FILE     360 appraisal ratings (long: ratee,rater,rater group,competency,score; or wide)
   --satisfaction FILE   resident satisfaction returns (service + Likert items)
   --baseline DIR        the --out folder of an earlier analyse run (wave one): writes change.csv
+  --weights FILE        index weights as JSON ({"weights": {"appraisal": 0.3, ...}}); see README, "The index"
+  --normalisation MODE  percentile (default: rank within the area) or minmax
+  --invited FILE        CSV sector,invited: how many were asked per sector, for response-rate warnings
   --bootstrap N         bootstrap draws over respondents for intervals (default 1000; 0 turns off)
   --anonymity N         smallest 360 rater group shown on its own (default 3; self and manager exempt)
   -h, --help            show this help
@@ -36,6 +44,9 @@ export function runAnalyse(argv: string[], progress: Progress): number {
     baseline: { type: 'string' },
     bootstrap: { type: 'string' },
     anonymity: { type: 'string' },
+    weights: { type: 'string' },
+    normalisation: { type: 'string' },
+    invited: { type: 'string' },
   });
   if (values.help) {
     console.log(analyseHelp);
@@ -48,6 +59,13 @@ export function runAnalyse(argv: string[], progress: Progress): number {
   const seed = integer(values, 'seed', 1);
   const includeNames = values['include-names'] === true;
   const out = values.out as string;
+  const normalisation = choice(values, 'normalisation', ['percentile', 'minmax'] as const, 'percentile');
+  // Problems in the small config files are reported with the run's own quality notes.
+  const configQuality = new QualityCollector();
+  const weightsPath = optionalString(values, 'weights');
+  const invitedPath = optionalString(values, 'invited');
+  const weights = weightsPath ? readWeightsConfig(readInput(weightsPath), configQuality) : undefined;
+  const invited = invitedPath ? readInvitedCounts(readInput(invitedPath), configQuality) : undefined;
 
   const result = runPipeline(
     {
@@ -60,14 +78,22 @@ export function runAnalyse(argv: string[], progress: Progress): number {
       seed,
       bootstrapDraws: integer(values, 'bootstrap', 1000),
       anonymityThreshold: integer(values, 'anonymity', 3),
+      weights,
+      normalisation,
+      invited,
     },
     progress,
   );
+  result.quality.issues.unshift(...configQuality.issues);
 
   ensureDir(out);
   progress.report('Writing outputs', 0.95);
   writeJson(out, 'metrics.json', result.metrics);
-  writeOut(out, 'scorecards.csv', toCsv(result.scorecards as unknown as Record<string, unknown>[], SCORECARD_COLUMNS));
+  writeOut(
+    out,
+    'scorecards.csv',
+    toCsv(result.scorecards as unknown as Record<string, unknown>[], SCORECARD_COLUMNS),
+  );
   writeJson(out, 'scorecards.json', result.scorecards);
   const qualityPath = writeJson(out, 'quality.json', result.quality);
   writeJson(out, 'mapping.json', result.mapping);
@@ -77,8 +103,7 @@ export function runAnalyse(argv: string[], progress: Progress): number {
   writeOut(out, 'network.gexf', toGexf(network.union, nodeMetrics, { includeNames, positions }));
   writeOut(out, 'network.graphml', toGraphml(network.union, nodeMetrics, { includeNames, positions }));
   if (result.change) {
-    const columns = [...new Set(result.change.flatMap((row) => Object.keys(row)))];
-    writeOut(out, 'change.csv', toCsv(result.change as Record<string, unknown>[], ['id', ...columns.filter((c) => c !== 'id')]));
+    writeOut(out, 'change.csv', toCsv(result.change as Record<string, unknown>[], CHANGE_COLUMNS));
   }
   writeOut(out, 'report.html', buildReport(result, { positions, includeNames }));
   summariseQuality(result.quality, qualityPath);

@@ -26,7 +26,9 @@ export const surveyOptionsHelp = `  --survey FILE         a survey export (CSV, 
   --include-names       label respondents who are not on the roster by name (default: type and pseudonym)
   --seed N              seed for communities, layout and bootstrap (default 1)`;
 
-export function readSurveyInputs(values: Record<string, unknown>): Pick<PipelineInput, 'surveys' | 'roster' | 'mapping' | 'codebook'> {
+export function readSurveyInputs(
+  values: Record<string, unknown>,
+): Pick<PipelineInput, 'surveys' | 'roster' | 'mapping' | 'codebook'> {
   const surveys = stringList(values, 'survey');
   if (surveys.length === 0) throw new UsageError('--survey is required (give it once per survey file).');
   const rosterPath = requireString(values, 'roster');
@@ -44,12 +46,26 @@ export function readSurveyInputs(values: Record<string, unknown>): Pick<Pipeline
 /** A previous `analyse` output folder: its scorecards.json is wave one. */
 export function readBaseline(dir: string): Scorecard[] {
   const path = join(dir, 'scorecards.json');
-  if (!existsSync(dir)) throw new InputError(dir, null, null, 'file-not-found', 'The baseline folder does not exist.');
+  if (!existsSync(dir))
+    throw new InputError(dir, null, null, 'file-not-found', 'The baseline folder does not exist.');
   if (!existsSync(path)) {
-    throw new InputError(path, null, null, 'file-not-found', 'The baseline folder has no scorecards.json; give the --out folder of an earlier analyse run.');
+    throw new InputError(
+      path,
+      null,
+      null,
+      'file-not-found',
+      'The baseline folder has no scorecards.json; give the --out folder of an earlier analyse run.',
+    );
   }
   const data = readJson<unknown>(path);
   const rows = Array.isArray(data) ? data : (data as { scorecards?: unknown }).scorecards;
-  if (!Array.isArray(rows)) throw new InputError(path, null, null, 'bad-baseline', 'scorecards.json does not hold a list of scorecards.');
+  if (!Array.isArray(rows))
+    throw new InputError(
+      path,
+      null,
+      null,
+      'bad-baseline',
+      'scorecards.json does not hold a list of scorecards.',
+    );
   return rows as Scorecard[];
 }

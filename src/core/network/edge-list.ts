@@ -19,7 +19,11 @@ function parseWeight(cell: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-export function readEdgeList(edges: InputFile, nodes: InputFile | undefined, quality: QualityCollector): EdgeListNetwork {
+export function readEdgeList(
+  edges: InputFile,
+  nodes: InputFile | undefined,
+  quality: QualityCollector,
+): EdgeListNetwork {
   const actors = new Map<string, Actor>();
   if (nodes) {
     const table = parseCsv(decodeText(nodes.data).text, nodes.name, quality);
@@ -35,7 +39,13 @@ export function readEdgeList(edges: InputFile, nodes: InputFile | undefined, qua
         return;
       }
       if (actors.has(id)) {
-        quality.warn(nodes.name, rowNumber, 'id', 'duplicate-id', `The id "${id}" appears twice; the first row was kept.`);
+        quality.warn(
+          nodes.name,
+          rowNumber,
+          'id',
+          'duplicate-id',
+          `The id "${id}" appears twice; the first row was kept.`,
+        );
         return;
       }
       const attrs: Record<string, string> = {};
@@ -65,8 +75,22 @@ export function readEdgeList(edges: InputFile, nodes: InputFile | undefined, qua
   const ties: Tie[] = [];
   const ensure = (id: string) => {
     if (!actors.has(id)) {
-      if (nodes) quality.info(edges.name, null, null, 'node-not-in-node-list', `"${id}" is in the edge list but not the node list; added.`);
-      actors.set(id, { id: asActorId(id), label: id, type: 'other', sector: SECTOR_OF_TYPE.other, onRoster: false, attrs: {} });
+      if (nodes)
+        quality.info(
+          edges.name,
+          null,
+          null,
+          'node-not-in-node-list',
+          `"${id}" is in the edge list but not the node list; added.`,
+        );
+      actors.set(id, {
+        id: asActorId(id),
+        label: id,
+        type: 'other',
+        sector: SECTOR_OF_TYPE.other,
+        onRoster: false,
+        attrs: {},
+      });
     }
   };
   quality.rows.read += table.rows.length;
@@ -75,27 +99,53 @@ export function readEdgeList(edges: InputFile, nodes: InputFile | undefined, qua
     const source = (row[sourceCol] ?? '').trim();
     const target = (row[targetCol] ?? '').trim();
     if (!source || !target) {
-      quality.warn(edges.name, rowNumber, !source ? 'source' : 'target', 'missing-endpoint', 'This edge has an empty source or target; the row was skipped.');
+      quality.warn(
+        edges.name,
+        rowNumber,
+        !source ? 'source' : 'target',
+        'missing-endpoint',
+        'This edge has an empty source or target; the row was skipped.',
+      );
       quality.rows.rejected++;
       return;
     }
     const weight = weightCol >= 0 ? parseWeight(row[weightCol] ?? '') : 1;
     if (weight === null || weight <= 0) {
-      quality.warn(edges.name, rowNumber, 'weight', 'bad-weight', `The weight "${row[weightCol!]}" is not a positive number; the row was skipped.`);
+      quality.warn(
+        edges.name,
+        rowNumber,
+        'weight',
+        'bad-weight',
+        `The weight "${row[weightCol!]}" is not a positive number; the row was skipped.`,
+      );
       quality.rows.rejected++;
       return;
     }
     if (source === target) {
-      quality.info(edges.name, rowNumber, 'target', 'self-loop', `"${source}" names itself; self-ties are left out.`);
+      quality.info(
+        edges.name,
+        rowNumber,
+        'target',
+        'self-loop',
+        `"${source}" names itself; self-ties are left out.`,
+      );
       quality.rows.rejected++;
       return;
     }
     ensure(source);
     ensure(target);
     const relation = relationCol >= 0 ? (row[relationCol] ?? '').trim() || 'tie' : 'tie';
-    ties.push({ source: asActorId(source), target: asActorId(target), relation, weight, file: edges.name, row: rowNumber });
+    ties.push({
+      source: asActorId(source),
+      target: asActorId(target),
+      relation,
+      weight,
+      file: edges.name,
+      row: rowNumber,
+    });
     quality.rows.accepted++;
   });
-  if (table.rows.length === 0) throw new InputError(edges.name, null, null, 'no-edges', 'The edge list has a header but no edges.');
+  if (table.rows.length === 0)
+    throw new InputError(edges.name, null, null, 'no-edges', 'The edge list has a header but no edges.');
   return { actors: [...actors.values()], ties };
 }

@@ -22,6 +22,7 @@ export {
 export { SCORECARD_COLUMNS, CHANGE_COLUMNS, INDICATOR_COLUMNS, type IndicatorColumn } from './columns';
 export { compareWaves, compareServices, moverDifference, type ChangeRow, type ServiceChange } from './waves';
 export { computeCoverage, type Coverage, type SectorCoverage, type CoverageOptions } from './coverage';
+export { readInvitedCounts } from './invited';
 export { distinguishable, rankLabel } from './compare';
 export { normalise, rankDescending, type Normalisation } from './normalise';
 export {

@@ -62,7 +62,10 @@ describe('cli metrics', () => {
     const edges = join(dir, 'edges.csv');
     const nodes = join(dir, 'nodes.csv');
     writeFileSync(edges, 'source,target\na,b\nb,c\nc,a\nc,d\n');
-    writeFileSync(nodes, 'id,label,sector\na,A,public\nb,B,voluntary\nc,C,public\nd,D,community\ne,E,community\n');
+    writeFileSync(
+      nodes,
+      'id,label,sector\na,A,public\nb,B,voluntary\nc,C,public\nd,D,community\ne,E,community\n',
+    );
     const run = cli('metrics', '--edges', edges, '--nodes', nodes, '--directed');
     expect(run.code, run.stderr).toBe(0);
     const out = JSON.parse(run.stdout);
@@ -96,9 +99,18 @@ describe('cli on the demo data', () => {
 
   it('network writes edges, nodes, quality and mapping with roster ids kept', () => {
     const dir = join(out, 'net');
-    const run = cli('network', '--survey', demo('survey-baseline.csv'), '--roster', demo('roster.csv'), '--out', dir);
+    const run = cli(
+      'network',
+      '--survey',
+      demo('survey-baseline.csv'),
+      '--roster',
+      demo('roster.csv'),
+      '--out',
+      dir,
+    );
     expect(run.code, run.stderr).toBe(0);
-    for (const f of ['edges.csv', 'nodes.csv', 'quality.json', 'mapping.json']) expect(existsSync(join(dir, f)), f).toBe(true);
+    for (const f of ['edges.csv', 'nodes.csv', 'quality.json', 'mapping.json'])
+      expect(existsSync(join(dir, f)), f).toBe(true);
     const edges = parseCsvRows(readFileSync(join(dir, 'edges.csv'), 'utf8'));
     expect(edges[0]).toEqual(['source', 'target', 'relation', 'weight']);
     expect(edges.length).toBeGreaterThan(200);
@@ -116,21 +128,66 @@ describe('cli on the demo data', () => {
     const follow = join(out, 'followup');
     const first = cli(
       'analyse',
-      '--survey', demo('survey-baseline.csv'),
-      '--roster', demo('roster.csv'),
-      '--appraisals', demo('appraisals.csv'),
-      '--satisfaction', demo('satisfaction.csv'),
-      '--bootstrap', '50',
-      '--out', base,
+      '--survey',
+      demo('survey-baseline.csv'),
+      '--roster',
+      demo('roster.csv'),
+      '--appraisals',
+      demo('appraisals.csv'),
+      '--satisfaction',
+      demo('satisfaction.csv'),
+      '--bootstrap',
+      '50',
+      '--out',
+      base,
     );
     expect(first.code, first.stderr).toBe(0);
-    for (const f of ['metrics.json', 'scorecards.csv', 'scorecards.json', 'quality.json', 'network.gexf', 'network.graphml', 'report.html', 'mapping.json']) {
+    for (const f of [
+      'metrics.json',
+      'scorecards.csv',
+      'scorecards.json',
+      'quality.json',
+      'network.gexf',
+      'network.graphml',
+      'report.html',
+      'mapping.json',
+    ]) {
       expect(existsSync(join(base, f)), f).toBe(true);
     }
     const metrics = JSON.parse(readFileSync(join(base, 'metrics.json'), 'utf8'));
     expect(Object.keys(metrics.layers).sort()).toEqual(['info', 'need', 'trust']);
     const header = readFileSync(join(base, 'scorecards.csv'), 'utf8').split(/\r?\n/)[0]!.split(',');
-    for (const col of ['id', 'name', 'role', 'service', 'index', 'rank', 'civilInDegree', 'needInDegree', 'trustInDegree', 'infoInDegree', 'civilReach', 'betweenness', 'constraint', 'appraisalOthers', 'appraisalSelf', 'takingResponsibility', 'honestOpen', 'askingForFeedback', 'actingOnFeedback', 'avoidingUnnecessaryContact', 'goodCommunication', 'satisfied', 'influence', 'involved', 'trust', 'indexLow', 'indexHigh', 'rankLow', 'rankHigh']) {
+    for (const col of [
+      'id',
+      'name',
+      'role',
+      'service',
+      'index',
+      'rank',
+      'civilInDegree',
+      'needInDegree',
+      'trustInDegree',
+      'infoInDegree',
+      'civilReach',
+      'betweenness',
+      'constraint',
+      'appraisalOthers',
+      'appraisalSelf',
+      'takingResponsibility',
+      'honestOpen',
+      'askingForFeedback',
+      'actingOnFeedback',
+      'avoidingUnnecessaryContact',
+      'goodCommunication',
+      'satisfied',
+      'influence',
+      'involved',
+      'trust',
+      'indexLow',
+      'indexHigh',
+      'rankLow',
+      'rankHigh',
+    ]) {
       expect(header, col).toContain(col);
     }
     const quality = JSON.parse(readFileSync(join(base, 'quality.json'), 'utf8'));
@@ -140,13 +197,20 @@ describe('cli on the demo data', () => {
 
     const second = cli(
       'analyse',
-      '--survey', demo('survey-followup.csv'),
-      '--roster', demo('roster.csv'),
-      '--appraisals', demo('appraisals.csv'),
-      '--satisfaction', demo('satisfaction-followup.csv'),
-      '--baseline', base,
-      '--bootstrap', '50',
-      '--out', follow,
+      '--survey',
+      demo('survey-followup.csv'),
+      '--roster',
+      demo('roster.csv'),
+      '--appraisals',
+      demo('appraisals.csv'),
+      '--satisfaction',
+      demo('satisfaction-followup.csv'),
+      '--baseline',
+      base,
+      '--bootstrap',
+      '50',
+      '--out',
+      follow,
     );
     expect(second.code, second.stderr).toBe(0);
     const change = readFileSync(join(follow, 'change.csv'), 'utf8').split(/\r?\n/)[0]!.split(',');
@@ -159,7 +223,15 @@ describe('cli on the demo data', () => {
   });
 
   it('analyse exits 1 naming a missing survey file', () => {
-    const run = cli('analyse', '--survey', 'missing.csv', '--roster', demo('roster.csv'), '--out', join(out, 'x'));
+    const run = cli(
+      'analyse',
+      '--survey',
+      'missing.csv',
+      '--roster',
+      demo('roster.csv'),
+      '--out',
+      join(out, 'x'),
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('missing.csv');
   });
