@@ -71,7 +71,7 @@ export function communities(
   };
   // Restarts are cheap on small networks, where a single Louvain run most often misses the best split.
   const work = n + outIdx.length;
-  const restarts = options.restarts ?? Math.max(1, Math.min(100, Math.floor(200_000 / Math.max(1, work))));
+  const restarts = options.restarts ?? Math.max(1, Math.min(50, Math.floor(300_000 / Math.max(1, work))));
   let best: Int32Array | null = null;
   let bestQ = -Infinity;
   for (let r = 0; r < restarts; r++) {

@@ -68,34 +68,39 @@ function localMoves(g: Level, comm: Int32Array, order: Int32Array, progress: Pro
       if (k % 4096 === 0) progress.check();
       const v = order[k]!;
       const a = comm[v]!;
-      let nt = 0;
-      const touch = (c: number, w: number) => {
+      // Weight from v to each neighbouring community, both arc directions (no closures: hot loop).
+      let nt = 1;
+      touched[0] = a;
+      seen[a] = 1;
+      for (let e = outPtr[v]!; e < outPtr[v + 1]!; e++) {
+        const u = outIdx[e]!;
+        if (u === v) continue;
+        const c = comm[u]!;
         if (!seen[c]) {
           seen[c] = 1;
           touched[nt++] = c;
         }
-        linkW[c]! += w;
-      };
-      touch(a, 0);
-      for (let e = outPtr[v]!; e < outPtr[v + 1]!; e++) {
-        const u = outIdx[e]!;
-        if (u !== v) touch(comm[u]!, outW[e]!);
+        linkW[c]! += outW[e]!;
       }
       for (let e = inPtr[v]!; e < inPtr[v + 1]!; e++) {
         const u = inIdx[e]!;
-        if (u !== v) touch(comm[u]!, inW[e]!);
+        if (u === v) continue;
+        const c = comm[u]!;
+        if (!seen[c]) {
+          seen[c] = 1;
+          touched[nt++] = c;
+        }
+        linkW[c]! += inW[e]!;
       }
       const ko = kout[v]!;
       const ki = kin[v]!;
       sOut[a]! -= ko;
       sIn[a]! -= ki;
-      const gain = (c: number) => linkW[c]! / total - (ko * sIn[c]! + ki * sOut[c]!) / m2;
       let best = a;
-      let bestGain = gain(a);
-      for (let t = 0; t < nt; t++) {
+      let bestGain = linkW[a]! / total - (ko * sIn[a]! + ki * sOut[a]!) / m2;
+      for (let t = 1; t < nt; t++) {
         const c = touched[t]!;
-        if (c === a) continue;
-        const gc = gain(c);
+        const gc = linkW[c]! / total - (ko * sIn[c]! + ki * sOut[c]!) / m2;
         if (gc > bestGain + 1e-12) {
           best = c;
           bestGain = gc;
@@ -136,37 +141,69 @@ function aggregate(g: Level, comm: Int32Array, k: number): Level {
   const self = new Float64Array(k);
   const kout = new Float64Array(k);
   const kin = new Float64Array(k);
-  const rows: Map<number, number>[] = Array.from({ length: k }, () => new Map());
-  for (let v = 0; v < g.n; v++) {
-    const cv = comm[v]!;
-    self[cv]! += g.self[v]!;
-    kout[cv]! += g.kout[v]!;
-    kin[cv]! += g.kin[v]!;
-    for (let e = g.outPtr[v]!; e < g.outPtr[v + 1]!; e++) {
-      const cu = comm[g.outIdx[e]!]!;
-      const w = g.outW[e]!;
-      if (cu === cv) self[cv]! += w;
-      else rows[cv]!.set(cu, (rows[cv]!.get(cu) ?? 0) + w);
-    }
-  }
+  // Members of each community, by counting sort.
+  const memPtr = new Int32Array(k + 1);
+  for (let v = 0; v < g.n; v++) memPtr[comm[v]! + 1]!++;
+  for (let c = 0; c < k; c++) memPtr[c + 1]! += memPtr[c]!;
+  const fillM = memPtr.slice(0, k);
+  const members = new Int32Array(g.n);
+  for (let v = 0; v < g.n; v++) members[fillM[comm[v]!]!++] = v;
+
+  const linkW = new Float64Array(k);
+  const seen = new Uint8Array(k);
+  const touched = new Int32Array(k);
   const outPtr = new Int32Array(k + 1);
-  for (let c = 0; c < k; c++) outPtr[c + 1] = outPtr[c]! + rows[c]!.size;
-  const outIdx = new Int32Array(outPtr[k]!);
-  const outW = new Float64Array(outPtr[k]!);
-  const inCount = new Int32Array(k + 1);
+  let idxBuf = new Int32Array(Math.max(16, g.outIdx.length));
+  let wBuf = new Float64Array(idxBuf.length);
+  let m = 0;
   for (let c = 0; c < k; c++) {
-    let p = outPtr[c]!;
-    for (const [u, w] of rows[c]!) {
-      outIdx[p] = u;
-      outW[p++] = w;
-      inCount[u + 1]!++;
+    let nt = 0;
+    for (let i = memPtr[c]!; i < memPtr[c + 1]!; i++) {
+      const v = members[i]!;
+      self[c]! += g.self[v]!;
+      kout[c]! += g.kout[v]!;
+      kin[c]! += g.kin[v]!;
+      for (let e = g.outPtr[v]!; e < g.outPtr[v + 1]!; e++) {
+        const cu = comm[g.outIdx[e]!]!;
+        const w = g.outW[e]!;
+        if (cu === c) {
+          self[c]! += w;
+          continue;
+        }
+        if (!seen[cu]) {
+          seen[cu] = 1;
+          touched[nt++] = cu;
+        }
+        linkW[cu]! += w;
+      }
     }
+    if (m + nt > idxBuf.length) {
+      const grow = Math.max(idxBuf.length * 2, m + nt);
+      const ni = new Int32Array(grow);
+      ni.set(idxBuf);
+      idxBuf = ni;
+      const nw = new Float64Array(grow);
+      nw.set(wBuf);
+      wBuf = nw;
+    }
+    for (let t = 0; t < nt; t++) {
+      const cu = touched[t]!;
+      idxBuf[m] = cu;
+      wBuf[m++] = linkW[cu]!;
+      linkW[cu] = 0;
+      seen[cu] = 0;
+    }
+    outPtr[c + 1] = m;
   }
+  const outIdx = idxBuf.slice(0, m);
+  const outW = wBuf.slice(0, m);
+  const inCount = new Int32Array(k + 1);
+  for (let e = 0; e < m; e++) inCount[outIdx[e]! + 1]!++;
   for (let c = 0; c < k; c++) inCount[c + 1]! += inCount[c]!;
   const inPtr = inCount.slice();
   const fill = inCount.slice(0, k);
-  const inIdx = new Int32Array(outIdx.length);
-  const inW = new Float64Array(outIdx.length);
+  const inIdx = new Int32Array(m);
+  const inW = new Float64Array(m);
   for (let c = 0; c < k; c++) {
     for (let e = outPtr[c]!; e < outPtr[c + 1]!; e++) {
       const u = outIdx[e]!;
