@@ -68,7 +68,10 @@ function range(low: unknown, high: unknown, digits = 1): string {
   const a = num(low);
   const b = num(high);
   if (a === null || b === null) return '';
-  return `${fmtNum(a, digits)}–${fmtNum(b, digits)}`;
+  // "−3 to 5" reads better than "-3–5" once a bound is negative.
+  return a < 0 || b < 0
+    ? `${fmtNum(a, digits)} to ${fmtNum(b, digits)}`
+    : `${fmtNum(a, digits)}–${fmtNum(b, digits)}`;
 }
 
 const slug = (id: string) => 'p-' + id.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`);
@@ -364,11 +367,13 @@ const NETWORK_FIGURES: { key: string; label: string; from: 'card' | 'metrics'; d
   { key: 'eiIndex', label: 'E-I index (ties outside own sector)', from: 'metrics', digits: 2 },
 ];
 
+/** The 360 radar and, separately, its table: the page lays them out apart. */
 function appraisalBlock(
   person: PersonAppraisal | undefined,
   summary: AppraisalSummary | null | undefined,
-): string {
-  if (!person || !summary) return `<p class="muted">No 360 appraisal for this person.</p>`;
+): { chart: string; details: string } {
+  if (!person || !summary)
+    return { chart: `<p class="muted">No 360 appraisal for this person.</p>`, details: '' };
   const axes = person.competencies.map((c) => ({ key: c.key, label: c.label }));
   const series: RadarSeries[] = [];
   for (const g of person.groups) {
@@ -386,12 +391,12 @@ function appraisalBlock(
     values: person.competencies.map((c) => c.others.mean),
     colour: '#000000',
   });
-  let out = figure(
-    radar(axes, series, { title: '360 appraisal by rater group' }),
+  const chart = figure(
+    radar(axes, series, { title: '360 appraisal by rater group', width: 380 }),
     'Scores 1–5. Only rater groups large enough to keep raters anonymous are shown.',
   );
   const groupHeads = person.groups.filter((g) => g.group !== 'self').map((g) => g.group);
-  out += table(
+  let out = table(
     ['Competency', 'Self', 'All others', ...groupHeads.map(groupName), 'Gap', ''],
     person.competencies.map((c) => [
       esc(c.label),
@@ -406,10 +411,28 @@ function appraisalBlock(
   out += `<p>Others' mean ${esc(fmtNum(person.othersMean, 2))} (${person.othersScores} scores from ${person.raters} raters); own mean ${esc(fmtNum(person.selfMean, 2))}.</p>`;
   if (person.notes.length)
     out += `<ul class="muted">${person.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`;
-  return out;
+  return { chart, details: out };
 }
 
-function changeBlock(row: ChangeRow | undefined): string {
+const INDICATOR_LABELS: Record<string, string> = {
+  index: 'Index',
+  rank: 'Rank',
+  appraisalOthers: "360: others' mean",
+  appraisalSelf: '360: own mean',
+  satisfied: 'Satisfied with the service (%)',
+  influence: 'Can influence decisions (%)',
+  involved: 'Feel involved (%)',
+  trust: 'Trust the service (%)',
+};
+
+/** A person-readable name for a scorecard column (falls back to the column key). */
+function indicatorLabel(key: string, src: ReportSource): string {
+  const competency = src.appraisal?.competencies.find((c) => c.key === key);
+  if (competency) return `360: ${competency.label}`;
+  return INDICATOR_LABELS[key] ?? NETWORK_FIGURES.find((f) => f.key === key)?.label ?? key;
+}
+
+function changeBlock(row: ChangeRow | undefined, src: ReportSource): string {
   if (!row) return '';
   const cols = Object.keys(row)
     .filter((k) => k.endsWith('Before'))
@@ -419,7 +442,7 @@ function changeBlock(row: ChangeRow | undefined): string {
     .map((c) => {
       const real = row[`${c}RealChange`];
       return [
-        esc(c),
+        esc(indicatorLabel(c, src)),
         esc(fmtNum(row[`${c}Before`], 2)),
         esc(fmtNum(row[`${c}After`], 2)),
         esc(fmtNum(row[`${c}Change`], 2)),
@@ -514,8 +537,8 @@ function personSection(ctx: Context, card: Scorecard): string {
     [false, true],
   );
   out += `</div>${egoMap(ctx, card.id)}</div>`;
-  out += `<h3>360 appraisal</h3>` + appraisalBlock(src.appraisal?.people[card.id], src.appraisal);
-  out += `<h3>Resident satisfaction</h3>`;
+  const appraisal = appraisalBlock(src.appraisal?.people[card.id], src.appraisal);
+  out += `<div class="two-col"><div><h3>360 appraisal</h3>${appraisal.chart}</div><div><h3>Resident satisfaction</h3>`;
   const sat = src.satisfaction;
   const serviceName = sat?.byPerson[card.id];
   const service = serviceName ? sat?.services.find((s) => s.service === serviceName) : undefined;
@@ -527,12 +550,16 @@ function personSection(ctx: Context, card: Scorecard): string {
           // The whole-area figure alongside, so a service is read against its context.
           return { ...row, reference: key ? (sat.area.items[key]?.pctAgree ?? null) : null };
         }),
-        { title: `Residents of ${service.service} who agree` },
+        { title: `Residents of ${service.service} who agree`, width: 440, labelWidth: 150 },
       ),
       `${service.responses} residents answered about ${service.service}; Wilson 95% intervals, "don't know" left out. Grey diamonds mark the whole area.`,
     );
   } else out += `<p class="muted">No satisfaction answers for this person's service.</p>`;
-  out += changeBlock(src.change?.find((r) => r.id === card.id));
+  out += `</div></div>${appraisal.details}`;
+  out += changeBlock(
+    src.change?.find((r) => r.id === card.id),
+    src,
+  );
   return out + `</section>`;
 }
 

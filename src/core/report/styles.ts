@@ -29,6 +29,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .warn { color: var(--warn); font-weight: 600; }
 .muted { color: var(--muted); }
 .two-col { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 12px; align-items: start; }
+.two-col > * { min-width: 0; }
 section.person { border-top: 1px solid var(--rule); margin-top: 32px; }
 section.person h2 { border-bottom: none; margin-top: 16px; }
 .tag { display: inline-block; background: var(--bg-soft); border-radius: 3px; padding: 0 6px; margin-right: 4px; font-size: 0.85rem; }
@@ -40,6 +41,21 @@ section.person h2 { border-bottom: none; margin-top: 16px; }
   section.chapter { break-before: page; }
   section.person { break-before: page; border-top: none; margin-top: 0; }
   figure, table, .figures, .note { break-inside: avoid; }
+  /* Dense scorecards: two columns, smaller charts and type, so one person fits about a page. */
+  section.person { font-size: 8.5pt; }
+  section.person h2 { font-size: 15pt; margin: 0 0 2px; }
+  section.person h3 { font-size: 10.5pt; margin: 8px 0 3px; }
+  section.person h4.chart-title { font-size: 9pt; }
+  section.person .figures { margin: 4px 0; gap: 6px; }
+  section.person .figure-box { padding: 4px 8px; }
+  section.person .figure-box .value { font-size: 13pt; }
+  section.person figure { margin: 2px 0 6px; }
+  section.person figure svg { max-height: 58mm; width: auto; }
+  section.person figure svg.ct-radar { max-height: 80mm; }
+  section.person figcaption { font-size: 7.5pt; }
+  section.person th, section.person td { padding: 1px 6px 1px 0; }
+  section.person table { margin: 2px 0 6px; font-size: 1em; }
+  .two-col { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 8px; }
   a { color: inherit; text-decoration: none; }
 }
 `;
