@@ -109,8 +109,8 @@ export function gridToTable(
     rows.push(row);
     rowNumbers.push(line);
   }
-  const firstData = rowNumbers[0] ?? Infinity;
-  const blankRows = grid.blankRows.filter((l) => l > firstData);
+  const headerLine = grid.lines[first + headerRows - 1] ?? 1;
+  const blankRows = grid.blankRows.filter((l) => l > headerLine);
   return { file: fileName, header, rows, rowNumbers, delimiter: grid.delimiter, subHeaders, blankRows };
 }
 

@@ -1,0 +1,114 @@
+// Property tests: whatever bytes or CSV a user uploads, ingest never crashes (it either returns
+// a result or stops with an InputError naming the file), and every row it reads is accounted for.
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { ingest, readPlainNetwork, splitNames } from '../../../src/core/ingest';
+import { InputError, QualityCollector, silentProgress } from '../../../src/core/quality';
+import { ROSTER } from './helpers';
+
+const HEADER = [
+  'Response ID',
+  'Respondent type',
+  'Roster ID',
+  'Who do you go to in times of need?',
+  'Who do you trust?',
+];
+const NAMES = [
+  'Helen Okafor',
+  'Dr Priya Patel',
+  'Patel',
+  'Mrs Okafor',
+  '',
+  ' ',
+  'ps-01',
+  '=1+1',
+  '<b>x</b>',
+  '"q"',
+];
+
+function attempt(files: { name: string; data: Uint8Array | string }[]) {
+  const quality = new QualityCollector();
+  try {
+    const result = ingest({ surveys: files, roster: ROSTER() }, quality, silentProgress);
+    return { result, quality };
+  } catch (e) {
+    // The only acceptable failure: an InputError that names the file.
+    expect(e).toBeInstanceOf(InputError);
+    expect(files.map((f) => f.name)).toContain((e as InputError).file);
+    return null;
+  }
+}
+
+describe('ingest never crashes', () => {
+  it('on arbitrary bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
+        attempt([{ name: 'bytes.csv', data: bytes }]);
+        const q = new QualityCollector();
+        try {
+          readPlainNetwork({ name: 'bytes.net', data: bytes }, q);
+        } catch (e) {
+          expect(e).toBeInstanceOf(InputError);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('on arbitrary text after a valid header', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (body) => {
+        attempt([{ name: 'text.csv', data: `${HEADER.join(',')}\n${body}` }]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('on arbitrary CSV, and every row read is accepted or rejected (rejections reported)', () => {
+    const cell = fc.oneof(fc.constantFrom(...NAMES), fc.string({ maxLength: 12 }));
+    const row = fc.array(cell, { minLength: 0, maxLength: 7 });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 25 }), fc.constantFrom(',', ';', '\t'), (rows, delimiter) => {
+        const csv = Papa.unparse([HEADER, ...rows], {
+          delimiter,
+          newline: delimiter === '\t' ? '\r\n' : '\n',
+        });
+        const out = attempt([{ name: 'rows.csv', data: csv }]);
+        if (!out) return;
+        const { rows: counts, issues } = out.quality;
+        expect(counts.read).toBe(counts.accepted + counts.rejected);
+        expect(out.result.respondents).toHaveLength(counts.accepted);
+        // Every rejected row has an issue on its row.
+        const rejectedCodes = new Set([
+          'blank-row',
+          'duplicate-response',
+          'resubmitted-response',
+          'preview-response',
+          'test-response',
+          'spam-response',
+        ]);
+        const rejectedRows = issues.filter((i) => rejectedCodes.has(i.code)).length;
+        expect(rejectedRows).toBe(counts.rejected);
+        // Every tie comes from a respondent and goes to a known actor; no self-ties.
+        const ids = new Set(out.result.actors.map((a) => a.id));
+        for (const t of out.result.ties) {
+          expect(ids.has(t.source) && ids.has(t.target)).toBe(true);
+          expect(t.source).not.toBe(t.target);
+        }
+        // Results cross the worker boundary: plain JSON.
+        expect(JSON.parse(JSON.stringify(out.result.mapping))).toEqual(out.result.mapping);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('splitNames keeps every non-separator character of a cell', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...NAMES.filter((n) => n.trim())), { maxLength: 6 }), (names) => {
+        const parts = splitNames(names.join('; '), () => false);
+        expect(parts.join('')).toBe(names.map((n) => n.trim()).join(''));
+      }),
+    );
+  });
+});
