@@ -2,6 +2,8 @@
 // that render from it. Runs go to the pipeline worker; the project autosaves to IndexedDB.
 import type { InputFile } from '../core/model';
 import type { Mapping, ReviewDecision, ReviewItem } from '../core/ingest/types';
+import { applyReviewDecision } from '../core/ingest/review';
+import { nameKey } from '../core/ingest/names';
 import type { PipelineResult } from '../core/pipeline';
 import { runAnalysis, type JobError, type RunHandle } from '../worker/pipeline-client';
 import { demoWaves, hasDemo } from './demo';
@@ -397,20 +399,29 @@ export class Store {
   }
 
   /** Records the user's decision for an unmatched name and re-runs with it. */
-  decide(item: Pick<ReviewItem, 'text'>, decision: ReviewDecision): void {
+  decide(
+    item: Pick<ReviewItem, 'text'> & Partial<Pick<ReviewItem, 'candidates'>>,
+    decision: ReviewDecision,
+  ): void {
     const mapping = this.editableMapping();
     if (!mapping) return;
-    const decisions = mapping.decisions.filter((d) => d.text !== item.text);
-    decisions.push({ ...decision, text: item.text });
-    this.updateProject({ mapping: { ...mapping, decisions } }, { rerun: true, delay: 400 });
+    let next: Mapping;
+    try {
+      next = applyReviewDecision(mapping, item, decision);
+    } catch (err) {
+      this.notify({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+      return;
+    }
+    this.updateProject({ mapping: next }, { rerun: true, delay: 150 });
   }
 
   undoDecision(text: string): void {
     const mapping = this.editableMapping();
     if (!mapping) return;
+    const key = nameKey(text);
     this.updateProject(
-      { mapping: { ...mapping, decisions: mapping.decisions.filter((d) => d.text !== text) } },
-      { rerun: true, delay: 400 },
+      { mapping: { ...mapping, decisions: mapping.decisions.filter((d) => nameKey(d.text) !== key) } },
+      { rerun: true, delay: 150 },
     );
   }
 

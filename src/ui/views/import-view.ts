@@ -1,7 +1,9 @@
 // The Import view: load your own files (drag-and-drop or file pickers) for the current wave and an
 // optional baseline, check and edit the detected mapping, and decide unmatched names (review queue).
-import type { InputFile } from '../../core/model';
+import type { ActorType, InputFile } from '../../core/model';
+import { nameKey } from '../../core/ingest/names';
 import type {
+  DecisionRecord,
   Mapping,
   QuestionMapping,
   ReviewItem,
@@ -412,6 +414,33 @@ export const mountImport: ViewFactory = (container, store): View => {
 
   // --- review queue -------------------------------------------------------------------------
 
+  function decisionText(d: DecisionRecord, people: { id: string; name: string }[]): string {
+    if (d.action === 'ignore') return 'Ignored: these nominations are left out.';
+    if (d.action === 'new')
+      return `Added as a new ${d.type ?? 'actor'}${d.label && d.label !== d.text ? ` (“${d.label}”)` : ''}.`;
+    const who = d.id ? (people.find((p) => p.id === d.id)?.name ?? d.id) : 'the suggestion';
+    return `Matched to ${who}.`;
+  }
+
+  function decidedRow(d: DecisionRecord, people: { id: string; name: string }[]): HTMLElement {
+    const undo = h('button', {
+      type: 'button',
+      class: 'link',
+      text: 'Undo',
+      'aria-label': `Undo the decision for “${d.text}”`,
+    });
+    undo.addEventListener('click', () => store.undoDecision(d.text));
+    return h(
+      'li',
+      { 'data-text': d.text, class: 'decided' },
+      h('span', { class: 'tag real', text: 'Decided' }),
+      ' ',
+      h('strong', { text: `“${d.text}”` }),
+      ` — ${decisionText(d, people)} `,
+      undo,
+    );
+  }
+
   function reviewRow(item: ReviewItem, i: number, people: { id: string; name: string }[]): HTMLElement {
     const li = h('li', { class: 'panel', 'data-text': item.text });
     const where = `${item.file}, row ${item.row}, column “${item.column}”`;
@@ -423,23 +452,6 @@ export const mountImport: ViewFactory = (container, store): View => {
         ` — written ${item.count} time${item.count === 1 ? '' : 's'} (first at ${where})`,
       ),
     );
-    const decision = item.decision;
-    if (decision) {
-      const who = decision.id ? (people.find((p) => p.id === decision.id)?.name ?? decision.id) : '';
-      const text =
-        decision.action === 'ignore'
-          ? 'Ignored: these nominations are left out.'
-          : decision.action === 'new'
-            ? `Added as a new ${decision.type ?? 'actor'}.`
-            : `Matched to ${who}.`;
-      const undo = h('button', { type: 'button', class: 'link', text: 'Undo' });
-      undo.addEventListener('click', () => store.undoDecision(item.text));
-      li.append(
-        h('p', { class: 'small' }, h('span', { class: 'tag real', text: 'Decided' }), ' ', text, ' '),
-        undo,
-      );
-      return li;
-    }
     const selectId = `review-choose-${i}`;
     const select = h('select', { id: selectId });
     select.appendChild(h('option', { value: '', text: '— pick someone —' }));
@@ -470,17 +482,16 @@ export const mountImport: ViewFactory = (container, store): View => {
     const typeId = `review-type-${i}`;
     const type = h('select', { id: typeId });
     for (const [v, l] of [
-      ['resident', 'Resident'],
       ['group', 'Group'],
       ['volunteer', 'Volunteer'],
+      ['resident', 'Resident'],
       ['service', 'Service'],
       ['other', 'Other'],
     ])
       type.appendChild(h('option', { value: v, text: l }));
-    type.value = 'group';
     const add = h('button', { type: 'button', text: 'Add as a new actor' });
     add.addEventListener('click', () =>
-      store.decide(item, { action: 'new', type: type.value as 'group', label: item.text }),
+      store.decide(item, { action: 'new', type: type.value as ActorType, label: item.text }),
     );
     const ignore = h('button', { type: 'button', text: 'Ignore' });
     ignore.addEventListener('click', () => store.decide(item, { action: 'ignore' }));
@@ -508,20 +519,23 @@ export const mountImport: ViewFactory = (container, store): View => {
       );
       return;
     }
+    const decisions = store.editableMapping()?.decisions ?? [];
+    const decidedKeys = new Set(decisions.map((d) => nameKey(d.text)));
     const seen = new Set<string>();
-    const items: ReviewItem[] = [];
+    const open: ReviewItem[] = [];
     for (const item of [...result.review, ...(baseline?.review ?? [])]) {
-      if (seen.has(item.text)) continue;
-      seen.add(item.text);
-      items.push(item);
+      const key = nameKey(item.text);
+      if (seen.has(key) || item.decision || decidedKeys.has(key)) continue;
+      seen.add(key);
+      open.push(item);
     }
-    const open = items.filter((i) => !i.decision);
     reviewPanel.appendChild(
       h('p', {
         class: 'small muted',
-        text: items.length
-          ? `${open.length} of ${items.length} names still to decide. Accept the suggestion, choose someone else, add a new actor (a group or resident not on the roster), or ignore the name. Each decision re-runs the analysis and is saved.`
-          : 'Every name was matched to the roster.',
+        'aria-live': 'polite',
+        text: open.length
+          ? `${open.length} name${open.length === 1 ? '' : 's'} to decide. Accept the suggestion, choose someone else, add a new actor (a group or resident not on the roster), or ignore the name. Each decision re-runs the analysis and is saved with the project.`
+          : 'Every name is matched to the roster or decided.',
       }),
     );
     const people = result.actors
@@ -529,14 +543,19 @@ export const mountImport: ViewFactory = (container, store): View => {
       .map((a) => ({ id: a.id as string, name: a.label }))
       .sort((a, b) => a.name.localeCompare(b.name));
     const list = h('ol', { class: 'review-list' });
-    // Undecided first, the most frequent on top: they change the network most.
-    const ordered = [...open.sort((a, b) => b.count - a.count), ...items.filter((i) => i.decision)];
-    ordered.slice(0, 100).forEach((item, i) => list.appendChild(reviewRow(item, i, people)));
+    // The most frequent first: they change the network most.
+    open.sort((a, b) => b.count - a.count);
+    open.slice(0, 100).forEach((item, i) => list.appendChild(reviewRow(item, i, people)));
     reviewPanel.appendChild(list);
-    if (ordered.length > 100)
+    if (open.length > 100)
       reviewPanel.appendChild(
-        h('p', { class: 'muted', text: `…and ${ordered.length - 100} more; decide these first.` }),
+        h('p', { class: 'muted', text: `…and ${open.length - 100} more; decide these first.` }),
       );
+    if (decisions.length) {
+      const done = h('ul', { class: 'decided-list small' });
+      for (const d of decisions) done.appendChild(decidedRow(d, people));
+      reviewPanel.append(h('h4', { text: `Decisions made (${decisions.length})` }), done);
+    }
   }
 
   let lastProject: unknown = null;
