@@ -68,7 +68,8 @@ export function exportNode(node: ExportNodeInput, includeNames: boolean): Export
   const attrs: Record<string, unknown> = {};
   const removed = new Set<string>();
   for (const [key, value] of Object.entries(node.attrs ?? {})) {
-    if ((CORE_NODE_KEYS as readonly string[]).includes(key)) continue;
+    // The node key is written as the node id; an `id` attribute would clash with Gephi's Id column.
+    if ((CORE_NODE_KEYS as readonly string[]).includes(key) || key.toLowerCase() === 'id') continue;
     const drop = includeNames ? false : node.onRoster ? CONTACT_ATTR.test(key) : isPersonalAttribute(key);
     if (drop) {
       if (value !== null && value !== undefined && String(value).trim())
