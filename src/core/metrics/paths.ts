@@ -233,7 +233,7 @@ export function pathPass(input: PathInput, options: PathPassOptions = {}): PathS
  * BFS itself: the hot loop of survey networks, kept small so the JIT keeps it tight.
  */
 function unweightedPass(input: PathInput, options: PathPassOptions): PathSums {
-  const { n, outPtr, outIdx, inPtr, inIdx } = input;
+  const { n, outPtr, outIdx } = input;
   const progress = options.progress ?? silentProgress;
   const label = options.progressLabel ?? 'Paths';
   const sources = options.sources ?? Int32Array.from({ length: n }, (_, i) => i);
@@ -242,7 +242,7 @@ function unweightedPass(input: PathInput, options: PathPassOptions): PathSums {
   const { betweenness, distSum, reach, harmonic, eccentricity } = sums;
   const dist = new Int32Array(n).fill(-1);
   const sigma = new Float64Array(n);
-  const delta = new Float64Array(n);
+  const coef = new Float64Array(n);
   const order = new Int32Array(n);
   const inverse = new Float64Array(n + 1);
   for (let d = 1; d <= n; d++) inverse[d] = 1 / d;
@@ -279,23 +279,22 @@ function unweightedPass(input: PathInput, options: PathPassOptions): PathSums {
     }
     eccentricity[s] = ecc;
     if (!bSources || bSources[s]) {
-      for (let i = count - 1; i > 0; i--) {
-        const w = order[i]!;
-        const dw = delta[w]!;
-        const coeff = (1 + dw) / sigma[w]!;
-        const want = dist[w]! - 1;
-        for (let e = inPtr[w]!, end = inPtr[w + 1]!; e < end; e++) {
-          const v = inIdx[e]!;
-          if (dist[v] === want) delta[v]! += sigma[v]! * coeff;
+      // Pull form of Brandes' accumulation: each node sums coef[w] = (1 + δ(w)) / σ(w) over its
+      // successors one step further, reading the same out-arcs the BFS read (cache-friendly).
+      for (let i = count - 1; i >= 0; i--) {
+        const v = order[i]!;
+        const next = dist[v]! + 1;
+        let acc = 0;
+        for (let e = outPtr[v]!, end = outPtr[v + 1]!; e < end; e++) {
+          const w = outIdx[e]!;
+          if (dist[w] === next) acc += coef[w]!;
         }
-        betweenness[w]! += dw;
+        const dv = sigma[v]! * acc;
+        coef[v] = (1 + dv) / sigma[v]!;
+        if (i > 0) betweenness[v]! += dv;
       }
     }
-    for (let i = 0; i < count; i++) {
-      const v = order[i]!;
-      dist[v] = -1;
-      delta[v] = 0;
-    }
+    for (let i = 0; i < count; i++) dist[order[i]!] = -1;
   }
   progress.report(label, 1);
   return sums;
