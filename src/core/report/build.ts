@@ -5,7 +5,7 @@ import type { Actor, Tie } from '../model';
 import type { QualityReport } from '../quality';
 import type { AppraisalSummary, PersonAppraisal } from '../appraisal';
 import type { SatisfactionSummary, ServiceSatisfaction } from '../satisfaction';
-import type { ChangeRow, Scorecard } from '../scorecard';
+import type { ChangeRow, Coverage, Scorecard, ServiceChange } from '../scorecard';
 import { COMPONENT_KEYS, COMPONENT_LABELS, WEIGHTS_OVERVIEW, WEIGHTS_RATIONALE } from '../scorecard';
 import { METRICS } from '../metrics/registry';
 import { buildNetwork } from '../network/build';
@@ -36,6 +36,10 @@ export interface ReportSource {
   satisfaction?: SatisfactionSummary | null;
   scorecards: readonly Scorecard[];
   change?: readonly ChangeRow[] | null;
+  /** Service-level change between waves (means over each service's people). */
+  serviceChange?: readonly ServiceChange[] | null;
+  /** Who was asked and who answered, per sector: printed beside the network figures. */
+  coverage?: Coverage | null;
   quality: QualityReport;
 }
 
@@ -211,10 +215,39 @@ function summarySection(ctx: Context): string {
     out += serviceTable(cards);
   } else
     out += `<p class="muted">No index could be computed (no public servant has a scorecard component).</p>`;
+  if (src.coverage?.warnings.length)
+    out += `<div class="note"><strong>Coverage:</strong> ${src.coverage.warnings.map(esc).join(' ')}</div>`;
   const errors = src.quality.issues.filter((i) => i.severity === 'error').length;
   const warnings = src.quality.issues.filter((i) => i.severity === 'warning').length;
   out += `<p>Data quality: ${src.quality.rows.read} rows read, ${src.quality.rows.accepted} accepted, ${src.quality.rows.rejected} rejected; ${errors} errors, ${warnings} warnings and ${src.quality.unmatched.length} unmatched names (see <a href="#quality">Data quality</a>).</p>`;
   return out + `</section>`;
+}
+
+/** Response rates per sector, with the low-coverage warnings, or '' when unknown. */
+function coverageBlock(coverage: Coverage | null | undefined, compact = false): string {
+  if (!coverage || !coverage.sectors.length) return '';
+  if (compact) {
+    const parts = coverage.sectors.map(
+      (c) =>
+        `${c.sector}: ${c.responded}${c.invited !== null ? ` of ${c.invited} (${fmtNum(c.rate !== null ? c.rate * 100 : null, 0)}%)` : ''} answered` +
+        (c.low ? ' — low' : ''),
+    );
+    return `<p class="muted">Coverage behind these figures: ${esc(parts.join('; '))}.</p>`;
+  }
+  let out = table(
+    ['Sector', 'Asked', 'Answered', 'Response rate', ''],
+    coverage.sectors.map((c) => [
+      esc(c.sector),
+      esc(c.invited === null ? 'unknown' : String(c.invited)),
+      String(c.responded),
+      esc(c.rate === null ? '–' : `${fmtNum(c.rate * 100, 0)}%`),
+      c.low ? '<span class="warn">too low to compare people on</span>' : '',
+    ]),
+    [false, true, true, true, false],
+  );
+  if (coverage.warnings.length)
+    out += `<div class="note">${coverage.warnings.map((w) => `<p>${esc(w)}</p>`).join('')}</div>`;
+  return out;
 }
 
 function graphFiguresTable(graph: object): string {
@@ -240,6 +273,8 @@ function networkSection(ctx: Context): string {
     }),
     'Each circle is an actor, coloured by sector and sized by how many others named them; lines are ties from the person answering to the person they named, coloured by tie type. Public servants are labelled; residents, volunteers and groups are shown by type only.',
   );
+  const coverage = coverageBlock(ctx.src.coverage);
+  if (coverage) out += `<h3>Who answered</h3>` + coverage;
   out += `<h3>Whole-network figures</h3>` + graphFiguresTable(ctx.src.metrics.graph);
   return out + `</section>`;
 }
@@ -327,6 +362,7 @@ function chartsSection(ctx: Context): string {
       ),
       'Coloured lines are changes outside the noise (the 95% interval of the difference excludes zero); grey dashed lines are within it.',
     );
+    out += serviceChangeBlock(src.serviceChange);
   }
   return out + `</section>`;
 }
@@ -412,6 +448,45 @@ function appraisalBlock(
   if (person.notes.length)
     out += `<ul class="muted">${person.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`;
   return { chart, details: out };
+}
+
+/** Per service: mean index before and after, and the change in residents' satisfaction with its interval. */
+function serviceChangeBlock(rows: readonly ServiceChange[] | null | undefined): string {
+  if (!rows || !rows.length) return '';
+  const real = (v: unknown) =>
+    v === true
+      ? '<strong>real change</strong>'
+      : v === false
+        ? '<span class="muted">within noise</span>'
+        : '';
+  return (
+    `<h3>Change by service</h3>` +
+    table(
+      [
+        'Service',
+        'People',
+        'Mean index before',
+        'after',
+        'Satisfied % before',
+        'after',
+        'Change',
+        '95% interval',
+        '',
+      ],
+      rows.map((r) => [
+        esc(r.service),
+        String(r.people),
+        esc(fmtNum(r.indexBefore)),
+        esc(fmtNum(r.indexAfter)),
+        esc(fmtNum(r.satisfiedBefore)),
+        esc(fmtNum(r.satisfiedAfter)),
+        esc(fmtNum(r.satisfiedChange)),
+        esc(range(r.satisfiedChangeLow, r.satisfiedChangeHigh)),
+        real(r.satisfiedRealChange),
+      ]),
+      [false, true, true, true, true, true, true, true, false],
+    )
+  );
 }
 
 const INDICATOR_LABELS: Record<string, string> = {
@@ -536,6 +611,7 @@ function personSection(ctx: Context, card: Scorecard): string {
     }).filter((r) => r[1] !== '–'),
     [false, true],
   );
+  out += coverageBlock(src.coverage, true);
   out += `</div>${egoMap(ctx, card.id)}</div>`;
   const appraisal = appraisalBlock(src.appraisal?.people[card.id], src.appraisal);
   out += `<div class="two-col"><div><h3>360 appraisal</h3>${appraisal.chart}</div><div><h3>Resident satisfaction</h3>`;

@@ -158,6 +158,44 @@ const source: ReportSource = {
       indexRealChange: true,
     },
   ],
+  coverage: {
+    minRate: 0.6,
+    sectors: [
+      {
+        sector: 'community',
+        invited: 100,
+        invitedFrom: 'given',
+        responded: 30,
+        rate: 0.3,
+        low: true,
+        warning: 'Only 30% of community answered.',
+      },
+      {
+        sector: 'voluntary',
+        invited: null,
+        invitedFrom: null,
+        responded: 1,
+        rate: null,
+        low: false,
+        warning: null,
+      },
+    ],
+    warnings: ['Only 30% of community answered: <too low>.'],
+  },
+  serviceChange: [
+    {
+      service: 'Police',
+      people: 1,
+      indexBefore: 40,
+      indexAfter: 45,
+      satisfiedBefore: 50,
+      satisfiedAfter: 70,
+      satisfiedChange: 20,
+      satisfiedChangeLow: 2,
+      satisfiedChangeHigh: 38,
+      satisfiedRealChange: true,
+    },
+  ],
   quality: {
     rows: { read: 10, accepted: 9, rejected: 1 },
     issues: [
@@ -251,6 +289,16 @@ describe('buildReport', () => {
     expect(html).toContain('n = 12');
     expect(html).toContain('real change');
     expect(html).toContain('Generated 2026-01-01');
+  });
+
+  it('prints coverage beside the network figures and service-level change', () => {
+    expect(html).toContain('Only 30% of community answered: &lt;too low&gt;.');
+    expect(html).toContain('too low to compare people on');
+    const person = html.slice(html.indexOf('id="p-ps1"'), html.indexOf('id="p-ps2"'));
+    expect(person).toContain(
+      'Coverage behind these figures: community: 30 of 100 (30%) answered — low; voluntary: 1 answered.',
+    );
+    expect(html).toContain('Change by service');
   });
 
   it('is deterministic for the same input', () => {
