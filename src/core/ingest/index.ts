@@ -64,6 +64,10 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /** Accepts the date formats survey tools export (ISO, US and UK slashes, Excel text); false for junk. */
 function isPlausibleDate(s: string): boolean {
+  // The common shapes (2026-03-02 10:04, 2026/03/02 10:15:32 AM GMT, 3/2/26 10:01) without Date.parse.
+  const quick = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}|$)/.exec(s);
+  if (quick)
+    return Number(quick[2]) >= 1 && Number(quick[2]) <= 12 && Number(quick[3]) >= 1 && Number(quick[3]) <= 31;
   if (!Number.isNaN(Date.parse(s))) return true;
   const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})(\s+\d{1,2}:\d{2}(:\d{2})?(\s*[AP]M)?)?$/i.exec(s.trim());
   if (!m) return false;
@@ -80,6 +84,8 @@ function timeOf(r: RawResponse): number {
 
 interface Resolved {
   target: ActorId | null;
+  /** More people in the same text ("Priya Patel and Helen Okafor"). */
+  also?: ActorId[];
   result: MatchResult;
   decision?: DecisionRecord;
 }
@@ -136,9 +142,14 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   const multiFile = input.surveys.length > 1;
   const typeDefaulted = new Set<string>();
   const sourceOf: ActorId[] = [];
+  const typeMemo = new Map<string, ActorType | null>();
   for (const r of kept) {
     const linked = linkRespondent(r, matcher);
-    const stated = parseActorType(r.typeText);
+    let stated = typeMemo.get(r.typeText);
+    if (stated === undefined) {
+      stated = parseActorType(r.typeText);
+      typeMemo.set(r.typeText, stated);
+    }
     if (linked) {
       respondents.push({
         key: linked.id,
@@ -239,27 +250,29 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
         }
         continue;
       }
-      if (res.target === source) {
-        quality.warn(
-          r.file,
-          r.row,
-          nom.column,
-          'self-nomination',
-          `The respondent named themselves ("${nom.text}"); that tie was left out.`,
-        );
-        continue;
-      }
-      // The same person named twice for one relation counts once.
-      let dup = false;
-      for (let s = 0; s < seenTie.length; s += 2) {
-        if (seenTie[s] === res.target && seenTie[s + 1] === nom.relation) {
-          dup = true;
-          break;
+      for (const target of res.also ? [res.target, ...res.also] : [res.target]) {
+        if (target === source) {
+          quality.warn(
+            r.file,
+            r.row,
+            nom.column,
+            'self-nomination',
+            `The respondent named themselves ("${nom.text}"); that tie was left out.`,
+          );
+          continue;
         }
+        // The same person named twice for one relation counts once.
+        let dup = false;
+        for (let s = 0; s < seenTie.length; s += 2) {
+          if (seenTie[s] === target && seenTie[s + 1] === nom.relation) {
+            dup = true;
+            break;
+          }
+        }
+        if (dup) continue;
+        seenTie.push(target, nom.relation);
+        ties.push({ source, target, relation: nom.relation, weight: 1, file: r.file, row: r.row });
       }
-      if (dup) continue;
-      seenTie.push(res.target, nom.relation);
-      ties.push({ source, target: res.target, relation: nom.relation, weight: 1, file: r.file, row: r.row });
     }
   }
   actors.push(...newActors.values());
@@ -375,8 +388,15 @@ function resolve(
     }
     if (decision.action === 'ignore') return { target: null, result, decision };
   }
-  if (result.id) return { target: result.id, result };
   // "Priya Patel and Helen Okafor" in one box: split when every part matches for sure.
+  if (!(result.id && result.how !== 'fuzzy') && /\s(and|&|\+)\s|\//i.test(text)) {
+    const parts = text.split(/\s+(?:and|&|\+)\s+|\s*\/\s*/i).filter((p) => p.trim() !== '');
+    if (parts.length > 1 && parts.length <= 6) {
+      const ids = parts.map((p) => matcher.match(p).id);
+      if (ids.every((id) => id != null)) return { target: ids[0]!, also: ids.slice(1) as ActorId[], result };
+    }
+  }
+  if (result.id) return { target: result.id, result };
   return { target: null, result };
 }
 

@@ -270,7 +270,8 @@ export class RosterMatcher {
         // "Dr A Patel" against Priya Patel: an initial that contradicts the first name.
         if (item.person && names.length >= 2 && !used[0]) initialConflict++;
       } else {
-        unexplained++;
+        // A word that is someone else's name ("Patel Okafor") speaks against this candidate more.
+        unexplained += this.byToken.has(w) ? 1.75 : 1;
       }
     }
     if (matchedCount === 0) return 0;

@@ -43,6 +43,11 @@ const EMPTY_ANSWER =
  */
 export function splitNames(cell: string, isKnown: (s: string) => boolean): string[] {
   const out: string[] = [];
+  // Most cells hold one name: skip the splitting machinery for them.
+  if (!/[;\n\r|,]/.test(cell)) {
+    const one = cell.trim();
+    return one && !EMPTY_ANSWER.test(one) ? [one] : [];
+  }
   for (const raw of cell.split(/[;\n\r|]+/)) {
     const piece = raw.trim();
     if (!piece) continue;
@@ -200,7 +205,7 @@ export function readResponses(
           let names = splitCache.get(value);
           if (!names) {
             names = splitNames(value, isKnown).flatMap((piece) => splitCodes(piece, isKnown));
-            if (splitCache.size < 100_000) splitCache.set(value, names);
+            if (splitCache.size < 50_000) splitCache.set(value, names);
           }
           if (names.length > MAX_NAMES_PER_ANSWER) {
             quality.warn(

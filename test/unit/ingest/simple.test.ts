@@ -153,3 +153,26 @@ describe('quality cases', () => {
     expect(r.respondents).toHaveLength(0);
   });
 });
+
+describe('several people in one answer', () => {
+  it('splits "A and B" / "A & B" / "A/B" when every part matches for sure, and only then', () => {
+    const r = run([
+      text(
+        'and.csv',
+        'Response ID,Who do you trust?\n1,Dr Priya Patel and Mrs Okafor\n2,Amira Haddad & Liam Byrne\n3,Friends and family\n',
+      ),
+    ]);
+    expect(tieSet(r)).toEqual(['r-1>ps-01:trust', 'r-1>ps-04:trust', 'r-2>ps-09:trust', 'r-2>ps-10:trust']);
+    expect(r.review.map((x) => x.text)).toEqual(['Friends and family']);
+  });
+
+  it('links a respondent to the roster by a name column only on an exact name', () => {
+    const r = run([
+      text(
+        'n.csv',
+        'Response ID,Name,Who do you trust?\n1,Helen Okafor,Amira Haddad\n2,Helen,Amira Haddad\n',
+      ),
+    ]);
+    expect(r.respondents.map((x) => x.key)).toEqual(['ps-01', 'r-2']);
+  });
+});
