@@ -5,7 +5,7 @@ import type { Mapping, ReviewDecision, ReviewItem } from '../core/ingest/types';
 import { applyReviewDecision } from '../core/ingest/review';
 import { nameKey } from '../core/ingest/names';
 import type { PipelineResult } from '../core/pipeline';
-import { runAnalysis, type JobError, type RunHandle } from '../worker/pipeline-client';
+import { runAnalysis, type JobError, type JobRequest, type RunHandle } from '../worker/pipeline-client';
 import { demoWaves, hasDemo } from './demo';
 import { loadSavedProject, saveProject } from './persist';
 import {
@@ -55,6 +55,8 @@ export interface AppState {
   ready: boolean;
   /** Where the project came from on start, for the status line. */
   origin: 'demo' | 'restored' | 'new' | 'imported';
+  /** False while the result on show comes from the quick pass (no bootstrap intervals yet). */
+  intervals: boolean;
   /** Bumped whenever a different project is opened (restore, demo, new, import): views re-mount. */
   epoch: number;
 }
@@ -111,6 +113,7 @@ export class Store {
       ready: false,
       origin: 'new',
       epoch: 0,
+      intervals: false,
     };
     if (this.state.route.view === 'person') this.state.selectedId = this.state.route.id ?? null;
   }
@@ -241,10 +244,18 @@ export class Store {
 
   // --- runs ---------------------------------------------------------------------------------
 
+  /**
+   * Runs the analysis in two passes: a quick one without the bootstrap, so figures appear at
+   * once, then the full one whose intervals (index, rank, change) replace it. Any new run or a
+   * cancel stops whichever pass is going.
+   */
   run(): void {
     const project = this.state.project;
-    const request = jobRequest(project, { weights: project.weights as never, seed: 1 });
-    if (!request) {
+    const options = { weights: project.weights as never, seed: 1 };
+    const quick = jobRequest(project, { ...options, bootstrapDraws: 0 });
+    const full = jobRequest(project, options);
+    if (!quick || !full) {
+      this.handle?.cancel();
       this.set({
         run: {
           ...this.state.run,
@@ -257,28 +268,27 @@ export class Store {
       return;
     }
     this.handle?.cancel();
+    this.set({ run: { ...this.state.run, status: 'running', phase: 'Starting', fraction: 0, error: null } });
+    this.startPass(quick, 'quick', () => this.startPass(full, 'full'));
+  }
+
+  private startPass(request: JobRequest, pass: 'quick' | 'full', next?: () => void): void {
+    // The quick pass fills the first fifth of the bar; the bootstrap the rest.
+    const [from, span] = pass === 'quick' ? [0, 0.2] : [0.2, 0.8];
     const handle = runAnalysis(request, {
       onProgress: (phase, fraction) => {
-        if (this.handle === handle)
-          this.set({ run: { ...this.state.run, status: 'running', phase, fraction } });
+        if (this.handle !== handle) return;
+        const label = pass === 'quick' ? phase : `Uncertainty intervals: ${phase}`;
+        this.set({
+          run: { ...this.state.run, status: 'running', phase: label, fraction: from + fraction * span },
+        });
       },
     });
     this.handle = handle;
-    this.set({ run: { ...this.state.run, status: 'running', phase: 'Starting', fraction: 0, error: null } });
     void handle.promise.then((outcome) => {
       if (this.handle !== handle) return;
       this.handle = null;
-      const generation = this.state.run.generation + 1;
-      if (outcome.ok) {
-        const selected = this.state.selectedId;
-        const stillThere = selected && outcome.current.actors.some((a) => a.id === selected);
-        this.set({
-          result: outcome.current,
-          baseline: outcome.baseline,
-          selectedId: stillThere ? selected : null,
-          run: { status: 'done', phase: 'Done', fraction: 1, error: null, generation },
-        });
-      } else {
+      if (!outcome.ok) {
         const cancelled = outcome.error.code === 'cancelled';
         this.set({
           run: {
@@ -286,10 +296,36 @@ export class Store {
             phase: '',
             fraction: 0,
             error: outcome.error,
-            generation,
+            generation: this.state.run.generation + 1,
           },
         });
+        return;
       }
+      const selected = this.state.selectedId;
+      const stillThere = selected && outcome.current.actors.some((a) => a.id === selected);
+      const last = pass === 'full' || !next;
+      this.set({
+        result: outcome.current,
+        baseline: outcome.baseline,
+        intervals: pass === 'full',
+        selectedId: stillThere ? selected : null,
+        run: last
+          ? {
+              status: 'done',
+              phase: 'Done',
+              fraction: 1,
+              error: null,
+              generation: this.state.run.generation + 1,
+            }
+          : {
+              ...this.state.run,
+              status: 'running',
+              phase: 'Uncertainty intervals',
+              fraction: span,
+              error: null,
+            },
+      });
+      if (!last) next?.();
     });
   }
 

@@ -243,7 +243,8 @@ export const mountPeople: ViewFactory = (container, store): View => {
       );
       tbody.appendChild(tr);
     });
-    count.textContent = `${rows.length} of ${cards.length} public servants`;
+    const pending = !store.getState().intervals && store.getState().run.status === 'running';
+    count.textContent = `${rows.length} of ${cards.length} public servants${pending ? ' — computing uncertainty intervals…' : ''}`;
     empty.textContent =
       cards.length === 0
         ? store.getState().run.status === 'running'

@@ -96,7 +96,12 @@ export const mountScorecard: ViewFactory = (container, store): View => {
         'div',
         { class: 'figure-row' },
         h('span', { class: 'big-figure', 'data-testid': 'scorecard-index', text: fmt(index) }),
-        h('span', { text: `95% interval ${fmt(field(card, 'indexLow'))}–${fmt(field(card, 'indexHigh'))}` }),
+        h('span', {
+          text:
+            field(card, 'indexLow') === null && !store.getState().intervals
+              ? '95% interval: being computed…'
+              : `95% interval ${fmt(field(card, 'indexLow'))}–${fmt(field(card, 'indexHigh'))}`,
+        }),
         h('span', { text: `Rank ${rankRange(card)} of ${all.length}` }),
       ),
     );
