@@ -31,6 +31,8 @@ export interface Csr {
   ties: number;
   /** Number of arcs whose weight was not a positive finite number (path metrics skip them). */
   badWeights: number;
+  /** Self-ties found in the graph and left out. */
+  selfLoops: number;
 }
 
 export interface CsrOptions {
@@ -59,10 +61,14 @@ export function buildCsr(graph: Graph, options: CsrOptions = {}): Csr {
     const prev = arcWeight.get(key);
     arcWeight.set(key, prev === undefined ? w : prev + w);
   };
+  let selfLoops = 0;
   graph.forEachEdge((_edge, attr, source, target, _sa, _ta, undirectedEdge) => {
     const s = index.get(source)!;
     const t = index.get(target)!;
-    if (s === t) return;
+    if (s === t) {
+      selfLoops++;
+      return;
+    }
     const w = weightOf((attr as Record<string, unknown>).weight);
     if (directed) {
       addArc(s, t, w);
@@ -153,6 +159,7 @@ export function buildCsr(graph: Graph, options: CsrOptions = {}): Csr {
     undMult: Uint8Array.from(multTmp),
     ties: directed ? m : m / 2,
     badWeights: directed ? badWeights : badWeights / 2,
+    selfLoops,
   };
 }
 

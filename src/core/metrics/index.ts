@@ -157,7 +157,7 @@ export function computeMetrics(
   const plan = planPaths(csr, opts);
   const sums = pathPass(plan.input, {
     betweennessSources: plan.betweennessSources,
-    progress,
+    progress: sliceProgress(progress, 0, PATHS_SHARE),
     progressLabel: scope ? `Paths (${scope})` : 'Paths',
   });
   return finishMetrics(graph, csr, opts, plan, sums, quality, progress, scope);
@@ -209,7 +209,7 @@ export async function computeLayeredMetricsWith(
     network.union,
     options,
     quality,
-    slice(progress, 0, parts ? 0.5 : 1),
+    sliceProgress(progress, 0, parts ? 0.5 : 1),
   );
   const layers: Record<string, MetricsResult> = {};
   for (const [i, relation] of network.relations.entries()) {
@@ -222,7 +222,7 @@ export async function computeLayeredMetricsWith(
       graph,
       options,
       quality,
-      slice(progress, from, to),
+      sliceProgress(progress, from, to),
       `"${relation}"`,
     );
   }
@@ -247,6 +247,11 @@ export function finishMetrics(
     quality.warn('network', null, null, code, message + where + '.');
   const { n, directed } = csr;
 
+  if (csr.selfLoops > 0)
+    note(
+      'metrics-self-loops',
+      `${csr.selfLoops} ties from an actor to themselves were left out of every metric`,
+    );
   if (n === 0) note('metrics-empty-graph', 'The network has no actors, so no metric could be computed');
   if (csr.badWeights > 0 && opts.weight !== 'none')
     warn(
@@ -263,18 +268,21 @@ export function finishMetrics(
       `Betweenness was estimated from ${plan.sampled} of ${n} sources (seed ${opts.seed}); other metrics are exact`,
     );
 
-  progress.report(scope ? `Structure (${scope})` : 'Structure', 0);
+  // After the path pass (0 .. PATHS_SHARE of this graph's bar), each stage gets a fixed slice.
+  const named = (phase: string) => (scope ? `${phase} (${scope})` : phase);
+  const stage = (from: number, to: number) => sliceProgress(progress, from, to);
+  progress.report(named('Structure'), PATHS_SHARE);
   const weak = weakComponents(csr);
   const strong = strongComponentCount(csr);
   const connected = n > 0 && (directed ? strong === 1 : weak.count === 1);
   const weaklyConnected = n > 0 && weak.count === 1;
-  const { clustering, transitivity } = clusteringAndTransitivity(csr, progress);
-  const holes = structuralHoles(csr, progress);
+  const { clustering, transitivity } = clusteringAndTransitivity(csr, stage(0.8, 0.82));
+  const holes = structuralHoles(csr, stage(0.82, 0.85));
   const cores = coreNumber(csr);
 
   const spectralWeighted = opts.weight === 'strength';
-  progress.report(scope ? `PageRank (${scope})` : 'PageRank', 0);
-  const pr = pagerank(csr, spectralWeighted, progress);
+  progress.report(named('PageRank, eigenvector, HITS'), 0.85);
+  const pr = pagerank(csr, spectralWeighted, stage(0.85, 0.87));
   if (!pr.converged) warn('pagerank-not-converged', 'PageRank did not converge; its values are approximate');
 
   let eig: Float64Array | null = null;
@@ -286,7 +294,7 @@ export function finishMetrics(
         : 'Eigenvector centrality is left empty: it is only defined when the network is in one piece',
     );
   } else if (n > 0) {
-    const r = eigenvector(csr, spectralWeighted, progress);
+    const r = eigenvector(csr, spectralWeighted, stage(0.87, 0.88));
     if (!r.converged || r.values.some((x) => !Number.isFinite(x))) {
       warn('eigenvector-not-converged', 'Eigenvector centrality did not converge, so it is left empty');
     } else eig = r.values;
@@ -297,15 +305,15 @@ export function finishMetrics(
   if (n > 0 && (!weaklyConnected || csr.ties === 0)) {
     note('hits-disconnected', 'Hub and authority scores are left empty: HITS needs a network in one piece');
   } else if (n > 0) {
-    const r = hits(csr, spectralWeighted, progress);
+    const r = hits(csr, spectralWeighted, stage(0.88, 0.9));
     if (!r.converged)
       warn('hits-not-converged', 'Hub and authority scores did not converge; values are approximate');
     hub = r.hub;
     authority = r.authority;
   }
 
-  progress.report(scope ? `Communities (${scope})` : 'Communities', 0);
-  const comm = communities(csr, { weighted: spectralWeighted, seed: opts.seed }, progress);
+  progress.report(named('Communities'), 0.9);
+  const comm = communities(csr, { weighted: spectralWeighted, seed: opts.seed }, stage(0.9, 0.96));
   if (comm.modularity === null && n > 0)
     note('modularity-no-ties', 'Modularity is left empty: there are no ties');
 
@@ -322,7 +330,8 @@ export function finishMetrics(
     );
   const groups = groupCodes(groupValues);
   const ei = eiIndex(csr, groups);
-  const roles = brokerage(csr, groups, progress);
+  progress.report(named('Brokerage'), 0.96);
+  const roles = brokerage(csr, groups, stage(0.96, 0.98));
   const isServant = new Uint8Array(n);
   const isCivil = new Uint8Array(n);
   csr.ids.forEach((id, i) => {
@@ -338,7 +347,7 @@ export function finishMetrics(
     if (!directed && opts.weight === 'none') {
       diameter = 0;
       for (let v = 0; v < n; v++) if (sums.eccentricity[v]! > diameter) diameter = sums.eccentricity[v]!;
-    } else diameter = undirectedDiameter(csr, progress);
+    } else diameter = undirectedDiameter(csr, stage(0.98, 1));
   } else if (n > 0)
     note('diameter-disconnected', 'The diameter is left empty: the network is in several pieces');
 
@@ -410,6 +419,7 @@ export function finishMetrics(
       `${isolates} actors have no ties: their constraint, effective size and E-I index are left empty`,
     );
 
+  progress.report(named('Metrics'), 1);
   return {
     graph: {
       nodes: n,
@@ -433,8 +443,14 @@ function finiteOr0(x: number): number {
   return Number.isFinite(x) ? x : 0;
 }
 
-/** Progress for one slice of a longer job: fractions map into [from, to]. */
-function slice(progress: Progress, from: number, to: number): Progress {
+/** Share of one graph's progress bar given to the path pass (it is most of the work). */
+const PATHS_SHARE = 0.8;
+
+/**
+ * Progress for one slice of a longer job: fractions map into [from, to]. Hosts embedding metrics in
+ * a longer run (the pipeline) can wrap their Progress with it so the bar never runs backwards.
+ */
+export function sliceProgress(progress: Progress, from: number, to: number): Progress {
   return {
     report: (phase, fraction) => progress.report(phase, from + (to - from) * fraction),
     check: () => progress.check(),
@@ -450,14 +466,20 @@ export function computeLayeredMetrics(
 ): LayeredMetrics {
   // The union's cost dominates; give it half the bar and share the rest among layers.
   const parts = network.relations.length;
-  const top = computeMetrics(network.union, options, quality, slice(progress, 0, parts ? 0.5 : 1));
+  const top = computeMetrics(network.union, options, quality, sliceProgress(progress, 0, parts ? 0.5 : 1));
   const layers: Record<string, MetricsResult> = {};
   network.relations.forEach((relation, i) => {
     const graph = network.layers[relation];
     if (!graph) return;
     const from = 0.5 + (0.5 * i) / parts;
     const to = 0.5 + (0.5 * (i + 1)) / parts;
-    layers[relation] = computeMetrics(graph, options, quality, slice(progress, from, to), `"${relation}"`);
+    layers[relation] = computeMetrics(
+      graph,
+      options,
+      quality,
+      sliceProgress(progress, from, to),
+      `"${relation}"`,
+    );
   });
   return { ...top, layers };
 }

@@ -96,6 +96,16 @@ describe('degenerate graphs', () => {
     expect(r.nodes.sink!.effectiveSize).toBeCloseTo(2, 12);
   });
 
+  it('self-ties are left out with a note', () => {
+    const g = new Graph({ type: 'directed' });
+    g.mergeEdge('a', 'a', { weight: 1 });
+    g.mergeEdge('a', 'b', { weight: 1 });
+    const q = new QualityCollector();
+    const r = computeMetrics(g, {}, q);
+    expect(r.nodes.a!.outDegree).toBe(1);
+    expect(codes(q)).toContain('metrics-self-loops');
+  });
+
   it('non-positive and missing weights do not produce NaN', () => {
     const g = new Graph({ type: 'directed' });
     g.mergeEdge('a', 'b', { weight: 0 });
@@ -220,6 +230,20 @@ describe('layered metrics and civil reach', () => {
     expect(r.layers.trust!.nodes.head!.inDegree).toBe(1);
     // Notes name the layer they are about.
     expect(q.issues.some((i) => i.message.includes('"need"'))).toBe(true);
+  });
+
+  it('progress never runs backwards across the union and the layers', () => {
+    const fractions: number[] = [];
+    computeLayeredMetrics(
+      network,
+      {},
+      new QualityCollector(),
+      makeProgress((_p, f) => fractions.push(f)),
+    );
+    expect(fractions.length).toBeGreaterThan(5);
+    for (let i = 1; i < fractions.length; i++)
+      expect(fractions[i]!).toBeGreaterThanOrEqual(fractions[i - 1]! - 1e-12);
+    expect(fractions.at(-1)).toBeCloseTo(1, 9);
   });
 
   it('civil reach counts distinct civil-society actors within two steps either way, servants only', () => {
