@@ -20,7 +20,7 @@ import { brokerage, civilReach, eiIndex, groupCodes } from './groups';
 import { communities } from './community';
 import { sampleIndexes } from './random';
 
-export { METRICS, metricByKey, type MetricDescriptor } from './registry';
+export { METRICS, metricByKey, metricsMarkdown, type MetricDescriptor } from './registry';
 export { buildCsr, type Csr, type WeightMode } from './csr';
 export { pathPass, addPathSums, emptyPathSums, type PathInput, type PathSums } from './paths';
 

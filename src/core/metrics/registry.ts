@@ -253,3 +253,17 @@ export function metricByKey(key: string, level?: 'node' | 'graph'): MetricDescri
   if (level) return BY_KEY.get(`${level}:${key}`);
   return BY_KEY.get(`node:${key}`) ?? BY_KEY.get(`graph:${key}`);
 }
+
+/** The registry as Markdown tables (node, then graph metrics), for the README and CLI help. */
+export function metricsMarkdown(): string {
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  const table = (level: 'node' | 'graph') =>
+    [
+      '| metric | what it tells a manager | convention (networkx equivalent) |',
+      '| --- | --- | --- |',
+      ...METRICS.filter((m) => m.level === level).map(
+        (m) => `| \`${m.key}\` (${cell(m.label)}) | ${cell(m.description)} | ${cell(m.convention)} |`,
+      ),
+    ].join('\n');
+  return `### Node metrics\n\n${table('node')}\n\n### Network metrics\n\n${table('graph')}\n`;
+}

@@ -8,6 +8,7 @@ import {
   computeMetrics,
   METRICS,
   metricByKey,
+  metricsMarkdown,
   type MetricsResult,
 } from '../../../src/core/metrics';
 import { buildNetwork } from '../../../src/core/network/build';
@@ -261,7 +262,9 @@ describe('registry', () => {
     const r = computeMetrics(fixtureGraph(loadFixture('kite')));
     for (const key of Object.keys(r.nodes.A!)) expect(metricByKey(key, 'node'), key).toBeDefined();
     for (const key of Object.keys(r.graph)) expect(metricByKey(key, 'graph'), key).toBeDefined();
+    const md = metricsMarkdown();
     for (const m of METRICS) {
+      expect(md).toContain(`\`${m.key}\``);
       expect(m.description).toMatch(/^[A-Z].*\.$/);
       expect(m.convention.length).toBeGreaterThan(10);
     }
