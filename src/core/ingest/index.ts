@@ -131,10 +131,11 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   });
 
   // 2. Drop previews, tests, spam and superseded resubmissions (each reported).
+  progress.report('Screening responses', 0.75);
   const kept = screenResponses(raw, quality);
 
   // 3. Respondents: roster people keep their id; the rest get keys from the response id.
-  progress.report('Matching names', 0.8);
+  progress.report('Linking respondents', 0.77);
   const respondents: Respondent[] = [];
   const actors: Actor[] = roster.entries.map(rosterActor);
   const actorIds = new Set<string>(actors.map((a) => a.id));
@@ -205,6 +206,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   }
 
   // 4. Names to people, then ties.
+  progress.report('Matching names', 0.8);
   const decisions = new Map(mapping.decisions.map((d) => [nameKey(d.text), d]));
   const resolved = new Map<string, Resolved>();
   const unmatched = new Map<

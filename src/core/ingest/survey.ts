@@ -82,6 +82,7 @@ export function splitNames(cell: string, isKnown: (s: string) => boolean): strin
 
 /** Split on commas that are not inside (), [] or quotes: "=HYPERLINK("a","b")" stays whole. */
 function splitOutsideBrackets(s: string): string[] {
+  if (!/[([""]/.test(s)) return s.split(',');
   const out: string[] = [];
   let depth = 0;
   let quoted = false;
@@ -153,7 +154,6 @@ export function readResponses(
     .map((q) => ({ q, cols: q.columns.map((c) => table.header.indexOf(c)) }));
   const cell = (row: string[], i: number) => (i >= 0 ? (row[i] ?? '').trim() : '');
   const out: RawResponse[] = [];
-  const splitCache = new Map<string, string[]>();
   const step = Math.max(1, Math.floor(table.rows.length / 50));
   for (let r = 0; r < table.rows.length; r++) {
     if (r % step === 0) {
@@ -201,12 +201,9 @@ export function readResponses(
         for (let k = 0; k < cols.length; k++) {
           const value = cell(row, cols[k]!);
           if (!value) continue;
-          // Answers repeat (ticked choices especially): split each distinct cell once.
-          let names = splitCache.get(value);
-          if (!names) {
-            names = splitNames(value, isKnown).flatMap((piece) => splitCodes(piece, isKnown));
-            if (splitCache.size < 50_000) splitCache.set(value, names);
-          }
+          let names = splitNames(value, isKnown);
+          if (q.coded || names.some((n) => !isKnown(n)))
+            names = names.flatMap((piece) => splitCodes(piece, isKnown));
           if (names.length > MAX_NAMES_PER_ANSWER) {
             quality.warn(
               table.file,
