@@ -87,3 +87,13 @@ export function tableWrap(table: HTMLTableElement, label?: string): HTMLDivEleme
   const name = label ?? table.caption?.textContent ?? 'Table';
   return h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': name }, table);
 }
+
+/** A chart from src/core/charts in a <figure>, with an optional caption under it. */
+export function chartFigure(svg: string, caption?: string): HTMLElement {
+  return h(
+    'figure',
+    { class: 'chart' },
+    trustedSvg(svg),
+    caption ? h('figcaption', { class: 'small muted', text: caption }) : null,
+  );
+}

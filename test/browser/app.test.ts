@@ -1,5 +1,6 @@
 // The app in real Chromium: demo data on start with no console errors and no off-origin request,
 // the people table opens a scorecard, the map draws, and every view passes axe-core.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import {
@@ -94,6 +95,37 @@ describe('the app with the demo data', () => {
     await expect
       .poll(() => screenshotVariety(page, '[data-testid="map-area"]'), { timeout: 20_000 })
       .toBeGreaterThan(0.01);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('downloads a self-contained report and exports with residents pseudonymised', async () => {
+    const page = app.page;
+    await page.goto(`${url()}#/report`);
+    await waitForAnalysis(page);
+    const [report] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-report').click(),
+    ]);
+    const html = readFileSync(await report.path(), 'utf8');
+    expect(html).toMatch(/<html/i);
+    expect(html).toContain('Helen Okafor');
+    // Self-contained: nothing is fetched from anywhere when the report opens.
+    expect(html).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)=["']https?:/i);
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-scorecards-csv').click(),
+    ]);
+    const header = readFileSync(await csv.path(), 'utf8').split(/\r?\n/)[0]!;
+    expect(header.startsWith('id,name,role,service,index,rank')).toBe(true);
+    const [gexf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-gexf').click(),
+    ]);
+    const xml = readFileSync(await gexf.path(), 'utf8');
+    expect(xml).toContain('<gexf');
+    // Pseudonymised by default: no e-mail address leaves, not even a public servant's.
+    expect(xml).not.toMatch(/@millbrook\.gov\.uk/);
+    expect(html).not.toMatch(/@millbrook\.gov\.uk/);
     expect(app.errors).toEqual([]);
   });
 

@@ -1,7 +1,8 @@
 // The Services view: service-level averages of the scorecards (index, civil-society ties, 360) and
 // each service's satisfaction indicators with their 95% intervals and number of answers.
 import type { ItemStat, ServiceSatisfaction } from '../../core/satisfaction';
-import { clear, fmt, h, tableWrap } from '../dom';
+import { chartFigure, clear, fmt, h, tableWrap } from '../dom';
+import { importanceMatrix, intervalPlot, slopeChart } from '../../core/charts';
 import { cardsOf, field, text, type CardRow } from '../cards';
 import type { View, ViewFactory } from './view';
 
@@ -85,8 +86,81 @@ export const mountServices: ViewFactory = (container, store): View => {
       h('section', { class: 'panel' }, h('h3', { text: 'Relational capital by service' }), tableWrap(table)),
     );
 
+    if (baseline && result.change) {
+      const changes = new Map(
+        (result.change as unknown as Record<string, unknown>[]).map((r) => [String(r.id), r]),
+      );
+      const rows = cards.map((c) => {
+        const row = changes.get(c.id);
+        const flag = row?.indexRealChange;
+        return {
+          label: text(c, 'name') || c.id,
+          before: before.has(c.id) ? field(before.get(c.id), 'index') : null,
+          after: field(c, 'index'),
+          real: typeof flag === 'boolean' ? flag : null,
+        };
+      });
+      body.appendChild(
+        h(
+          'section',
+          { class: 'panel', 'aria-labelledby': 'services-change' },
+          h('h3', { id: 'services-change', text: 'Change in the index since the baseline' }),
+          chartFigure(
+            slopeChart(rows, {
+              title: 'Relational-capital index, baseline to follow-up',
+              height: Math.max(360, rows.length * 18),
+            }),
+            'Coloured lines: a real change (its 95% interval leaves out zero). Grey dashed: within the noise of resampling respondents.',
+          ),
+        ),
+      );
+    }
+
     const sat = result.satisfaction;
     if (sat && sat.services.length > 0) {
+      const first = sat.items[0];
+      const charts = h('div', { class: 'grid-2' });
+      if (first) {
+        charts.appendChild(
+          chartFigure(
+            intervalPlot(
+              sat.services.map((s) => {
+                const stat = s.items[first.key];
+                return {
+                  label: s.service,
+                  value: stat?.pctAgree ?? null,
+                  low: stat?.pctAgreeLow ?? null,
+                  high: stat?.pctAgreeHigh ?? null,
+                  n: stat?.n ?? null,
+                };
+              }),
+              {
+                title: `${first.label}: % agree by service (95% intervals)`,
+                reference:
+                  sat.area.items[first.key]?.pctAgree != null
+                    ? { value: sat.area.items[first.key]!.pctAgree!, label: 'Whole area' }
+                    : null,
+              },
+            ),
+          ),
+        );
+      }
+      if (sat.matrix.length > 0) {
+        charts.appendChild(
+          chartFigure(
+            importanceMatrix(
+              sat.matrix.map((m) => ({
+                label: m.service,
+                importance: m.importance,
+                satisfaction: m.satisfaction,
+                n: m.n,
+              })),
+            ),
+            'Services important to residents but with low satisfaction (lower right) are where to concentrate.',
+          ),
+        );
+      }
+      body.appendChild(h('section', { class: 'panel', 'aria-label': 'Satisfaction charts' }, charts));
       const t = h('table', { class: 'data', 'data-testid': 'satisfaction-table' });
       t.appendChild(h('caption', { text: '% agree (95% interval), number of answers' }));
       t.appendChild(
