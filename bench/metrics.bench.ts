@@ -113,7 +113,7 @@ export default async function metricsBench(context: BenchContext): Promise<Bench
     ms: sampled.ms,
     reference: 'exact engine',
     referenceMs: ours.ms,
-    note: `max abs error ${maxAbs.toExponential(2)} (largest value ${maxExact.toExponential(2)}), mean ${(sumAbs / n).toExponential(2)}, top-20 overlap ${overlap}/20`,
+    note: `max abs error ${maxAbs.toExponential(2)} (largest value ${maxExact.toExponential(2)}), mean ${(sumAbs / n).toExponential(2)}, top-20 overlap ${overlap}/20; reported SE ${reportedSe}`,
   });
 
   // networkx is pure Python: compare on a smaller graph.

@@ -262,11 +262,28 @@ export function finishMetrics(
   // Path metrics.
   const bc = sums.betweenness;
   const scale = (n > 2 ? 1 / ((n - 1) * (n - 2)) : 1) * (plan.sampled ? n / plan.sampled : 1);
-  if (plan.sampled)
+  if (plan.sampled) {
+    // Sampled sources give an unbiased estimate n/k Σ δ_s; its standard error from the spread of
+    // the per-source dependencies (finite-population corrected), largest over nodes.
+    const k = plan.sampled;
+    let maxSe = 0;
+    let maxValue = 0;
+    for (let v = 0; v < n; v++) {
+      const mean = bc[v]! / k;
+      const variance = Math.max(0, sums.betweennessSq[v]! / k - mean * mean);
+      const se =
+        Math.sqrt((variance / k) * ((n - k) / Math.max(1, n - 1))) *
+        n *
+        (n > 2 ? 1 / ((n - 1) * (n - 2)) : 1);
+      if (se > maxSe) maxSe = se;
+      if (bc[v]! * scale > maxValue) maxValue = bc[v]! * scale;
+    }
     note(
       'betweenness-sampled',
-      `Betweenness was estimated from ${plan.sampled} of ${n} sources (seed ${opts.seed}); other metrics are exact`,
+      `Betweenness was estimated from ${k} of ${n} sources (seed ${opts.seed}); the largest standard error is ` +
+        `${maxSe.toPrecision(2)} against a largest value of ${maxValue.toPrecision(2)}; other metrics are exact`,
     );
+  }
 
   // After the path pass (0 .. PATHS_SHARE of this graph's bar), each stage gets a fixed slice.
   const named = (phase: string) => (scope ? `${phase} (${scope})` : phase);

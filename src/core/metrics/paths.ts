@@ -28,6 +28,8 @@ export interface PathSums {
   harmonic: Float64Array;
   /** Largest finite distance found from each source (its eccentricity within its component). */
   eccentricity: Float64Array;
+  /** Σ over sources of the squared dependency, for the standard error of sampled betweenness. */
+  betweennessSq: Float64Array;
 }
 
 export function emptyPathSums(n: number): PathSums {
@@ -37,11 +39,19 @@ export function emptyPathSums(n: number): PathSums {
     reach: new Float64Array(n),
     harmonic: new Float64Array(n),
     eccentricity: new Float64Array(n),
+    betweennessSq: new Float64Array(n),
   };
 }
 
 export function addPathSums(into: PathSums, from: PathSums): void {
-  for (const key of ['betweenness', 'distSum', 'reach', 'harmonic', 'eccentricity'] as const) {
+  for (const key of [
+    'betweenness',
+    'distSum',
+    'reach',
+    'harmonic',
+    'eccentricity',
+    'betweennessSq',
+  ] as const) {
     const a = into[key];
     const b = from[key];
     for (let i = 0; i < a.length; i++) a[i]! += b[i]!;
@@ -74,7 +84,7 @@ export function pathPass(input: PathInput, options: PathPassOptions = {}): PathS
   const sources = options.sources ?? Int32Array.from({ length: n }, (_, i) => i);
   const bSources = options.betweennessSources ?? null;
   const sums = emptyPathSums(n);
-  const { betweenness, distSum, reach, harmonic, eccentricity } = sums;
+  const { betweenness, distSum, reach, harmonic, eccentricity, betweennessSq } = sums;
 
   const dist = new Float64Array(n).fill(-1);
   const sigma = new Float64Array(n);
@@ -213,6 +223,7 @@ export function pathPass(input: PathInput, options: PathPassOptions = {}): PathS
           }
         }
         betweenness[w]! += delta[w]!;
+        if (bSources) betweennessSq[w]! += delta[w]! * delta[w]!;
       }
     }
 
@@ -239,7 +250,7 @@ function unweightedPass(input: PathInput, options: PathPassOptions): PathSums {
   const sources = options.sources ?? Int32Array.from({ length: n }, (_, i) => i);
   const bSources = options.betweennessSources ?? null;
   const sums = emptyPathSums(n);
-  const { betweenness, distSum, reach, harmonic, eccentricity } = sums;
+  const { betweenness, distSum, reach, harmonic, eccentricity, betweennessSq } = sums;
   const dist = new Int32Array(n).fill(-1);
   const sigma = new Float64Array(n);
   const coef = new Float64Array(n);
@@ -291,7 +302,10 @@ function unweightedPass(input: PathInput, options: PathPassOptions): PathSums {
         }
         const dv = sigma[v]! * acc;
         coef[v] = (1 + dv) / sigma[v]!;
-        if (i > 0) betweenness[v]! += dv;
+        if (i > 0) {
+          betweenness[v]! += dv;
+          if (bSources) betweennessSq[v]! += dv * dv;
+        }
       }
     }
     for (let i = 0; i < count; i++) dist[order[i]!] = -1;
