@@ -224,7 +224,8 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     const r = kept[k]!;
     const source = sourceOf[k]!;
     const seenTie: string[] = []; // a handful per respondent: a scan beats a Set here
-    for (const nom of r.nominations) {
+    for (let n = 0; n < r.nominations.length; n += 3) {
+      const nom = { text: r.nominations[n]!, column: r.nominations[n + 1]!, relation: r.nominations[n + 2]! };
       let res = resolved.get(nom.text);
       if (!res) {
         res = resolve(nom.text, matcher, decisions, newActors, actorIds);

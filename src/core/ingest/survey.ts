@@ -22,7 +22,8 @@ export interface RawResponse {
   email: string;
   name: string;
   timestamp: string;
-  nominations: Nomination[];
+  /** Flat triples [text, column, relation, ...]: one array per response instead of an object per name. */
+  nominations: string[];
   /** Set when the row must not count (preview, test, spam...). */
   rejected: { code: string; message: string; column: string | null } | null;
   unfinished: boolean;
@@ -225,7 +226,7 @@ export function readResponses(
               );
               continue;
             }
-            response.nominations.push({ text, column: q.columns[k]!, relation: q.relation! });
+            response.nominations.push(text, q.columns[k]!, q.relation!);
           }
         }
       } else if (q.kind === 'choices') {
@@ -234,7 +235,7 @@ export function readResponses(
           if (!value || !isTicked(value, q.targets?.[k])) continue;
           // A SurveyMonkey / Qualtrics choice column holds the choice text itself: prefer it.
           const target = TICK.test(value) ? (q.targets?.[k] ?? value) : value;
-          response.nominations.push({ text: target, column: q.columns[k]!, relation: q.relation! });
+          response.nominations.push(target, q.columns[k]!, q.relation!);
         }
       } else {
         for (let k = 0; k < cols.length; k++) {
@@ -242,16 +243,12 @@ export function readResponses(
           const target = q.targets?.[k];
           if (!value || !target || /^(0|no|none|n\/a|-)$/i.test(value)) continue;
           if (TICK.test(value)) {
-            response.nominations.push({
-              text: target,
-              column: q.columns[k]!,
-              relation: q.relation ?? 'named',
-            });
+            response.nominations.push(target, q.columns[k]!, q.relation ?? 'named');
             continue;
           }
           for (const label of value.split(/[,;|]+/)) {
             const relation = relationOfLabel(label);
-            if (relation) response.nominations.push({ text: target, column: q.columns[k]!, relation });
+            if (relation) response.nominations.push(target, q.columns[k]!, relation);
           }
         }
       }
