@@ -176,3 +176,59 @@ describe('several people in one answer', () => {
     expect(r.respondents.map((x) => x.key)).toEqual(['ps-01', 'r-2']);
   });
 });
+
+describe('more quality cases', () => {
+  it('reports an unterminated quote with its row', () => {
+    const r = run([
+      text('q.csv', 'Response ID,Who do you trust?\n1,Helen Okafor\n2,"Amira Haddad\n3,Dr Priya Patel\n'),
+    ]);
+    expect(r.quality.issues.find((i) => i.code === 'unterminated-quote')).toMatchObject({
+      file: 'q.csv',
+      row: 3,
+    });
+    expect(tieSet(r)).toContain('r-1>ps-01:trust');
+  });
+
+  it('reports duplicated column headers and keeps both columns addressable', () => {
+    const r = run([
+      text('d.csv', 'Response ID,Who do you trust?,Who do you trust?\n1,Helen Okafor,Amira Haddad\n'),
+    ]);
+    expect(r.quality.issues.find((i) => i.code === 'duplicate-column')).toMatchObject({
+      row: 1,
+      column: 'Who do you trust?',
+    });
+    expect(tieSet(r)).toEqual(['r-1>ps-01:trust', 'r-1>ps-09:trust']);
+  });
+
+  it('stops on binary data and on a damaged workbook, naming the file', () => {
+    const binary = new Uint8Array([0x00, 0x01, 0x02, 0x00, 0x41, 0x00]);
+    expect(() => run([{ name: 'photo.csv', data: binary }])).toThrowError(InputError);
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]);
+    try {
+      run([{ name: 'broken.xlsx', data: zip }]);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).file).toBe('broken.xlsx');
+    }
+  });
+
+  it('a saved mapping reproduces the same network, and a mapping naming a missing column stops the run', () => {
+    const first = run([fixture('simple.csv')]);
+    const saved = JSON.parse(JSON.stringify(first.mapping));
+    const again = run([fixture('simple.csv')], { mapping: saved });
+    expect(tieSet(again)).toEqual(tieSet(first));
+    expect(again.mapping.surveys).toEqual(first.mapping.surveys);
+    saved.surveys[0].questions[0].columns = ['Who is your GP?'];
+    expect(() => run([fixture('simple.csv')], { mapping: saved })).toThrowError(/Who is your GP\?/);
+  });
+
+  it('a question renamed in the mapping becomes a user-named relation', () => {
+    const first = run([fixture('simple.csv')]);
+    const edited = JSON.parse(JSON.stringify(first.mapping));
+    edited.surveys[0].questions[2].relation = 'advice';
+    edited.surveys[0].questions[1].relation = null; // not a name generator: ignored
+    const r = run([fixture('simple.csv')], { mapping: edited });
+    expect(r.ties.map((t) => t.relation).sort()).toEqual(['advice', 'need', 'need', 'need', 'need']);
+  });
+});
