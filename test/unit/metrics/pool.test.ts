@@ -1,0 +1,52 @@
+// The browser pool splits path sources across workers and must give the in-thread results; here
+// each "worker" is an in-process fake wired to servePathJobs, so the message protocol is exercised.
+import { describe, expect, it } from 'vitest';
+import Graph from 'graphology';
+import { computeMetrics, computeMetricsWith } from '../../../src/core/metrics';
+import {
+  POOL_MIN_NODES,
+  servePathJobs,
+  webWorkerPathRunner,
+  type PathJob,
+  type PathReply,
+} from '../../../src/worker/metrics-pool';
+import { seededRandom } from '../../../src/core/metrics/random';
+
+function fakeWorker() {
+  const toMain: ((e: MessageEvent<PathReply>) => void)[] = [];
+  const toWorker: ((e: MessageEvent<PathJob>) => void)[] = [];
+  servePathJobs({
+    postMessage: (m) =>
+      queueMicrotask(() => toMain.forEach((l) => l({ data: structuredClone(m) } as MessageEvent<PathReply>))),
+    addEventListener: (_t, l) => toWorker.push(l),
+  });
+  return {
+    postMessage: (m: unknown) =>
+      setTimeout(() => toWorker.forEach((l) => l({ data: structuredClone(m) } as MessageEvent<PathJob>))),
+    addEventListener: (type: string, l: (e: never) => void) => {
+      if (type === 'message') toMain.push(l as (e: MessageEvent<PathReply>) => void);
+    },
+    terminate: () => {},
+  };
+}
+
+describe('Web Worker pool', () => {
+  it('matches the in-thread pass', async () => {
+    const rand = seededRandom(9);
+    const n = POOL_MIN_NODES + 50;
+    const g = new Graph({ type: 'directed' });
+    for (let i = 0; i < n; i++) g.addNode(`v${i}`);
+    while (g.size < n * 3) {
+      const s = Math.floor(rand() * n);
+      const t = Math.floor(rand() * n);
+      if (s !== t) g.mergeEdge(`v${s}`, `v${t}`, { weight: 1 });
+    }
+    const single = computeMetrics(g);
+    const pooled = await computeMetricsWith(webWorkerPathRunner(fakeWorker, 3), g);
+    for (const [id, node] of Object.entries(single.nodes)) {
+      expect(pooled.nodes[id]!.betweenness!).toBeCloseTo(node.betweenness!, 10);
+      expect(pooled.nodes[id]!.closeness!).toBeCloseTo(node.closeness!, 10);
+    }
+    expect(pooled.graph).toEqual(single.graph);
+  }, 60_000);
+});
