@@ -39,6 +39,14 @@ function asMapping(value: unknown): Mapping | null {
   return Array.isArray(m.surveys) && Array.isArray(m.decisions) ? (m as Mapping) : null;
 }
 
+function readInvited(value: unknown): Record<string, number> | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>))
+    if (typeof v === 'number' && Number.isFinite(v) && v > 0) out[k] = v;
+  return out;
+}
+
 export function serialiseProjectFile(project: ProjectData): string {
   return serialiseProject({
     format: PROJECT_FORMAT,
@@ -53,7 +61,8 @@ export function serialiseProjectFile(project: ProjectData): string {
       weights: project.weights,
       layout: project.layout,
       view: project.view,
-      ui: project.ui,
+      // The sample frame travels with the app's own state (the core format has no field for it).
+      ui: project.invited ? { ...project.ui, invited: project.invited } : project.ui,
     },
   });
 }
@@ -77,6 +86,7 @@ export function parseProjectFile(text: string): ParsedProject {
         layout: p.layout,
         view: p.view,
         ui: p.ui ?? {},
+        invited: readInvited(p.ui?.invited),
         updatedAt: new Date().toISOString(),
       },
     };

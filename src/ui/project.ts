@@ -26,6 +26,8 @@ export interface ProjectData {
   weights: Weights;
   layout: Positions | null;
   view: unknown;
+  /** How many were asked per sector (sample frame), for response-rate warnings; optional. */
+  invited?: Record<string, number>;
   /** App view state worth restoring (route, table filters). */
   ui: Record<string, unknown>;
   updatedAt: string;
@@ -87,6 +89,8 @@ export function missingInputs(project: ProjectData): string | null {
 export function jobRequest(project: ProjectData, options: JobRequest['options']): JobRequest | null {
   const current = pipelineInput(project.current, null, project.mapping);
   if (!current) return null;
+  if (project.invited && Object.keys(project.invited).length > 0)
+    options = { ...options, invited: project.invited };
   const baseline = project.baseline
     ? pipelineInput(project.baseline, project.current.roster, project.mapping)
     : null;

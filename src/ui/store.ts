@@ -479,6 +479,10 @@ export class Store {
     this.updateProject({ view });
   }
 
+  setInvited(invited: Record<string, number>): void {
+    this.updateProject({ invited }, { rerun: true, delay: 400 });
+  }
+
   renameProject(name: string): void {
     this.updateProject({ name: name.trim() || 'Untitled project' });
   }

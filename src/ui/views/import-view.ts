@@ -16,6 +16,7 @@ import { clear, h, tableWrap } from '../dom';
 import { fileSize, listFiles, type WaveFiles } from '../project';
 import type { FileRole, WaveKey } from '../store';
 import type { View, ViewFactory } from './view';
+import { coverageBlock } from '../coverage';
 
 const ROLE_LABEL: Record<FileRole, string> = {
   roster: 'Roster',
@@ -124,7 +125,45 @@ export const mountImport: ViewFactory = (container, store): View => {
     'aria-labelledby': 'review-heading',
     'data-testid': 'review-queue',
   });
-  container.append(waves, reviewPanel, mappingPanel);
+  const framePanel = h('section', { class: 'panel', 'aria-labelledby': 'frame-heading' });
+  container.append(waves, reviewPanel, framePanel, mappingPanel);
+
+  function renderFrame(): void {
+    clear(framePanel);
+    framePanel.appendChild(h('h3', { id: 'frame-heading', text: 'How many were asked (optional)' }));
+    framePanel.appendChild(
+      h('p', {
+        class: 'small muted',
+        text: 'The number of people invited to answer, per sector. With it the scorecards show response rates and warn where too few answered to compare people fairly.',
+      }),
+    );
+    const { result, project } = store.getState();
+    const sectors = result?.coverage?.sectors.map((c) => c.sector) ?? ['community', 'voluntary', 'public'];
+    const row = h('div', { class: 'toolbar' });
+    for (const sector of sectors) {
+      const id = `invited-${sector}`;
+      const input = h('input', {
+        type: 'number',
+        id,
+        min: 0,
+        step: 1,
+        inputmode: 'numeric',
+        style: 'width: 7rem',
+      });
+      const v = project.invited?.[sector];
+      input.value = v === undefined ? '' : String(v);
+      input.addEventListener('change', () => {
+        const next = { ...(store.getState().project.invited ?? {}) };
+        const n = Number(input.value);
+        if (input.value === '' || !Number.isFinite(n) || n <= 0) delete next[sector];
+        else next[sector] = Math.round(n);
+        store.setInvited(next);
+      });
+      row.appendChild(h('label', { for: id }, `${sector.charAt(0).toUpperCase()}${sector.slice(1)}`, input));
+    }
+    framePanel.appendChild(row);
+    if (result) framePanel.appendChild(coverageBlock(result));
+  }
 
   function wavePanel(key: WaveKey, wave: WaveFiles | null): HTMLElement {
     const title = key === 'current' ? 'Current wave' : 'Baseline wave (optional)';
@@ -577,6 +616,7 @@ export const mountImport: ViewFactory = (container, store): View => {
         // Keep keyboard focus where it was when a decision re-renders the lists.
         const focusedId = document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
         renderReview();
+        renderFrame();
         renderMapping();
         if (focusedId) document.getElementById(focusedId)?.focus();
         lastResult = result;

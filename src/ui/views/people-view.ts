@@ -4,6 +4,7 @@ import { clear, fmt, h, tableWrap } from '../dom';
 import { asPercent, cardsOf, field, indexWithInterval, rankRange, text, type CardRow } from '../cards';
 import type { View, ViewFactory } from './view';
 import { weightsEditor } from './weights-editor';
+import { coverageBlock } from '../coverage';
 
 interface Column {
   key: string;
@@ -134,8 +135,9 @@ export const mountPeople: ViewFactory = (container, store): View => {
   const tbody = h('tbody');
   table.appendChild(tbody);
   const empty = h('p', { class: 'muted' });
+  const coverage = h('div');
   const weights = weightsEditor(store);
-  container.append(heading, intro, weights.element, toolbar, tableWrap(table), empty);
+  container.append(heading, intro, weights.element, toolbar, tableWrap(table), empty, coverage);
 
   const sortButtons = new Map<string, { th: HTMLTableCellElement; button: HTMLButtonElement }>();
   for (const col of COLUMNS) {
@@ -188,6 +190,7 @@ export const mountPeople: ViewFactory = (container, store): View => {
     const { result, selectedId } = store.getState();
     const cards = cardsOf(result);
     renderOptions(cards);
+    coverage.replaceChildren(result ? coverageBlock(result) : '');
     const q = filters.search.trim().toLowerCase();
     const col = COLUMNS.find((c) => c.key === filters.sort) ?? COLUMNS[3]!;
     const rows = cards

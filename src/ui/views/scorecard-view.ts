@@ -17,6 +17,7 @@ import type { PipelineResult } from '../../core/pipeline';
 import { clear, fmt, h, num, trustedSvg, tableWrap } from '../dom';
 import { cardById, cardsOf, field, rankRange, text } from '../cards';
 import { egoNetworkElement } from '../ego-network';
+import { coverageBlock } from '../coverage';
 import type { View, ViewFactory } from './view';
 
 const NETWORK_FIGURES = [
@@ -339,6 +340,7 @@ export const mountScorecard: ViewFactory = (container, store): View => {
       );
     }
     netPanel.appendChild(list);
+    netPanel.appendChild(coverageBlock(result));
     grid.appendChild(netPanel);
 
     // --- ego network ---------------------------------------------------------------------------

@@ -116,6 +116,77 @@ export const mountServices: ViewFactory = (container, store): View => {
       );
     }
 
+    if (result.serviceChange && result.serviceChange.length > 0) {
+      const t = h('table', { class: 'data', 'data-testid': 'service-change-table' });
+      t.appendChild(
+        h('caption', {
+          text: 'Change per service: mean index and civil in-degree of its people; residents’ % satisfied with the 95% interval of the change',
+        }),
+      );
+      const heads = [
+        'Service',
+        'Index before',
+        'Index after',
+        'Change',
+        'Civil in-degree change',
+        'Satisfied change (95% interval)',
+        '',
+      ];
+      t.appendChild(
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ...heads.map((l, i) => h('th', { scope: 'col', class: i > 0 && i < 6 ? 'num' : null, text: l })),
+          ),
+        ),
+      );
+      const tb = h('tbody');
+      const n = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+      const signed = (v: number | null, d = 1): string =>
+        v === null ? '—' : `${v > 0 ? '+' : ''}${fmt(v, d)}`;
+      for (const row of result.serviceChange) {
+        const lo = n(row.satisfiedChangeLow);
+        const hi = n(row.satisfiedChangeHigh);
+        const real = row.satisfiedRealChange;
+        tb.appendChild(
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row', text: row.service }),
+            h('td', { class: 'num', text: fmt(n(row.indexBefore)) }),
+            h('td', { class: 'num', text: fmt(n(row.indexAfter)) }),
+            h('td', { class: 'num', text: signed(n(row.indexChange)) }),
+            h('td', { class: 'num', text: signed(n(row.civilInDegreeChange)) }),
+            h('td', {
+              class: 'num',
+              text: `${signed(n(row.satisfiedChange), 0)}${lo !== null && hi !== null ? ` (${fmt(lo, 0)} to ${fmt(hi, 0)})` : ''}`,
+            }),
+            h(
+              'td',
+              {},
+              real === true
+                ? h('span', { class: 'tag real', text: 'real change' })
+                : real === false
+                  ? h('span', { class: 'tag noise', text: 'within the noise' })
+                  : null,
+            ),
+          ),
+        );
+      }
+      t.appendChild(tb);
+      body.appendChild(
+        h(
+          'section',
+          { class: 'panel' },
+          h('h3', { text: 'Service-level change since the baseline' }),
+          tableWrap(t),
+        ),
+      );
+    }
+
     const sat = result.satisfaction;
     if (sat && sat.services.length > 0) {
       const first = sat.items[0];
