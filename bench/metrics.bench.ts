@@ -117,7 +117,7 @@ export default async function metricsBench(context: BenchContext): Promise<Bench
   });
 
   // networkx is pure Python: compare on a smaller graph.
-  const sn = context.quick ? 300 : 1000;
+  const sn = context.quick ? 300 : 600;
   const small = surveyLikeGraph(sn, sn * 5, 2);
   const smallFile = join(context.outDir, `graph-${sn}.txt`);
   writeEdgeList(smallFile, small);
