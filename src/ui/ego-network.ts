@@ -88,8 +88,9 @@ export function egoNetworkElement(result: PipelineResult, id: string, includeNam
       );
     });
     const a = n.actor;
-    const named = a && (a.onRoster || includeNames);
-    const label = named ? a.label : typeLabel(a?.type ?? 'other');
+    // Respondents off the roster are labelled by type and pseudonym already (as on the map); with
+    // many around one person the type alone reads better, unless names were asked for.
+    const label = a && (a.onRoster || includeNames) ? a.label : typeLabel(a?.type ?? 'other');
     const dot = el('circle', {
       cx: x,
       cy: y,

@@ -138,7 +138,20 @@ describe('the app with the demo data', () => {
         ).civicTies.getState().result.scorecards[0]!.id,
     );
     const problems: string[] = [];
+    const groupId = await page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            civicTies: { getState(): { result: { actors: { id: string; type: string }[] } } };
+          }
+        ).civicTies
+          .getState()
+          .result.actors.find((a) => a.type === 'group')!.id,
+    );
+    await page.goto(`${url()}#/person/${groupId}`);
+    await expect.poll(() => page.locator('main').textContent()).toMatch(/no scorecard/);
     for (const hash of [
+      `#/person/${groupId}`,
       '#/import',
       '#/map',
       '#/people',

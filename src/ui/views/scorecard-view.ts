@@ -18,6 +18,7 @@ import { clear, fmt, h, num, trustedSvg, tableWrap } from '../dom';
 import { cardById, cardsOf, field, rankRange, text } from '../cards';
 import { egoNetworkElement } from '../ego-network';
 import { coverageBlock } from '../coverage';
+import { typeLabel } from '../../core/export/privacy';
 import type { View, ViewFactory } from './view';
 
 const NETWORK_FIGURES = [
@@ -68,6 +69,54 @@ export const mountScorecard: ViewFactory = (container, store): View => {
     back.addEventListener('click', () => store.navigate({ view: 'people' }));
     body.appendChild(back);
     const card = cardById(result, id);
+    const actor = result?.actors.find((a) => a.id === id);
+    if (result && !card && actor) {
+      // Not a public servant (a group, volunteer or resident): no scorecard, but their place in the network.
+      // Actor labels are already safe: respondents off the roster carry their type and a pseudonym.
+      const label = actor.label;
+      body.append(
+        h('h2', { text: label }),
+        h('p', {
+          class: 'muted',
+          text: `${typeLabel(actor.type)} · ${actor.sector} sector · no scorecard (only public servants on the roster have one)`,
+        }),
+      );
+      const grid = h('div', { class: 'grid-2' });
+      const m = result.metrics.nodes[id] as unknown as Record<string, unknown> | undefined;
+      const list = h('ul', { class: 'metric-list' });
+      for (const key of ['inDegree', 'outDegree', ...NETWORK_FIGURES.filter((k) => k !== 'inDegree')]) {
+        const d = METRICS.find((x) => x.key === key && x.level === 'node');
+        if (!d || !m) continue;
+        const digits = ['inDegree', 'outDegree', 'community'].includes(key) ? 0 : 3;
+        list.appendChild(
+          h(
+            'li',
+            { title: d.convention },
+            h('span', { class: 'value', text: fmt(num(m[key]), digits) }),
+            ' ',
+            h('strong', { text: d.label }),
+            h('br'),
+            h('span', { class: 'small muted', text: d.description }),
+          ),
+        );
+      }
+      grid.append(
+        h(
+          'section',
+          { class: 'panel', 'aria-labelledby': 'actor-network' },
+          h('h3', { id: 'actor-network', text: 'In the network' }),
+          list,
+        ),
+        h(
+          'section',
+          { class: 'panel', 'aria-labelledby': 'actor-ego' },
+          h('h3', { id: 'actor-ego', text: 'Who they are connected to' }),
+          h('figure', { class: 'chart' }, egoNetworkElement(result, id, store.getState().includeNames)),
+        ),
+      );
+      body.appendChild(grid);
+      return;
+    }
     if (!result || !card) {
       body.append(
         h('h2', { text: 'Scorecard' }),
