@@ -58,7 +58,8 @@ export function summariseQuality(quality: QualityReport, qualityPath: string | n
   const errors = quality.issues.filter((i) => i.severity === 'error').length;
   const warnings = quality.issues.filter((i) => i.severity === 'warning').length;
   const notes = quality.issues.filter((i) => i.severity === 'info').length;
-  const unmatched = quality.unmatched.reduce((a, u) => a + u.count, 0);
+  const mentions = quality.unmatched.reduce((a, u) => a + u.count, 0);
+  const unmatched = quality.unmatched.length;
   if (errors + warnings + notes + unmatched === 0 && quality.rows.rejected === 0) return;
   const parts = [
     `${quality.rows.read} rows read`,
@@ -67,7 +68,7 @@ export function summariseQuality(quality: QualityReport, qualityPath: string | n
     `${errors} errors`,
     `${warnings} warnings`,
     `${notes} notes`,
-    `${unmatched} unmatched names`,
+    `${unmatched} unmatched names (${mentions} mentions)`,
   ];
   process.stderr.write(`quality: ${parts.join(', ')}${qualityPath ? ` (details in ${qualityPath})` : ''}\n`);
 }

@@ -1,7 +1,7 @@
 // Files in, result out: the only entry the hosts (worker, CLI, tests) call.
 // Each stage is a plain function over plain data; progress and cancel flow through `Progress`.
 import type { InputFile, Actor, Tie } from './model';
-import { QualityCollector, type Progress, type QualityReport, silentProgress } from './quality';
+import { QualityCollector, type Progress, type QualityReport, silentProgress, subProgress } from './quality';
 import { ingest, type Mapping, type Respondent, type ReviewItem } from './ingest';
 import { buildNetwork } from './network/build';
 import { computeLayeredMetrics, type LayeredMetrics, type MetricsOptions } from './metrics';
@@ -74,14 +74,19 @@ export function runPipeline(
   const ingested = ingest(
     { surveys: input.surveys, roster: input.roster, mapping: input.mapping, codebook: input.codebook },
     quality,
-    progress,
+    subProgress(progress, 0, 0.3),
   );
 
   progress.report('Building network', 0.3);
   const network = buildNetwork(ingested.actors, ingested.ties);
 
   progress.report('Computing metrics', 0.35);
-  const metrics = computeLayeredMetrics(network, { seed, ...options.metrics }, quality, progress);
+  const metrics = computeLayeredMetrics(
+    network,
+    { seed, ...options.metrics },
+    quality,
+    subProgress(progress, 0.35, 0.75),
+  );
 
   progress.report('Reading appraisals and satisfaction', 0.75);
   const ratings = input.appraisals ? readAppraisals(input.appraisals, ingested.actors, quality) : [];
@@ -108,7 +113,7 @@ export function runPipeline(
       seed,
       normalisation: options.normalisation,
     },
-    progress,
+    subProgress(progress, 0.8, 0.99),
   );
   const coverage = computeCoverage(ingested.actors, ingested.respondents, { invited: options.invited });
   const change = input.baseline ? compareWaves(input.baseline, scorecards) : null;

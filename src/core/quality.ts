@@ -76,7 +76,11 @@ export class InputError extends Error {
   }
 
   describe(): string {
-    const where = [this.file, this.row != null ? `row ${this.row}` : null, this.column ? `column "${this.column}"` : null]
+    const where = [
+      this.file,
+      this.row != null ? `row ${this.row}` : null,
+      this.column ? `column "${this.column}"` : null,
+    ]
       .filter(Boolean)
       .join(', ');
     return `${where}: ${this.message}`;
@@ -101,7 +105,10 @@ export class CancelledError extends Error {
 export const silentProgress: Progress = { report() {}, check() {} };
 
 /** Progress backed by an AbortSignal and a callback; used by the worker and CLI hosts. */
-export function makeProgress(onProgress?: (phase: string, fraction: number) => void, signal?: AbortSignal): Progress {
+export function makeProgress(
+  onProgress?: (phase: string, fraction: number) => void,
+  signal?: AbortSignal,
+): Progress {
   return {
     report(phase, fraction) {
       onProgress?.(phase, Math.max(0, Math.min(1, fraction)));
@@ -109,5 +116,14 @@ export function makeProgress(onProgress?: (phase: string, fraction: number) => v
     check() {
       if (signal?.aborted) throw new CancelledError();
     },
+  };
+}
+
+/** A stage's own 0→1 progress mapped onto [start, end] of the whole run, so the bar never jumps back. */
+export function subProgress(progress: Progress, start: number, end: number): Progress {
+  return {
+    report: (phase, fraction) =>
+      progress.report(phase, start + (end - start) * Math.max(0, Math.min(1, fraction))),
+    check: () => progress.check(),
   };
 }

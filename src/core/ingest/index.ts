@@ -42,13 +42,7 @@ export { readTable, readGrid } from './table';
 export { parseActorType, typeLabel } from './actor-type';
 
 /** A Progress that maps this stage's 0..1 onto [start, end] of the caller's bar. */
-export function subProgress(progress: Progress, start: number, end: number): Progress {
-  return {
-    report: (phase, fraction) =>
-      progress.report(phase, start + (end - start) * Math.max(0, Math.min(1, fraction))),
-    check: () => progress.check(),
-  };
-}
+export { subProgress } from '../quality';
 
 function slug(s: string): string {
   if (/^[A-Za-z0-9_.-]{1,64}$/.test(s)) return s;
