@@ -3,7 +3,19 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const hostOnlyGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'fetch', 'XMLHttpRequest', 'process', 'require', '__dirname'].map((name) => ({
+const hostOnlyGlobals = [
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'fetch',
+  'XMLHttpRequest',
+  'process',
+  'require',
+  '__dirname',
+].map((name) => ({
   name,
   message: 'src/core is pure: hosts (ui, worker, cli) hand it data and receive results.',
 }));
@@ -26,8 +38,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/ui/**', '**/worker/**', '**/cli/**', '../ui', '../worker', '../cli'], message: 'src/core must not import from a host.' },
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads'], message: 'src/core must not use node built-ins.' },
+            {
+              group: ['**/ui/**', '**/worker/**', '**/cli/**', '../ui', '../worker', '../cli'],
+              message: 'src/core must not import from a host.',
+            },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads'],
+              message: 'src/core must not use node built-ins.',
+            },
           ],
         },
       ],

@@ -7,13 +7,7 @@ export const asActorId = (s: string): ActorId => s as ActorId;
 
 /** What kind of actor a node is. Public servants come from the roster; the rest may too. */
 export type ActorType =
-  | 'public-servant'
-  | 'service'
-  | 'group'
-  | 'volunteer'
-  | 'resident'
-  | 'service-user'
-  | 'other';
+  'public-servant' | 'service' | 'group' | 'volunteer' | 'resident' | 'service-user' | 'other';
 
 /** Sector drives colour, E-I index and brokerage by default. Civil society = not 'public'. */
 export type Sector = 'public' | 'voluntary' | 'community';
