@@ -62,7 +62,7 @@ export const WEIGHTS_RATIONALE: Record<ComponentKey, string> = {
 };
 
 export const WEIGHTS_OVERVIEW =
-  'Each component is turned into a percentile within the area (0 = lowest public servant, 100 = highest, ties share the middle), multiplied by its weight and summed. Network measures carry 62.5% in total because they are what the survey adds; the 360 and satisfaction 35%. A component that cannot be computed for a person (no appraisal, a service without satisfaction answers) is left out and the remaining weights are rescaled, and the scorecard flags it: it never counts as zero. The index is relative to the other public servants in the same run, so compare people within one area, not across areas.';
+  'Each component is turned into a percentile within the area (0 = lowest public servant, 100 = highest, ties share the middle), multiplied by its weight and summed. Network measures carry 65% in total because they are what the survey adds; the 360 and satisfaction 35%. A component that cannot be computed for a person (no appraisal, a service without satisfaction answers) is left out and the remaining weights are rescaled, and the scorecard flags it: it never counts as zero. The index is relative to the other public servants in the same run, so compare people within one area, not across areas.';
 
 /** Defaults overridden by the user's weights; negative or non-numeric weights count as 0. */
 export function resolveWeights(overrides?: Partial<IndexWeights>): IndexWeights {

@@ -219,3 +219,15 @@ describe('readWeightsConfig', () => {
     expect(() => readWeightsConfig({ name: 'w.json', data: '{oops' }, q)).toThrow(InputError);
   });
 });
+
+describe('default weights overview', () => {
+  it('states the network and non-network shares that the defaults actually give', async () => {
+    const { DEFAULT_WEIGHTS, WEIGHTS_OVERVIEW } = await import('../../../src/core/scorecard');
+    const { appraisal, satisfaction, ...network } = DEFAULT_WEIGHTS;
+    const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+    expect(WEIGHTS_OVERVIEW).toContain(
+      `Network measures carry ${pct(Object.values(network).reduce((a, b) => a + b, 0))}`,
+    );
+    expect(WEIGHTS_OVERVIEW).toContain(`the 360 and satisfaction ${pct(appraisal + satisfaction)}`);
+  });
+});
