@@ -80,3 +80,49 @@ export async function saveProject(project: ProjectData): Promise<void> {
 export async function clearSavedProject(): Promise<void> {
   await withStore('readwrite', (store) => store.delete(KEY));
 }
+
+// --- settings backup ------------------------------------------------------------------------
+// IndexedDB writes are asynchronous, and one still in flight when the page is reloaded or closed
+// can be lost. The small, often-changed part of the project (mapping and decisions, weights,
+// view, table state) is therefore also written synchronously to localStorage, and laid over the
+// IndexedDB copy on start when it is newer and belongs to the same project. Input files and the
+// layout, large and rarely changed, live in IndexedDB only.
+
+const LIGHT_KEY = 'civic-ties:settings';
+type Light = Pick<
+  ProjectData,
+  'id' | 'name' | 'mapping' | 'weights' | 'invited' | 'view' | 'ui' | 'updatedAt'
+>;
+
+export function saveSettingsBackup(project: ProjectData): void {
+  if (!project.id) return;
+  const light: Light = {
+    id: project.id,
+    name: project.name,
+    mapping: project.mapping,
+    weights: project.weights,
+    invited: project.invited,
+    view: project.view,
+    ui: project.ui,
+    updatedAt: project.updatedAt,
+  };
+  try {
+    localStorage.setItem(LIGHT_KEY, JSON.stringify(light));
+  } catch {
+    // Storage full or disabled: the IndexedDB copy still holds everything but the last moments.
+  }
+}
+
+/** The saved project with the newer settings backup laid over it (same project only). */
+export function withSettingsBackup(project: ProjectData): ProjectData {
+  let light: Light | null = null;
+  try {
+    const text = localStorage.getItem(LIGHT_KEY);
+    light = text ? (JSON.parse(text) as Light) : null;
+  } catch {
+    light = null;
+  }
+  if (!light || !project.id || light.id !== project.id || !(light.updatedAt > project.updatedAt))
+    return project;
+  return { ...project, ...light, updatedAt: light.updatedAt };
+}

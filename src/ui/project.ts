@@ -17,6 +17,8 @@ export type Weights = Record<string, number>;
 export type Positions = Record<string, { x: number; y: number }>;
 
 export interface ProjectData {
+  /** Random per project; ties the quick settings backup (persist.ts) to the right project. */
+  id?: string;
   name: string;
   current: WaveFiles;
   baseline: WaveFiles | null;
@@ -33,6 +35,12 @@ export interface ProjectData {
   updatedAt: string;
 }
 
+export function newProjectId(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `p-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
 export const emptyWave = (): WaveFiles => ({
   roster: null,
   surveys: [],
@@ -43,6 +51,7 @@ export const emptyWave = (): WaveFiles => ({
 
 export function emptyProject(name = 'Untitled project'): ProjectData {
   return {
+    id: newProjectId(),
     name,
     current: emptyWave(),
     baseline: null,

@@ -7,9 +7,10 @@ import { nameKey } from '../core/ingest/names';
 import type { PipelineResult } from '../core/pipeline';
 import { runAnalysis, type JobError, type JobRequest, type RunHandle } from '../worker/pipeline-client';
 import { demoWaves, hasDemo } from './demo';
-import { loadSavedProject, saveProject } from './persist';
+import { loadSavedProject, saveProject, saveSettingsBackup, withSettingsBackup } from './persist';
 import {
   emptyProject,
+  newProjectId,
   emptyWave,
   jobRequest,
   missingInputs,
@@ -138,6 +139,7 @@ export class Store {
     options: { rerun?: boolean; delay?: number } = {},
   ): void {
     this.set({ project: { ...this.state.project, ...patch, updatedAt: new Date().toISOString() } });
+    saveSettingsBackup(this.state.project);
     this.scheduleSave();
     if (options.rerun) this.scheduleRun(options.delay ?? 250);
   }
@@ -177,7 +179,8 @@ export class Store {
 
   /** Restores the autosaved project, or loads the demo when there is none. */
   async start(): Promise<void> {
-    const saved = await loadSavedProject();
+    const stored = await loadSavedProject();
+    const saved = stored ? withSettingsBackup({ ...stored, id: stored.id ?? newProjectId() }) : null;
     if (saved && saved.current.roster) {
       this.set({ project: saved, ready: true, origin: 'restored', epoch: this.state.epoch + 1 });
       this.restoreUi(saved);
@@ -226,7 +229,8 @@ export class Store {
   }
 
   /** Replaces the open project by one read from a project file. */
-  openProject(project: ProjectData): void {
+  openProject(opened: ProjectData): void {
+    const project = { ...opened, id: newProjectId() };
     this.handle?.cancel();
     this.set({
       project,
@@ -367,7 +371,14 @@ export class Store {
   }
 
   private updateUi(patch: Record<string, unknown>): void {
-    this.set({ project: { ...this.state.project, ui: { ...this.state.project.ui, ...patch } } });
+    this.set({
+      project: {
+        ...this.state.project,
+        ui: { ...this.state.project.ui, ...patch },
+        updatedAt: new Date().toISOString(),
+      },
+    });
+    saveSettingsBackup(this.state.project);
     this.scheduleSave();
   }
 
