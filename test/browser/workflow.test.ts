@@ -173,4 +173,22 @@ describe('your own files', () => {
       await other.context.close();
     }
   });
+
+  it('still analyses in a browser without Web Workers (in-thread fallback)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(() => {
+      (window as unknown as { Worker: unknown }).Worker = undefined;
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(`${url()}#/people`);
+      await waitForAnalysis(page);
+      expect(await page.locator('[data-testid="people-table"] tbody tr').count()).toBeGreaterThan(3);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
