@@ -106,17 +106,7 @@ export function parseCsv(
     line += 1;
   }
   for (const err of parsed.errors) {
-    // A missing delimiter guess on a one-column file is not a problem worth reporting.
-    if (err.code === 'UndetectableDelimiter') continue;
-    const row = err.row != null ? (lineOfRow[err.row] ?? null) : null;
-    const code = err.code === 'MissingQuotes' ? 'unterminated-quote' : `csv-${err.code.toLowerCase()}`;
-    const message =
-      err.code === 'MissingQuotes'
-        ? 'A quoted answer is never closed, so the rest of the file may have been read into one cell; check the quotes on this row.'
-        : err.code === 'TooFewFields' || err.code === 'TooManyFields'
-          ? `This row has a different number of cells from the header (${err.message.toLowerCase()}); cells were read by position.`
-          : `${err.message}.`;
-    quality.warn(file, row, null, code, message);
+    reportErrors([err], err.row != null ? (lineOfRow[err.row] ?? null) : null, file, quality);
   }
   const headerIndex = options.keepHeaderRows ? 0 : all.findIndex((r) => r.some((c) => c.trim() !== ''));
   if (headerIndex < 0) throw new InputError(file, null, null, 'empty-file', 'The file has no header row.');
@@ -142,6 +132,100 @@ export function parseCsv(
     rowNumbers.push(lineOfRow[i]!);
   }
   return { file, header, rows, rowNumbers, delimiter: parsed.meta.delimiter, blankRows };
+}
+
+export interface CsvStreamResult {
+  delimiter: string;
+  /** Lines of blank rows between content rows (reported as info, never handed to onRow). */
+  blankRows: number[];
+}
+
+/** How often (in rows) a stream reports its position, so a host's progress bar and cancel keep up. */
+export const STREAM_REPORT_EVERY = 1024;
+
+/**
+ * Parse CSV text row by row (papaparse's `step`), handing every non-blank row, header rows
+ * included, to `onRow` with its spreadsheet line. Only the current row is alive at any time, so a
+ * 100,000-response export never sits in memory as a table. Same rules as parseCsv with
+ * keepHeaderRows: row-level papaparse errors become quality issues, blank rows between content
+ * rows are reported and skipped, blank rows at the start or end are just the file's edges.
+ * `onPosition` receives the share of the text read every STREAM_REPORT_EVERY rows.
+ */
+export function streamCsv(
+  text: string,
+  file: string,
+  quality: QualityCollector,
+  onRow: (row: string[], line: number) => void,
+  options: { delimiter?: string; onPosition?: (fraction: number) => void } = {},
+): CsvStreamResult {
+  if (text.trim() === '') throw new InputError(file, null, null, 'empty-file', 'The file is empty.');
+  // Hand-edited files mix CRLF and LF (and old Mac CR); papaparse guesses one line break per file.
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  const length = text.length;
+  const onPosition = options.onPosition;
+  const blankRows: number[] = [];
+  // Blank rows seen since the last content row: reported only once content follows them.
+  let pending: number[] = [];
+  let seenContent = false;
+  let line = 1;
+  let count = 0;
+  let delimiter = '';
+  Papa.parse<string[]>(text, {
+    skipEmptyLines: false,
+    newline: '\n',
+    delimiter: options.delimiter ?? guessDelimiter(text),
+    delimitersToGuess: [',', ';', '\t', '|'],
+    step: (results) => {
+      const row = results.data;
+      const at = line;
+      line++;
+      // Quoted answers may span lines: the spreadsheet line of the next row moves on by those too.
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c]!;
+        if (cell.length > 0 && cell.includes('\n')) line += countNewlines(cell);
+      }
+      if (results.errors.length > 0) reportErrors(results.errors, at, file, quality);
+      if (++count % STREAM_REPORT_EVERY === 0) {
+        if (!delimiter) delimiter = results.meta.delimiter;
+        onPosition?.(results.meta.cursor / length);
+      }
+      if (isBlank(row)) {
+        if (seenContent) pending.push(at);
+        return;
+      }
+      if (!delimiter) delimiter = results.meta.delimiter;
+      if (pending.length > 0) {
+        for (const l of pending) {
+          quality.info(file, l, null, 'blank-row', 'This row is blank and was skipped.');
+          blankRows.push(l);
+        }
+        pending = [];
+      }
+      seenContent = true;
+      onRow(row, at);
+    },
+  });
+  return { delimiter, blankRows };
+}
+
+function reportErrors(
+  errors: Papa.ParseError[],
+  row: number | null,
+  file: string,
+  quality: QualityCollector,
+) {
+  for (const err of errors) {
+    // A missing delimiter guess on a one-column file is not a problem worth reporting.
+    if (err.code === 'UndetectableDelimiter') continue;
+    const code = err.code === 'MissingQuotes' ? 'unterminated-quote' : `csv-${err.code.toLowerCase()}`;
+    const message =
+      err.code === 'MissingQuotes'
+        ? 'A quoted answer is never closed, so the rest of the file may have been read into one cell; check the quotes on this row.'
+        : err.code === 'TooFewFields' || err.code === 'TooManyFields'
+          ? `This row has a different number of cells from the header (${err.message.toLowerCase()}); cells were read by position.`
+          : `${err.message}.`;
+    quality.warn(file, row, null, code, message);
+  }
 }
 
 /**

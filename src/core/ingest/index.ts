@@ -17,8 +17,8 @@ import { RosterMatcher, type MatchResult } from './matcher';
 import { nameKey } from './names';
 import { readCodebook } from './codebook';
 import { readRoster } from './roster';
-import { readResponses, type RawResponse } from './survey';
-import { gridToTable, readGrid } from './table';
+import { makeRowReader, type RawResponse, type RowReader } from './survey';
+import { reportRagged, streamGrid, uniqueHeaders } from './table';
 import type {
   DecisionRecord,
   IngestInput,
@@ -106,22 +106,23 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     progress.check();
     const given =
       input.mapping?.surveys.find((s) => s.file === file.name) ?? input.mapping?.surveys[fileIndex];
-    const { table, surveyMapping } = readSurveyFile(file, given, quality, isKnown);
+    const first = raw.length;
+    const { surveyMapping, blankRows } = readSurveyFile(file, given, quality, isKnown, raw, (f) => {
+      progress.check();
+      progress.report('Reading surveys', 0.05 + fileShare * (fileIndex + f));
+    });
     mapping.surveys.push(surveyMapping);
-    const responses = readResponses(table, surveyMapping, isKnown, quality, progress, (f) =>
-      progress.report('Reading surveys', 0.05 + fileShare * (fileIndex + f)),
-    );
     // Coded respondent types (REDCap radio "1, Resident | 2, Volunteer"): read through the codebook.
     const typeField = surveyMapping.respondentType?.toLowerCase();
     if (typeField && typeCodes.size > 0) {
-      for (const r of responses) {
+      for (let i = first; i < raw.length; i++) {
+        const r = raw[i]!;
         const label = typeCodes.get(`${typeField}___${r.typeText.toLowerCase()}`);
         if (label) r.typeText = label;
       }
     }
-    quality.rows.read += responses.length + (table.blankRows?.length ?? 0);
-    quality.rows.rejected += table.blankRows?.length ?? 0;
-    raw.push(...responses);
+    quality.rows.read += raw.length - first + blankRows;
+    quality.rows.rejected += blankRows;
   });
 
   // 2. Drop previews, tests, spam and superseded resubmissions (each reported).
@@ -483,19 +484,102 @@ function screenResponses(raw: RawResponse[], quality: QualityCollector): RawResp
   return kept;
 }
 
-/** Read one survey file and work out (or reconcile) its mapping. */
+/** Rows read before the layout and mapping are decided: up to three header rows and a sample. */
+const SAMPLE_ROWS = 200;
+const MAX_HEADER_ROWS = 3;
+
+/**
+ * Stream one survey file into `out` (one raw response per data row) and work out (or reconcile)
+ * its mapping from the first rows. Rows are read as papaparse yields them and only the compact
+ * responses are kept, so a large export never sits in memory as a table of cells.
+ */
 function readSurveyFile(
   file: InputFile,
   given: SurveyMapping | undefined,
   quality: QualityCollector,
   isKnown: (s: string) => boolean,
-) {
-  const grid = readGrid(file, quality);
-  const layout = given ? { format: given.format, headerRows: given.headerRows } : detectLayout(grid.rows);
-  const table = gridToTable(file.name, grid, layout.headerRows, quality);
+  out: RawResponse[],
+  onPosition: (fraction: number) => void,
+): { surveyMapping: SurveyMapping; blankRows: number } {
+  let buffer: { row: string[]; line: number }[] | null = [];
+  let read: RowReader | null = null;
+  let header: string[] = [];
+  let headerLine = 1;
+  let surveyMapping: SurveyMapping | null = null;
+  let dataRows = 0;
+  const onData = (row: string[], line: number) => {
+    if (row.length !== header.length) reportRagged(row, header, file.name, line, quality);
+    out.push(read!(row, line));
+    dataRows++;
+  };
+  const start = () => {
+    const rows = buffer!;
+    buffer = null;
+    if (rows.length === 0)
+      throw new InputError(file.name, null, null, 'empty-file', 'The file has no header row.');
+    const layout = given
+      ? { format: given.format, headerRows: given.headerRows }
+      : detectLayout(rows.slice(0, MAX_HEADER_ROWS).map((r) => r.row));
+    header = uniqueHeaders(
+      rows[0]!.row.map((h) => h.trim()),
+      file.name,
+      rows[0]!.line,
+      quality,
+    );
+    const subHeaders: string[][] = [];
+    for (let k = 1; k < layout.headerRows; k++) subHeaders.push(rows[k]?.row.map((h) => h.trim()) ?? []);
+    headerLine = rows[layout.headerRows - 1]?.line ?? 1;
+    const data = rows.slice(layout.headerRows);
+    surveyMapping = mapSurvey(
+      file.name,
+      given,
+      layout,
+      header,
+      subHeaders,
+      data.slice(0, SAMPLE_ROWS).map((r) => r.row),
+      quality,
+      isKnown,
+    );
+    read = makeRowReader(file.name, header, surveyMapping, isKnown, quality);
+    for (const r of data) onData(r.row, r.line);
+  };
+  const stream = streamGrid(
+    file,
+    quality,
+    (row, line) => {
+      if (read) onData(row, line);
+      else {
+        buffer!.push({ row, line });
+        if (buffer!.length >= MAX_HEADER_ROWS + SAMPLE_ROWS) start();
+      }
+    },
+    onPosition,
+  );
+  if (buffer) start();
+  onPosition(1);
+  if (dataRows === 0) {
+    quality.warn(file.name, null, null, 'no-responses', 'The file has a header but no responses.');
+  }
+  return {
+    surveyMapping: surveyMapping!,
+    blankRows: stream.blankRows.filter((l) => l > headerLine).length,
+  };
+}
+
+/** Follow a saved mapping (checking its columns exist) or detect one from the header and a sample. */
+function mapSurvey(
+  fileName: string,
+  given: SurveyMapping | undefined,
+  layout: { format: SurveyMapping['format']; headerRows: number },
+  header: string[],
+  subHeaders: string[][],
+  sample: string[][],
+  quality: QualityCollector,
+  isKnown: (s: string) => boolean,
+): SurveyMapping {
   let surveyMapping: SurveyMapping;
   if (given) {
-    surveyMapping = { ...given, file: file.name };
+    surveyMapping = { ...given, file: fileName };
     const missing = [
       ...given.questions.flatMap((q) => q.columns),
       ...[
@@ -506,10 +590,10 @@ function readSurveyFile(
         given.email,
         given.name,
       ].filter((c): c is string => c != null),
-    ].filter((c) => !table.header.includes(c));
+    ].filter((c) => !header.includes(c));
     if (missing.length > 0) {
       throw new InputError(
-        file.name,
+        fileName,
         1,
         missing[0]!,
         'mapping-column-missing',
@@ -517,12 +601,11 @@ function readSurveyFile(
       );
     }
   } else {
-    const sample = table.rows.slice(0, 200);
-    surveyMapping = detectSurveyMapping(file.name, layout, table.header, table.subHeaders, sample, isKnown);
+    surveyMapping = detectSurveyMapping(fileName, layout, header, subHeaders, sample, isKnown);
   }
   if (surveyMapping.format === 'qualtrics' && surveyMapping.headerRows === 1 && !given) {
     quality.warn(
-      file.name,
+      fileName,
       2,
       null,
       'qualtrics-header-rows-missing',
@@ -532,15 +615,12 @@ function readSurveyFile(
   const used = surveyMapping.questions.filter((q) => q.kind === 'grid' || q.relation != null);
   if (used.length === 0) {
     throw new InputError(
-      file.name,
+      fileName,
       1,
       null,
       'no-questions',
-      `No name-generator question was found (columns: ${table.header.slice(0, 12).join(', ')}${table.header.length > 12 ? ', ...' : ''}). Name the relation of each question in a mapping file.`,
+      `No name-generator question was found (columns: ${header.slice(0, 12).join(', ')}${header.length > 12 ? ', ...' : ''}). Name the relation of each question in a mapping file.`,
     );
   }
-  if (table.rows.length === 0) {
-    quality.warn(file.name, null, null, 'no-responses', 'The file has a header but no responses.');
-  }
-  return { table, surveyMapping };
+  return surveyMapping;
 }

@@ -129,15 +129,24 @@ const REJECT_MESSAGE: Record<string, string> = {
   spam: 'The survey tool flagged this response as spam; it was left out.',
 };
 
-export function readResponses(
-  table: CsvTable,
+/** Reads one data row into a raw response; made once per file from its header and mapping. */
+export type RowReader = (row: string[], line: number) => RawResponse;
+
+/** Distinct answer texts remembered per file: answers repeat heavily, free-text typos do not. */
+const MEMO_LIMIT = 100_000;
+
+/**
+ * Plan a file's columns once (indices, question layouts) and return the per-row reader. Name
+ * splitting is memoised per distinct cell text, since the same choices are ticked thousands of times.
+ */
+export function makeRowReader(
+  file: string,
+  header: string[],
   mapping: SurveyMapping,
   isKnown: (s: string) => boolean,
   quality: QualityCollector,
-  progress: Progress,
-  onProgress: (fraction: number) => void,
-): RawResponse[] {
-  const col = (name: string | null | undefined) => (name == null ? -1 : table.header.indexOf(name));
+): RowReader {
+  const col = (name: string | null | undefined) => (name == null ? -1 : header.indexOf(name));
   const idx = {
     id: col(mapping.responseId),
     type: col(mapping.respondentType),
@@ -150,21 +159,31 @@ export function readResponses(
     finished: col(mapping.finished),
     channel: col(mapping.channel),
   };
+  const statusColumns = (
+    [
+      [idx.status, mapping.status],
+      [idx.channel, mapping.channel],
+    ] as const
+  ).filter(([i]) => i >= 0);
+  const isSubmitDate = /submitdate/i.test(mapping.finished ?? '');
   const questions = mapping.questions
     .filter((q) => q.kind === 'grid' || q.relation != null)
-    .map((q) => ({ q, cols: q.columns.map((c) => table.header.indexOf(c)) }));
+    .map((q) => ({ q, cols: q.columns.map((c) => header.indexOf(c)) }));
   const cell = (row: string[], i: number) => (i >= 0 ? (row[i] ?? '').trim() : '');
-  const out: RawResponse[] = [];
-  const step = Math.max(1, Math.floor(table.rows.length / 50));
-  for (let r = 0; r < table.rows.length; r++) {
-    if (r % step === 0) {
-      progress.check();
-      onProgress(r / table.rows.length);
-    }
-    const row = table.rows[r]!;
-    const line = table.rowNumbers[r]!;
+  const memo = new Map<string, string[]>();
+  const codedMemo = new Map<string, string[]>();
+  const namesOf = (value: string, coded: boolean): string[] => {
+    const cache = coded ? codedMemo : memo;
+    let names = cache.get(value);
+    if (names) return names;
+    names = splitNames(value, isKnown);
+    if (coded || names.some((n) => !isKnown(n))) names = names.flatMap((piece) => splitCodes(piece, isKnown));
+    if (cache.size < MEMO_LIMIT) cache.set(value, names);
+    return names;
+  };
+  return (row, line) => {
     const response: RawResponse = {
-      file: table.file,
+      file,
       row: line,
       responseId: cell(row, idx.id) || null,
       typeText: cell(row, idx.type),
@@ -178,11 +197,7 @@ export function readResponses(
       rejected: null,
       unfinished: false,
     };
-    for (const [i, column] of [
-      [idx.status, mapping.status],
-      [idx.channel, mapping.channel],
-    ] as const) {
-      if (i < 0) continue;
+    for (const [i, column] of statusColumns) {
       const reason = statusRejection(cell(row, i));
       if (reason && !response.rejected) {
         response.rejected = {
@@ -194,20 +209,18 @@ export function readResponses(
     }
     if (idx.finished >= 0) {
       const f = cell(row, idx.finished).toLowerCase();
-      const isSubmitDate = /submitdate/i.test(mapping.finished ?? '');
       response.unfinished = isSubmitDate ? f === '' : f === 'false' || f === '0' || f === 'no';
     }
+    const nominations = response.nominations;
     for (const { q, cols } of questions) {
       if (q.kind === 'text') {
         for (let k = 0; k < cols.length; k++) {
           const value = cell(row, cols[k]!);
           if (!value) continue;
-          let names = splitNames(value, isKnown);
-          if (q.coded || names.some((n) => !isKnown(n)))
-            names = names.flatMap((piece) => splitCodes(piece, isKnown));
+          let names = namesOf(value, q.coded === true);
           if (names.length > MAX_NAMES_PER_ANSWER) {
             quality.warn(
-              table.file,
+              file,
               line,
               q.columns[k]!,
               'too-many-names',
@@ -218,7 +231,7 @@ export function readResponses(
           for (const text of names) {
             if (text.length > MAX_NAME_LENGTH) {
               quality.warn(
-                table.file,
+                file,
                 line,
                 q.columns[k]!,
                 'long-name',
@@ -226,7 +239,7 @@ export function readResponses(
               );
               continue;
             }
-            response.nominations.push(text, q.columns[k]!, q.relation!);
+            nominations.push(text, q.columns[k]!, q.relation!);
           }
         }
       } else if (q.kind === 'choices') {
@@ -235,7 +248,7 @@ export function readResponses(
           if (!value || !isTicked(value, q.targets?.[k])) continue;
           // A SurveyMonkey / Qualtrics choice column holds the choice text itself: prefer it.
           const target = TICK.test(value) ? (q.targets?.[k] ?? value) : value;
-          response.nominations.push(target, q.columns[k]!, q.relation!);
+          nominations.push(target, q.columns[k]!, q.relation!);
         }
       } else {
         for (let k = 0; k < cols.length; k++) {
@@ -243,17 +256,38 @@ export function readResponses(
           const target = q.targets?.[k];
           if (!value || !target || /^(0|no|none|n\/a|-)$/i.test(value)) continue;
           if (TICK.test(value)) {
-            response.nominations.push(target, q.columns[k]!, q.relation ?? 'named');
+            nominations.push(target, q.columns[k]!, q.relation ?? 'named');
             continue;
           }
           for (const label of value.split(/[,;|]+/)) {
             const relation = relationOfLabel(label);
-            if (relation) response.nominations.push(target, q.columns[k]!, relation);
+            if (relation) nominations.push(target, q.columns[k]!, relation);
           }
         }
       }
     }
-    out.push(response);
+    return response;
+  };
+}
+
+/** Every row of an in-memory table read at once (small files and tests). */
+export function readResponses(
+  table: CsvTable,
+  mapping: SurveyMapping,
+  isKnown: (s: string) => boolean,
+  quality: QualityCollector,
+  progress: Progress,
+  onProgress: (fraction: number) => void,
+): RawResponse[] {
+  const read = makeRowReader(table.file, table.header, mapping, isKnown, quality);
+  const out: RawResponse[] = [];
+  const step = Math.max(1, Math.floor(table.rows.length / 50));
+  for (let r = 0; r < table.rows.length; r++) {
+    if (r % step === 0) {
+      progress.check();
+      onProgress(r / table.rows.length);
+    }
+    out.push(read(table.rows[r]!, table.rowNumbers[r]!));
   }
   onProgress(1);
   return out;

@@ -2,7 +2,7 @@
 // so every reader (roster, surveys, codebooks, edge lists) sees rows the same way.
 import type { InputFile } from '../model';
 import { InputError, type QualityCollector } from '../quality';
-import { decodeText, parseCsv, type CsvTable } from './csv';
+import { decodeText, STREAM_REPORT_EVERY, streamCsv, type CsvTable } from './csv';
 import { isZip, readXlsx } from './xlsx';
 
 /** True when the bytes or name say this is an Excel workbook. */
@@ -21,7 +21,23 @@ export interface Grid {
   blankRows: number[];
 }
 
-export function readGrid(file: InputFile, quality: QualityCollector): Grid {
+/** What a streamed file says about itself once every row was handed over. */
+export interface GridStream {
+  delimiter: string;
+  /** Lines of blank rows left out between data rows. */
+  blankRows: number[];
+}
+
+/**
+ * Hand every non-blank row of a CSV or .xlsx file (header rows included) to `onRow` with its
+ * spreadsheet line, without keeping the rows. `onPosition` gets the share read so far.
+ */
+export function streamGrid(
+  file: InputFile,
+  quality: QualityCollector,
+  onRow: (row: string[], line: number) => void,
+  onPosition?: (fraction: number) => void,
+): GridStream {
   if (isXlsx(file)) {
     if (typeof file.data === 'string') {
       throw new InputError(
@@ -33,24 +49,20 @@ export function readGrid(file: InputFile, quality: QualityCollector): Grid {
       );
     }
     const rows = readXlsx(file.data, file.name);
-    const kept: string[][] = [];
-    const lines: number[] = [];
     const blankRows: number[] = [];
+    let firstLine = 0;
+    let lastLine = 0;
     rows.forEach((row, i) => {
+      if (onPosition && i % STREAM_REPORT_EVERY === 0) onPosition(i / rows.length);
       if (row.every((c) => c.trim() === '')) blankRows.push(i + 1);
       else {
-        kept.push(row);
-        lines.push(i + 1);
+        if (firstLine === 0) firstLine = i + 1;
+        lastLine = i + 1;
+        onRow(row, i + 1);
       }
     });
     // Blank rows after the last data row are just the sheet's extent, not skipped answers.
-    const last = lines[lines.length - 1] ?? 0;
-    return {
-      rows: kept,
-      lines,
-      delimiter: 'xlsx',
-      blankRows: blankRows.filter((l) => l < last && l > (lines[0] ?? 0)),
-    };
+    return { delimiter: 'xlsx', blankRows: blankRows.filter((l) => l < lastLine && l > firstLine) };
   }
   const { text, encoding } = decodeText(file.data);
   if (encoding !== 'utf-8') {
@@ -65,13 +77,18 @@ export function readGrid(file: InputFile, quality: QualityCollector): Grid {
       'This is not a text (CSV) file: it holds binary data.',
     );
   }
-  const table = parseCsv(text, file.name, quality, { keepHeaderRows: true });
-  return {
-    rows: table.rows,
-    lines: table.rowNumbers,
-    delimiter: table.delimiter,
-    blankRows: table.blankRows ?? [],
-  };
+  return streamCsv(text, file.name, quality, onRow, onPosition ? { onPosition } : {});
+}
+
+/** Every non-blank row of the file in memory (small files: rosters, codebooks, the import preview). */
+export function readGrid(file: InputFile, quality: QualityCollector): Grid {
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  const { delimiter, blankRows } = streamGrid(file, quality, (row, line) => {
+    rows.push(row);
+    lines.push(line);
+  });
+  return { rows, lines, delimiter, blankRows };
 }
 
 /** A table whose first non-blank row is the header. */
@@ -115,7 +132,7 @@ export function gridToTable(
 }
 
 /** A row with fewer or more cells than the header: read by position, and said so. */
-function reportRagged(
+export function reportRagged(
   row: string[],
   header: string[],
   file: string,
@@ -145,7 +162,12 @@ function reportRagged(
 }
 
 /** Blank and duplicated headers get a position suffix, reported, so every column stays addressable. */
-function uniqueHeaders(header: string[], file: string, line: number, quality: QualityCollector): string[] {
+export function uniqueHeaders(
+  header: string[],
+  file: string,
+  line: number,
+  quality: QualityCollector,
+): string[] {
   const seen = new Map<string, number>();
   return header.map((h, i) => {
     const base = h === '' ? `Column ${i + 1}` : h;
