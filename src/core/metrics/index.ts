@@ -37,6 +37,11 @@ export interface MetricsOptions {
   sampleAbove?: number;
   /** Number of sampled sources (default: max(500, n / 10), capped at n). */
   sampleSources?: number;
+  /**
+   * PageRank weights: 'mode' (default) follows the contract's conventions table (weighted only with
+   * --weight strength); 'always' uses the weight column in every mode, as networkx's own default.
+   */
+  pagerankWeight?: 'mode' | 'always';
 }
 
 export const DEFAULT_METRICS_OPTIONS: MetricsOptions = { weight: 'none', group: 'sector', seed: 1 };
@@ -299,7 +304,7 @@ export function finishMetrics(
 
   const spectralWeighted = opts.weight === 'strength';
   progress.report(named('PageRank, eigenvector, HITS'), 0.85);
-  const pr = pagerank(csr, spectralWeighted, stage(0.85, 0.87));
+  const pr = pagerank(csr, spectralWeighted || opts.pagerankWeight === 'always', stage(0.85, 0.87));
   if (!pr.converged) warn('pagerank-not-converged', 'PageRank did not converge; its values are approximate');
 
   let eig: Float64Array | null = null;

@@ -179,6 +179,17 @@ describe('options', () => {
     );
   });
 
+  it('pagerankWeight "always" weights PageRank in every mode (networkx default), "mode" only with strength', () => {
+    const f = loadFixture('lesmis');
+    const strength = computeMetrics(fixtureGraph(f), { weight: 'strength' });
+    const always = computeMetrics(fixtureGraph(f), { weight: 'none', pagerankWeight: 'always' });
+    const plain = computeMetrics(fixtureGraph(f), { weight: 'none' });
+    expect(always.nodes.Valjean!.pagerank).toBeCloseTo(strength.nodes.Valjean!.pagerank!, 12);
+    expect(Math.abs(plain.nodes.Valjean!.pagerank! - strength.nodes.Valjean!.pagerank!)).toBeGreaterThan(
+      1e-4,
+    );
+  });
+
   it('cancellation stops a long run', () => {
     const controller = new AbortController();
     controller.abort();
