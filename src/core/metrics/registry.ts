@@ -110,7 +110,7 @@ export const METRICS: readonly MetricDescriptor[] = [
     'pagerank',
     'PageRank',
     'Standing that flows along ties: being named by people who name few others counts for more.',
-    'nx.pagerank: alpha 0.85, uniform teleport, dangling nodes spread uniformly, sums to 1; weights only with --weight strength.',
+    'nx.pagerank: alpha 0.85, uniform teleport, dangling nodes spread uniformly, sums to 1; weights only with --weight strength (engine option pagerankWeight: "always" weights it in every mode, as networkx’s default weight="weight").',
   ),
   node(
     'hub',
