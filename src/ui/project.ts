@@ -20,6 +20,8 @@ export interface ProjectData {
   /** Random per project; ties the quick settings backup (persist.ts) to the right project. */
   id?: string;
   name: string;
+  /** True while the project is the untouched demo data set. */
+  demo?: boolean;
   current: WaveFiles;
   baseline: WaveFiles | null;
   /** null = let ingest detect the layout; set once the user edits it or decides a review item. */

@@ -71,7 +71,19 @@ export function mountShell(root: HTMLElement, store: Store): void {
   cancel.addEventListener('click', () => store.cancel());
   const rerun = h('button', { type: 'button', text: 'Run again' });
   rerun.addEventListener('click', () => store.run());
-  const runBar = h('div', { class: 'run-bar', 'data-testid': 'run-bar' }, progress, phase, cancel, rerun);
+  const demoNote = h('span', { class: 'demo-note small' });
+  const ownData = h('button', { type: 'button', class: 'link', text: 'Use your own files' });
+  ownData.addEventListener('click', () => store.navigate({ view: 'import' }));
+  demoNote.append('Showing the demo: a fictional town, made-up people. ', ownData);
+  const runBar = h(
+    'div',
+    { class: 'run-bar', 'data-testid': 'run-bar' },
+    progress,
+    phase,
+    cancel,
+    rerun,
+    demoNote,
+  );
 
   const banner = h('div', { 'aria-live': 'assertive' });
   const main = h('main', { id: 'main', tabindex: -1 });
@@ -85,13 +97,14 @@ export function mountShell(root: HTMLElement, store: Store): void {
   function renderRun(): void {
     const { run, result, ready } = store.getState();
     const running = run.status === 'running';
-    const key = `${run.status}|${run.phase}|${Math.round(run.fraction * 100)}|${!!result}|${ready}`;
+    const key = `${run.status}|${run.phase}|${Math.round(run.fraction * 100)}|${!!result}|${ready}|${store.getState().project.demo}`;
     if (key === lastRunKey) return;
     lastRunKey = key;
     progress.hidden = !running;
     progress.value = run.fraction;
     cancel.hidden = !running;
     rerun.hidden = running || !result;
+    demoNote.hidden = !store.getState().project.demo;
     phase.className = 'run-phase';
     if (!ready) phase.textContent = 'Opening your project…';
     else if (running) phase.textContent = `${run.phase || 'Working'} — ${Math.round(run.fraction * 100)}%`;

@@ -199,7 +199,7 @@ export class Store {
 
   loadDemo(save = true): void {
     const { current, baseline } = demoWaves();
-    const project = { ...emptyProject('Millbrook demo'), current, baseline };
+    const project = { ...emptyProject('Millbrook demo'), demo: true, current, baseline };
     this.set({
       project,
       ready: true,
@@ -414,7 +414,7 @@ export class Store {
     } else {
       wave[role] = files[files.length - 1]!;
     }
-    this.updateProject({ [key]: wave } as Partial<ProjectData>, { rerun: true });
+    this.updateProject({ [key]: wave, demo: false } as Partial<ProjectData>, { rerun: true });
   }
 
   removeFile(key: WaveKey, role: FileRole, index: number): void {
@@ -422,8 +422,8 @@ export class Store {
     if (role === 'surveys') wave.surveys = wave.surveys.filter((_, i) => i !== index);
     else wave[role] = null;
     const empty = !wave.roster && wave.surveys.length === 0 && !wave.appraisals && !wave.satisfaction;
-    if (key === 'baseline' && empty) this.updateProject({ baseline: null }, { rerun: true });
-    else this.updateProject({ [key]: wave } as Partial<ProjectData>, { rerun: true });
+    if (key === 'baseline' && empty) this.updateProject({ baseline: null, demo: false }, { rerun: true });
+    else this.updateProject({ [key]: wave, demo: false } as Partial<ProjectData>, { rerun: true });
   }
 
   clearBaseline(): void {

@@ -67,7 +67,13 @@ export const mountScorecard: ViewFactory = (container, store): View => {
     clear(body);
     const back = h('button', { type: 'button', class: 'link', text: '← All people' });
     back.addEventListener('click', () => store.navigate({ view: 'people' }));
-    body.appendChild(back);
+    const onMap = h('button', { type: 'button', class: 'link', text: 'Show on the map' });
+    onMap.addEventListener('click', () => {
+      // Keep the selection: the map focuses the selected person when it opens.
+      store.navigate({ view: 'map' });
+      store.highlight(id);
+    });
+    body.appendChild(h('p', { class: 'toolbar' }, back, onMap));
     const card = cardById(result, id);
     const actor = result?.actors.find((a) => a.id === id);
     if (result && !card && actor) {
