@@ -87,6 +87,7 @@ export class RosterMatcher {
 
   constructor(entries: RosterEntry[], codebook?: Iterable<[string, string]>) {
     this.items = entries.map((entry) => this.index(entry));
+    this.entries = this.items.map((i) => i.entry);
     this.items.forEach((item, i) => {
       const { entry } = item;
       this.byId.set(entry.id.toLowerCase(), i);
@@ -113,9 +114,8 @@ export class RosterMatcher {
     }
   }
 
-  get entries(): RosterEntry[] {
-    return this.items.map((i) => i.entry);
-  }
+  /** The roster, in order (one array for the matcher's life: callers ask for it per respondent). */
+  readonly entries: RosterEntry[];
 
   private index(entry: RosterEntry): Indexed {
     const all = tokens(entry.name);

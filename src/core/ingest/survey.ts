@@ -12,6 +12,55 @@ export interface Nomination {
   relation: string;
 }
 
+/**
+ * Every name given in a run, as integer triples (text, column, relation) over interned tables:
+ * 100,000 responses hold no per-name strings or arrays, only offsets into one typed array, and
+ * each distinct text is matched once.
+ */
+export class NominationStore {
+  data = new Int32Array(1 << 14);
+  length = 0;
+  readonly texts: string[] = [];
+  readonly columns: string[] = [];
+  readonly relations: string[] = [];
+  private readonly textIds = new Map<string, number>();
+  private readonly columnIds = new Map<string, number>();
+  private readonly relationIds = new Map<string, number>();
+
+  textId(text: string): number {
+    return intern(text, this.textIds, this.texts);
+  }
+
+  columnId(column: string): number {
+    return intern(column, this.columnIds, this.columns);
+  }
+
+  relationId(relation: string): number {
+    return intern(relation, this.relationIds, this.relations);
+  }
+
+  push(text: number, column: number, relation: number): void {
+    if (this.length + 3 > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = text;
+    this.data[this.length++] = column;
+    this.data[this.length++] = relation;
+  }
+}
+
+function intern(s: string, ids: Map<string, number>, list: string[]): number {
+  let id = ids.get(s);
+  if (id === undefined) {
+    id = list.length;
+    list.push(s);
+    ids.set(s, id);
+  }
+  return id;
+}
+
 export interface RawResponse {
   file: string;
   row: number;
@@ -22,8 +71,9 @@ export interface RawResponse {
   email: string;
   name: string;
   timestamp: string;
-  /** Flat triples [text, column, relation, ...]: one array per response instead of an object per name. */
-  nominations: string[];
+  /** This response's names: triples [from, to) in the shared NominationStore. */
+  nomFrom: number;
+  nomTo: number;
   /** Set when the row must not count (preview, test, spam...). */
   rejected: { code: string; message: string; column: string | null } | null;
   unfinished: boolean;
@@ -145,6 +195,7 @@ export function makeRowReader(
   mapping: SurveyMapping,
   isKnown: (s: string) => boolean,
   quality: QualityCollector,
+  store: NominationStore,
 ): RowReader {
   const col = (name: string | null | undefined) => (name == null ? -1 : header.indexOf(name));
   const idx = {
@@ -168,32 +219,58 @@ export function makeRowReader(
   const isSubmitDate = /submitdate/i.test(mapping.finished ?? '');
   const questions = mapping.questions
     .filter((q) => q.kind === 'grid' || q.relation != null)
-    .map((q) => ({ q, cols: q.columns.map((c) => header.indexOf(c)) }));
+    .map((q) => ({
+      q,
+      cols: q.columns.map((c) => header.indexOf(c)),
+      columnIds: q.columns.map((c) => store.columnId(c)),
+      relationId: store.relationId(q.relation ?? 'named'),
+    }));
   const cell = (row: string[], i: number) => (i >= 0 ? (row[i] ?? '').trim() : '');
-  const memo = new Map<string, string[]>();
-  const codedMemo = new Map<string, string[]>();
-  const namesOf = (value: string, coded: boolean): string[] => {
+  // Low-cardinality answers (respondent type, service) share one string instead of one per row.
+  const shared = new Map<string, string>();
+  const same = (s: string) => {
+    if (s === '' || s.length > 60) return s;
+    const hit = shared.get(s);
+    if (hit !== undefined) return hit;
+    if (shared.size < MEMO_LIMIT) shared.set(s, s);
+    return s;
+  };
+  interface Split {
+    names: string[];
+    ids: number[];
+  }
+  const memo = new Map<string, Split>();
+  const codedMemo = new Map<string, Split>();
+  let misses = 0;
+  let hits = 0;
+  const namesOf = (value: string, coded: boolean): Split => {
     const cache = coded ? codedMemo : memo;
-    let names = cache.get(value);
-    if (names) return names;
-    names = splitNames(value, isKnown);
+    const cached = cache.get(value);
+    if (cached) {
+      hits++;
+      return cached;
+    }
+    let names = splitNames(value, isKnown);
     if (coded || names.some((n) => !isKnown(n))) names = names.flatMap((piece) => splitCodes(piece, isKnown));
-    if (cache.size < MEMO_LIMIT) cache.set(value, names);
-    return names;
+    const split = { names, ids: names.map((n) => store.textId(n)) };
+    // Remember cells only while remembering pays: lists of three names rarely repeat exactly.
+    if (cache.size < MEMO_LIMIT && (++misses < 1000 || hits > misses)) cache.set(value, split);
+    return split;
   };
   return (row, line) => {
     const response: RawResponse = {
       file,
       row: line,
       responseId: cell(row, idx.id) || null,
-      typeText: cell(row, idx.type),
-      service: cell(row, idx.service),
+      typeText: same(cell(row, idx.type)),
+      service: same(cell(row, idx.service)),
       rosterRef: cell(row, idx.roster),
       // Microsoft Forms writes "anonymous" where it has no e-mail.
       email: idx.email < 0 ? '' : emailOf(cell(row, idx.email)),
       name: cell(row, idx.name),
       timestamp: idx.time < 0 ? '' : timeOf(cell(row, idx.time)),
-      nominations: [],
+      nomFrom: store.length,
+      nomTo: store.length,
       rejected: null,
       unfinished: false,
     };
@@ -211,13 +288,13 @@ export function makeRowReader(
       const f = cell(row, idx.finished).toLowerCase();
       response.unfinished = isSubmitDate ? f === '' : f === 'false' || f === '0' || f === 'no';
     }
-    const nominations = response.nominations;
-    for (const { q, cols } of questions) {
+    for (const { q, cols, columnIds, relationId } of questions) {
       if (q.kind === 'text') {
         for (let k = 0; k < cols.length; k++) {
           const value = cell(row, cols[k]!);
           if (!value) continue;
-          let names = namesOf(value, q.coded === true);
+          const split = namesOf(value, q.coded === true);
+          let names = split.names;
           if (names.length > MAX_NAMES_PER_ANSWER) {
             quality.warn(
               file,
@@ -228,7 +305,8 @@ export function makeRowReader(
             );
             names = names.slice(0, MAX_NAMES_PER_ANSWER);
           }
-          for (const text of names) {
+          for (let n = 0; n < names.length; n++) {
+            const text = names[n]!;
             if (text.length > MAX_NAME_LENGTH) {
               quality.warn(
                 file,
@@ -239,7 +317,7 @@ export function makeRowReader(
               );
               continue;
             }
-            nominations.push(text, q.columns[k]!, q.relation!);
+            store.push(split.ids[n]!, columnIds[k]!, relationId);
           }
         }
       } else if (q.kind === 'choices') {
@@ -248,7 +326,7 @@ export function makeRowReader(
           if (!value || !isTicked(value, q.targets?.[k])) continue;
           // A SurveyMonkey / Qualtrics choice column holds the choice text itself: prefer it.
           const target = TICK.test(value) ? (q.targets?.[k] ?? value) : value;
-          nominations.push(target, q.columns[k]!, q.relation!);
+          store.push(store.textId(target), columnIds[k]!, relationId);
         }
       } else {
         for (let k = 0; k < cols.length; k++) {
@@ -256,16 +334,17 @@ export function makeRowReader(
           const target = q.targets?.[k];
           if (!value || !target || /^(0|no|none|n\/a|-)$/i.test(value)) continue;
           if (TICK.test(value)) {
-            nominations.push(target, q.columns[k]!, q.relation ?? 'named');
+            store.push(store.textId(target), columnIds[k]!, relationId);
             continue;
           }
           for (const label of value.split(/[,;|]+/)) {
             const relation = relationOfLabel(label);
-            if (relation) nominations.push(target, q.columns[k]!, relation);
+            if (relation) store.push(store.textId(target), columnIds[k]!, store.relationId(relation));
           }
         }
       }
     }
+    response.nomTo = store.length;
     return response;
   };
 }
@@ -278,8 +357,9 @@ export function readResponses(
   quality: QualityCollector,
   progress: Progress,
   onProgress: (fraction: number) => void,
+  store: NominationStore,
 ): RawResponse[] {
-  const read = makeRowReader(table.file, table.header, mapping, isKnown, quality);
+  const read = makeRowReader(table.file, table.header, mapping, isKnown, quality, store);
   const out: RawResponse[] = [];
   const step = Math.max(1, Math.floor(table.rows.length / 50));
   for (let r = 0; r < table.rows.length; r++) {
