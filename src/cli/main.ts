@@ -36,7 +36,7 @@ function terminalProgress() {
   });
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(usage);
@@ -48,7 +48,7 @@ export function main(argv: string[]): number {
     return 2;
   }
   try {
-    return command.run(rest, terminalProgress());
+    return await command.run(rest, terminalProgress());
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`${name}: ${err.message}\n\n${command.help}\n`);
@@ -66,4 +66,4 @@ export function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

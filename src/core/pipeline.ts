@@ -3,8 +3,14 @@
 import type { InputFile, Actor, Tie } from './model';
 import { QualityCollector, type Progress, type QualityReport, silentProgress, subProgress } from './quality';
 import { ingest, type Mapping, type Respondent, type ReviewItem } from './ingest';
-import { buildNetwork } from './network/build';
-import { computeLayeredMetrics, type LayeredMetrics, type MetricsOptions } from './metrics';
+import { buildNetwork, type Network } from './network/build';
+import {
+  computeLayeredMetrics,
+  computeLayeredMetricsWith,
+  type LayeredMetrics,
+  type MetricsOptions,
+  type PathRunner,
+} from './metrics';
 import { readAppraisals, summariseAppraisals, type AppraisalSummary } from './appraisal';
 import { readSatisfaction, summariseSatisfaction, type SatisfactionSummary } from './satisfaction';
 import {
@@ -62,32 +68,37 @@ export interface PipelineResult {
   review: ReviewItem[];
 }
 
-export function runPipeline(
-  input: PipelineInput,
-  options: PipelineOptions = {},
-  progress: Progress = silentProgress,
-): PipelineResult {
-  const quality = new QualityCollector();
-  const seed = options.seed ?? 1;
+/** The stages before and after metrics, shared by the in-thread and the parallel entry points. */
+interface Prepared {
+  quality: QualityCollector;
+  seed: number;
+  ingested: ReturnType<typeof ingest>;
+  network: Network;
+}
 
+function prepare(input: PipelineInput, options: PipelineOptions, progress: Progress): Prepared {
+  const quality = new QualityCollector();
   progress.report('Reading surveys', 0);
   const ingested = ingest(
     { surveys: input.surveys, roster: input.roster, mapping: input.mapping, codebook: input.codebook },
     quality,
     subProgress(progress, 0, 0.3),
   );
-
   progress.report('Building network', 0.3);
   const network = buildNetwork(ingested.actors, ingested.ties);
-
   progress.report('Computing metrics', 0.35);
-  const metrics = computeLayeredMetrics(
-    network,
-    { seed, ...options.metrics },
-    quality,
-    subProgress(progress, 0.35, 0.75),
-  );
+  return { quality, seed: options.seed ?? 1, ingested, network };
+}
 
+const METRICS_SPAN = [0.35, 0.75] as const;
+
+function finish(
+  { quality, seed, ingested, network }: Prepared,
+  metrics: LayeredMetrics,
+  input: PipelineInput,
+  options: PipelineOptions,
+  progress: Progress,
+): PipelineResult {
   progress.report('Reading appraisals and satisfaction', 0.75);
   const ratings = input.appraisals ? readAppraisals(input.appraisals, ingested.actors, quality) : [];
   const appraisal = summariseAppraisals(ratings, { threshold: options.anonymityThreshold ?? 3 });
@@ -136,4 +147,41 @@ export function runPipeline(
     mapping: ingested.mapping,
     review: ingested.review,
   };
+}
+
+/** Everything in the calling thread: tests, small runs, and hosts without workers. */
+export function runPipeline(
+  input: PipelineInput,
+  options: PipelineOptions = {},
+  progress: Progress = silentProgress,
+): PipelineResult {
+  const prepared = prepare(input, options, progress);
+  const metrics = computeLayeredMetrics(
+    prepared.network,
+    { seed: prepared.seed, ...options.metrics },
+    prepared.quality,
+    subProgress(progress, ...METRICS_SPAN),
+  );
+  return finish(prepared, metrics, input, options, progress);
+}
+
+/**
+ * The same run with the costly shortest-path pass handed to a host's runner (worker threads in
+ * the CLI, Web Workers in the app), so large networks use every core. Results are identical.
+ */
+export async function runPipelineWith(
+  runPaths: PathRunner,
+  input: PipelineInput,
+  options: PipelineOptions = {},
+  progress: Progress = silentProgress,
+): Promise<PipelineResult> {
+  const prepared = prepare(input, options, progress);
+  const metrics = await computeLayeredMetricsWith(
+    runPaths,
+    prepared.network,
+    { seed: prepared.seed, ...options.metrics },
+    prepared.quality,
+    subProgress(progress, ...METRICS_SPAN),
+  );
+  return finish(prepared, metrics, input, options, progress);
 }

@@ -2,7 +2,8 @@
 import { parse, optionalString, integer, choice } from '../args';
 import { ensureDir, readInput, summariseQuality, writeJson, writeOut } from '../io';
 import { readBaseline, readSurveyInputs, surveyOptions, surveyOptionsHelp } from './survey-inputs';
-import { runPipeline } from '../../core/pipeline';
+import { runPipelineWith } from '../../core/pipeline';
+import { threadedPathRunner } from '../metrics-threads';
 import { buildNetwork } from '../../core/network/build';
 import {
   SCORECARD_COLUMNS,
@@ -36,7 +37,7 @@ Writes metrics.json, scorecards.csv, scorecards.json, quality.json, network.gexf
 network.graphml, report.html, mapping.json and, with --baseline, change.csv.
 Exit codes: 0 done, 1 bad input, 2 usage.`;
 
-export function runAnalyse(argv: string[], progress: Progress): number {
+export async function runAnalyse(argv: string[], progress: Progress): Promise<number> {
   const values = parse(argv, {
     ...surveyOptions,
     appraisals: { type: 'string' },
@@ -67,7 +68,8 @@ export function runAnalyse(argv: string[], progress: Progress): number {
   const weights = weightsPath ? readWeightsConfig(readInput(weightsPath), configQuality) : undefined;
   const invited = invitedPath ? readInvitedCounts(readInput(invitedPath), configQuality) : undefined;
 
-  const result = runPipeline(
+  const result = await runPipelineWith(
+    threadedPathRunner(),
     {
       ...inputs,
       appraisals: appraisalsPath ? readInput(appraisalsPath) : undefined,

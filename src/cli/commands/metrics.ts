@@ -4,7 +4,7 @@ import { parse, requireString, optionalString, choice, integer } from '../args';
 import { readInput, summariseQuality } from '../io';
 import { readEdgeList } from '../../core/network/edge-list';
 import { buildNetwork } from '../../core/network/build';
-import { computeLayeredMetrics, computeMetrics } from '../../core/metrics';
+import { computeLayeredMetricsThreaded, computeMetricsThreaded } from '../metrics-threads';
 import { QualityCollector, type Progress } from '../../core/quality';
 
 export const metricsHelp = `Usage: civic-ties metrics --edges FILE [options]
@@ -27,7 +27,7 @@ Options:
 With a relation column the top level describes the union network (weight = number of relations
 on a tie) and "layers" holds one result per relation. Exit codes: 0 done, 1 bad input, 2 usage.`;
 
-export function runMetrics(argv: string[], progress: Progress): number {
+export async function runMetrics(argv: string[], progress: Progress): Promise<number> {
   const values = parse(argv, {
     edges: { type: 'string' },
     nodes: { type: 'string' },
@@ -53,9 +53,10 @@ export function runMetrics(argv: string[], progress: Progress): number {
   const plain = readEdgeList(readInput(edgesPath), nodesPath ? readInput(nodesPath) : undefined, quality);
   const hasRelations = plain.ties.some((t) => t.relation !== 'tie');
   const network = buildNetwork(plain.actors, plain.ties, { directed: options.directed });
+  // Shortest-path sources split across worker threads on large graphs; same numbers either way.
   const result = hasRelations
-    ? computeLayeredMetrics(network, options, quality, progress)
-    : computeMetrics(network.union, options, quality, progress);
+    ? await computeLayeredMetricsThreaded(network, options, quality, progress)
+    : await computeMetricsThreaded(network.union, options, quality, progress);
   const report = quality.report();
   const json = JSON.stringify({ ...result, quality: report }, null, 2) + '\n';
   const out = optionalString(values, 'out');

@@ -19,7 +19,7 @@ Writes edges.csv (source,target,relation,weight), nodes.csv (id,label,type,secto
 quality.json (every rejected row and unmatched name) and mapping.json (reuse it with --mapping).
 Exit codes: 0 done, 1 bad input, 2 usage.`;
 
-export function runNetwork(argv: string[], progress: Progress): number {
+export async function runNetwork(argv: string[], progress: Progress): Promise<number> {
   const values = parse(argv, surveyOptions);
   if (values.help) {
     console.log(networkHelp);

@@ -3,7 +3,7 @@
 // see registry.ts for each metric's exact definition.
 import type Graph from 'graphology';
 import type { Network } from '../network/build';
-import { QualityCollector, silentProgress, type Progress } from '../quality';
+import { QualityCollector, silentProgress, subProgress, type Progress } from '../quality';
 import { arcLengths, buildCsr, type Csr, type WeightMode } from './csr';
 import { pathPass, type PathInput, type PathSums } from './paths';
 import { eigenvector, hits, pagerank } from './spectral';
@@ -472,12 +472,8 @@ const PATHS_SHARE = 0.8;
  * Progress for one slice of a longer job: fractions map into [from, to]. Hosts embedding metrics in
  * a longer run (the pipeline) can wrap their Progress with it so the bar never runs backwards.
  */
-export function sliceProgress(progress: Progress, from: number, to: number): Progress {
-  return {
-    report: (phase, fraction) => progress.report(phase, from + (to - from) * fraction),
-    check: () => progress.check(),
-  };
-}
+/** Kept as an alias: metrics callers map stage progress the same way as every other stage. */
+export const sliceProgress = subProgress;
 
 /** The union network at the top level, and one result per relation under `layers`. */
 export function computeLayeredMetrics(
