@@ -3,7 +3,6 @@
 import Graph from 'graphology';
 import type { PipelineResult } from '../../core/pipeline';
 import type { Actor } from '../../core/model';
-import { buildNetwork } from '../../core/network/build';
 import { exportNode, pseudonym, typeLabel } from '../../core/export/privacy';
 
 /** Types that are always anonymous on the map unless the user explicitly asks for names. */
@@ -113,23 +112,29 @@ export function buildDisplayGraph(
   addActors(result, true);
   if (baseline) addActors(baseline, false);
 
+  // One pass over the ties (not buildNetwork's per-layer graphs): 100k ties in well under a second.
   const addTies = (wave: PipelineResult, current: boolean): void => {
-    const union = buildNetwork(wave.actors, wave.ties).union;
-    union.forEachEdge((_e, attrs, source, target) => {
-      if (!graph.hasNode(source) || !graph.hasNode(target)) return;
-      const key = edgeKey(source, target);
-      const relations = [...attrs.relations].sort();
-      if (graph.hasEdge(key)) {
+    const pairs = new Map<string, { s: string; t: string; rels: Set<string> }>();
+    for (const tie of wave.ties) {
+      if (tie.source === tie.target) continue;
+      const key = edgeKey(tie.source, tie.target);
+      let pair = pairs.get(key);
+      if (!pair) pairs.set(key, (pair = { s: tie.source, t: tie.target, rels: new Set() }));
+      pair.rels.add(tie.relation);
+    }
+    for (const [key, { s, t, rels }] of pairs) {
+      if (!graph.hasNode(s) || !graph.hasNode(t)) continue;
+      const relations = [...rels].sort();
+      if (graph.hasEdge(key))
         graph.mergeEdgeAttributes(key, current ? { now: relations } : { before: relations });
-      } else {
+      else
         graph.addEdgeWithKey(
           key,
-          source,
-          target,
+          s,
+          t,
           current ? { now: relations, before: [] } : { now: [], before: relations },
         );
-      }
-    });
+    }
   };
   addTies(result, true);
   if (baseline) addTies(baseline, false);

@@ -53,6 +53,8 @@ export interface MapDebug {
   layout: LayoutRunner | null;
   renders: number;
   firstRenderAt: number | null;
+  /** Milliseconds spent in each step of the last (re)build, for the benchmark. */
+  timings: Record<string, number>;
   mountedAt: number;
 }
 
@@ -91,6 +93,7 @@ export function mountMap(container: HTMLElement, host: MapHost, options: MapOpti
     layout: null,
     renders: 0,
     firstRenderAt: null,
+    timings: {},
     mountedAt: performance.now(),
   };
   window.__civicMap = debug;
@@ -762,7 +765,14 @@ export function mountMap(container: HTMLElement, host: MapHost, options: MapOpti
       return;
     }
     const oldPositions = graph ? readPositions(graph) : null;
+    let t0 = performance.now();
+    const lap = (name: string): void => {
+      const now = performance.now();
+      debug.timings[name] = now - t0;
+      t0 = now;
+    };
     graph = buildDisplayGraph(next.result, next.baseline, { includeNames });
+    lap('displayGraph');
     const relations = [...new Set([...next.result.relations, ...(next.baseline?.relations ?? [])])].sort();
     const state = prevState ?? defaultViewState(relations);
     if (!prevState) {
@@ -781,7 +791,9 @@ export function mountMap(container: HTMLElement, host: MapHost, options: MapOpti
     const placed = savedLayout ? applyPositions(graph, savedLayout) : 0;
     const needsLayout = placed < graph.order * 0.9;
 
+    lap('positions');
     view = new MapView(graph, state);
+    lap('viewState');
     const v = view;
     const large = graph.size > 20_000 || graph.order > 5000;
     const r: MapSigma = new Sigma<MapNodeAttributes, MapEdgeAttributes>(graph, stage, {
@@ -801,6 +813,7 @@ export function mountMap(container: HTMLElement, host: MapHost, options: MapOpti
       },
     });
     renderer = r;
+    lap('sigma');
     const rendered = (): void => {
       debug.renders++;
       if (debug.firstRenderAt === null) debug.firstRenderAt = performance.now();
@@ -825,6 +838,7 @@ export function mountMap(container: HTMLElement, host: MapHost, options: MapOpti
     });
     Object.assign(debug, { renderer: r, graph, view: v });
     fillControls();
+    lap('controls');
     if (needsLayout && options.autoLayout !== false) startLayout();
     else root.dataset.layout = 'saved';
   }

@@ -1,7 +1,7 @@
 // Runs the map layout off the main thread: seeded start positions, ForceAtlas2 in its worker
 // with live progress and a stop button, then noverlap so discs do not hide each other.
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
-import { inferSettings } from 'graphology-layout-forceatlas2';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
 import NoverlapLayout from 'graphology-layout-noverlap/worker';
 import type { MapGraph } from './display-graph';
 
@@ -140,7 +140,7 @@ export class LayoutRunner {
     this.phase = 'forceatlas2';
     // Strong gravity keeps isolates and small components near the core instead of drifting off-screen.
     const settings = {
-      ...inferSettings(this.graph),
+      ...forceAtlas2.inferSettings(this.graph),
       strongGravityMode: true,
       gravity: 0.5,
       barnesHutOptimize: this.graph.order > 1000,

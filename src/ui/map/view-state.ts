@@ -95,6 +95,9 @@ export class MapView {
   private egoEdges: Set<string> | null = null;
   egoSummary: EgoSummary | null = null;
   private hoverNeighbours: Set<string> | null = null;
+  private hoverEdges: Set<string> | null = null;
+  /** Ties drawn under the current filters and ego view: O(1) lookups in the edge reducer. */
+  private edgeVisible = new Set<string>();
   colours: ColourScale;
   private sizeOf = new Map<string, number>();
   private readonly baseSize: [number, number];
@@ -117,10 +120,7 @@ export class MapView {
     return this.nodeVisible.has(node) && (!this.egoNodes || this.egoNodes.has(node));
   }
   isEdgeVisible(edge: string): boolean {
-    if (!this.edgeRelations.has(edge)) return false;
-    if (this.egoEdges) return this.egoEdges.has(edge);
-    const [s, t] = this.graph.extremities(edge);
-    return this.nodeVisible.has(s) && this.nodeVisible.has(t);
+    return this.edgeVisible.has(edge);
   }
   degree(node: string): number {
     return this.filteredDegree.get(node) ?? 0;
@@ -145,6 +145,7 @@ export class MapView {
   setHovered(node: string | null): void {
     this.state.hovered = node;
     this.hoverNeighbours = node ? new Set(this.visibleNeighbours(node)) : null;
+    this.hoverEdges = node && this.graph.hasNode(node) ? new Set(this.graph.edges(node)) : null;
   }
 
   setColourBy(by: ColourBy): void {
@@ -182,6 +183,13 @@ export class MapView {
     if (state.ego && graph.hasNode(state.ego.id)) this.nodeVisible.add(state.ego.id);
 
     this.computeEgo();
+    this.edgeVisible.clear();
+    if (this.egoEdges) for (const e of this.egoEdges) this.edgeVisible.add(e);
+    else
+      for (const e of this.edgeRelations.keys()) {
+        if (this.nodeVisible.has(graph.source(e)) && this.nodeVisible.has(graph.target(e)))
+          this.edgeVisible.add(e);
+      }
     this.computeSizes();
     if (state.hovered) this.setHovered(state.hovered);
   }
@@ -335,8 +343,7 @@ export class MapView {
     }
     const hover = state.hovered;
     if (hover) {
-      const [s, t] = this.graph.extremities(edge);
-      if (s !== hover && t !== hover) return { color: FADED_EDGE, size: 0.5, zIndex: 0 };
+      if (!this.hoverEdges?.has(edge)) return { color: FADED_EDGE, size: 0.5, zIndex: 0 };
       return { color, size: size + 1, zIndex: 2 };
     }
     return { color, size };
