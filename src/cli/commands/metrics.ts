@@ -21,6 +21,10 @@ Options:
                         distance: weight is already a length
   --group ATTR          node attribute for E-I index and brokerage roles (default sector)
   --seed N              seed for Louvain communities (default 1)
+  --sample-above N      estimate betweenness from a seeded sample of sources above N nodes
+                        (its standard error goes into the quality notes); default exact
+  --pagerank-weight M   mode (default): PageRank weighted only with --weight strength, as the
+                        conventions table; always: weighted whenever there is a weight column
   --out FILE            write JSON here instead of stdout
   -h, --help            show this help
 
@@ -35,6 +39,8 @@ export async function runMetrics(argv: string[], progress: Progress): Promise<nu
     weight: { type: 'string' },
     group: { type: 'string' },
     seed: { type: 'string' },
+    'sample-above': { type: 'string' },
+    'pagerank-weight': { type: 'string' },
     out: { type: 'string' },
   });
   if (values.help) {
@@ -48,6 +54,8 @@ export async function runMetrics(argv: string[], progress: Progress): Promise<nu
     group: optionalString(values, 'group') ?? 'sector',
     seed: integer(values, 'seed', 1),
     directed: values.directed === true,
+    sampleAbove: values['sample-above'] === undefined ? undefined : integer(values, 'sample-above', 0),
+    pagerankWeight: choice(values, 'pagerank-weight', ['mode', 'always'] as const, 'mode'),
   };
   const quality = new QualityCollector();
   const plain = readEdgeList(readInput(edgesPath), nodesPath ? readInput(nodesPath) : undefined, quality);
