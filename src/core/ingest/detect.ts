@@ -160,7 +160,13 @@ interface ColumnInfo {
 }
 
 /** Split a header into question and option, following each tool's convention. */
-function describeColumn(format: SurveyFormat, header: string, sub: string[], index: number): ColumnInfo {
+function describeColumn(
+  format: SurveyFormat,
+  header: string,
+  sub: string[],
+  index: number,
+  loopTag?: string,
+): ColumnInfo {
   const h = header.trim();
   const text = (sub.find((s) => s.trim() !== '' && !isImportId(s))?.trim() ?? '').replace(
     / - Selected Choice\b/,
@@ -174,16 +180,28 @@ function describeColumn(format: SurveyFormat, header: string, sub: string[], ind
     option,
   });
   if (format === 'qualtrics') {
-    // Export tag Q3_2 (or Q3_2_TEXT); question text "Who do you trust? - Priya Patel".
-    const m = /^(.*?)_(\d+)(_TEXT)?$/.exec(h);
+    // Export tag Q3_2 (or Q3_2_TEXT); question text "Who do you trust? - Priya Patel". A loop &
+    // merge column (1_Q3_2) is described by its tag without the loop number, so every loop's
+    // columns join one question.
+    const tag = loopTag ?? h;
+    const m = /^(.*?)_(\d+)(_TEXT)?$/.exec(tag);
     const dash = text.lastIndexOf(' - ');
-    if (m && !m[3]) {
+    if (m && m[3]) {
+      // The "Other (please specify)" box of choice m[2]: typed names, read like a text answer.
+      // Its text reads "Question - Other (please specify) - Text"; the middle is the choice label.
+      const parts = text.split(' - ');
+      const option = parts.length >= 3 ? parts[parts.length - 2]! : null;
+      return info(`${m[1]}\u0000other`, parts[0] || m[1]!, option);
+    }
+    if (m) {
       const question = dash > 0 ? text.slice(0, dash) : text || m[1]!;
       const option = dash > 0 ? text.slice(dash + 3) : m[2]!;
       return info(m[1]!, question, option);
     }
+    // Each loop pipes its own words into the text, so a looped column keeps to its tag.
+    if (loopTag) return info(tag, text || h, null);
     if (dash > 0 && text) return info(text.slice(0, dash), text.slice(0, dash), text.slice(dash + 3));
-    return info(h, text || h, null);
+    return info(tag, text || h, null);
   }
   if (format === 'surveymonkey') {
     // Row 1: the question over its first column, blank over the rest; row 2: the option.
@@ -281,12 +299,14 @@ export function detectSurveyMapping(
   );
 
   // Group columns into questions, keeping the order of first appearance.
+  const loopTags = layout.format === 'qualtrics' ? qualtricsLoopTags(header, subHeaders) : [];
   const columns = header.map((h, i) =>
     describeColumn(
       layout.format,
       h,
       subHeaders.map((s) => s[i] ?? ''),
       i,
+      loopTags[i],
     ),
   );
   if (layout.format === 'surveymonkey') carrySurveyMonkeyQuestions(columns, header);
@@ -298,11 +318,61 @@ export function detectSurveyMapping(
     if (list) list.push(c);
     else groups.set(c.stem, [c]);
   }
-  for (const group of groups.values()) {
+  const byStem = new Map<string, QuestionMapping>();
+  for (const [stem, group] of groups) {
+    if (stem.endsWith('\u0000other')) continue;
     const q = toQuestion(group, sample, isPerson) ?? byContent(group, sample, isPerson);
-    if (q) mapping.questions.push(q);
+    if (q) {
+      mapping.questions.push(q);
+      byStem.set(stem, q);
+    }
+  }
+  // Qualtrics "Other (please specify)" boxes: the typed names count for their question's relation,
+  // and the "Other" choice itself (ticked, or listed in the answer cell) is not a person.
+  for (const [stem, group] of groups) {
+    if (!stem.endsWith('\u0000other')) continue;
+    const parent = byStem.get(stem.slice(0, -'\u0000other'.length));
+    if (!parent || parent.relation == null || parent.kind === 'grid') continue;
+    const labels = group.map((c) => c.option).filter((o): o is string => o != null);
+    if (labels.length > 0) {
+      parent.notPeople = [...new Set([...(parent.notPeople ?? []), ...labels])];
+      if (parent.kind === 'choices' && parent.targets) {
+        const keep = parent.targets.map((t) => !labels.includes(t));
+        parent.columns = parent.columns.filter((_, k) => keep[k]);
+        parent.targets = parent.targets.filter((_, k) => keep[k]);
+      }
+    }
+    mapping.questions.push({
+      columns: group.map((c) => c.header),
+      kind: 'text',
+      relation: parent.relation,
+      label: `${parent.label} (other, typed)`,
+      separator: ';',
+    });
   }
   return mapping;
+}
+
+/**
+ * Qualtrics loop & merge columns carry the loop number before the export tag (1_Q5, 2_Q5_3) and
+ * in the ImportId (1_QID5). The tag without that number, per column (undefined when not looped).
+ * Without the ImportId row, a prefix counts only when another loop number has the same tag.
+ */
+function qualtricsLoopTags(header: string[], subHeaders: string[][]): (string | undefined)[] {
+  const rests = new Map<string, Set<string>>();
+  const parsed = header.map((h) => /^(\d+)_(.+)$/.exec(h.trim()));
+  for (const m of parsed) {
+    if (!m) continue;
+    let loops = rests.get(m[2]!);
+    if (!loops) rests.set(m[2]!, (loops = new Set()));
+    loops.add(m[1]!);
+  }
+  return parsed.map((m, i) => {
+    if (!m) return undefined;
+    const importId = subHeaders.map((s) => s[i] ?? '').find(isImportId) ?? '';
+    const looped = /"ImportId"\s*:\s*"\d+_QID/.test(importId) || (rests.get(m[2]!)?.size ?? 0) > 1;
+    return looped ? m[2] : undefined;
+  });
 }
 
 /**

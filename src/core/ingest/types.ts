@@ -79,6 +79,8 @@ export interface QuestionMapping {
   targets?: string[];
   /** For `text` with coded answers (Kobo select_multiple): answers are space-separated codes. */
   coded?: boolean;
+  /** Choice labels that never name a person ("Other (please specify)", whose typed box is read apart). */
+  notPeople?: string[];
 }
 
 /** The layout of one survey file, as detected or confirmed by the user. */
