@@ -256,7 +256,9 @@ export class Store {
   run(): void {
     const project = this.state.project;
     const options = { weights: project.weights as never, seed: 1 };
-    const quick = jobRequest(project, { ...options, bootstrapDraws: 0 });
+    // The quick pass leaves the baseline wave for the full pass: the current figures show first.
+    const quickRequest = jobRequest(project, { ...options, bootstrapDraws: 0 });
+    const quick = quickRequest ? { ...quickRequest, baseline: null } : null;
     const full = jobRequest(project, options);
     if (!quick || !full) {
       this.handle?.cancel();
@@ -310,7 +312,7 @@ export class Store {
       const last = pass === 'full' || !next;
       this.set({
         result: outcome.current,
-        baseline: outcome.baseline,
+        baseline: outcome.baseline ?? (pass === 'quick' && this.state.project.baseline ? this.state.baseline : null),
         intervals: pass === 'full',
         selectedId: stillThere ? selected : null,
         run: last

@@ -1,6 +1,13 @@
 // The pure work behind the pipeline worker: run one wave (or a baseline then a follow-up) and turn
 // every failure into an error value. Shared by the worker host and the in-thread fallback.
-import { runPipeline, type PipelineInput, type PipelineOptions, type PipelineResult } from '../core/pipeline';
+import {
+  runPipeline,
+  runPipelineWith,
+  type PipelineInput,
+  type PipelineOptions,
+  type PipelineResult,
+} from '../core/pipeline';
+import type { PathRunner } from '../core/metrics';
 import { CancelledError, InputError, makeProgress } from '../core/quality';
 
 /** What a host asks for: the current wave, optionally a baseline wave run first. */
@@ -64,7 +71,14 @@ export async function runJob(
   request: JobRequest,
   onProgress: ProgressListener,
   signal: AbortSignal,
+  runPaths?: PathRunner,
 ): Promise<JobResult> {
+  // With a path runner (the worker host's pool) the costly path pass is split across cores; the
+  // awaits in between also let a cancel message in. Without one, everything runs here.
+  const run = (input: PipelineInput, progress: ReturnType<typeof makeProgress>): Promise<PipelineResult> =>
+    runPaths
+      ? runPipelineWith(runPaths, input, request.options, progress)
+      : Promise.resolve(runPipeline(input, request.options, progress));
   const hasBaseline = !!request.baseline;
   const split = hasBaseline ? 0.4 : 0;
   let baseline: PipelineResult | null = null;
@@ -72,7 +86,7 @@ export async function runJob(
   try {
     if (request.baseline) {
       const progress = makeProgress((phase, f) => onProgress(`Baseline: ${phase}`, f * split), signal);
-      baseline = runPipeline(request.baseline, request.options, progress);
+      baseline = await run(request.baseline, progress);
       await yieldToHost();
       progress.check();
     }
@@ -84,7 +98,7 @@ export async function runJob(
     const input: PipelineInput = baseline
       ? { ...request.current, baseline: baseline.scorecards }
       : request.current;
-    const current = runPipeline(input, request.options, progress);
+    const current = await run(input, progress);
     return { ok: true, current, baseline };
   } catch (err) {
     return { ok: false, error: toJobError(err, hasBaseline ? wave : undefined) };

@@ -1,6 +1,17 @@
 // The Web Worker host: a thin shell that receives a job, runs it with progress and cancel, and
 // posts progress events and the result (or an error value) back. All the work is in pipeline-job.
 import { runJob, toJobError, type JobRequest, type JobResult } from './pipeline-job';
+import { webWorkerPathRunner } from './metrics-pool';
+
+// Large graphs split their shortest-path pass across a pool of workers (one per core); small ones
+// run in this worker (the pool decides by size).
+const runPaths = webWorkerPathRunner(
+  () =>
+    new Worker(new URL('./metrics-paths-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'metrics-paths',
+    }),
+);
 
 export type ToWorker = { type: 'run'; id: number; request: JobRequest } | { type: 'cancel'; id: number };
 export type FromWorker =
@@ -33,7 +44,7 @@ scope.addEventListener('message', (event) => {
     lastFraction = fraction;
     scope.postMessage({ type: 'progress', id: message.id, phase, fraction });
   };
-  runJob(message.request, onProgress, controller.signal)
+  runJob(message.request, onProgress, controller.signal, runPaths)
     .catch((err: unknown): JobResult => ({ ok: false, error: toJobError(err) }))
     .then((result) => {
       controllers.delete(message.id);

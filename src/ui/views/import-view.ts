@@ -57,7 +57,7 @@ async function readFiles(list: FileList | File[]): Promise<InputFile[]> {
 
 const headerCache = new WeakMap<object, string[]>();
 /** The header row of a file (first row), for the mapping's column choices. */
-function headerOf(file: InputFile | null | undefined, headerRow = 1): string[] {
+function headerOf(file: InputFile | null | undefined): string[] {
   if (!file) return [];
   const key = file as object;
   const cached = headerCache.get(key);
@@ -65,9 +65,7 @@ function headerOf(file: InputFile | null | undefined, headerRow = 1): string[] {
   let header: string[];
   try {
     const grid = readGrid(file, new QualityCollector());
-    header = (grid.rows[Math.max(0, headerRow - 1)] ?? grid.rows[0] ?? [])
-      .map((c) => c.trim())
-      .filter(Boolean);
+    header = (grid.rows[0] ?? []).map((c) => c.trim()).filter(Boolean);
   } catch {
     header = [];
   }
@@ -353,7 +351,8 @@ export const mountImport: ViewFactory = (container, store): View => {
 
   function surveyEditor(s: SurveyMapping, si: number, files: InputFile[]): HTMLElement {
     const file = files.find((f) => f.name === s.file);
-    const columns = headerOf(file, s.headerRows > 1 ? 1 : 1);
+    // Column names are the first header row's text (Qualtrics: the export tags), as ingest names them.
+    const columns = headerOf(file);
     const box = h('div', { class: 'survey-mapping', 'data-file': s.file });
     box.appendChild(
       h('h4', {
