@@ -5,7 +5,7 @@ import Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
-import { seededFor } from './random';
+import { seededFor } from '../random';
 
 export type Point = { x: number; y: number };
 export type Positions = Record<string, Point>;

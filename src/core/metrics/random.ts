@@ -1,16 +1,11 @@
 // Seeded pseudo-random numbers for the metrics engine (Louvain order, sampled sources): every
 // random choice in a run follows from the user's --seed.
 
-/** mulberry32: a small, fast 32-bit generator; returns floats in [0, 1). */
+import { mulberry32 } from '../random';
+
+/** mulberry32 with the seed scrambled once, so seeds 0, 1, 2 start far apart. */
 export function seededRandom(seed: number): () => number {
-  let a = (Math.floor(seed) ^ 0x9e3779b9) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32((Math.floor(seed) ^ 0x9e3779b9) >>> 0);
 }
 
 /** k distinct indexes from [0, n), chosen by a seeded partial Fisher–Yates shuffle, sorted. */

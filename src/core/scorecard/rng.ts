@@ -1,12 +1,11 @@
-// Seeded random numbers for the bootstrap (seedrandom's ARC4), so a run is reproducible from its seed.
-import seedrandom from 'seedrandom';
+// Seeded random numbers for the bootstrap, so a run is reproducible from its seed.
+import { seededFor } from '../random';
 
 export type Rng = () => number;
 
 /** A uniform [0, 1) generator fixed by `seed` (and a label, so two uses of one seed differ). */
 export function makeRng(seed: number | string, label = ''): Rng {
-  const prng = seedrandom(`${seed}:${label}`);
-  return () => prng();
+  return seededFor(typeof seed === 'number' ? seed : 0, `${seed}:${label}`);
 }
 
 /** Binomial(n, p) by summing Bernoulli draws: n is a service's answer count, so small. */

@@ -1,5 +1,5 @@
-// Seeded randomness for layout: a string hash (FNV-1a) feeding mulberry32, so every random
-// choice is reproducible from the seed and, per node, independent of the order nodes arrive in.
+// Seeded randomness shared by every stage: mulberry32 fed by an FNV-1a string hash, so each random
+// choice (layout, Louvain, sampled sources) is reproducible from the seed, independent of order.
 
 export function hashString(text: string): number {
   let h = 0x811c9dc5;
