@@ -252,7 +252,9 @@ export const mountPeople: ViewFactory = (container, store): View => {
       cards.length === 0
         ? store.getState().run.status === 'running'
           ? 'Analysing…'
-          : 'No results yet: add a roster and survey in Import, or load the demo.'
+          : result
+            ? 'The analysis ran, but the roster lists no public servants. Scorecards are made for roster rows whose type says public servant (or whose sector is “public”): check the roster’s type and sector columns in Import → How your files were read.'
+            : 'No results yet: add a roster and survey in Import, or load the demo.'
         : rows.length === 0
           ? 'Nobody matches these filters.'
           : '';
