@@ -187,7 +187,7 @@ export function streamCsv(
       if (results.errors.length > 0) reportErrors(results.errors, at, file, quality);
       if (++count % STREAM_REPORT_EVERY === 0) {
         if (!delimiter) delimiter = results.meta.delimiter;
-        onPosition?.(results.meta.cursor / length);
+        onPosition?.(Math.min(1, results.meta.cursor / length));
       }
       if (isBlank(row)) {
         if (seenContent) pending.push(at);

@@ -128,7 +128,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
 
   // 2. Drop previews, tests, spam and superseded resubmissions (each reported).
   progress.report('Screening responses', 0.75);
-  const kept = screenResponses(raw, quality);
+  const kept = screenResponses(raw, quality, progress);
 
   // 3. Respondents: roster people keep their id; the rest get keys from the response id.
   progress.report('Linking respondents', 0.77);
@@ -140,7 +140,13 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   const typeDefaulted = new Set<string>();
   const sourceOf: ActorId[] = [];
   const typeMemo = new Map<string, ActorType | null>();
-  for (const r of kept) {
+  for (let k = 0; k < kept.length; k++) {
+    // Report often enough that a host's bar moves and cancel answers within a few milliseconds.
+    if ((k & (PROGRESS_EVERY - 1)) === 0) {
+      progress.check();
+      progress.report('Linking respondents', 0.77 + (0.03 * k) / kept.length);
+    }
+    const r = kept[k]!;
     const linked = linkRespondent(r, matcher);
     let stated = typeMemo.get(r.typeText);
     if (stated === undefined) {
@@ -413,7 +419,14 @@ function resolve(
 }
 
 /** Remove previews, tests, spam and resubmissions; count and report each. */
-function screenResponses(raw: RawResponse[], quality: QualityCollector): RawResponse[] {
+function screenResponses(raw: RawResponse[], quality: QualityCollector, progress: Progress): RawResponse[] {
+  // Three passes over the responses share the stage's slice of the bar.
+  const tick = (i: number, pass: number) => {
+    if ((i & (PROGRESS_EVERY - 1)) === 0) {
+      progress.check();
+      progress.report('Screening responses', 0.75 + (0.02 * (pass + i / raw.length)) / 3);
+    }
+  };
   // Indexes of rejected responses; a flag array rather than a Set of 100,000 objects.
   const rejected = new Uint8Array(raw.length);
   let rejectedCount = 0;
@@ -425,6 +438,7 @@ function screenResponses(raw: RawResponse[], quality: QualityCollector): RawResp
     quality.warn(r.file, r.row, column, code, message);
   };
   for (let i = 0; i < raw.length; i++) {
+    tick(i, 0);
     const r = raw[i]!;
     if (r.rejected) reject(i, r.rejected.column, r.rejected.code, r.rejected.message);
     else if (r.unfinished) {
@@ -466,6 +480,7 @@ function screenResponses(raw: RawResponse[], quality: QualityCollector): RawResp
   };
   const byId = new Map<string, Map<string, RawResponse>>();
   for (let i = 0; i < raw.length; i++) {
+    tick(i, 1);
     const r = raw[i]!;
     if (rejected[i] || !r.responseId) continue;
     const ids = perFile(byId, r.file);
@@ -483,6 +498,7 @@ function screenResponses(raw: RawResponse[], quality: QualityCollector): RawResp
   const byEmail = new Map<string, Map<string, number>>();
   const byRef = new Map<string, Map<string, number>>();
   for (let i = 0; i < raw.length; i++) {
+    tick(i, 2);
     const r = raw[i]!;
     if (rejected[i]) continue;
     const byEmailAddress = r.email !== '';
@@ -510,6 +526,9 @@ function screenResponses(raw: RawResponse[], quality: QualityCollector): RawResp
   quality.rows.rejected += rejectedCount;
   return kept;
 }
+
+/** Rows between progress reports in the later stages (a power of two: a mask, not a division). */
+const PROGRESS_EVERY = 4096;
 
 /** Rows read before the layout and mapping are decided: up to three header rows and a sample. */
 const SAMPLE_ROWS = 200;
