@@ -180,7 +180,10 @@ export class Store {
   /** Restores the autosaved project, or loads the demo when there is none. */
   async start(): Promise<void> {
     const stored = await loadSavedProject();
-    const saved = stored ? withSettingsBackup({ ...stored, id: stored.id ?? newProjectId() }) : null;
+    let saved = stored ? withSettingsBackup({ ...stored, id: stored.id ?? newProjectId() }) : null;
+    // An untouched demo project takes this build's demo files (they may have been regenerated),
+    // keeping the user's weights, decisions and view.
+    if (saved?.demo && hasDemo()) saved = { ...saved, ...demoWaves() };
     if (saved && saved.current.roster) {
       this.set({ project: saved, ready: true, origin: 'restored', epoch: this.state.epoch + 1 });
       this.restoreUi(saved);
