@@ -315,7 +315,8 @@ export class Store {
       const last = pass === 'full' || !next;
       this.set({
         result: outcome.current,
-        baseline: outcome.baseline ?? (pass === 'quick' && this.state.project.baseline ? this.state.baseline : null),
+        baseline:
+          outcome.baseline ?? (pass === 'quick' && this.state.project.baseline ? this.state.baseline : null),
         intervals: pass === 'full',
         selectedId: stillThere ? selected : null,
         run: last
@@ -419,7 +420,19 @@ export class Store {
     } else {
       wave[role] = files[files.length - 1]!;
     }
-    this.updateProject({ [key]: wave, demo: false } as Partial<ProjectData>, { rerun: true });
+    // A new file may lay its columns out differently: forget the saved layout for it (detected
+    // again on the run) but keep the review decisions, which are about names, not columns.
+    const mapping = this.state.project.mapping;
+    let nextMapping = mapping;
+    if (mapping && role === 'surveys') {
+      const names = new Set(files.map((f) => f.name));
+      nextMapping = { ...mapping, surveys: mapping.surveys.filter((s) => !names.has(s.file)) };
+    } else if (mapping && role === 'roster' && key === 'current') {
+      nextMapping = { ...mapping, roster: null };
+    }
+    this.updateProject({ [key]: wave, demo: false, mapping: nextMapping } as Partial<ProjectData>, {
+      rerun: true,
+    });
   }
 
   removeFile(key: WaveKey, role: FileRole, index: number): void {
