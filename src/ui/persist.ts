@@ -115,7 +115,7 @@ export function saveSettingsBackup(project: ProjectData): void {
 
 /** The saved project with the newer settings backup laid over it (same project only). */
 export function withSettingsBackup(project: ProjectData): ProjectData {
-  let light: Light | null = null;
+  let light: Light | null;
   try {
     const text = localStorage.getItem(LIGHT_KEY);
     light = text ? (JSON.parse(text) as Light) : null;

@@ -90,7 +90,9 @@ describe('importing, reviewing and mapping', () => {
     await afterRun(page, () => item.getByRole('button', { name: 'Accept: Bob Carter' }).click());
     await waitForAnalysis(page);
     expect(await civil(page, 'p2')).toBe(2);
-    await expect.poll(() => queue.locator('li[data-text="Carter"]').textContent()).toMatch(/Matched to Bob Carter/);
+    await expect
+      .poll(() => queue.locator('li[data-text="Carter"]').textContent())
+      .toMatch(/Matched to Bob Carter/);
   });
 
   it('adds an unknown name as a new actor', async () => {
