@@ -27,6 +27,7 @@ interface Result {
   /** Display graph + view state + sigma's constructor, on the main thread. */
   mountCpuMs: number;
   reducerPassMs: number;
+  hoverMs: number;
   filterRefreshMs: number;
   panMedianMs: number;
   panP95Ms: number;
@@ -109,6 +110,26 @@ async function measure(page: Page, origin: string, nodes: number, edges: number)
     return (performance.now() - t0) / 2;
   });
   log('filtered');
+  // Hover: neighbourhood highlight (a partial refresh on big graphs, a full fade on small ones).
+  const hoverMs = await page.evaluate(() => {
+    const d = window.__civicMap!;
+    const v = d.view!;
+    const r = d.renderer!;
+    const gl = r.getWebGLContext();
+    const ids = d.graph!.nodes().slice(0, 20);
+    const t0 = performance.now();
+    let prev: string | null = null;
+    for (const id of ids) {
+      v.setHovered(id);
+      if (v.fadeOnHover) r.refresh({ skipIndexation: true });
+      else r.refresh({ partialGraph: v.hoverFootprint([prev, id]), skipIndexation: true });
+      gl.finish();
+      prev = id;
+    }
+    v.setHovered(null);
+    r.refresh();
+    return (performance.now() - t0) / ids.length;
+  });
   const [panMedianMs, panP95Ms] = await panFrames(page, false);
   const [panHiddenMedianMs, panHiddenP95Ms] = await panFrames(page, true);
   log('panned');
@@ -116,6 +137,7 @@ async function measure(page: Page, origin: string, nodes: number, edges: number)
     nodes,
     edges,
     firstDrawMs,
+    hoverMs,
     mountCpuMs: Object.values(timings).reduce((a, b) => a + b, 0),
     reducerPassMs,
     filterRefreshMs,
@@ -155,6 +177,7 @@ async function main(): Promise<void> {
       ['  of which main-thread mount (ms)', 'mountCpuMs'],
       ['reducers, all items (ms)', 'reducerPassMs'],
       ['filter + redraw (ms)', 'filterRefreshMs'],
+      ['hover highlight + redraw (ms)', 'hoverMs'],
       ['pan frame, median (ms)', 'panMedianMs'],
       ['pan frame, p95 (ms)', 'panP95Ms'],
       ['pan frame, edges hidden, med (ms)', 'panHiddenMedianMs'],

@@ -158,6 +158,43 @@ describe('relationship map', () => {
     await page.context().close();
   });
 
+  it('hover shows a tooltip and highlights the neighbourhood; residents show type + pseudonym only', async () => {
+    const { page } = await open('n=150');
+    await settled(page);
+    const box = (await page.locator('.ct-map-stage').boundingBox())!;
+    const at = (id: string) =>
+      page.evaluate((id) => {
+        const d = window.__civicMap!;
+        const a = d.graph!.getNodeAttributes(id);
+        return d.renderer!.graphToViewport({ x: a.x, y: a.y });
+      }, id);
+    const p = await at('ps-0');
+    await page.mouse.move(box.x + p.x, box.y + p.y);
+    await page.waitForFunction(() => window.__civicMap!.view!.state.hovered !== null, null, {
+      timeout: 10_000,
+    });
+    const hovered = await page.evaluate(() => window.__civicMap!.view!.state.hovered!);
+    const tip = await page.locator('.ct-map-tooltip').textContent();
+    expect(tip).toContain(
+      await page.evaluate((id) => window.__civicMap!.graph!.getNodeAttribute(id, 'label'), hovered),
+    );
+    const faded = await page.evaluate((id) => {
+      const d = window.__civicMap!;
+      const far = d.graph!.findNode((n) => n !== id && !d.graph!.areNeighbors(n, id));
+      return far ? d.renderer!.getNodeDisplayData(far)!.color : null;
+    }, hovered);
+    expect(faded).toBe('#e4e4e4');
+    await page.mouse.move(box.x + 2, box.y + 2);
+    const r = await at('res-named');
+    await page.mouse.move(box.x + r.x, box.y + r.y);
+    await page.waitForTimeout(300);
+    const tip2 = await page.locator('.ct-map-tooltip').textContent();
+    if ((await page.evaluate(() => window.__civicMap!.view!.state.hovered)) === 'res-named') {
+      expect(tip2).toMatch(/^Resident [0-9A-Z]{7}Resident\d+ ties shown$/);
+    }
+    await page.context().close();
+  });
+
   it('filters hide nodes through reducers without touching the graph', async () => {
     const { page } = await open('n=150');
     await settled(page);

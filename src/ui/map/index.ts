@@ -822,15 +822,19 @@ export function mountMap(container: HTMLElement, host: MapHost, options: MapOpti
     // sigma renders once inside its constructor, before any listener can be attached.
     rendered();
     r.on('afterRender', rendered);
-    r.on('enterNode', ({ node, event }) => {
+    const hoverTo = (node: string | null): void => {
+      const prev = v.state.hovered;
       v.setHovered(node);
+      if (v.fadeOnHover) r.refresh({ skipIndexation: true });
+      else r.refresh({ partialGraph: v.hoverFootprint([prev, node]), skipIndexation: true });
+    };
+    r.on('enterNode', ({ node, event }) => {
+      hoverTo(node);
       showTooltip(node, event.x, event.y);
-      r.refresh({ skipIndexation: true });
     });
     r.on('leaveNode', () => {
-      v.setHovered(null);
       tooltip.hidden = true;
-      r.refresh({ skipIndexation: true });
+      hoverTo(null);
     });
     r.on('clickNode', ({ node }) => {
       v.state.focused = node;

@@ -101,6 +101,11 @@ export class MapView {
   colours: ColourScale;
   private sizeOf = new Map<string, number>();
   private readonly baseSize: [number, number];
+  /**
+   * Fade everything but the hovered person's ties. Off on big graphs: fading touches every item,
+   * while highlighting only the neighbourhood is a partial refresh of a few dozen.
+   */
+  readonly fadeOnHover: boolean;
 
   constructor(graph: MapGraph, state: ViewState) {
     this.graph = graph;
@@ -108,6 +113,7 @@ export class MapView {
     const n = graph.order;
     // Smaller discs for big graphs so 20k nodes do not paint the screen solid.
     this.baseSize = n > 5000 ? [1.5, 8] : n > 500 ? [2.5, 12] : [4, 18];
+    this.fadeOnHover = n <= 5000 && graph.size <= 25_000;
     this.colours = colourScale(graph, state.colourBy);
     this.recompute();
   }
@@ -131,6 +137,19 @@ export class MapView {
   visibleNodeIds(): string[] {
     return this.graph.filterNodes((n) => this.isNodeVisible(n));
   }
+  /** Nodes and ties a hover change touches, for a partial refresh on big graphs. */
+  hoverFootprint(nodes: (string | null)[]): { nodes: string[]; edges: string[] } {
+    const ns = new Set<string>();
+    const es = new Set<string>();
+    for (const n of nodes) {
+      if (!n || !this.graph.hasNode(n)) continue;
+      ns.add(n);
+      this.graph.forEachNeighbor(n, (m) => void ns.add(m));
+      this.graph.forEachEdge(n, (e) => void es.add(e));
+    }
+    return { nodes: [...ns], edges: [...es] };
+  }
+
   /** Visible neighbours (either direction) of a node, for keyboard navigation and hover. */
   visibleNeighbours(node: string): string[] {
     const out = new Set<string>();
@@ -307,6 +326,7 @@ export class MapView {
     };
     const hover = state.hovered;
     if (hover && this.hoverNeighbours && node !== hover && !this.hoverNeighbours.has(node)) {
+      if (!this.fadeOnHover) return out;
       out.color = FADED_NODE;
       out.labelVisibility = 'hidden';
       out.zIndex = 0;
@@ -343,7 +363,8 @@ export class MapView {
     }
     const hover = state.hovered;
     if (hover) {
-      if (!this.hoverEdges?.has(edge)) return { color: FADED_EDGE, size: 0.5, zIndex: 0 };
+      if (!this.hoverEdges?.has(edge))
+        return this.fadeOnHover ? { color: FADED_EDGE, size: 0.5, zIndex: 0 } : { color, size };
       return { color, size: size + 1, zIndex: 2 };
     }
     return { color, size };
