@@ -435,6 +435,25 @@ export class Store {
     });
   }
 
+  /** The user says a file is something else (a roster taken for a survey, say). */
+  moveFile(key: WaveKey, from: FileRole, index: number, to: FileRole): void {
+    if (from === to) return;
+    const wave = { ...this.wave(key) };
+    const file = from === 'surveys' ? wave.surveys[index] : wave[from];
+    if (!file) return;
+    if (from === 'surveys') wave.surveys = wave.surveys.filter((_, i) => i !== index);
+    else wave[from] = null;
+    // A file already in the target role swaps places rather than disappearing.
+    const displaced = to === 'surveys' ? null : wave[to];
+    if (to === 'surveys') wave.surveys = [...wave.surveys.filter((f) => f.name !== file.name), file];
+    else wave[to] = file;
+    if (displaced) {
+      if (from === 'surveys') wave.surveys = [...wave.surveys, displaced];
+      else wave[from] = displaced;
+    }
+    this.updateProject({ [key]: wave, demo: false } as Partial<ProjectData>, { rerun: true });
+  }
+
   removeFile(key: WaveKey, role: FileRole, index: number): void {
     const wave = { ...this.wave(key) };
     if (role === 'surveys') wave.surveys = wave.surveys.filter((_, i) => i !== index);

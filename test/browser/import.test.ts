@@ -76,9 +76,46 @@ describe('importing, reviewing and mapping', () => {
     await waitForAnalysis(page);
     const s = await state(page);
     expect(s.result?.scorecards.map((c) => c.id).sort()).toEqual(['p1', 'p2', 'p3']);
-    const files = await page.locator('[data-wave="current"] .file-list li').allTextContents();
-    expect(files.some((f) => f.startsWith('Roster') && f.includes('roster.csv'))).toBe(true);
-    expect(files.some((f) => f.startsWith('Survey') && f.includes('survey-typos.csv'))).toBe(true);
+    const roles = await page
+      .locator('[data-wave="current"] .file-list li')
+      .evaluateAll((lis) =>
+        lis.map(
+          (li) =>
+            `${li.querySelector('select')?.value}:${li.textContent?.includes('.csv') ? li.querySelector('span')?.textContent : ''}`,
+        ),
+      );
+    expect(roles).toContain('roster:roster.csv');
+    expect(roles).toContain('surveys:survey-typos.csv');
+  });
+
+  it('tells a roster from a survey by its columns when the name does not say, and lets the user change it', async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: 'Start a new empty project' }).click();
+    await afterRun(page, () =>
+      drop(page, [
+        { name: 'people-list.csv', text: text('roster.csv') },
+        { name: 'export.csv', text: text('survey-typos.csv') },
+      ]),
+    );
+    const values = await page
+      .locator('[data-wave="current"] .file-list select')
+      .evaluateAll((s) => s.map((x) => (x as HTMLSelectElement).value));
+    expect(values.sort()).toEqual(['roster', 'surveys']);
+    // Say the roster is a survey and back: the run follows the user's choice.
+    const rosterSelect = page.locator(
+      '[data-wave="current"] .file-list select[aria-label="What people-list.csv is"]',
+    );
+    await rosterSelect.selectOption('surveys');
+    await expect.poll(() => page.locator('[data-wave="current"] .file-list select').count()).toBe(2);
+    await page
+      .locator('[data-wave="current"] .file-list select[aria-label="What people-list.csv is"]')
+      .selectOption('roster');
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { civicTies: { getState(): AppState } }).civicTies.getState().result?.scorecards
+          .length === 3,
+    );
+    await waitForAnalysis(page);
   });
 
   it('accepts a suggested match from the review queue and re-runs with it', async () => {

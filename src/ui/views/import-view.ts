@@ -38,13 +38,24 @@ const ROLE_HELP: Record<FileRole, string> = {
 const ROLES: FileRole[] = ['roster', 'surveys', 'appraisals', 'satisfaction', 'codebook'];
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,text/csv';
 
-/** Guesses what a dropped file is from its name; surveys are the default. */
-export function guessRole(name: string): FileRole {
-  const n = name.toLowerCase();
-  if (/roster|actors|people|staff/.test(n)) return 'roster';
+/**
+ * Guesses what a dropped file is: from its name when that says so, else from its header row
+ * (a 360 file names raters, a satisfaction file asks agree/disagree items, a roster lists names
+ * without questions). Surveys are the default; the user can change the role in the file list.
+ */
+export function guessRole(file: InputFile): FileRole {
+  const n = file.name.toLowerCase();
+  if (/roster|actors|staff/.test(n)) return 'roster';
   if (/apprais|360/.test(n)) return 'appraisals';
   if (/satisf/.test(n)) return 'satisfaction';
-  if (/codebook|dictionary|datadictionary/.test(n)) return 'codebook';
+  if (/codebook|dictionary/.test(n)) return 'codebook';
+  const header = headerOf(file).map((c) => c.toLowerCase());
+  const has = (re: RegExp): boolean => header.some((c) => re.test(c));
+  if (has(/variable \/ field name|^field type$|choices, calculations/)) return 'codebook';
+  if (has(/^ratee|^rater|competenc/)) return 'appraisals';
+  if (!has(/who do you|where do you/) && has(/satisf|influence decisions|agree/)) return 'satisfaction';
+  if (!has(/\?/) && has(/^(full )?name$|^first ?name$|^surname$/) && has(/^id$|^type$|^role$|^sector$/))
+    return 'roster';
   return 'surveys';
 }
 
@@ -187,7 +198,7 @@ export const mountImport: ViewFactory = (container, store): View => {
     any.addEventListener('change', async () => {
       if (!any.files) return;
       const files = await readFiles(any.files);
-      for (const f of files) store.addFiles(key, guessRole(f.name), [f]);
+      for (const f of files) store.addFiles(key, guessRole(f), [f]);
       any.value = '';
     });
     zone.append(
@@ -207,7 +218,7 @@ export const mountImport: ViewFactory = (container, store): View => {
       zone.classList.remove('over');
       if (!e.dataTransfer?.files.length) return;
       const files = await readFiles(e.dataTransfer.files);
-      for (const f of files) store.addFiles(key, guessRole(f.name), [f]);
+      for (const f of files) store.addFiles(key, guessRole(f), [f]);
     });
     section.appendChild(zone);
 
@@ -257,7 +268,7 @@ export const mountImport: ViewFactory = (container, store): View => {
         h(
           'li',
           {},
-          h('span', { class: 'role', text: ROLE_LABEL[role] }),
+          roleSelect(key, role, index, file.name),
           h('span', { text: file.name }),
           h('span', { class: 'small muted', text: `${Math.max(1, Math.round(fileSize(file) / 1024))} kB` }),
           remove,
@@ -271,6 +282,18 @@ export const mountImport: ViewFactory = (container, store): View => {
       section.appendChild(drop);
     }
     return section;
+  }
+
+  function roleSelect(key: WaveKey, role: FileRole, index: number, name: string): HTMLElement {
+    const id = `role-${key}-${role}-${index}`;
+    const select = h('select', { id, class: 'role', 'aria-label': `What ${name} is` });
+    for (const r of ROLES) {
+      if (key === 'baseline' && r === 'codebook') continue;
+      select.appendChild(h('option', { value: r, text: ROLE_LABEL[r] }));
+    }
+    select.value = role;
+    select.addEventListener('change', () => store.moveFile(key, role, index, select.value as FileRole));
+    return select;
   }
 
   function renderWaves(): void {
