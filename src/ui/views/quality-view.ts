@@ -4,6 +4,9 @@ import type { QualityIssue, QualityReport } from '../../core/quality';
 import { clear, h, tableWrap } from '../dom';
 import type { View, ViewFactory } from './view';
 
+/** Rows drawn per wave; the full list is always in the quality download. */
+const MAX_ROWS = 1000;
+
 const SEVERITY_LABEL: Record<string, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
 
 export function issueTable(issues: QualityIssue[], caption: string): HTMLTableElement {
@@ -110,10 +113,22 @@ export const mountQuality: ViewFactory = (container, store): View => {
       section.append(h('h3', { text: label }), summary(report));
       if (issues.length === 0)
         section.appendChild(h('p', { class: 'muted', text: 'No problems of this kind.' }));
-      else
+      else {
+        // Errors and warnings first; a very long list is cut so the page stays responsive.
+        const order = { error: 0, warning: 1, info: 2 } as Record<string, number>;
+        const sorted = [...issues].sort((a, b) => (order[a.severity] ?? 3) - (order[b.severity] ?? 3));
+        const shown = sorted.slice(0, MAX_ROWS);
         section.appendChild(
-          tableWrap(issueTable(issues, `${issues.length} problems in the ${label.toLowerCase()}`)),
+          tableWrap(issueTable(shown, `${issues.length} problems in the ${label.toLowerCase()}`)),
         );
+        if (issues.length > shown.length)
+          section.appendChild(
+            h('p', {
+              class: 'small',
+              text: `The first ${MAX_ROWS} of ${issues.length} are shown. Every one is in the quality file (Report → Data quality).`,
+            }),
+          );
+      }
       if (report.unmatched.length > 0) {
         const list = h('ul');
         for (const u of report.unmatched.slice(0, 200)) {
