@@ -262,6 +262,50 @@ export function makeRowReader(
     if (cache.size < MEMO_LIMIT && (++misses < 1000 || hits > misses)) cache.set(value, split);
     return split;
   };
+  // Per distinct piece of an answer: its text id when the piece is a roster label that splitNames
+  // would keep as it is (not an empty answer, not too long), else -1 (the general path decides).
+  const pieceIds = new Map<string, number>();
+  const knownId = (piece: string): number => {
+    let id = pieceIds.get(piece);
+    if (id === undefined) {
+      id =
+        piece.length <= MAX_NAME_LENGTH && isKnown(piece) && !EMPTY_ANSWER.test(piece)
+          ? store.textId(piece)
+          : -1;
+      if (pieceIds.size < MEMO_LIMIT) pieceIds.set(piece, id);
+    }
+    return id;
+  };
+  const scratch = new Int32Array(MAX_NAMES_PER_ANSWER);
+  /**
+   * The common answer, one label or ", "-joined labels the roster knows, read without splitNames:
+   * the number of names written to `scratch`, or -1 when the answer needs the general path (a
+   * separator other than ",", brackets or quotes, an unknown piece, too many names). For such an
+   * answer splitNames returns exactly these pieces and splitCodes leaves them whole.
+   */
+  const knownPieces = (value: string): number => {
+    let count = 0;
+    let start = 0;
+    const n = value.length;
+    for (let i = 0; i <= n; i++) {
+      const c = i < n ? value.charCodeAt(i) : 44;
+      if (c === 44) {
+        let a = start;
+        let b = i;
+        while (a < b && isSpace(value.charCodeAt(a))) a++;
+        while (b > a && isSpace(value.charCodeAt(b - 1))) b--;
+        start = i + 1;
+        if (a === b) continue;
+        if (count === MAX_NAMES_PER_ANSWER) return -1;
+        const id = knownId(a === 0 && b === n ? value : value.slice(a, b));
+        if (id < 0) return -1;
+        scratch[count++] = id;
+      } else if (c === 59 || c === 10 || c === 13 || c === 124 || c === 40 || c === 91 || c === 34) {
+        return -1; // ; \n \r | ( [ "
+      }
+    }
+    return count;
+  };
   return (row, line) => {
     const response: RawResponse = {
       file,
@@ -298,6 +342,17 @@ export function makeRowReader(
         for (let k = 0; k < cols.length; k++) {
           const value = cell(row, cols[k]!);
           if (!value) continue;
+          if (q.coded !== true) {
+            const count = knownPieces(value);
+            if (count >= 0) {
+              for (let n = 0; n < count; n++) {
+                const id = scratch[n]!;
+                if (notPeople?.has(store.texts[id]!)) continue;
+                store.push(id, columnIds[k]!, relationId);
+              }
+              continue;
+            }
+          }
           const split = namesOf(value, q.coded === true);
           let names = split.names;
           if (names.length > MAX_NAMES_PER_ANSWER) {
@@ -391,6 +446,22 @@ function timeOf(value: string): string {
 
 function isTicked(value: string, _option: string | undefined): boolean {
   return !/^(0|n|no|false|not selected|unchecked|off|-)$/i.test(value);
+}
+
+/** The characters String.prototype.trim removes (so trimmed bounds can be found without slicing). */
+function isSpace(c: number): boolean {
+  return c <= 32
+    ? c === 32 || (c >= 9 && c <= 13)
+    : c >= 0xa0 &&
+        (c === 0xa0 ||
+          c === 0x1680 ||
+          (c >= 0x2000 && c <= 0x200a) ||
+          c === 0x2028 ||
+          c === 0x2029 ||
+          c === 0x202f ||
+          c === 0x205f ||
+          c === 0x3000 ||
+          c === 0xfeff);
 }
 
 /** "1 3 5" or "priya_patel helen_okafor" (Kobo select_multiple): split when every part is a known code. */
