@@ -144,12 +144,17 @@ export interface CsvStreamResult {
 export const STREAM_REPORT_EVERY = 1024;
 
 /**
- * Parse CSV text row by row (papaparse's `step`), handing every non-blank row, header rows
- * included, to `onRow` with its spreadsheet line. Only the current row is alive at any time, so a
- * 100,000-response export never sits in memory as a table. Same rules as parseCsv with
- * keepHeaderRows: row-level papaparse errors become quality issues, blank rows between content
- * rows are reported and skipped, blank rows at the start or end are just the file's edges.
- * `onPosition` receives the share of the text read every STREAM_REPORT_EVERY rows.
+ * Parse CSV text row by row, handing every non-blank row, header rows included, to `onRow` with
+ * its spreadsheet line. Only the current row is alive at any time, so a 100,000-response export
+ * never sits in memory as a table. Same rules as parseCsv with keepHeaderRows: row-level papaparse
+ * errors become quality issues, blank rows between content rows are reported and skipped, blank
+ * rows at the start or end are just the file's edges. `onPosition` receives the share of the text
+ * read every STREAM_REPORT_EVERY rows.
+ *
+ * Well-formed rows are read by readWellFormed, which returns exactly the cells papaparse returns
+ * for them; from the first row whose quotes papaparse would report (unterminated, or a closing
+ * quote followed by something other than a delimiter or line break), papaparse's own `step`
+ * parser reads the rest, so its recovery and messages are kept as they are.
  */
 export function streamCsv(
   text: string,
@@ -170,42 +175,138 @@ export function streamCsv(
   let line = 1;
   let count = 0;
   let delimiter = '';
-  Papa.parse<string[]>(text, {
-    skipEmptyLines: false,
-    newline: '\n',
-    delimiter: options.delimiter ?? guessDelimiter(text),
-    delimitersToGuess: [',', ';', '\t', '|'],
-    step: (results) => {
-      const row = results.data;
-      const at = line;
-      line++;
-      // Quoted answers may span lines: the spreadsheet line of the next row moves on by those too.
+  /** One row as papaparse yields it; `breaks` is the line breaks inside its quoted cells, or -1 to count them. */
+  const take = (
+    row: string[],
+    errors: Papa.ParseError[] | null,
+    cursor: number,
+    breaks: number,
+    rowDelimiter: string,
+  ) => {
+    const at = line;
+    line++;
+    // Quoted answers may span lines: the spreadsheet line of the next row moves on by those too.
+    if (breaks >= 0) line += breaks;
+    else {
       for (let c = 0; c < row.length; c++) {
         const cell = row[c]!;
         if (cell.length > 0 && cell.includes('\n')) line += countNewlines(cell);
       }
-      if (results.errors.length > 0) reportErrors(results.errors, at, file, quality);
-      if (++count % STREAM_REPORT_EVERY === 0) {
-        if (!delimiter) delimiter = results.meta.delimiter;
-        onPosition?.(Math.min(1, results.meta.cursor / length));
+    }
+    if (errors && errors.length > 0) reportErrors(errors, at, file, quality);
+    if (++count % STREAM_REPORT_EVERY === 0) {
+      if (!delimiter) delimiter = rowDelimiter;
+      onPosition?.(Math.min(1, cursor / length));
+    }
+    if (isBlank(row)) {
+      if (seenContent) pending.push(at);
+      return;
+    }
+    if (!delimiter) delimiter = rowDelimiter;
+    if (pending.length > 0) {
+      for (const l of pending) {
+        quality.info(file, l, null, 'blank-row', 'This row is blank and was skipped.');
+        blankRows.push(l);
       }
-      if (isBlank(row)) {
-        if (seenContent) pending.push(at);
-        return;
-      }
-      if (!delimiter) delimiter = results.meta.delimiter;
-      if (pending.length > 0) {
-        for (const l of pending) {
-          quality.info(file, l, null, 'blank-row', 'This row is blank and was skipped.');
-          blankRows.push(l);
-        }
-        pending = [];
-      }
-      seenContent = true;
-      onRow(row, at);
-    },
-  });
+      pending = [];
+    }
+    seenContent = true;
+    onRow(row, at);
+  };
+  const guessed = options.delimiter ?? guessDelimiter(text);
+  // With no delimiter to go on (one column), papaparse guesses: leave the whole file to it.
+  const rest = guessed
+    ? readWellFormed(text, guessed, (row, end, breaks) => take(row, null, end, breaks, guessed))
+    : 0;
+  if (rest >= 0) {
+    Papa.parse<string[]>(rest > 0 ? text.slice(rest) : text, {
+      skipEmptyLines: false,
+      newline: '\n',
+      delimiter: guessed,
+      delimitersToGuess: [',', ';', '\t', '|'],
+      step: (results) =>
+        take(results.data, results.errors, rest + results.meta.cursor, -1, results.meta.delimiter),
+    });
+  }
   return { delimiter, blankRows };
+}
+
+/**
+ * Read rows of CSV (a one-character delimiter, '\n' line breaks, '"' quotes) exactly as papaparse
+ * does for well-formed text: a field opening with a quote runs to the quote that is not doubled,
+ * with "" read as "; any other field runs to the next delimiter or line break; text ending in a
+ * line break ends with one empty row. Each row goes to `onRow` with the offset after it and the
+ * line breaks inside its quoted fields. Stops at the first row papaparse would report an error for
+ * (a quoted field never closed, or closed and followed by anything but a delimiter, a line break
+ * or the end) and returns that row's offset; -1 when every row was read.
+ */
+export function readWellFormed(
+  text: string,
+  delimiter: string,
+  onRow: (row: string[], end: number, breaks: number) => void,
+): number {
+  const n = text.length;
+  const d = delimiter.charCodeAt(0);
+  let cursor = 0;
+  let rowStart = 0;
+  let breaks = 0;
+  let nextDelim = text.indexOf(delimiter);
+  let nextLine = text.indexOf('\n');
+  let row: string[] = [];
+  for (;;) {
+    if (text.charCodeAt(cursor) === 34) {
+      let q = cursor;
+      let escaped = false;
+      for (;;) {
+        q = text.indexOf('"', q + 1);
+        if (q < 0) return rowStart;
+        if (q + 1 < n && text.charCodeAt(q + 1) === 34) {
+          q++;
+          escaped = true;
+          continue;
+        }
+        break;
+      }
+      const value = escaped ? text.slice(cursor + 1, q).replace(/""/g, '"') : text.slice(cursor + 1, q);
+      while (nextLine !== -1 && nextLine < q) {
+        breaks++;
+        nextLine = text.indexOf('\n', nextLine + 1);
+      }
+      if (nextDelim !== -1 && nextDelim < q) nextDelim = text.indexOf(delimiter, q);
+      row.push(value);
+      const after = q + 1;
+      if (after === n) {
+        onRow(row, n, breaks);
+        return -1;
+      }
+      const c = text.charCodeAt(after);
+      if (c === d) {
+        cursor = after + 1;
+        if (nextDelim !== -1 && nextDelim < cursor) nextDelim = text.indexOf(delimiter, cursor);
+        continue;
+      }
+      if (c !== 10) return rowStart;
+      cursor = after + 1;
+    } else if (nextDelim !== -1 && (nextDelim < nextLine || nextLine === -1)) {
+      row.push(text.slice(cursor, nextDelim));
+      cursor = nextDelim + 1;
+      nextDelim = text.indexOf(delimiter, cursor);
+      continue;
+    } else if (nextLine !== -1) {
+      row.push(text.slice(cursor, nextLine));
+      cursor = nextLine + 1;
+    } else {
+      row.push(text.slice(cursor));
+      onRow(row, n, breaks);
+      return -1;
+    }
+    // The row ended with the line break just before `cursor`.
+    onRow(row, cursor, breaks);
+    row = [];
+    breaks = 0;
+    rowStart = cursor;
+    nextLine = text.indexOf('\n', cursor);
+  }
 }
 
 function reportErrors(
