@@ -169,6 +169,11 @@ export class Store {
 
   private scheduleRun(delay: number): void {
     if (this.runTimer) clearTimeout(this.runTimer);
+    // Shown as running at once, so nobody (a person or a test) reads a result about to be replaced.
+    if (this.state.run.status !== 'running')
+      this.set({
+        run: { ...this.state.run, status: 'running', phase: 'Starting', fraction: 0, error: null },
+      });
     this.runTimer = setTimeout(() => {
       this.runTimer = null;
       this.run();
@@ -340,8 +345,21 @@ export class Store {
   }
 
   cancel(): void {
-    if (this.runTimer) clearTimeout(this.runTimer);
-    this.handle?.cancel();
+    if (this.runTimer) {
+      clearTimeout(this.runTimer);
+      this.runTimer = null;
+    }
+    if (this.handle) this.handle.cancel();
+    else if (this.state.run.status === 'running')
+      this.set({
+        run: {
+          ...this.state.run,
+          status: 'cancelled',
+          phase: '',
+          fraction: 0,
+          generation: this.state.run.generation + 1,
+        },
+      });
   }
 
   // --- navigation and selection -------------------------------------------------------------
