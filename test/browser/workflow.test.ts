@@ -191,4 +191,38 @@ describe('your own files', () => {
       await context.close();
     }
   });
+
+  it('never turns user text into markup', async () => {
+    const page = app.page;
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.accept();
+    });
+    await page.goto(`${url()}#/import`);
+    await waitForAnalysis(page);
+    await page.getByRole('button', { name: 'Start a new empty project' }).click();
+    dialogs = 0;
+    await page.setInputFiles('#file-current-roster', fixture('roster-hostile.csv'));
+    await page.setInputFiles('#file-current-surveys', fixture('survey-hostile.csv'));
+    await page.waitForFunction(
+      () => (window as unknown as AppWindow).civicTies.getState().result?.scorecards.length === 2,
+      undefined,
+      {
+        timeout: 60_000,
+      },
+    );
+    for (const hash of ['#/people', '#/person/p1', '#/import', '#/quality', '#/services', '#/map']) {
+      await page.goto(`${url()}${hash}`);
+      await waitForAnalysis(page);
+      await page.waitForTimeout(200);
+      expect(await page.locator('main img[src="x"], main b, main script').count()).toBe(0);
+    }
+    await page.goto(`${url()}#/people`);
+    expect(await page.locator('[data-testid="people-table"]').textContent()).toContain(
+      '<img src=x onerror=alert(1)>',
+    );
+    expect(dialogs).toBe(0);
+    expect(app.errors).toEqual([]);
+  });
 });
