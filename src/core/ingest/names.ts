@@ -3,6 +3,47 @@
 
 /** Lower case, accents removed, punctuation to spaces, single spaces. */
 export function normaliseText(text: string): string {
+  const ascii = normaliseAscii(text);
+  return ascii ?? normaliseUnicode(text);
+}
+
+/**
+ * normaliseUnicode for plain ASCII text without regular expressions (names are matched by the
+ * hundred thousand): apostrophes and backticks dropped, letters lower-cased, every other run of
+ * characters but letters, digits and '@' one space, no space at either end. That is what the
+ * replacements below come to on ASCII, where the dot rules only turn dots into spaces.
+ * null when the text has a character beyond ASCII.
+ */
+function normaliseAscii(text: string): string | null {
+  const n = text.length;
+  // Most names are already words of lower-case letters and digits with single spaces.
+  let clean = n > 0;
+  let upper = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return null;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 64) continue;
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c !== 32 || i === 0 || i === n - 1 || text.charCodeAt(i - 1) === 32) clean = false;
+  }
+  if (clean) return upper ? text.toLowerCase() : text;
+  let out = '';
+  let pendingSpace = false;
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if (c === 39 || c === 96) continue; // ' and `
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 64) {
+      if (pendingSpace && out !== '') out += ' ';
+      pendingSpace = false;
+      out += String.fromCharCode(c);
+    } else pendingSpace = true;
+  }
+  return out;
+}
+
+/** The general normalisation (any script), by regular expressions. */
+export function normaliseUnicode(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

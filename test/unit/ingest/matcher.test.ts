@@ -1,6 +1,8 @@
 // Tolerant name matching: titles, initials, word order, role and place words, nicknames, typos,
 // and the ambiguous cases that must go to review instead of being guessed.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { normaliseText, normaliseUnicode } from '../../../src/core/ingest/names';
 import { readRoster, RosterMatcher } from '../../../src/core/ingest';
 import { QualityCollector } from '../../../src/core/quality';
 import { ROSTER } from './helpers';
@@ -77,5 +79,30 @@ describe('RosterMatcher', () => {
   it('matches codes from a codebook', () => {
     const coded = new RosterMatcher(roster.entries, new Map([['7', 'Dr Grace Mensah']]));
     expect(coded.match('7').id).toBe(idOf('Dr Grace Mensah'));
+  });
+});
+
+describe('normaliseText on plain ASCII', () => {
+  it('gives what the general (regular expression) normalisation gives', () => {
+    const chars = fc.constantFrom(...'aZ09@.\'` ,-_\t\n&/()"'.split(''), 'Mc', "O'", '..', '  ');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(normaliseText(text)).toBe(normaliseUnicode(text));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const text of [
+      '',
+      ' ',
+      'Helen Okafor',
+      'helen okafor',
+      'Dr. P. Patel',
+      "O'Brien",
+      'a..b',
+      '.x.',
+      'Ä',
+    ])
+      expect(normaliseText(text)).toBe(normaliseUnicode(text));
   });
 });
