@@ -11,6 +11,7 @@ import {
   svgOpen,
   text,
   truncate,
+  charsThatFit,
   MUTED_INK,
   type ChartBase,
 } from './svg';
@@ -58,7 +59,7 @@ export function barChart(rows: readonly BarRow[], options: BarChartOptions = {})
   rows.forEach((row, i) => {
     const y = margin.top + i * rowHeight;
     out += `<g class="bar"><title>${escapeXml(describe(row))}</title>`;
-    out += text(margin.left - 8, y + rowHeight / 2 + 4, truncate(row.label, Math.floor(labelWidth / 6.3)), {
+    out += text(margin.left - 8, y + rowHeight / 2 + 4, truncate(row.label, charsThatFit(labelWidth - 12)), {
       'text-anchor': 'end',
     });
     if (row.value === null || !Number.isFinite(row.value)) {

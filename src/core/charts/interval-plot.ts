@@ -12,6 +12,7 @@ import {
   svgOpen,
   text,
   truncate,
+  charsThatFit,
   MUTED_INK,
   type ChartBase,
 } from './svg';
@@ -84,7 +85,7 @@ export function intervalPlot(rows: readonly IntervalRow[], options: IntervalPlot
   rows.forEach((row, i) => {
     const cy = margin.top + i * rowHeight + rowHeight / 2;
     out += `<g class="row"><title>${escapeXml(describe(row))}</title>`;
-    out += text(margin.left - 8, cy + 4, truncate(row.label, Math.floor(labelWidth / 6.3)), {
+    out += text(margin.left - 8, cy + 4, truncate(row.label, charsThatFit(labelWidth - 12)), {
       'text-anchor': 'end',
       'font-weight': row.highlight ? 'bold' : null,
     });

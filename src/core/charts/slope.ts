@@ -10,6 +10,7 @@ import {
   svgOpen,
   text,
   truncate,
+  charsThatFit,
   GRID,
   MUTED_INK,
   type ChartBase,
@@ -100,7 +101,7 @@ export function slopeChart(rows: readonly SlopeRow[], options: SlopeOptions = {}
     margin.top,
     height - margin.bottom,
   );
-  const maxChars = Math.floor((labelWidth - 40) / 6.2);
+  const maxChars = charsThatFit(labelWidth - 44);
   // Grey lines first so coloured (real) changes are drawn on top.
   const order = shown
     .map((row, i) => ({ row, i }))

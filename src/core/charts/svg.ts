@@ -73,6 +73,15 @@ export function text(
 }
 
 /** Shortens a label to at most `max` characters with an ellipsis (the full text goes in a <title>). */
+/**
+ * How many characters of 11px label text fit in `widthPx`. SVG strings cannot measure text, so
+ * this assumes 0.68em a character: wide enough for capitals in DejaVu Sans, the fallback font on
+ * Linux, so a long name is cut with an ellipsis rather than clipped at the chart's edge.
+ */
+export function charsThatFit(widthPx: number, fontSize = 11): number {
+  return Math.max(1, Math.floor(widthPx / (fontSize * 0.68)));
+}
+
 export function truncate(label: string, max: number): string {
   const chars = [...label];
   return chars.length <= max ? label : chars.slice(0, Math.max(1, max - 1)).join('') + '…';
