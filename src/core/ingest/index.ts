@@ -15,6 +15,7 @@ import { parseActorType, typeLabel } from './actor-type';
 import { detectLayout, detectSurveyMapping } from './detect';
 import { RosterMatcher, type MatchResult } from './matcher';
 import { nameKey } from './names';
+import { isPlausibleDate } from './dates';
 import { readCodebook } from './codebook';
 import { readRoster } from './roster';
 import { makeRowReader, NominationStore, type RawResponse, type RowReader } from './survey';
@@ -55,20 +56,6 @@ function slug(s: string): string {
 }
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-
-/** Accepts the date formats survey tools export (ISO, US and UK slashes, Excel text); false for junk. */
-function isPlausibleDate(s: string): boolean {
-  // The common shapes (2026-03-02 10:04, 2026/03/02 10:15:32 AM GMT, 3/2/26 10:01) without Date.parse.
-  const quick = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}|$)/.exec(s);
-  if (quick)
-    return Number(quick[2]) >= 1 && Number(quick[2]) <= 12 && Number(quick[3]) >= 1 && Number(quick[3]) <= 31;
-  if (!Number.isNaN(Date.parse(s))) return true;
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})(\s+\d{1,2}:\d{2}(:\d{2})?(\s*[AP]M)?)?$/i.exec(s.trim());
-  if (!m) return false;
-  const a = Number(m[1]);
-  const b = Number(m[2]);
-  return a >= 1 && b >= 1 && ((a <= 12 && b <= 31) || (a <= 31 && b <= 12));
-}
 
 /** Order of responses for "keep the latest": the timestamp when readable, else the row. */
 function timeOf(r: RawResponse): number {
@@ -177,10 +164,12 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       : multiFile
         ? `r-${slug(r.file.replace(/\.[^.]+$/, ''))}-row${r.row}`
         : `r-row${r.row}`;
-    if (actorIds.has(key)) key = `r-${slug(r.file.replace(/\.[^.]+$/, ''))}-${key.slice(2)}`;
-    let n = 2;
-    const base = key;
-    while (actorIds.has(key)) key = `${base}-${n++}`;
+    if (actorIds.has(key)) {
+      key = `r-${slug(r.file.replace(/\.[^.]+$/, ''))}-${key.slice(2)}`;
+      let n = 2;
+      const base = key;
+      while (actorIds.has(key)) key = `${base}-${n++}`;
+    }
     const id = asActorId(key);
     actorIds.add(id);
     const count = (counters.get(type) ?? 0) + 1;
@@ -345,9 +334,12 @@ function rosterActor(e: RosterEntry): Actor {
 /** A respondent is on the roster when the export carries their roster id, e-mail or exact name. */
 function linkRespondent(r: RawResponse, matcher: RosterMatcher): RosterEntry | null {
   const entries = matcher.entries;
-  for (const value of [r.rosterRef, r.email]) {
-    if (!value) continue;
-    const hit = matcher.exactRef(value);
+  if (r.rosterRef) {
+    const hit = matcher.exactRef(r.rosterRef);
+    if (hit != null) return entries[hit]!;
+  }
+  if (r.email) {
+    const hit = matcher.exactRef(r.email);
     if (hit != null) return entries[hit]!;
   }
   // An id column may hold the person's name instead (a roster without ids, a typed "Roster ID").

@@ -79,6 +79,8 @@ export class RosterMatcher {
   private readonly byId = new Map<string, number>();
   private readonly byEmail = new Map<string, number>();
   private readonly byCode = new Map<string, number>();
+  /** byId, then byEmail, then byCode in one map (exactRef runs once per respondent). */
+  private readonly byRef = new Map<string, number>();
   private readonly byToken = new Map<string, number[]>();
   private readonly vocabulary: string[];
   private readonly weight = new Map<string, number>();
@@ -112,6 +114,7 @@ export class RosterMatcher {
         if (hit != null && !this.byCode.has(key)) this.byCode.set(key, hit);
       }
     }
+    for (const map of [this.byCode, this.byEmail, this.byId]) for (const [k, i] of map) this.byRef.set(k, i);
   }
 
   /** The roster, in order (one array for the matcher's life: callers ask for it per respondent). */
@@ -143,7 +146,7 @@ export class RosterMatcher {
   /** The entry whose roster id, e-mail or code this is (no name matching): cheap, not memoised. */
   exactRef(text: string): number | null {
     const t = text.trim().toLowerCase();
-    return this.byId.get(t) ?? this.byEmail.get(t) ?? this.byCode.get(t) ?? null;
+    return this.byRef.get(t) ?? null;
   }
 
   isKnown(text: string): boolean {

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { guessDelimiter, readWellFormed, streamCsv } from '../../../src/core/ingest/csv';
+import { isoDateCheck, isPlausibleDate } from '../../../src/core/ingest/dates';
 import { QualityCollector } from '../../../src/core/quality';
 
 /** streamCsv as it was written on papaparse's `step` alone: the reference. */
@@ -96,5 +97,51 @@ describe('streamed CSV reader', () => {
       ),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('timestamp check', () => {
+  it('reads the common date shape as its regular expression does', () => {
+    const QUICK = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}|$)/;
+    const reference = (s: string) => {
+      const m = QUICK.exec(s);
+      if (!m) return null;
+      const month = Number(m[2]);
+      const day = Number(m[3]);
+      return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+    };
+    const piece = fc.constantFrom(
+      '2026',
+      '1',
+      '0',
+      '12',
+      '31',
+      '3',
+      '-',
+      '/',
+      '.',
+      ' ',
+      'T',
+      ':',
+      '00',
+      'x',
+      '10:15',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const s = parts.join('');
+        expect(isoDateCheck(s)).toBe(reference(s));
+      }),
+      { numRuns: 20000 },
+    );
+    for (const s of [
+      '2026/03/02 10:15:32 AM GMT',
+      '2026-03-02',
+      '2026-13-02',
+      '2026-3-2T1:05',
+      '2026-03-02 1:5',
+    ])
+      expect(isoDateCheck(s)).toBe(reference(s));
+    expect(isPlausibleDate('3/2/26 10:01')).toBe(true);
   });
 });
