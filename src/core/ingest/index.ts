@@ -14,7 +14,7 @@ import { InputError, type Progress, type QualityCollector } from '../quality';
 import { parseActorType, typeLabel } from './actor-type';
 import { detectLayout, detectSurveyMapping } from './detect';
 import { RosterMatcher, type MatchResult } from './matcher';
-import { nameKey } from './names';
+import { lowerCase, nameKey } from './names';
 import { isPlausibleDate } from './dates';
 import { readCodebook } from './codebook';
 import { readRoster } from './roster';
@@ -56,6 +56,61 @@ function slug(s: string): string {
 }
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/**
+ * The actor ids in use. A Set, except that ids of the form "r-row<n>" (every respondent of a
+ * one-file export without response ids) are kept as one flag per row number, so 100,000 of them
+ * need no string hashing. has/add agree whichever way an id is written or looked up.
+ */
+class ActorIds {
+  private readonly other = new Set<string>();
+  private rows = new Uint8Array(1024);
+
+  constructor(ids: Iterable<string>) {
+    for (const id of ids) this.add(id);
+  }
+
+  /** Row numbers kept as flags (above this, "r-row<n>" ids go to the Set like any other). */
+  static isRow(n: number): boolean {
+    return Number.isInteger(n) && n >= 1 && n < 1 << 24;
+  }
+
+  /** n when `id` is exactly `r-row${n}` for a row number isRow accepts; else -1. */
+  private static rowOf(id: string): number {
+    if (id.length < 6 || id.length > 13 || !id.startsWith('r-row') || id.charCodeAt(5) === 48) return -1;
+    let n = 0;
+    for (let i = 5; i < id.length; i++) {
+      const c = id.charCodeAt(i);
+      if (c < 48 || c > 57) return -1;
+      n = n * 10 + (c - 48);
+    }
+    return ActorIds.isRow(n) ? n : -1;
+  }
+
+  hasRow(n: number): boolean {
+    return n < this.rows.length && this.rows[n] === 1;
+  }
+
+  addRow(n: number): void {
+    if (n >= this.rows.length) {
+      const grown = new Uint8Array(Math.max(n + 1, this.rows.length * 2));
+      grown.set(this.rows);
+      this.rows = grown;
+    }
+    this.rows[n] = 1;
+  }
+
+  has(id: string): boolean {
+    const n = ActorIds.rowOf(id);
+    return n >= 0 ? this.hasRow(n) : this.other.has(id);
+  }
+
+  add(id: string): void {
+    const n = ActorIds.rowOf(id);
+    if (n >= 0) this.addRow(n);
+    else this.other.add(id);
+  }
+}
 
 /** Order of responses for "keep the latest": the timestamp when readable, else the row. */
 function timeOf(r: RawResponse): number {
@@ -121,7 +176,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   progress.report('Linking respondents', 0.77);
   const respondents: Respondent[] = [];
   const actors: Actor[] = roster.entries.map(rosterActor);
-  const actorIds = new Set<string>(actors.map((a) => a.id));
+  const actorIds = new ActorIds(actors.map((a) => a.id));
   const counters = new Map<ActorType, number>();
   const multiFile = input.surveys.length > 1;
   const typeDefaulted = new Set<string>();
@@ -159,19 +214,23 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
           : 'No respondent type was given for some respondents; they are counted as residents.',
       );
     }
+    // A one-file export without response ids: the key is the row's, looked up by number.
+    const byRow = !r.responseId && !multiFile && ActorIds.isRow(r.row);
     let key = r.responseId
       ? `r-${slug(r.responseId)}`
       : multiFile
         ? `r-${slug(r.file.replace(/\.[^.]+$/, ''))}-row${r.row}`
         : `r-row${r.row}`;
-    if (actorIds.has(key)) {
+    const taken = byRow ? actorIds.hasRow(r.row) : actorIds.has(key);
+    if (taken) {
       key = `r-${slug(r.file.replace(/\.[^.]+$/, ''))}-${key.slice(2)}`;
       let n = 2;
       const base = key;
       while (actorIds.has(key)) key = `${base}-${n++}`;
     }
     const id = asActorId(key);
-    actorIds.add(id);
+    if (byRow && !taken) actorIds.addRow(r.row);
+    else actorIds.add(id);
     const count = (counters.get(type) ?? 0) + 1;
     counters.set(type, count);
     const attrs: Record<string, string> = { file: r.file, row: String(r.row) };
@@ -359,7 +418,7 @@ function resolve(
   matcher: RosterMatcher,
   decisions: Map<string, DecisionRecord>,
   newActors: Map<string, Actor>,
-  actorIds: Set<string>,
+  actorIds: ActorIds,
 ): Resolved {
   const result = matcher.match(text);
   const decision = decisions.get(nameKey(text));
@@ -496,7 +555,7 @@ function screenResponses(raw: RawResponse[], quality: QualityCollector, progress
     const byEmailAddress = r.email !== '';
     if (!byEmailAddress && !r.rosterRef) continue;
     const people = perFile(byEmailAddress ? byEmail : byRef, r.file);
-    const who = (byEmailAddress ? r.email : r.rosterRef).toLowerCase();
+    const who = lowerCase(byEmailAddress ? r.email : r.rosterRef);
     const p = people.get(who);
     if (p === undefined) {
       people.set(who, i);

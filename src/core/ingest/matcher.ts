@@ -10,6 +10,7 @@ import {
   allowedTypos,
   areNicknames,
   editDistance,
+  lowerCase,
   nameKey,
   normaliseText,
 } from './names';
@@ -145,8 +146,7 @@ export class RosterMatcher {
 
   /** The entry whose roster id, e-mail or code this is (no name matching): cheap, not memoised. */
   exactRef(text: string): number | null {
-    const t = text.trim().toLowerCase();
-    return this.byRef.get(t) ?? null;
+    return this.byRef.get(lowerCase(text.trim())) ?? null;
   }
 
   isKnown(text: string): boolean {

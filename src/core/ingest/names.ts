@@ -1,6 +1,15 @@
 // Name normalisation: the words people type around a name (titles, roles, places) and the
 // nicknames and spellings that stand for the same first name, so matching can look past them.
 
+/** text.toLowerCase(), without making a new string when nothing changes (ASCII with no capitals). */
+export function lowerCase(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return text.toLowerCase();
+  }
+  return text;
+}
+
 /** Lower case, accents removed, punctuation to spaces, single spaces. */
 export function normaliseText(text: string): string {
   const ascii = normaliseAscii(text);

@@ -81,6 +81,31 @@ describe('simple layout', () => {
     expect(r.respondents[0]!.key).toBe('r-row2');
     expect(r.actors.find((a) => a.id === 'r-row2')!.label).toBe('Resident 1');
   });
+
+  it('keeps row keys apart from roster ids and response ids that look like them', () => {
+    const roster = text(
+      'roster.csv',
+      'id,name,type\nr-row3,Helen Okafor,public-servant\nr-row03,Amira Haddad,public-servant\n',
+    );
+    const r = run(
+      [
+        text('s.csv', 'Respondent type,Who do you trust?\nResident,Helen Okafor\nResident,Amira Haddad\n'),
+        text(
+          't.csv',
+          'Response ID,Respondent type,Who do you trust?\nrow3,Resident,Helen Okafor\nrow03,Resident,Helen Okafor\n',
+        ),
+      ],
+      { roster },
+    );
+    expect(r.respondents.map((p) => p.key)).toEqual(['r-s-row2', 'r-s-row3', 'r-t-row3', 'r-t-row03']);
+    const one = run(
+      [text('s.csv', 'Respondent type,Who do you trust?\nResident,Helen Okafor\nResident,Amira Haddad\n')],
+      {
+        roster,
+      },
+    );
+    expect(one.respondents.map((p) => p.key)).toEqual(['r-row2', 'r-s-row3']);
+  });
 });
 
 describe('quality cases', () => {
