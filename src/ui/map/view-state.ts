@@ -329,15 +329,15 @@ export class MapView {
       if (!this.fadeOnHover) return out;
       out.color = FADED_NODE;
       out.labelVisibility = 'hidden';
-      out.zIndex = 0;
     } else if (hover) {
-      out.zIndex = 2;
+      // Depth layers, not zIndex: a zIndex change makes sigma reprocess every item.
+      out.depth = 'topNodes';
       out.labelVisibility = 'visible';
     }
     if (node === state.focused || node === state.selected || (state.ego && node === state.ego.id)) {
       out.highlighted = true;
       out.labelVisibility = 'visible';
-      out.zIndex = 3;
+      out.depth = 'topNodes';
       out.size = (out.size ?? 5) * 1.4;
     }
     return out;
@@ -364,8 +364,8 @@ export class MapView {
     const hover = state.hovered;
     if (hover) {
       if (!this.hoverEdges?.has(edge))
-        return this.fadeOnHover ? { color: FADED_EDGE, size: 0.5, zIndex: 0 } : { color, size };
-      return { color, size: size + 1, zIndex: 2 };
+        return this.fadeOnHover ? { color: FADED_EDGE, size: 0.5 } : { color, size };
+      return { color, size: size + 1, depth: 'topEdges' };
     }
     return { color, size };
   };
