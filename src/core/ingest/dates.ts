@@ -1,4 +1,4 @@
-// Timestamps as survey tools export them: is this text a date at all?
+// Timestamps and e-mail addresses as survey tools export them: is this text one at all?
 
 /** Accepts the date formats survey tools export (ISO, US and UK slashes, Excel text); false for junk. */
 export function isPlausibleDate(s: string): boolean {
@@ -56,4 +56,39 @@ export function isoDateCheck(s: string): boolean | null {
   else if (rest(start2 + 1)) day = digits[0]!;
   else return null;
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+/** The characters of \s in a regular expression (and of String.prototype.trim). */
+function isSpace(c: number): boolean {
+  return c <= 32
+    ? c === 32 || (c >= 9 && c <= 13)
+    : c >= 0xa0 &&
+        (c === 0xa0 ||
+          c === 0x1680 ||
+          (c >= 0x2000 && c <= 0x200a) ||
+          c === 0x2028 ||
+          c === 0x2029 ||
+          c === 0x202f ||
+          c === 0x205f ||
+          c === 0x3000 ||
+          c === 0xfeff);
+}
+
+/**
+ * /^[^@\s]+@[^@\s]+\.[^@\s]+$/ without a regular expression (once per response): no white space,
+ * one '@' with text before it, and a '.' after it with text on both sides.
+ */
+export function isEmail(s: string): boolean {
+  const n = s.length;
+  let at = -1;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 64) {
+      if (at >= 0) return false;
+      at = i;
+    } else if (c !== 46 && isSpace(c)) return false;
+  }
+  if (at < 1) return false;
+  const dot = s.indexOf('.', at + 2);
+  return dot >= 0 && dot < n - 1;
 }

@@ -15,7 +15,7 @@ import { parseActorType, typeLabel } from './actor-type';
 import { detectLayout, detectSurveyMapping } from './detect';
 import { RosterMatcher, type MatchResult } from './matcher';
 import { lowerCase, nameKey } from './names';
-import { isPlausibleDate } from './dates';
+import { isEmail, isPlausibleDate } from './dates';
 import { readCodebook } from './codebook';
 import { readRoster } from './roster';
 import { makeRowReader, NominationStore, type RawResponse, type RowReader } from './survey';
@@ -54,8 +54,6 @@ function slug(s: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 64);
 }
-
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /**
  * The actor ids in use. A Set, except that ids of the form "r-row<n>" (every respondent of a
@@ -501,7 +499,7 @@ function screenResponses(raw: RawResponse[], quality: QualityCollector, progress
         'This response was not finished; the answers given were kept.',
       );
     }
-    if (r.email && !EMAIL.test(r.email)) {
+    if (r.email && !isEmail(r.email)) {
       quality.warn(
         r.file,
         r.row,

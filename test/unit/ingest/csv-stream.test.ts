@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { guessDelimiter, readWellFormed, streamCsv } from '../../../src/core/ingest/csv';
-import { isoDateCheck, isPlausibleDate } from '../../../src/core/ingest/dates';
+import { isEmail, isoDateCheck, isPlausibleDate } from '../../../src/core/ingest/dates';
 import { QualityCollector } from '../../../src/core/quality';
 
 /** streamCsv as it was written on papaparse's `step` alone: the reference. */
@@ -143,5 +143,34 @@ describe('timestamp check', () => {
     ])
       expect(isoDateCheck(s)).toBe(reference(s));
     expect(isPlausibleDate('3/2/26 10:01')).toBe(true);
+  });
+});
+
+describe('e-mail check', () => {
+  it('accepts what its regular expression accepts', () => {
+    const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+    const piece = fc.constantFrom(
+      'a',
+      'Bc',
+      '@',
+      '.',
+      ' ',
+      '\t',
+      '\u00a0',
+      '\u2028',
+      'é',
+      '-',
+      '..',
+      'x.org',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (parts) => {
+        const s = parts.join('');
+        expect(isEmail(s)).toBe(EMAIL.test(s));
+      }),
+      { numRuns: 20000 },
+    );
+    for (const s of ['person1@example.org', 'a@b.c', 'a@.c', 'a@b.', '@b.c', 'a@@b.c', 'a b@c.d', 'a@b.c.'])
+      expect(isEmail(s)).toBe(EMAIL.test(s));
   });
 });
