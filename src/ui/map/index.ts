@@ -22,7 +22,9 @@ import {
   MULTI_RELATION_COLOUR,
   type ColourBy,
 } from './palettes';
-import { LayoutRunner, applyPositions, readPositions, seededPositions } from './layout-runner';
+import { LayoutRunner, applyPositions, readPositions } from './layout-runner';
+// The same seeded start as the report's layout, so the app's map and the report look alike.
+import { initialPositions } from '../../core/layout';
 import { createSearch } from './search';
 import { renderTable } from './table-view';
 import { readScene, sceneToSvg, sceneToCanvas, canvasToPngBlob } from './export-view';
@@ -624,7 +626,7 @@ export function mountMap(container: HTMLElement, host: MapHost, options: MapOpti
   resetBtn.addEventListener('click', () => {
     if (!graph) return;
     layout?.kill();
-    applyPositions(graph, seededPositions(graph, options.seed ?? 1));
+    applyPositions(graph, initialPositions(graph, options.seed ?? 1));
     startLayout();
   });
   fitBtn.addEventListener(
@@ -785,7 +787,7 @@ export function mountMap(container: HTMLElement, host: MapHost, options: MapOpti
     state.selected = host.getSelectedId();
 
     // Positions: saved layout, else the positions we had, else seeded; new nodes seeded.
-    const seeded = seededPositions(graph, options.seed ?? 1);
+    const seeded = initialPositions(graph, options.seed ?? 1);
     applyPositions(graph, seeded);
     const savedLayout = host.getSavedLayout() ?? oldPositions;
     const placed = savedLayout ? applyPositions(graph, savedLayout) : 0;

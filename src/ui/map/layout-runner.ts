@@ -24,39 +24,6 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/**
- * Seeded start positions in [0, 1000]: communities on a ring of clusters, so ForceAtlas2 starts
- * close to its answer. Nodes are visited in sorted id order, so input order does not matter.
- * (Local fallback until src/core/layout's initialPositions lands; same contract.)
- */
-export function seededPositions(graph: MapGraph, seed: number): Record<string, { x: number; y: number }> {
-  const rand = seededRandom(seed);
-  const ids = graph.nodes().sort();
-  const groups = new Map<string, string[]>();
-  for (const id of ids) {
-    const c = graph.getNodeAttribute(id, 'community');
-    const key = c === null || c === undefined ? '' : String(c);
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = []));
-    g.push(id);
-  }
-  const keys = [...groups.keys()].sort();
-  const out: Record<string, { x: number; y: number }> = {};
-  keys.forEach((key, i) => {
-    const members = groups.get(key)!;
-    const angle = (2 * Math.PI * i) / Math.max(1, keys.length);
-    const cx = 500 + (keys.length > 1 ? 300 * Math.cos(angle) : 0);
-    const cy = 500 + (keys.length > 1 ? 300 * Math.sin(angle) : 0);
-    const radius = Math.min(200, 20 + 6 * Math.sqrt(members.length));
-    for (const id of members) {
-      const r = radius * Math.sqrt(rand());
-      const a = 2 * Math.PI * rand();
-      out[id] = { x: cx + r * Math.cos(a), y: cy + r * Math.sin(a) };
-    }
-  });
-  return out;
-}
-
 export function applyPositions(graph: MapGraph, positions: Record<string, { x: number; y: number }>): number {
   let placed = 0;
   graph.updateEachNodeAttributes((node, attrs) => {
