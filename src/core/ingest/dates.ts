@@ -16,7 +16,35 @@ export function isPlausibleDate(s: string): boolean {
   return a >= 1 && b >= 1 && ((a <= 12 && b <= 31) || (a <= 31 && b <= 12));
 }
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
+// Module-level helpers, not closures: under tsx (keepNames) every closure made inside a function
+// costs a defineProperty per call, and isoDateCheck runs once per response.
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isDateSeparator(c: number): boolean {
+  return c === 45 || c === 47 || c === 46; // - / .
+}
+
+/** `\d{1,2}:\d{2}` where the hour digits end at `end` (exclusive) and start at `h`. */
+function hourEndsAt(s: string, h: number, end: number): boolean {
+  return (
+    end > h && s.charCodeAt(end) === 58 && isDigit(s.charCodeAt(end + 1)) && isDigit(s.charCodeAt(end + 2))
+  );
+}
+
+/** `(?:[ T]\d{1,2}:\d{2}|$)` at `at`. */
+function timeOrEndAt(s: string, at: number): boolean {
+  const n = s.length;
+  if (at === n) return true;
+  const c = s.charCodeAt(at);
+  if (c !== 32 && c !== 84) return false;
+  const h = at + 1;
+  let j = h;
+  while (j < n && j < h + 2 && isDigit(s.charCodeAt(j))) j++;
+  // \d{1,2}: with two hour digits, one may also do (then ':' must follow the first).
+  return hourEndsAt(s, h, j) || (j - h === 2 && hourEndsAt(s, h, h + 1));
+}
 
 /**
  * The first test of isPlausibleDate, /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}|$)/,
@@ -27,33 +55,23 @@ export function isoDateCheck(s: string): boolean | null {
   const n = s.length;
   if (n < 8) return null;
   for (let i = 0; i < 4; i++) if (!isDigit(s.charCodeAt(i))) return null;
-  const sep = (c: number) => c === 45 || c === 47 || c === 46;
-  if (!sep(s.charCodeAt(4))) return null;
+  if (!isDateSeparator(s.charCodeAt(4))) return null;
   let i = 5;
   let month = 0;
-  let day: number;
-  const start1 = i;
-  while (i < n && i < start1 + 2 && isDigit(s.charCodeAt(i))) month = month * 10 + s.charCodeAt(i++) - 48;
-  if (i === start1 || i >= n || !sep(s.charCodeAt(i))) return null;
+  while (i < n && i < 7 && isDigit(s.charCodeAt(i))) month = month * 10 + s.charCodeAt(i++) - 48;
+  if (i === 5 || i >= n || !isDateSeparator(s.charCodeAt(i))) return null;
   const start2 = ++i;
   // \d{1,2} backtracks: the day may be one digit when the rest only fits that way.
-  const digits: number[] = [];
-  while (i < n && i < start2 + 2 && isDigit(s.charCodeAt(i))) digits.push(s.charCodeAt(i++) - 48);
-  if (digits.length === 0) return null;
-  const rest = (at: number) => {
-    if (at === n) return true;
-    const c = s.charCodeAt(at);
-    if (c !== 32 && c !== 84) return false;
-    let j = at + 1;
-    const h = j;
-    while (j < n && j < h + 2 && isDigit(s.charCodeAt(j))) j++;
-    // \d{1,2}: with two hour digits, one may also do (then ':' must follow the first).
-    const ok = (end: number) =>
-      end > h && s.charCodeAt(end) === 58 && isDigit(s.charCodeAt(end + 1)) && isDigit(s.charCodeAt(end + 2));
-    return ok(j) || (j - h === 2 && ok(h + 1));
-  };
-  if (digits.length === 2 && rest(i)) day = digits[0]! * 10 + digits[1]!;
-  else if (rest(start2 + 1)) day = digits[0]!;
+  let digits = 0;
+  let day2 = 0;
+  while (i < n && i < start2 + 2 && isDigit(s.charCodeAt(i))) {
+    day2 = day2 * 10 + s.charCodeAt(i++) - 48;
+    digits++;
+  }
+  if (digits === 0) return null;
+  let day: number;
+  if (digits === 2 && timeOrEndAt(s, i)) day = day2;
+  else if (timeOrEndAt(s, start2 + 1)) day = s.charCodeAt(start2) - 48;
   else return null;
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
