@@ -396,7 +396,8 @@ function linkRespondent(r: RawResponse, matcher: RosterMatcher): RosterEntry | n
     if (hit != null) return entries[hit]!;
   }
   if (r.email) {
-    const hit = matcher.exactRef(r.email);
+    // Trimmed when read and lower-cased in screening: already a roster key's shape.
+    const hit = matcher.exactRefKey(r.email);
     if (hit != null) return entries[hit]!;
   }
   // An id column may hold the person's name instead (a roster without ids, a typed "Roster ID").
@@ -508,6 +509,9 @@ function screenResponses(raw: RawResponse[], quality: QualityCollector, progress
         `"${r.email.slice(0, 60)}" is not a valid e-mail address; it was not used to link or de-duplicate.`,
       );
       r.email = '';
+    } else if (r.email) {
+      // Compared in any case, and looked up on the roster as its keys are: lower-cased once here.
+      r.email = lowerCase(r.email);
     }
     if (r.timestamp && !isPlausibleDate(r.timestamp)) {
       quality.warn(
@@ -553,7 +557,7 @@ function screenResponses(raw: RawResponse[], quality: QualityCollector, progress
     const byEmailAddress = r.email !== '';
     if (!byEmailAddress && !r.rosterRef) continue;
     const people = perFile(byEmailAddress ? byEmail : byRef, r.file);
-    const who = lowerCase(byEmailAddress ? r.email : r.rosterRef);
+    const who = byEmailAddress ? r.email : lowerCase(r.rosterRef);
     const p = people.get(who);
     if (p === undefined) {
       people.set(who, i);

@@ -146,7 +146,12 @@ export class RosterMatcher {
 
   /** The entry whose roster id, e-mail or code this is (no name matching): cheap, not memoised. */
   exactRef(text: string): number | null {
-    return this.byRef.get(lowerCase(text.trim())) ?? null;
+    return this.exactRefKey(lowerCase(text.trim()));
+  }
+
+  /** exactRef for text already trimmed and lower-cased. */
+  exactRefKey(key: string): number | null {
+    return this.byRef.get(key) ?? null;
   }
 
   isKnown(text: string): boolean {

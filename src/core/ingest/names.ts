@@ -36,19 +36,31 @@ function normaliseAscii(text: string): string | null {
     else if (c !== 32 || i === 0 || i === n - 1 || text.charCodeAt(i - 1) === 32) clean = false;
   }
   if (clean) return upper ? text.toLowerCase() : text;
+  // Words are runs of letters, digits, '@' (and the apostrophes dropped from them); copy each run
+  // whole rather than one character at a time.
   let out = '';
-  let pendingSpace = false;
-  for (let i = 0; i < n; i++) {
-    let c = text.charCodeAt(i);
-    if (c === 39 || c === 96) continue; // ' and `
-    if (c >= 65 && c <= 90) c += 32;
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 64) {
-      if (pendingSpace && out !== '') out += ' ';
-      pendingSpace = false;
-      out += String.fromCharCode(c);
-    } else pendingSpace = true;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isWordChar(text.charCodeAt(i))) i++; // separators and apostrophes
+    if (i === n) break;
+    let word = '';
+    let start = i;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 39 || c === 96) {
+        word += text.slice(start, i); // ' and ` are dropped
+        start = i + 1;
+      } else if (!isWordChar(c)) break;
+    }
+    word += text.slice(start, i);
+    out = out === '' ? word : `${out} ${word}`;
   }
-  return out;
+  return upper ? out.toLowerCase() : out;
+}
+
+/** A letter, digit or '@' of ASCII. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 64;
 }
 
 /** The general normalisation (any script), by regular expressions. */
@@ -67,7 +79,8 @@ export function normaliseUnicode(text: string): string {
 
 /** A name reduced to a key that ignores case, spacing and punctuation (exact matching). */
 export function nameKey(text: string): string {
-  return normaliseText(text).replace(/\s+/g, ' ');
+  // normaliseText already leaves single spaces and no other white space.
+  return normaliseText(text);
 }
 
 /** Honorifics and ranks people put before names. Kept as hints (a "Dr" is likely a GP). */

@@ -2,7 +2,7 @@
 // and the ambiguous cases that must go to review instead of being guessed.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normaliseText, normaliseUnicode } from '../../../src/core/ingest/names';
+import { nameKey, normaliseText, normaliseUnicode } from '../../../src/core/ingest/names';
 import { readRoster, RosterMatcher } from '../../../src/core/ingest';
 import { QualityCollector } from '../../../src/core/quality';
 import { ROSTER } from './helpers';
@@ -104,5 +104,21 @@ describe('normaliseText on plain ASCII', () => {
       'Ä',
     ])
       expect(normaliseText(text)).toBe(normaliseUnicode(text));
+  });
+});
+
+describe('nameKey', () => {
+  it('is the normalised text with white space runs made one space (which normaliseText already does)', () => {
+    const chars = fc.oneof(
+      fc.constantFrom(..."aZ09@.'` ,-\t\n\u00a0\u2009\u3000Äé\u0301ß".split('')),
+      fc.string({ maxLength: 3, unit: 'grapheme' }),
+    );
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        expect(nameKey(text)).toBe(normaliseText(text).replace(/\s+/g, ' '));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
