@@ -68,46 +68,106 @@ export interface PipelineResult {
   review: ReviewItem[];
 }
 
-/** The stages before and after metrics, shared by the in-thread and the parallel entry points. */
-interface Prepared {
+/**
+ * A wave read and measured: everything but the scorecards. Hosts that want figures on screen
+ * early score it twice (first without the bootstrap, then with it) without measuring again.
+ * It holds the run's quality collector, so it stays inside the host that made it.
+ */
+export interface MeasuredWave {
   quality: QualityCollector;
   seed: number;
   ingested: ReturnType<typeof ingest>;
   network: Network;
+  metrics: LayeredMetrics;
+  appraisal: AppraisalSummary;
+  satisfaction: SatisfactionSummary;
 }
 
-function prepare(input: PipelineInput, options: PipelineOptions, progress: Progress): Prepared {
+/** Share of the bar for reading and measuring; scoring (the bootstrap) takes the rest. */
+const MEASURE_SHARE = 0.75;
+
+function prepare(input: PipelineInput, progress: Progress) {
   const quality = new QualityCollector();
   progress.report('Reading surveys', 0);
   const ingested = ingest(
     { surveys: input.surveys, roster: input.roster, mapping: input.mapping, codebook: input.codebook },
     quality,
-    subProgress(progress, 0, 0.3),
+    subProgress(progress, 0, 0.4),
   );
-  progress.report('Building network', 0.3);
+  progress.report('Building network', 0.4);
   const network = buildNetwork(ingested.actors, ingested.ties);
-  progress.report('Computing metrics', 0.35);
-  return { quality, seed: options.seed ?? 1, ingested, network };
+  progress.report('Computing metrics', 0.45);
+  return { quality, ingested, network };
 }
 
-const METRICS_SPAN = [0.35, 0.75] as const;
-
-function finish(
-  { quality, seed, ingested, network }: Prepared,
+function readOthers(
+  prepared: ReturnType<typeof prepare>,
   metrics: LayeredMetrics,
   input: PipelineInput,
   options: PipelineOptions,
   progress: Progress,
-): PipelineResult {
-  progress.report('Reading appraisals and satisfaction', 0.75);
+): MeasuredWave {
+  const { quality, ingested } = prepared;
+  progress.report('Reading appraisals and satisfaction', 0.95);
   const ratings = input.appraisals ? readAppraisals(input.appraisals, ingested.actors, quality) : [];
   const appraisal = summariseAppraisals(ratings, { threshold: options.anonymityThreshold ?? 3 });
   const satisfactionRows = input.satisfaction
     ? readSatisfaction(input.satisfaction, ingested.actors, quality)
     : [];
   const satisfaction = summariseSatisfaction(satisfactionRows, ingested.actors);
+  progress.report('Measured', 1);
+  return { ...prepared, seed: options.seed ?? 1, metrics, appraisal, satisfaction };
+}
 
-  progress.report('Scorecards', 0.8);
+/** Reads and measures one wave in the calling thread. */
+export function measureWave(
+  input: PipelineInput,
+  options: PipelineOptions = {},
+  progress: Progress = silentProgress,
+): MeasuredWave {
+  const prepared = prepare(input, progress);
+  const metrics = computeLayeredMetrics(
+    prepared.network,
+    { seed: options.seed ?? 1, ...options.metrics },
+    prepared.quality,
+    subProgress(progress, 0.45, 0.95),
+  );
+  return readOthers(prepared, metrics, input, options, progress);
+}
+
+/**
+ * The same with the costly shortest-path pass handed to a host's runner (worker threads in the
+ * CLI, Web Workers in the app), so large networks use every core. Results are identical.
+ */
+export async function measureWaveWith(
+  runPaths: PathRunner,
+  input: PipelineInput,
+  options: PipelineOptions = {},
+  progress: Progress = silentProgress,
+): Promise<MeasuredWave> {
+  const prepared = prepare(input, progress);
+  const metrics = await computeLayeredMetricsWith(
+    runPaths,
+    prepared.network,
+    { seed: options.seed ?? 1, ...options.metrics },
+    prepared.quality,
+    subProgress(progress, 0.45, 0.95),
+  );
+  return readOthers(prepared, metrics, input, options, progress);
+}
+
+/**
+ * Scorecards, coverage and change for a measured wave. Adds nothing to the wave's quality
+ * collector, so it may run more than once (without, then with, the bootstrap or a baseline).
+ */
+export function scoreWave(
+  wave: MeasuredWave,
+  baseline: Scorecard[] | undefined,
+  options: PipelineOptions = {},
+  progress: Progress = silentProgress,
+): PipelineResult {
+  const { ingested, network, metrics, appraisal, satisfaction, seed } = wave;
+  progress.report('Scorecards', 0);
   const scorecards = computeScorecards(
     {
       actors: ingested.actors,
@@ -124,11 +184,11 @@ function finish(
       seed,
       normalisation: options.normalisation,
     },
-    subProgress(progress, 0.8, 0.99),
+    subProgress(progress, 0, 0.99),
   );
   const coverage = computeCoverage(ingested.actors, ingested.respondents, { invited: options.invited });
-  const change = input.baseline ? compareWaves(input.baseline, scorecards) : null;
-  const serviceChange = input.baseline ? compareServices(input.baseline, scorecards) : null;
+  const change = baseline ? compareWaves(baseline, scorecards) : null;
+  const serviceChange = baseline ? compareServices(baseline, scorecards) : null;
 
   progress.report('Done', 1);
   return {
@@ -143,7 +203,7 @@ function finish(
     coverage,
     change,
     serviceChange,
-    quality: quality.report(),
+    quality: wave.quality.report(),
     mapping: ingested.mapping,
     review: ingested.review,
   };
@@ -155,33 +215,17 @@ export function runPipeline(
   options: PipelineOptions = {},
   progress: Progress = silentProgress,
 ): PipelineResult {
-  const prepared = prepare(input, options, progress);
-  const metrics = computeLayeredMetrics(
-    prepared.network,
-    { seed: prepared.seed, ...options.metrics },
-    prepared.quality,
-    subProgress(progress, ...METRICS_SPAN),
-  );
-  return finish(prepared, metrics, input, options, progress);
+  const wave = measureWave(input, options, subProgress(progress, 0, MEASURE_SHARE));
+  return scoreWave(wave, input.baseline, options, subProgress(progress, MEASURE_SHARE, 1));
 }
 
-/**
- * The same run with the costly shortest-path pass handed to a host's runner (worker threads in
- * the CLI, Web Workers in the app), so large networks use every core. Results are identical.
- */
+/** runPipeline with the path pass on a host's runner (see measureWaveWith). */
 export async function runPipelineWith(
   runPaths: PathRunner,
   input: PipelineInput,
   options: PipelineOptions = {},
   progress: Progress = silentProgress,
 ): Promise<PipelineResult> {
-  const prepared = prepare(input, options, progress);
-  const metrics = await computeLayeredMetricsWith(
-    runPaths,
-    prepared.network,
-    { seed: prepared.seed, ...options.metrics },
-    prepared.quality,
-    subProgress(progress, ...METRICS_SPAN),
-  );
-  return finish(prepared, metrics, input, options, progress);
+  const wave = await measureWaveWith(runPaths, input, options, subProgress(progress, 0, MEASURE_SHARE));
+  return scoreWave(wave, input.baseline, options, subProgress(progress, MEASURE_SHARE, 1));
 }

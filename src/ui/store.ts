@@ -5,7 +5,7 @@ import type { Mapping, ReviewDecision, ReviewItem } from '../core/ingest/types';
 import { applyReviewDecision } from '../core/ingest/review';
 import { nameKey } from '../core/ingest/names';
 import type { PipelineResult } from '../core/pipeline';
-import { runAnalysis, type JobError, type JobRequest, type RunHandle } from '../worker/pipeline-client';
+import { runAnalysis, type JobError, type RunHandle } from '../worker/pipeline-client';
 import { demoWaves, hasDemo } from './demo';
 import { loadSavedProject, saveProject, saveSettingsBackup, withSettingsBackup } from './persist';
 import {
@@ -257,18 +257,14 @@ export class Store {
   // --- runs ---------------------------------------------------------------------------------
 
   /**
-   * Runs the analysis in two passes: a quick one without the bootstrap, so figures appear at
-   * once, then the full one whose intervals (index, rank, change) replace it. Any new run or a
-   * cancel stops whichever pass is going.
+   * Runs the analysis once: the current wave's figures arrive first without intervals (the
+   * worker's partial result), then the baseline and the bootstrap complete them. Any new run or
+   * a cancel stops it.
    */
   run(): void {
     const project = this.state.project;
-    const options = { weights: project.weights as never, seed: 1 };
-    // The quick pass leaves the baseline wave for the full pass: the current figures show first.
-    const quickRequest = jobRequest(project, { ...options, bootstrapDraws: 0 });
-    const quick = quickRequest ? { ...quickRequest, baseline: null } : null;
-    const full = jobRequest(project, options);
-    if (!quick || !full) {
+    const request = jobRequest(project, { weights: project.weights as never, seed: 1 });
+    if (!request) {
       this.handle?.cancel();
       this.set({
         run: {
@@ -283,18 +279,23 @@ export class Store {
     }
     this.handle?.cancel();
     this.set({ run: { ...this.state.run, status: 'running', phase: 'Starting', fraction: 0, error: null } });
-    this.startPass(quick, 'quick', () => this.startPass(full, 'full'));
-  }
-
-  private startPass(request: JobRequest, pass: 'quick' | 'full', next?: () => void): void {
-    // The quick pass fills the first fifth of the bar; the bootstrap the rest.
-    const [from, span] = pass === 'quick' ? [0, 0.2] : [0.2, 0.8];
+    const keepSelection = (result: PipelineResult): string | null => {
+      const selected = this.state.selectedId;
+      return selected && result.actors.some((a) => a.id === selected) ? selected : null;
+    };
     const handle = runAnalysis(request, {
       onProgress: (phase, fraction) => {
         if (this.handle !== handle) return;
-        const label = pass === 'quick' ? phase : `Uncertainty intervals: ${phase}`;
+        this.set({ run: { ...this.state.run, status: 'running', phase, fraction } });
+      },
+      onPartial: (partial) => {
+        if (this.handle !== handle) return;
+        // Until the baseline is re-run, the previous baseline (if the project still has one) stays.
         this.set({
-          run: { ...this.state.run, status: 'running', phase: label, fraction: from + fraction * span },
+          result: partial.current,
+          baseline: this.state.project.baseline ? this.state.baseline : null,
+          intervals: false,
+          selectedId: keepSelection(partial.current),
         });
       },
     });
@@ -315,32 +316,19 @@ export class Store {
         });
         return;
       }
-      const selected = this.state.selectedId;
-      const stillThere = selected && outcome.current.actors.some((a) => a.id === selected);
-      const last = pass === 'full' || !next;
       this.set({
         result: outcome.current,
-        baseline:
-          outcome.baseline ?? (pass === 'quick' && this.state.project.baseline ? this.state.baseline : null),
-        intervals: pass === 'full',
-        selectedId: stillThere ? selected : null,
-        run: last
-          ? {
-              status: 'done',
-              phase: 'Done',
-              fraction: 1,
-              error: null,
-              generation: this.state.run.generation + 1,
-            }
-          : {
-              ...this.state.run,
-              status: 'running',
-              phase: 'Uncertainty intervals',
-              fraction: span,
-              error: null,
-            },
+        baseline: outcome.baseline,
+        intervals: true,
+        selectedId: keepSelection(outcome.current),
+        run: {
+          status: 'done',
+          phase: 'Done',
+          fraction: 1,
+          error: null,
+          generation: this.state.run.generation + 1,
+        },
       });
-      if (!last) next?.();
     });
   }
 

@@ -13,6 +13,8 @@ export interface RunHandle {
 
 export interface RunOptions {
   onProgress?: (phase: string, fraction: number) => void;
+  /** The current wave's figures before the bootstrap and the baseline: shown while the rest runs. */
+  onPartial?: (result: JobResult & { ok: true }) => void;
   /** Force the in-thread path (tests, or hosts without workers). */
   inThread?: boolean;
 }
@@ -24,7 +26,14 @@ const cancelledResult = (): JobResult => ({
 
 let worker: Worker | null = null;
 let nextId = 1;
-const pending = new Map<number, { resolve: (r: JobResult) => void; onProgress?: RunOptions['onProgress'] }>();
+const pending = new Map<
+  number,
+  {
+    resolve: (r: JobResult) => void;
+    onProgress?: RunOptions['onProgress'];
+    onPartial?: RunOptions['onPartial'];
+  }
+>();
 
 function getWorker(): Worker | null {
   if (worker) return worker;
@@ -42,7 +51,9 @@ function getWorker(): Worker | null {
     const entry = pending.get(message.id);
     if (!entry) return;
     if (message.type === 'progress') entry.onProgress?.(message.phase, message.fraction);
-    else {
+    else if (message.type === 'partial') {
+      if (message.result.ok) entry.onPartial?.(message.result);
+    } else {
       pending.delete(message.id);
       entry.resolve(message.result);
     }
@@ -72,7 +83,11 @@ function runInThread(request: JobRequest, options: RunOptions): RunHandle {
   // Imported lazily so the core stays out of the main bundle when a worker is available.
   void import('./pipeline-job').then(async ({ runJob }) => {
     await new Promise((r) => setTimeout(r, 0));
-    settle(await runJob(request, options.onProgress ?? (() => {}), controller.signal));
+    settle(
+      await runJob(request, options.onProgress ?? (() => {}), controller.signal, undefined, (partial) => {
+        if (!controller.signal.aborted) options.onPartial?.(partial);
+      }),
+    );
   });
   return {
     promise,
@@ -88,7 +103,7 @@ export function runAnalysis(request: JobRequest, options: RunOptions = {}): RunH
   if (!w) return runInThread(request, options);
   const id = nextId++;
   const promise = new Promise<JobResult>((resolve) => {
-    pending.set(id, { resolve, onProgress: options.onProgress });
+    pending.set(id, { resolve, onProgress: options.onProgress, onPartial: options.onPartial });
   });
   const post = (message: ToWorker): void => w.postMessage(message);
   post({ type: 'run', id, request });

@@ -1,14 +1,16 @@
 // The pure work behind the pipeline worker: run one wave (or a baseline then a follow-up) and turn
 // every failure into an error value. Shared by the worker host and the in-thread fallback.
 import {
-  runPipeline,
-  runPipelineWith,
+  measureWave,
+  measureWaveWith,
+  scoreWave,
+  type MeasuredWave,
   type PipelineInput,
   type PipelineOptions,
   type PipelineResult,
 } from '../core/pipeline';
 import type { PathRunner } from '../core/metrics';
-import { CancelledError, InputError, makeProgress } from '../core/quality';
+import { CancelledError, InputError, makeProgress, subProgress, type Progress } from '../core/quality';
 
 /** What a host asks for: the current wave, optionally a baseline wave run first. */
 export interface JobRequest {
@@ -60,46 +62,70 @@ export function toJobError(err: unknown, wave?: 'current' | 'baseline'): JobErro
   };
 }
 
-/** Lets queued messages (a cancel) in between the two waves. */
+/** Lets queued messages (a cancel) in between the stages. */
 const yieldToHost = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** Called once the current wave is measured, with its scorecards before the bootstrap. */
+export type PartialListener = (partial: JobResult & { ok: true }) => void;
+
 /**
- * Runs the baseline wave (if any) over the first part of the progress bar, then the current
- * wave with the baseline's scorecards so change between waves is computed.
+ * Measures the current wave first and hands over its figures without intervals (onPartial), so
+ * they show at once; then runs the baseline wave (if any) in full, and scores the current wave
+ * again with the bootstrap and the change since the baseline. The current wave is measured once.
  */
 export async function runJob(
   request: JobRequest,
   onProgress: ProgressListener,
   signal: AbortSignal,
   runPaths?: PathRunner,
+  onPartial?: PartialListener,
 ): Promise<JobResult> {
+  const options = request.options;
   // With a path runner (the worker host's pool) the costly path pass is split across cores; the
   // awaits in between also let a cancel message in. Without one, everything runs here.
-  const run = (input: PipelineInput, progress: ReturnType<typeof makeProgress>): Promise<PipelineResult> =>
+  const measure = (input: PipelineInput, progress: Progress): Promise<MeasuredWave> =>
     runPaths
-      ? runPipelineWith(runPaths, input, request.options, progress)
-      : Promise.resolve(runPipeline(input, request.options, progress));
+      ? measureWaveWith(runPaths, input, options, progress)
+      : Promise.resolve(measureWave(input, options, progress));
+  const draws = options.bootstrapDraws ?? 1000;
   const hasBaseline = !!request.baseline;
-  const split = hasBaseline ? 0.4 : 0;
-  let baseline: PipelineResult | null = null;
-  let wave: 'current' | 'baseline' = 'baseline';
-  try {
-    if (request.baseline) {
-      const progress = makeProgress((phase, f) => onProgress(`Baseline: ${phase}`, f * split), signal);
-      baseline = await run(request.baseline, progress);
-      await yieldToHost();
-      progress.check();
-    }
-    wave = 'current';
-    const progress = makeProgress(
-      (phase, f) => onProgress(hasBaseline ? `Follow-up: ${phase}` : phase, split + f * (1 - split)),
+  // The bar: measuring the current wave, then the baseline wave, then the bootstrap.
+  const [measureEnd, baselineEnd] = hasBaseline ? [0.4, 0.7] : [0.6, 0.6];
+  const stage = (label: string, from: number, to: number): Progress =>
+    makeProgress(
+      (phase, f) => onProgress(label ? `${label}: ${phase}` : phase, from + f * (to - from)),
       signal,
     );
-    const input: PipelineInput = baseline
-      ? { ...request.current, baseline: baseline.scorecards }
-      : request.current;
-    const current = await run(input, progress);
-    return { ok: true, current, baseline };
+  let wave: 'current' | 'baseline' = 'current';
+  try {
+    const current = await measure(request.current, stage(hasBaseline ? 'Follow-up' : '', 0, measureEnd));
+    await yieldToHost();
+    if (signal.aborted) throw new CancelledError();
+    if (onPartial && (draws > 0 || hasBaseline)) {
+      const quick = scoreWave(current, request.current.baseline, { ...options, bootstrapDraws: 0 });
+      onPartial({ ok: true, current: quick, baseline: null });
+    }
+
+    let baseline: PipelineResult | null = null;
+    if (request.baseline) {
+      wave = 'baseline';
+      const progress = stage('Baseline', measureEnd, baselineEnd);
+      baseline = scoreWave(
+        await measure(request.baseline, subProgress(progress, 0, 0.7)),
+        undefined,
+        options,
+        subProgress(progress, 0.7, 1),
+      );
+      await yieldToHost();
+      wave = 'current';
+    }
+    const result = scoreWave(
+      current,
+      baseline?.scorecards ?? request.current.baseline,
+      options,
+      stage('Uncertainty intervals', baselineEnd, 1),
+    );
+    return { ok: true, current: result, baseline };
   } catch (err) {
     return { ok: false, error: toJobError(err, hasBaseline ? wave : undefined) };
   }

@@ -16,6 +16,7 @@ const runPaths = webWorkerPathRunner(
 export type ToWorker = { type: 'run'; id: number; request: JobRequest } | { type: 'cancel'; id: number };
 export type FromWorker =
   | { type: 'progress'; id: number; phase: string; fraction: number }
+  | { type: 'partial'; id: number; result: JobResult }
   | { type: 'result'; id: number; result: JobResult };
 
 const scope = self as unknown as {
@@ -44,7 +45,9 @@ scope.addEventListener('message', (event) => {
     lastFraction = fraction;
     scope.postMessage({ type: 'progress', id: message.id, phase, fraction });
   };
-  runJob(message.request, onProgress, controller.signal, runPaths)
+  const onPartial = (result: JobResult): void =>
+    scope.postMessage({ type: 'partial', id: message.id, result });
+  runJob(message.request, onProgress, controller.signal, runPaths, onPartial)
     .catch((err: unknown): JobResult => ({ ok: false, error: toJobError(err) }))
     .then((result) => {
       controllers.delete(message.id);
