@@ -137,6 +137,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   const codebook = input.codebook ? readCodebook(input.codebook, quality) : undefined;
   const matcher = new RosterMatcher(roster.entries, codebook);
   const isKnown = (s: string) => matcher.isKnown(s);
+  const mayBeginLabel = (s: string) => matcher.mayBeginLabel(s);
 
   // 1. Read every file into raw responses.
   const typeCodes = new Map((codebook ?? []).map(([code, label]) => [code.toLowerCase(), label]));
@@ -148,10 +149,19 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     const given =
       input.mapping?.surveys.find((s) => s.file === file.name) ?? input.mapping?.surveys[fileIndex];
     const first = raw.length;
-    const { surveyMapping, blankRows } = readSurveyFile(file, given, quality, isKnown, raw, store, (f) => {
-      progress.check();
-      progress.report('Reading surveys', 0.05 + fileShare * (fileIndex + f));
-    });
+    const { surveyMapping, blankRows } = readSurveyFile(
+      file,
+      given,
+      quality,
+      isKnown,
+      mayBeginLabel,
+      raw,
+      store,
+      (f) => {
+        progress.check();
+        progress.report('Reading surveys', 0.05 + fileShare * (fileIndex + f));
+      },
+    );
     mapping.surveys.push(surveyMapping);
     // Coded respondent types (REDCap radio "1, Resident | 2, Volunteer"): read through the codebook.
     const typeField = surveyMapping.respondentType?.toLowerCase();
@@ -597,6 +607,7 @@ function readSurveyFile(
   given: SurveyMapping | undefined,
   quality: QualityCollector,
   isKnown: (s: string) => boolean,
+  mayBeginLabel: (s: string) => boolean,
   out: RawResponse[],
   store: NominationStore,
   onPosition: (fraction: number) => void,
@@ -640,7 +651,7 @@ function readSurveyFile(
       quality,
       isKnown,
     );
-    read = makeRowReader(file.name, header, surveyMapping, isKnown, quality, store);
+    read = makeRowReader(file.name, header, surveyMapping, isKnown, quality, store, mayBeginLabel);
     for (const r of data) onData(r.row, r.line);
   };
   const stream = streamGrid(

@@ -87,6 +87,11 @@ export class RosterMatcher {
   private readonly weight = new Map<string, number>();
   private readonly memo = new Map<string, MatchResult>();
   private readonly exactMemo = new Map<string, number[]>();
+  /** Every name key and each of its leading runs of words ("patel", "patel priya"). */
+  private readonly keyStarts = new Set<string>();
+  /** Whether some id, e-mail or code holds ", " (so a comma-joined text could be one). */
+  private readonly refWithComma: boolean;
+  private readonly beginMemo = new Map<string, boolean>();
 
   constructor(entries: RosterEntry[], codebook?: Iterable<[string, string]>) {
     this.items = entries.map((entry) => this.index(entry));
@@ -116,6 +121,28 @@ export class RosterMatcher {
       }
     }
     for (const map of [this.byCode, this.byEmail, this.byId]) for (const [k, i] of map) this.byRef.set(k, i);
+    for (const key of this.byKey.keys()) {
+      for (let at = key.indexOf(' '); at >= 0; at = key.indexOf(' ', at + 1))
+        this.keyStarts.add(key.slice(0, at));
+      this.keyStarts.add(key);
+    }
+    this.refWithComma = [...this.byRef.keys()].some((k) => k.includes(', '));
+  }
+
+  /**
+   * Can a text that begins with `part`, then ", " and more, be one isKnown accepts? False when no
+   * id, e-mail or code holds ", " and no name key begins with the words of `part`: normalisation
+   * works word by word, so the key of "A, B" is A's key, a space, then B's. splitNames uses it
+   * to skip joining typed names that cannot form a roster label ("Dr P Patel, Helen Okafor").
+   */
+  mayBeginLabel(part: string): boolean {
+    let may = this.beginMemo.get(part);
+    if (may === undefined) {
+      const key = nameKey(part);
+      may = this.refWithComma || key === '' || this.keyStarts.has(key);
+      if (this.beginMemo.size < 200_000) this.beginMemo.set(part, may);
+    }
+    return may;
   }
 
   /** The roster, in order (one array for the matcher's life: callers ask for it per respondent). */

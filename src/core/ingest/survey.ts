@@ -92,7 +92,12 @@ const EMPTY_ANSWER =
  * except inside a label the roster knows ("Patel, Priya", "Friends of Park, Garden & Pond"), which
  * is how Google Forms' ", "-joined choices are told apart from choices that contain ", ".
  */
-export function splitNames(cell: string, isKnown: (s: string) => boolean): string[] {
+export function splitNames(
+  cell: string,
+  isKnown: (s: string) => boolean,
+  /** False when no known label can begin with this part and go on past a comma (a shortcut only). */
+  mayBeginLabel: (part: string) => boolean = () => true,
+): string[] {
   const out: string[] = [];
   // Most cells hold one name: skip the splitting machinery for them.
   if (!/[;\n\r|,]/.test(cell)) {
@@ -116,7 +121,9 @@ export function splitNames(cell: string, isKnown: (s: string) => boolean): strin
     }
     let i = 0;
     outer: while (i < parts.length) {
-      for (let j = parts.length; j >= i + 2; j--) {
+      // Every join tried here starts with parts[i]: none can be known if no label starts so.
+      const longest = mayBeginLabel(parts[i]!) ? parts.length : i + 1;
+      for (let j = longest; j >= i + 2; j--) {
         const joined = parts.slice(i, j).join(', ');
         if (isKnown(joined)) {
           out.push(joined);
@@ -200,6 +207,7 @@ export function makeRowReader(
   isKnown: (s: string) => boolean,
   quality: QualityCollector,
   store: NominationStore,
+  mayBeginLabel?: (part: string) => boolean,
 ): RowReader {
   const col = (name: string | null | undefined) => (name == null ? -1 : header.indexOf(name));
   const idx = {
@@ -255,7 +263,7 @@ export function makeRowReader(
       hits++;
       return cached;
     }
-    let names = splitNames(value, isKnown);
+    let names = splitNames(value, isKnown, mayBeginLabel);
     if (coded || names.some((n) => !isKnown(n))) names = names.flatMap((piece) => splitCodes(piece, isKnown));
     const split = { names, ids: names.map((n) => store.textId(n)) };
     // Remember cells only while remembering pays: lists of three names rarely repeat exactly.

@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nameKey, normaliseText, normaliseUnicode } from '../../../src/core/ingest/names';
-import { readRoster, RosterMatcher } from '../../../src/core/ingest';
+import { readRoster, RosterMatcher, splitNames, type RosterEntry } from '../../../src/core/ingest';
+import { asActorId } from '../../../src/core/model';
 import { QualityCollector } from '../../../src/core/quality';
 import { ROSTER } from './helpers';
 
@@ -120,5 +121,71 @@ describe('nameKey', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('mayBeginLabel', () => {
+  const entry = (id: string, name: string, type: RosterEntry['type'] = 'resident'): RosterEntry => ({
+    id: asActorId(id),
+    name,
+    type,
+    sector: 'civil',
+    attrs: {},
+  });
+  const people = [
+    entry('p1', 'Priya Patel'),
+    entry('p2', 'Helen Okafor'),
+    entry('g1', 'Friends of Park, Garden & Pond', 'group'),
+    entry('g2', 'Zoë Ångström'),
+    entry('p3', "Seán O'Brien"),
+  ];
+  const pieces = [
+    'Priya Patel',
+    'Patel',
+    'Priya',
+    'Helen',
+    'Okafor',
+    'Friends of Park',
+    'Garden & Pond',
+    'Friends',
+    'of',
+    'Park',
+    'Dr P Patel',
+    'my neighbour Sue',
+    '-',
+    '...',
+    "O'",
+    'Brien',
+    'Seán',
+    'ZOË',
+    'Ångström',
+    'p1',
+    'x, y',
+    'ΟΔΟΣ',
+    'a',
+    'B',
+  ];
+  const cell = fc
+    .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6 })), { minLength: 1, maxLength: 5 })
+    .chain((parts) =>
+      fc
+        .array(fc.constantFrom(', ', ',', ' , ', ',  '), { minLength: parts.length, maxLength: parts.length })
+        .map((seps) => parts.map((p, i) => (i === 0 ? p : seps[i]! + p)).join('')),
+    );
+  it('never skips a join that isKnown accepts: splitNames gives the same names with and without it', () => {
+    for (const roster of [people, [...people, entry('a, b', 'Someone Else')]]) {
+      const m = new RosterMatcher(roster);
+      const isKnown = (s: string) => m.isKnown(s);
+      fc.assert(
+        fc.property(cell, (text) => {
+          expect(splitNames(text, isKnown, (p) => m.mayBeginLabel(p))).toEqual(splitNames(text, isKnown));
+        }),
+        { numRuns: 3000 },
+      );
+      expect(splitNames('Patel, Priya, Dr P Patel', isKnown, (p) => m.mayBeginLabel(p))).toEqual([
+        'Patel, Priya',
+        'Dr P Patel',
+      ]);
+    }
   });
 });
