@@ -10,6 +10,9 @@ const PERSONAL_ATTR =
 const CONTACT_ATTR =
   /(^|[^a-z])(e-?mail|phone|mobile|tel|telephone|address|post ?code|postcode|zip|birth|dob)([^a-z]|$)/i;
 
+/** Private citizens: pseudonymised by default even when a roster happens to list them by name. */
+export const ANONYMOUS_TYPES: ReadonlySet<string> = new Set(['resident', 'service-user']);
+
 /** Keys written by the network builder, not free roster/respondent attributes. */
 export const CORE_NODE_KEYS = ['label', 'type', 'sector', 'role', 'service', 'onRoster'] as const;
 
@@ -67,20 +70,24 @@ export interface ExportedNode {
 export function exportNode(node: ExportNodeInput, includeNames: boolean): ExportedNode {
   const attrs: Record<string, unknown> = {};
   const removed = new Set<string>();
+  // Only roster actors in a public or organised role keep their names by default.
+  const keepsName = !!node.onRoster && !ANONYMOUS_TYPES.has(node.type ?? '');
   for (const [key, value] of Object.entries(node.attrs ?? {})) {
     // The node key is written as the node id; an `id` attribute would clash with Gephi's Id column.
     if ((CORE_NODE_KEYS as readonly string[]).includes(key) || key.toLowerCase() === 'id') continue;
-    const drop = includeNames ? false : node.onRoster ? CONTACT_ATTR.test(key) : isPersonalAttribute(key);
+    const drop = includeNames ? false : keepsName ? CONTACT_ATTR.test(key) : isPersonalAttribute(key);
     if (drop) {
       if (value !== null && value !== undefined && String(value).trim())
         removed.add(String(value).trim().toLowerCase());
     } else attrs[key] = value;
   }
   const fallback = `${typeLabel(node.type ?? '')} ${pseudonym(node.id)}`;
-  if (node.onRoster || includeNames) {
+  if (keepsName || includeNames) {
     const named = includeNames && !node.onRoster ? (firstName(node.attrs) ?? node.label) : node.label;
     return { label: named?.trim() ? named : node.id, attrs, pseudonymised: false };
   }
+  // A roster label is the person's name: never reuse it.
+  if (node.onRoster) return { label: fallback, attrs, pseudonymised: true };
   const label = node.label?.trim();
   if (!label || removed.has(label.toLowerCase())) return { label: fallback, attrs, pseudonymised: true };
   return { label, attrs, pseudonymised: true };

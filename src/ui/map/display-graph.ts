@@ -3,10 +3,10 @@
 import Graph from 'graphology';
 import type { PipelineResult } from '../../core/pipeline';
 import type { Actor } from '../../core/model';
-import { exportNode, pseudonym, typeLabel } from '../../core/export/privacy';
+import { exportNode } from '../../core/export/privacy';
 
 /** Types that are always anonymous on the map unless the user explicitly asks for names. */
-export const ANONYMOUS_TYPES: ReadonlySet<string> = new Set(['resident', 'service-user']);
+export { ANONYMOUS_TYPES } from '../../core/export/privacy';
 
 export interface MapNodeAttributes {
   x: number;
@@ -43,10 +43,6 @@ export interface DisplayGraphOptions {
 
 /** The label shown for an actor in labels, tooltips, search and exports. */
 export function displayLabel(actor: Actor, includeNames: boolean): string {
-  if (!includeNames && ANONYMOUS_TYPES.has(actor.type)) {
-    // A resident on the roster would otherwise keep a roster name: force type + pseudonym.
-    if (actor.onRoster) return `${typeLabel(actor.type)} ${pseudonym(actor.id)}`;
-  }
   return exportNode(
     { id: actor.id, label: actor.label, type: actor.type, onRoster: actor.onRoster, attrs: actor.attrs },
     includeNames,
