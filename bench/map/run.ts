@@ -2,18 +2,8 @@
 // panning, for a reference network (2k nodes / 10k ties) and the target (20k / 100k), side by
 // side with their ratio. Run: npx tsx bench/map/run.ts [--nodes 20000 --edges 100000]
 import { createServer } from 'vite';
-import { chromium, type Page } from 'playwright-core';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../../test/browser/harness';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -156,10 +146,7 @@ async function main(): Promise<void> {
   await server.listen();
   const address = server.httpServer?.address();
   const origin = `http://localhost:${typeof address === 'object' && address ? address.port : 5173}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     // tsx keeps function names with an `__name` helper that does not exist inside the page.

@@ -5,20 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer, type ViteDevServer } from 'vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 // Brings in the window.__civicMap debug handle's type.
 import type {} from '../../src/ui/map';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { launchBrowser } from './harness';
 
 let server: ViteDevServer;
 let browser: Browser;
@@ -35,10 +25,7 @@ beforeAll(async () => {
   const address = server.httpServer?.address();
   const port = typeof address === 'object' && address ? address.port : 5173;
   origin = `http://localhost:${port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
