@@ -4,7 +4,7 @@
 import type { Actor, Tie } from '../model';
 import type { QualityReport } from '../quality';
 import type { AppraisalSummary, PersonAppraisal } from '../appraisal';
-import type { SatisfactionSummary, ServiceSatisfaction } from '../satisfaction';
+import { agreeRow, type SatisfactionSummary, type ServiceSatisfaction } from '../satisfaction';
 import type { ChangeRow, Coverage, Scorecard, ServiceChange } from '../scorecard';
 import { COMPONENT_KEYS, COMPONENT_LABELS, WEIGHTS_OVERVIEW, WEIGHTS_RATIONALE } from '../scorecard';
 import { METRICS } from '../metrics/registry';
@@ -280,16 +280,7 @@ function networkSection(ctx: Context): string {
 }
 
 function satisfactionRows(service: ServiceSatisfaction, summary: SatisfactionSummary) {
-  return summary.items.map((item) => {
-    const s = service.items[item.key];
-    return {
-      label: item.label,
-      value: s?.pctAgree ?? null,
-      low: s?.pctAgreeLow ?? null,
-      high: s?.pctAgreeHigh ?? null,
-      n: s?.n ?? null,
-    };
-  });
+  return summary.items.map((item) => agreeRow(item.label, service.items[item.key]));
 }
 
 function chartsSection(ctx: Context): string {
@@ -315,16 +306,7 @@ function chartsSection(ctx: Context): string {
   if (sat && sat.services.length && sat.items.length) {
     out += `<h3>Resident satisfaction by service</h3>`;
     for (const item of sat.items) {
-      const rows = sat.services.map((s) => {
-        const st = s.items[item.key];
-        return {
-          label: s.service,
-          value: st?.pctAgree ?? null,
-          low: st?.pctAgreeLow ?? null,
-          high: st?.pctAgreeHigh ?? null,
-          n: st?.n ?? null,
-        };
-      });
+      const rows = sat.services.map((s) => agreeRow(s.service, s.items[item.key]));
       const area = sat.area.items[item.key]?.pctAgree;
       out += figure(
         intervalPlot(rows, {

@@ -10,6 +10,7 @@ export {
 export {
   summariseSatisfaction,
   itemStat,
+  agreeRow,
   AGREE_AT,
   type SatisfactionSummary,
   type ServiceSatisfaction,

@@ -21,6 +21,17 @@ export interface ItemStat {
   dontKnow: number;
 }
 
+/** One labelled row of % agree with its interval and n, as the interval charts take it. */
+export function agreeRow(label: string, stat: ItemStat | undefined) {
+  return {
+    label,
+    value: stat?.pctAgree ?? null,
+    low: stat?.pctAgreeLow ?? null,
+    high: stat?.pctAgreeHigh ?? null,
+    n: stat?.n ?? null,
+  };
+}
+
 export interface ServiceSatisfaction {
   service: string;
   responses: number;

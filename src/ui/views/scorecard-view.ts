@@ -14,6 +14,7 @@ import {
   type Scorecard,
 } from '../../core/scorecard';
 import type { PipelineResult } from '../../core/pipeline';
+import { agreeRow } from '../../core/satisfaction';
 import { clear, fmt, h, num, trustedSvg, tableWrap } from '../dom';
 import { cardById, cardsOf, field, rankRange, text } from '../cards';
 import { egoNetworkElement } from '../ego-network';
@@ -462,16 +463,7 @@ export const mountScorecard: ViewFactory = (container, store): View => {
         h('p', { class: 'muted', text: 'No satisfaction answers for this person’s service.' }),
       );
     else {
-      const rows = result.satisfaction.items.map((it) => {
-        const s = service.items[it.key];
-        return {
-          label: it.label,
-          value: s?.pctAgree ?? null,
-          low: s?.pctAgreeLow ?? null,
-          high: s?.pctAgreeHigh ?? null,
-          n: s?.n ?? null,
-        };
-      });
+      const rows = result.satisfaction.items.map((it) => agreeRow(it.label, service.items[it.key]));
       satPanel.appendChild(
         svgBlock(
           intervalPlot(rows, { title: `${service.service}: residents who agree (95% intervals)` }),

@@ -1,6 +1,6 @@
 // The Services view: service-level averages of the scorecards (index, civil-society ties, 360) and
 // each service's satisfaction indicators with their 95% intervals and number of answers.
-import type { ItemStat, ServiceSatisfaction } from '../../core/satisfaction';
+import { agreeRow, type ItemStat, type ServiceSatisfaction } from '../../core/satisfaction';
 import { chartFigure, clear, fmt, h, tableWrap } from '../dom';
 import { importanceMatrix, intervalPlot, slopeChart } from '../../core/charts';
 import { cardsOf, field, text, type CardRow } from '../cards';
@@ -195,16 +195,7 @@ export const mountServices: ViewFactory = (container, store): View => {
         charts.appendChild(
           chartFigure(
             intervalPlot(
-              sat.services.map((s) => {
-                const stat = s.items[first.key];
-                return {
-                  label: s.service,
-                  value: stat?.pctAgree ?? null,
-                  low: stat?.pctAgreeLow ?? null,
-                  high: stat?.pctAgreeHigh ?? null,
-                  n: stat?.n ?? null,
-                };
-              }),
+              sat.services.map((s) => agreeRow(s.service, s.items[first.key])),
               {
                 title: `${first.label}: % agree by service (95% intervals)`,
                 reference:
