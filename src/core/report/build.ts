@@ -354,10 +354,10 @@ function methodsSection(ctx: Context): string {
   let out = `<section class="chapter" id="methods"><h2>Methods</h2>`;
   out += `<h3>The network</h3><p>Residents, volunteers, groups and public servants answered three questions: who they go to in times of need, who they trust, and where they get their information. Each answer is a tie from the person answering to the person or organisation they named. The combined network has a tie wherever any of the three has one. Civil society means every actor outside the public sector.</p>`;
   out += `<h3>Network measures</h3>`;
-  out += table(
+  out += `<div class="methods">${table(
     ['Measure', 'Key', 'Meaning', 'Exact definition'],
     METRICS.map((m) => [esc(m.label), `<code>${esc(m.key)}</code>`, esc(m.description), esc(m.convention)]),
-  );
+  )}</div>`;
   out += `<h3>The relational-capital index</h3><p>${esc(WEIGHTS_OVERVIEW)}</p>`;
   out += table(
     ['Component', 'Why'],

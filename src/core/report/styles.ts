@@ -33,16 +33,24 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 section.person { border-top: 1px solid var(--rule); margin-top: 32px; }
 section.person h2 { border-bottom: none; margin-top: 16px; }
 .tag { display: inline-block; background: var(--bg-soft); border-radius: 3px; padding: 0 6px; margin-right: 4px; font-size: 0.85rem; }
+/* The methods table: give the two prose columns the room, keep the names narrow. */
+.methods table { table-layout: fixed; width: 100%; }
+.methods th:nth-child(1) { width: 14%; }
+.methods th:nth-child(2) { width: 16%; }
+.methods th:nth-child(3) { width: 32%; }
+.methods code { word-break: break-all; }
 @media print {
   @page { size: A4; margin: 14mm; }
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   nav.toc { break-after: page; }
-  h2 { break-after: avoid; }
+  h2, h3, h4 { break-after: avoid; }
   section.chapter { break-before: page; }
   section.person { break-before: page; border-top: none; margin-top: 0; }
   figure, table, .figures, .note { break-inside: avoid; }
+  .methods table { break-inside: auto; font-size: 8.5pt; }
+  .methods tr { break-inside: avoid; }
   /* Dense scorecards: two columns, smaller charts and type, so one person fits about a page. */
-  section.person { font-size: 8.5pt; }
+  section.person { font-size: 8pt; }
   section.person h2 { font-size: 15pt; margin: 0 0 2px; }
   section.person h3 { font-size: 10.5pt; margin: 8px 0 3px; }
   section.person h4.chart-title { font-size: 9pt; }
@@ -50,8 +58,8 @@ section.person h2 { border-bottom: none; margin-top: 16px; }
   section.person .figure-box { padding: 4px 8px; }
   section.person .figure-box .value { font-size: 13pt; }
   section.person figure { margin: 2px 0 6px; }
-  section.person figure svg { max-height: 58mm; width: auto; }
-  section.person figure svg.ct-radar { max-height: 80mm; }
+  section.person figure svg { max-height: 46mm; width: auto; }
+  section.person figure svg.ct-radar { max-height: 56mm; }
   section.person figcaption { font-size: 7.5pt; }
   section.person th, section.person td { padding: 1px 6px 1px 0; }
   section.person table { margin: 2px 0 6px; font-size: 1em; }
