@@ -29,6 +29,8 @@ ${surveyOptionsHelp}
   --weights FILE        index weights as JSON ({"weights": {"appraisal": 0.3, ...}}); see README, "The index"
   --normalisation MODE  percentile (default: rank within the area) or minmax
   --invited FILE        CSV sector,invited: how many were asked per sector, for response-rate warnings
+  --sample-above N      estimate betweenness from a seeded sample of sources above N actors (its
+                        standard error goes into quality.json); default exact at any size
   --bootstrap N         bootstrap draws over respondents for intervals (default 1000; 0 turns off)
   --anonymity N         smallest 360 rater group shown on its own (default 3; self and manager exempt)
   -h, --help            show this help
@@ -48,6 +50,7 @@ export async function runAnalyse(argv: string[], progress: Progress): Promise<nu
     weights: { type: 'string' },
     normalisation: { type: 'string' },
     invited: { type: 'string' },
+    'sample-above': { type: 'string' },
   });
   if (values.help) {
     console.log(analyseHelp);
@@ -83,6 +86,10 @@ export async function runAnalyse(argv: string[], progress: Progress): Promise<nu
       weights,
       normalisation,
       invited,
+      metrics:
+        values['sample-above'] === undefined
+          ? undefined
+          : { sampleAbove: integer(values, 'sample-above', 0) },
     },
     progress,
   );
