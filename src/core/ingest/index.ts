@@ -723,6 +723,20 @@ function mapSurvey(
       "Qualtrics' question-text and ImportId rows were removed from this file, so questions were recognised from their answers only; check the relation of each question in the mapping.",
     );
   }
+  if (!given) {
+    // A question whose wording names no known tie type still counts, as "named": say so, so the
+    // user can give it a tie type of their own in the mapping rather than find it out later.
+    for (const q of surveyMapping.questions) {
+      if (q.relation !== 'named') continue;
+      quality.info(
+        fileName,
+        1,
+        q.columns[0] ?? null,
+        'relation-not-recognised',
+        `The question "${q.label}" does not read as need, trust or information; its ties are recorded as the tie type "named". Rename it in the mapping if it is another kind of tie.`,
+      );
+    }
+  }
   const used = surveyMapping.questions.filter((q) => q.kind === 'grid' || q.relation != null);
   if (used.length === 0) {
     throw new InputError(

@@ -257,3 +257,31 @@ describe('more quality cases', () => {
     expect(r.ties.map((t) => t.relation).sort()).toEqual(['advice', 'need', 'need', 'need', 'need']);
   });
 });
+
+describe('a question of unknown wording', () => {
+  it('keeps its ties as "named" and says so in the quality report, naming the column', () => {
+    const result = run([
+      text(
+        'football.csv',
+        'Response ID,Who do you play football with?,Who do you trust?\nR1,Helen Okafor,Dr Priya Patel\n',
+      ),
+    ]);
+    expect(result.ties.map((t) => t.relation).sort()).toEqual(['named', 'trust']);
+    const note = result.quality.issues.find((i) => i.code === 'relation-not-recognised');
+    expect(note?.file).toBe('football.csv');
+    expect(note?.column).toBe('Who do you play football with?');
+    // A saved mapping is the user's own decision: no note when it is given back.
+    const again = run(
+      [
+        text(
+          'football.csv',
+          'Response ID,Who do you play football with?,Who do you trust?\nR1,Helen Okafor,\n',
+        ),
+      ],
+      {
+        mapping: result.mapping,
+      },
+    );
+    expect(codes(again.quality)).not.toContain('relation-not-recognised');
+  });
+});
