@@ -56,7 +56,9 @@ export function trustedSvg(svg: string): Element {
 /** Formats a number for display; missing values show as an em dash, never 0. */
 export function fmt(value: unknown, digits = 1): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) return '—';
-  return value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  // Counts read as counts ("20", not "20.000"); other values keep a steady number of decimals.
+  const shown = Number.isInteger(value) ? 0 : digits;
+  return value.toLocaleString('en-GB', { minimumFractionDigits: shown, maximumFractionDigits: shown });
 }
 
 export function num(value: unknown): number | null {
