@@ -23,6 +23,15 @@ import { sampleIndexes } from './random';
 export { METRICS, metricByKey, metricsMarkdown, type MetricDescriptor } from './registry';
 export { buildCsr, type Csr, type WeightMode } from './csr';
 export { pathPass, addPathSums, emptyPathSums, type PathInput, type PathSums } from './paths';
+export {
+  poolPathRunner,
+  answerPathJob,
+  POOL_MIN_NODES,
+  type PathJob,
+  type PathReply,
+  type PoolWorker,
+  type StartPathWorker,
+} from './path-pool';
 
 export interface MetricsOptions {
   /** How tie weights enter path and spectral metrics (strengths always use them). */

@@ -49,4 +49,18 @@ describe('Web Worker pool', () => {
     }
     expect(pooled.graph).toEqual(single.graph);
   }, 60_000);
+
+  it('falls back to the in-thread pass when the host cannot start a worker', async () => {
+    const n = POOL_MIN_NODES + 10;
+    const g = new Graph({ type: 'undirected' });
+    for (let i = 0; i < n; i++) g.addNode(`v${i}`);
+    for (let i = 1; i < n; i++) g.addEdge(`v${i - 1}`, `v${i}`, { weight: 1 });
+    let started = 0;
+    const flaky = () => {
+      if (++started > 1) throw new Error('no more workers');
+      return fakeWorker();
+    };
+    const pooled = await computeMetricsWith(webWorkerPathRunner(flaky, 3), g);
+    expect(pooled.nodes).toEqual(computeMetrics(g).nodes);
+  }, 60_000);
 });
