@@ -15,7 +15,7 @@ import { parseActorType, typeLabel } from './actor-type';
 import { detectLayout, detectSurveyMapping } from './detect';
 import { RosterMatcher, type MatchResult } from './matcher';
 import { lowerCase, nameKey } from './names';
-import { isEmail, isPlausibleDate } from './dates';
+import { emailHash, hashString, isPlausibleDate, NEEDS_LOWER_CASE, NOT_EMAIL, StringTable } from './dates';
 import { readCodebook } from './codebook';
 import { readRoster } from './roster';
 import { makeRowReader, NominationStore, type RawResponse, type RowReader } from './survey';
@@ -490,6 +490,8 @@ function screenResponses(raw: RawResponse[], quality: QualityCollector, progress
   // Indexes of rejected responses; a flag array rather than a Set of 100,000 objects.
   const rejected = new Uint8Array(raw.length);
   let rejectedCount = 0;
+  // Each valid e-mail's hashString, taken while it is checked, for the resubmission pass.
+  const emailHashes = new Int32Array(raw.length);
   const reject = (i: number, column: string | null, code: string, message: string) => {
     if (rejected[i]) return;
     rejected[i] = 1;
@@ -510,7 +512,8 @@ function screenResponses(raw: RawResponse[], quality: QualityCollector, progress
         'This response was not finished; the answers given were kept.',
       );
     }
-    if (r.email && !isEmail(r.email)) {
+    let emailKey = r.email ? emailHash(r.email) : NOT_EMAIL;
+    if (r.email && emailKey === NOT_EMAIL) {
       quality.warn(
         r.file,
         r.row,
@@ -521,7 +524,11 @@ function screenResponses(raw: RawResponse[], quality: QualityCollector, progress
       r.email = '';
     } else if (r.email) {
       // Compared in any case, and looked up on the roster as its keys are: lower-cased once here.
-      r.email = lowerCase(r.email);
+      if (emailKey === NEEDS_LOWER_CASE) {
+        r.email = r.email.toLowerCase();
+        emailKey = hashString(r.email);
+      }
+      emailHashes[i] = emailKey;
     }
     if (r.timestamp && !isPlausibleDate(r.timestamp)) {
       quality.warn(
@@ -558,7 +565,9 @@ function screenResponses(raw: RawResponse[], quality: QualityCollector, progress
     else ids.set(r.responseId, r);
   }
   // Resubmissions: the same person (e-mail in any case, or roster id) answering twice: keep the latest.
-  const byEmail = new Map<string, Map<string, number>>();
+  // E-mails in a StringTable per file, keyed by the hash screening took (a Map of 100,000 e-mails
+  // was most of this pass); roster ids, rarer, in a Map.
+  const byEmail = new Map<string, StringTable>();
   const byRef = new Map<string, Map<string, number>>();
   for (let i = 0; i < raw.length; i++) {
     tick(i, 2);
@@ -566,22 +575,33 @@ function screenResponses(raw: RawResponse[], quality: QualityCollector, progress
     if (rejected[i]) continue;
     const byEmailAddress = r.email !== '';
     if (!byEmailAddress && !r.rosterRef) continue;
-    const people = perFile(byEmailAddress ? byEmail : byRef, r.file);
-    const who = byEmailAddress ? r.email : lowerCase(r.rosterRef);
-    const p = people.get(who);
-    if (p === undefined) {
-      people.set(who, i);
-      continue;
+    let emails: StringTable | undefined;
+    let refs: Map<string, number> | undefined;
+    let who = r.email;
+    let p: number | undefined;
+    if (byEmailAddress) {
+      emails = byEmail.get(r.file);
+      if (!emails) byEmail.set(r.file, (emails = new StringTable()));
+      const found = emails.get(who, emailHashes[i]!);
+      p = found < 0 ? undefined : found;
+    } else {
+      refs = perFile(byRef, r.file);
+      who = lowerCase(r.rosterRef);
+      p = refs.get(who);
     }
-    const prev = raw[p]!;
-    const [older, newer] = timeOf(r) >= timeOf(prev) ? [p, i] : [i, p];
-    reject(
-      older,
-      null,
-      'resubmitted-response',
-      `The same respondent (${byEmailAddress ? 'e-mail' : 'roster id'}) answered again on row ${raw[newer]!.row}; the earlier response was replaced by the later one.`,
-    );
-    people.set(who, newer);
+    if (p !== undefined) {
+      const prev = raw[p]!;
+      const newer = timeOf(r) >= timeOf(prev) ? i : p;
+      reject(
+        newer === i ? p : i,
+        null,
+        'resubmitted-response',
+        `The same respondent (${byEmailAddress ? 'e-mail' : 'roster id'}) answered again on row ${raw[newer]!.row}; the earlier response was replaced by the later one.`,
+      );
+      p = newer;
+    } else p = i;
+    if (emails) emails.set(who, emailHashes[i]!, p);
+    else refs!.set(who, p);
   }
   const kept: RawResponse[] = [];
   for (let i = 0; i < raw.length; i++) if (!rejected[i]) kept.push(raw[i]!);

@@ -6,7 +6,17 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { guessDelimiter, readWellFormed, streamCsv } from '../../../src/core/ingest/csv';
-import { isEmail, isoDateCheck, isPlausibleDate } from '../../../src/core/ingest/dates';
+import {
+  emailHash,
+  hashString,
+  isEmail,
+  isoDateCheck,
+  isPlausibleDate,
+  NEEDS_LOWER_CASE,
+  NOT_EMAIL,
+  StringTable,
+} from '../../../src/core/ingest/dates';
+import { lowerCase } from '../../../src/core/ingest/names';
 import { QualityCollector } from '../../../src/core/quality';
 
 /** streamCsv as it was written on papaparse's `step` alone: the reference. */
@@ -172,5 +182,44 @@ describe('e-mail check', () => {
     );
     for (const s of ['person1@example.org', 'a@b.c', 'a@.c', 'a@b.', '@b.c', 'a@@b.c', 'a b@c.d', 'a@b.c.'])
       expect(isEmail(s)).toBe(EMAIL.test(s));
+  });
+
+  it('emailHash is isEmail, lowerCase and hashString in one pass', () => {
+    const piece = fc.constantFrom('a', 'B', 'person1', '@', '.', ' ', 'é', 'Z', 'x.org', '\u00a0', '0');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (parts) => {
+        const s = parts.join('');
+        const h = emailHash(s);
+        if (!isEmail(s)) expect(h).toBe(NOT_EMAIL);
+        else if (lowerCase(s) !== s || [...s].some((ch) => ch.charCodeAt(0) >= 128))
+          expect(h).toBe(NEEDS_LOWER_CASE);
+        else expect(h).toBe(hashString(s));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('StringTable agrees with a Map, colliding hashes and growth included', () => {
+    const op = fc.tuple(fc.string({ maxLength: 4 }), fc.integer({ min: 0, max: 9 }));
+    const hashes = fc.constantFrom<(s: string) => number>(
+      hashString,
+      (s) => s.length,
+      () => 7,
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 3000 }), hashes, (ops, hash) => {
+        const table = new StringTable();
+        const map = new Map<string, number>();
+        for (const [key, value] of ops) {
+          expect(table.get(key, hash(key))).toBe(map.get(key) ?? -1);
+          if (value < 7) {
+            table.set(key, hash(key), value);
+            map.set(key, value);
+          }
+        }
+        for (const key of map.keys()) expect(table.get(key, hash(key))).toBe(map.get(key));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
