@@ -407,7 +407,8 @@ function linkRespondent(r: RawResponse, matcher: RosterMatcher): RosterEntry | n
   }
   if (r.email) {
     // Trimmed when read and lower-cased in screening: already a roster key's shape.
-    const hit = matcher.exactRefKey(r.email);
+    const hit =
+      r.emailHash >= 0 ? matcher.exactRefHashed(r.email, r.emailHash) : matcher.exactRefKey(r.email);
     if (hit != null) return entries[hit]!;
   }
   // An id column may hold the person's name instead (a roster without ids, a typed "Roster ID").
@@ -490,8 +491,6 @@ function screenResponses(raw: RawResponse[], quality: QualityCollector, progress
   // Indexes of rejected responses; a flag array rather than a Set of 100,000 objects.
   const rejected = new Uint8Array(raw.length);
   let rejectedCount = 0;
-  // Each valid e-mail's hashString, taken while it is checked, for the resubmission pass.
-  const emailHashes = new Int32Array(raw.length);
   const reject = (i: number, column: string | null, code: string, message: string) => {
     if (rejected[i]) return;
     rejected[i] = 1;
@@ -528,7 +527,7 @@ function screenResponses(raw: RawResponse[], quality: QualityCollector, progress
         r.email = r.email.toLowerCase();
         emailKey = hashString(r.email);
       }
-      emailHashes[i] = emailKey;
+      r.emailHash = emailKey;
     }
     if (r.timestamp && !isPlausibleDate(r.timestamp)) {
       quality.warn(
@@ -582,7 +581,7 @@ function screenResponses(raw: RawResponse[], quality: QualityCollector, progress
     if (byEmailAddress) {
       emails = byEmail.get(r.file);
       if (!emails) byEmail.set(r.file, (emails = new StringTable()));
-      const found = emails.get(who, emailHashes[i]!);
+      const found = emails.get(who, r.emailHash);
       p = found < 0 ? undefined : found;
     } else {
       refs = perFile(byRef, r.file);
@@ -600,7 +599,7 @@ function screenResponses(raw: RawResponse[], quality: QualityCollector, progress
       );
       p = newer;
     } else p = i;
-    if (emails) emails.set(who, emailHashes[i]!, p);
+    if (emails) emails.set(who, r.emailHash, p);
     else refs!.set(who, p);
   }
   const kept: RawResponse[] = [];

@@ -15,6 +15,7 @@ import {
   normaliseText,
 } from './names';
 import type { Candidate, RosterEntry } from './types';
+import { hashString, StringTable } from './dates';
 
 export interface MatchResult {
   /** The roster id chosen automatically; null when nothing is certain enough. */
@@ -82,6 +83,8 @@ export class RosterMatcher {
   private readonly byCode = new Map<string, number>();
   /** byId, then byEmail, then byCode in one map (exactRef runs once per respondent). */
   private readonly byRef = new Map<string, number>();
+  /** byRef again, for keys whose hashString the caller has (exactRefHashed). */
+  private readonly refTable = new StringTable();
   private readonly byToken = new Map<string, number[]>();
   private readonly vocabulary: string[];
   private readonly weight = new Map<string, number>();
@@ -126,6 +129,7 @@ export class RosterMatcher {
         this.keyStarts.add(key.slice(0, at));
       this.keyStarts.add(key);
     }
+    for (const [k, i] of this.byRef) this.refTable.set(k, hashString(k), i);
     this.refWithComma = [...this.byRef.keys()].some((k) => k.includes(', '));
   }
 
@@ -179,6 +183,15 @@ export class RosterMatcher {
   /** exactRef for text already trimmed and lower-cased. */
   exactRefKey(key: string): number | null {
     return this.byRef.get(key) ?? null;
+  }
+
+  /**
+   * exactRefKey for a key whose hashString is known (a respondent's e-mail, hashed in screening):
+   * the engine need not hash 100,000 fresh strings again.
+   */
+  exactRefHashed(key: string, hash: number): number | null {
+    const hit = this.refTable.get(key, hash);
+    return hit < 0 ? null : hit;
   }
 
   isKnown(text: string): boolean {

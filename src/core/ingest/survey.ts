@@ -69,6 +69,8 @@ export interface RawResponse {
   service: string;
   rosterRef: string;
   email: string;
+  /** hashString(email) once screening has checked and lower-cased it (-1 before, or with no e-mail). */
+  emailHash: number;
   name: string;
   timestamp: string;
   /** This response's names: triples [from, to) in the shared NominationStore. */
@@ -324,6 +326,7 @@ export function makeRowReader(
       rosterRef: cell(row, idx.roster),
       // Microsoft Forms writes "anonymous" where it has no e-mail.
       email: idx.email < 0 ? '' : emailOf(cell(row, idx.email)),
+      emailHash: -1,
       name: cell(row, idx.name),
       timestamp: idx.time < 0 ? '' : timeOf(cell(row, idx.time)),
       nomFrom: store.length,

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nameKey, normaliseText, normaliseUnicode } from '../../../src/core/ingest/names';
+import { hashString } from '../../../src/core/ingest/dates';
 import { readRoster, RosterMatcher, splitNames, type RosterEntry } from '../../../src/core/ingest';
 import { asActorId } from '../../../src/core/model';
 import { QualityCollector } from '../../../src/core/quality';
@@ -13,6 +14,17 @@ const matcher = new RosterMatcher(roster.entries);
 const idOf = (name: string) => roster.entries.find((e) => e.name === name)!.id;
 
 describe('RosterMatcher', () => {
+  it('exactRefHashed finds what exactRefKey finds', () => {
+    const refs = roster.entries.flatMap((e) => [e.id.toLowerCase(), (e.email ?? '').toLowerCase()]);
+    const key = fc.oneof(fc.constantFrom(...refs), fc.string({ maxLength: 12 }));
+    fc.assert(
+      fc.property(key, (k) => {
+        expect(matcher.exactRefHashed(k, hashString(k))).toBe(matcher.exactRefKey(k));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it.each([
     ['helen okafor', 'Helen Okafor'],
     ['  HELEN   OKAFOR ', 'Helen Okafor'],
