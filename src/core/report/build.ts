@@ -713,7 +713,10 @@ function serviceTable(cards: readonly Scorecard[]): string {
 function typeCounts(actors: readonly Actor[]): string {
   const counts = new Map<string, number>();
   for (const a of actors) counts.set(a.type, (counts.get(a.type) ?? 0) + 1);
-  return [...counts.entries()].map(([t, n]) => `${n} ${typeLabel(t).toLowerCase()}`).join(', ');
+  // "1 group, 24 volunteers": every type label is a regular English noun.
+  return [...counts.entries()]
+    .map(([t, n]) => `${n} ${typeLabel(t).toLowerCase()}${n === 1 ? '' : 's'}`)
+    .join(', ');
 }
 
 /**

@@ -223,6 +223,11 @@ const positions = {
 describe('buildReport', () => {
   const html = buildReport(source, { positions, generatedAt: '2026-01-01' });
 
+  it('counts the actors in plain English in the header ("2 public servants, 1 group")', () => {
+    const meta = /<p class="meta">([^<]*)<\/p>/.exec(html)?.[1] ?? '';
+    expect(meta).toContain('2 public servants, 2 residents, 1 group');
+  });
+
   it('is one self-contained document: no scripts, no external requests, a CSP forbidding both', () => {
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
