@@ -8,10 +8,11 @@ import type {
   QuestionMapping,
   ReviewItem,
   RosterMapping,
+  SurveyFormat,
   SurveyMapping,
 } from '../../core/ingest/types';
 import { QualityCollector } from '../../core/quality';
-import { readGrid } from '../../core/ingest/table';
+import { streamGrid } from '../../core/ingest/table';
 import { clear, h, tableWrap } from '../dom';
 import { fileSize, listFiles, type WaveFiles } from '../project';
 import type { FileRole, WaveKey } from '../store';
@@ -35,6 +36,19 @@ const ROLE_HELP: Record<FileRole, string> = {
   codebook: 'Optional. The survey tool’s codebook (for example a REDCap data dictionary) for coded answers.',
 };
 
+/** The survey tools' own names, for the mapping's "detected as". */
+const FORMAT_LABEL: Record<SurveyFormat, string> = {
+  simple: 'one row per respondent, names separated by “;”',
+  'google-forms': 'a Google Forms export',
+  'microsoft-forms': 'a Microsoft Forms export',
+  qualtrics: 'a Qualtrics export',
+  surveymonkey: 'a SurveyMonkey export',
+  kobo: 'a KoboToolbox / ODK export',
+  limesurvey: 'a LimeSurvey export',
+  redcap: 'a REDCap export',
+  unknown: 'an unrecognised layout: check the columns below',
+};
+
 const ROLES: FileRole[] = ['roster', 'surveys', 'appraisals', 'satisfaction', 'codebook'];
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,text/csv';
 
@@ -48,10 +62,13 @@ export function guessRole(file: InputFile): FileRole {
   if (/roster|actors|staff/.test(n)) return 'roster';
   if (/apprais|360/.test(n)) return 'appraisals';
   if (/satisf/.test(n)) return 'satisfaction';
-  if (/codebook|dictionary/.test(n)) return 'codebook';
+  if (/codebook|dictionary|\bcodes\b/.test(n)) return 'codebook';
   const header = headerOf(file).map((c) => c.toLowerCase());
   const has = (re: RegExp): boolean => header.some((c) => re.test(c));
   if (has(/variable \/ field name|^field type$|choices, calculations/)) return 'codebook';
+  // A code list (LimeSurvey's answer codes, a hand-made key): just a code and its label.
+  if (header.length === 2 && has(/^(answer )?code$/) && has(/^(label|name|text|answer|person)$/))
+    return 'codebook';
   if (has(/^ratee|^rater|competenc/)) return 'appraisals';
   if (!has(/who do you|where do you/) && has(/satisf|influence decisions|agree/)) return 'satisfaction';
   if (!has(/\?/) && has(/^(full )?name$|^first ?name$|^surname$/) && has(/^id$|^type$|^role$|^sector$/))
@@ -67,19 +84,45 @@ async function readFiles(list: FileList | File[]): Promise<InputFile[]> {
 }
 
 const headerCache = new WeakMap<object, string[]>();
-/** The header row of a file (first row), for the mapping's column choices. */
+/** How much of a file the main thread reads to find its header: enough for any real header row. */
+const HEADER_PREFIX = 256 * 1024;
+const STOP = Symbol('header read');
+
+/**
+ * The first lines of a text file, cut at a line end, so a 50 MB export's header is read without
+ * decoding and parsing the whole file on the main thread. Workbooks (.xlsx) are kept whole.
+ */
+export function headerPrefix(file: InputFile): InputFile {
+  const { data } = file;
+  if (typeof data === 'string') {
+    if (data.length <= HEADER_PREFIX) return file;
+    const end = data.lastIndexOf('\n', HEADER_PREFIX);
+    return end > 0 ? { name: file.name, data: data.slice(0, end + 1) } : file;
+  }
+  if (data.length <= HEADER_PREFIX || (data[0] === 0x50 && data[1] === 0x4b)) return file;
+  const end = data.lastIndexOf(0x0a, HEADER_PREFIX);
+  if (end <= 0) return file;
+  // UTF-16 LE writes a line end as 0A 00: keep the 00 so the text stays whole.
+  const utf16le = data[0] === 0xff && data[1] === 0xfe;
+  return { name: file.name, data: data.subarray(0, end + (utf16le ? 2 : 1)) };
+}
+
+/** The header row of a file (first non-blank row), for the mapping's column choices. */
 function headerOf(file: InputFile | null | undefined): string[] {
   if (!file) return [];
   const key = file as object;
   const cached = headerCache.get(key);
   if (cached) return cached;
-  let header: string[];
+  let first: string[] = [];
   try {
-    const grid = readGrid(file, new QualityCollector());
-    header = (grid.rows[0] ?? []).map((c) => c.trim()).filter(Boolean);
-  } catch {
-    header = [];
+    streamGrid(headerPrefix(file), new QualityCollector(), (row) => {
+      first = row;
+      throw STOP; // the header is all the main thread needs
+    });
+  } catch (err) {
+    if (err !== STOP) first = [];
   }
+  const header = first.map((c) => c.trim()).filter(Boolean);
   headerCache.set(key, header);
   return header;
 }
@@ -353,7 +396,8 @@ export const mountImport: ViewFactory = (container, store): View => {
       ['need', 'need — who they go to in times of need'],
       ['trust', 'trust — who they trust'],
       ['info', 'info — where they get information'],
-      ['', 'not a name question (ignore)'],
+      // A grid's cells name the tie types themselves; "no relation" there means a plain tick is "named".
+      ['', q.kind === 'grid' ? 'the tie types ticked in each cell' : 'not a name question (ignore)'],
     ];
     if (q.relation && !['need', 'trust', 'info'].includes(q.relation))
       options.unshift([q.relation, q.relation]);
@@ -379,7 +423,7 @@ export const mountImport: ViewFactory = (container, store): View => {
     const box = h('div', { class: 'survey-mapping', 'data-file': s.file });
     box.appendChild(
       h('h4', {
-        text: `${s.file} — detected as ${s.format === 'simple' ? 'one row per respondent, names separated by “;”' : s.format}`,
+        text: `${s.file} — detected as ${FORMAT_LABEL[s.format] ?? s.format}`,
       }),
     );
     const ids = h('div', { class: 'toolbar' });
@@ -430,7 +474,9 @@ export const mountImport: ViewFactory = (container, store): View => {
       );
       const layout =
         q.kind === 'text'
-          ? `names in one cell${q.separator ? `, split on “${q.separator}”` : ''}`
+          ? q.coded
+            ? 'choice codes in one cell, separated by spaces'
+            : 'names in one cell, separated by “;”, “,” or new lines'
           : q.kind === 'choices'
             ? `${q.columns.length} tick-box columns`
             : `grid of ${q.columns.length} people`;
