@@ -119,8 +119,9 @@ export function mountShell(root: HTMLElement, store: Store): void {
   }
 
   function renderBanner(): void {
-    const { notice, run } = store.getState();
-    const key = [notice, run.status === 'error' ? run.error : null];
+    const { notice, run, route } = store.getState();
+    const onImport = route.view === 'import';
+    const key = [notice, run.status === 'error' ? run.error : null, onImport];
     if (lastNotice && JSON.stringify(lastNotice) === JSON.stringify(key)) return;
     lastNotice = key;
     clear(banner);
@@ -134,8 +135,9 @@ export function mountShell(root: HTMLElement, store: Store): void {
       ]
         .filter(Boolean)
         .join(', ');
-      const go = h('button', { type: 'button', text: 'Go to Import' });
-      go.addEventListener('click', () => store.navigate({ view: 'import' }));
+      // On Import already, the files to fix are right below: no button to where the user is.
+      const go = onImport ? '' : h('button', { type: 'button', text: 'Go to Import' });
+      if (go) go.addEventListener('click', () => store.navigate({ view: 'import' }));
       banner.appendChild(
         h(
           'div',

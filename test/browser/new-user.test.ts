@@ -104,6 +104,12 @@ describe('a new user importing survey-tool exports', () => {
     expect(s.run.status).toBe('error');
     expect(s.run.error?.file).toBe('responses.csv');
     await expect(app.page.getByTestId('run-error').innerText()).resolves.toContain('responses.csv');
+    // The user is on Import already: the banner offers no button to go there.
+    await expect(app.page.getByTestId('run-error').getByRole('button').count()).resolves.toBe(0);
+    await app.page.locator('nav a[data-view="people"]').click();
+    await expect(
+      app.page.getByTestId('run-error').getByRole('button', { name: 'Go to Import' }).count(),
+    ).resolves.toBe(1);
     const longTasks = await app.page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     console.log(`main-thread long tasks while adding a 5 MB file: ${JSON.stringify(longTasks)}`);
     expect(Math.max(0, ...longTasks)).toBeLessThan(100);
