@@ -137,7 +137,6 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   const codebook = input.codebook ? readCodebook(input.codebook, quality) : undefined;
   const matcher = new RosterMatcher(roster.entries, codebook);
   const isKnown = (s: string) => matcher.isKnown(s);
-  const mayBeginLabel = (s: string) => matcher.mayBeginLabel(s);
 
   // 1. Read every file into raw responses.
   const typeCodes = new Map((codebook ?? []).map(([code, label]) => [code.toLowerCase(), label]));
@@ -154,7 +153,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       given,
       quality,
       isKnown,
-      mayBeginLabel,
+      matcher,
       raw,
       store,
       (f) => {
@@ -626,7 +625,7 @@ function readSurveyFile(
   given: SurveyMapping | undefined,
   quality: QualityCollector,
   isKnown: (s: string) => boolean,
-  mayBeginLabel: (s: string) => boolean,
+  matcher: RosterMatcher,
   out: RawResponse[],
   store: NominationStore,
   onPosition: (fraction: number) => void,
@@ -670,7 +669,16 @@ function readSurveyFile(
       quality,
       isKnown,
     );
-    read = makeRowReader(file.name, header, surveyMapping, isKnown, quality, store, mayBeginLabel);
+    read = makeRowReader(
+      file.name,
+      header,
+      surveyMapping,
+      isKnown,
+      quality,
+      store,
+      (s) => matcher.mayBeginLabel(s),
+      { mayBeginLongerLabel: (s) => matcher.mayBeginLongerLabel(s) },
+    );
     for (const r of data) onData(r.row, r.line);
   };
   const stream = streamGrid(

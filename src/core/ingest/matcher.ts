@@ -92,6 +92,8 @@ export class RosterMatcher {
   private readonly exactMemo = new Map<string, number[]>();
   /** Every name key and each of its leading runs of words ("patel", "patel priya"). */
   private readonly keyStarts = new Set<string>();
+  /** The leading runs of words of name keys that more words follow ("patel" of "patel priya"). */
+  private readonly keyPrefixes = new Set<string>();
   /** Whether some id, e-mail or code holds ", " (so a comma-joined text could be one). */
   private readonly refWithComma: boolean;
   private readonly beginMemo = new Map<string, boolean>();
@@ -125,8 +127,10 @@ export class RosterMatcher {
     }
     for (const map of [this.byCode, this.byEmail, this.byId]) for (const [k, i] of map) this.byRef.set(k, i);
     for (const key of this.byKey.keys()) {
-      for (let at = key.indexOf(' '); at >= 0; at = key.indexOf(' ', at + 1))
+      for (let at = key.indexOf(' '); at >= 0; at = key.indexOf(' ', at + 1)) {
         this.keyStarts.add(key.slice(0, at));
+        this.keyPrefixes.add(key.slice(0, at));
+      }
       this.keyStarts.add(key);
     }
     for (const [k, i] of this.byRef) this.refTable.set(k, hashString(k), i);
@@ -147,6 +151,16 @@ export class RosterMatcher {
       if (this.beginMemo.size < 200_000) this.beginMemo.set(part, may);
     }
     return may;
+  }
+
+  /**
+   * mayBeginLabel where the part after the comma has words of its own (a name key that is not
+   * empty): the key of such a join is part's key, a space and more words, so part's key must be a
+   * leading run of words of some name key, short of the whole. Not memoised: callers memoise.
+   */
+  mayBeginLongerLabel(part: string): boolean {
+    const key = nameKey(part);
+    return this.refWithComma || key === '' || this.keyPrefixes.has(key);
   }
 
   /** The roster, in order (one array for the matcher's life: callers ask for it per respondent). */

@@ -3,6 +3,7 @@
 import type { Progress, QualityCollector } from '../quality';
 import type { CsvTable } from './csv';
 import { TICK } from './detect';
+import { nameKey } from './names';
 import { relationOfLabel } from './relations';
 import type { SurveyMapping } from './types';
 
@@ -210,6 +211,12 @@ export function makeRowReader(
   quality: QualityCollector,
   store: NominationStore,
   mayBeginLabel?: (part: string) => boolean,
+  options: {
+    /** RosterMatcher.mayBeginLongerLabel: lets answers with names off the roster skip splitNames. */
+    mayBeginLongerLabel?: (part: string) => boolean;
+    /** Tests only: read every answer through splitNames, to check the fast path against it. */
+    generalOnly?: boolean;
+  } = {},
 ): RowReader {
   const col = (name: string | null | undefined) => (name == null ? -1 : header.indexOf(name));
   const idx = {
@@ -272,30 +279,59 @@ export function makeRowReader(
     if (cache.size < MEMO_LIMIT && (++misses < 1000 || hits > misses)) cache.set(value, split);
     return split;
   };
-  // Per distinct piece of an answer: its text id when the piece is a roster label that splitNames
-  // would keep as it is (not an empty answer, not too long), else -1 (the general path decides).
-  const pieceIds = new Map<string, number>();
-  const knownId = (piece: string): number => {
-    let id = pieceIds.get(piece);
-    if (id === undefined) {
-      id =
-        piece.length <= MAX_NAME_LENGTH && isKnown(piece) && !EMPTY_ANSWER.test(piece)
-          ? store.textId(piece)
-          : -1;
-      if (pieceIds.size < MEMO_LIMIT) pieceIds.set(piece, id);
+  /**
+   * Per distinct comma-separated piece of an answer, as the general path reads it when the piece
+   * stands alone: `ids`, the text ids of the names splitCodes makes of it (a roster label stays
+   * whole; "1 3 5" splits when each code is known), or null when the general path must decide (an
+   * empty answer such as "none", or too long to be a name); `known`, whether the roster knows it;
+   * `joins`, whether a roster label might begin with it and go on past a comma into a piece with
+   * words; `wordless`, whether its name key is empty ("?"), so that a join onto it keeps the key.
+   */
+  interface Piece {
+    ids: number[] | null;
+    known: boolean;
+    joins: boolean;
+    wordless: boolean;
+  }
+  const mayBeginLonger = options.mayBeginLongerLabel;
+  const pieceMemo = new Map<string, Piece>();
+  const pieceOf = (text: string): Piece => {
+    let piece = pieceMemo.get(text);
+    if (piece === undefined) {
+      const known = isKnown(text);
+      const plain = text.length <= MAX_NAME_LENGTH && !EMPTY_ANSWER.test(text);
+      piece = {
+        ids: !plain
+          ? null
+          : known
+            ? [store.textId(text)]
+            : splitCodes(text, isKnown).map((n) => store.textId(n)),
+        known,
+        joins: mayBeginLonger ? mayBeginLonger(text) : true,
+        wordless: nameKey(text) === '',
+      };
+      if (pieceMemo.size < MEMO_LIMIT) pieceMemo.set(text, piece);
     }
-    return id;
+    return piece;
   };
   const scratch = new Int32Array(MAX_NAMES_PER_ANSWER);
   /**
-   * The common answer, one label or ", "-joined labels the roster knows, read without splitNames:
-   * the number of names written to `scratch`, or -1 when the answer needs the general path (a
-   * separator other than ",", brackets or quotes, an unknown piece, too many names). For such an
-   * answer splitNames returns exactly these pieces and splitCodes leaves them whole.
+   * The common answer, names joined with "," (typed or ticked, on the roster or not), read without
+   * splitNames: the number of names written to `scratch`, or -1 when the answer needs the general
+   * path (a separator other than ",", brackets or quotes, a piece `pieceOf` leaves to it, too many
+   * names, or, with a piece the roster does not know, a join splitNames would try that might be a
+   * label). For such an answer splitNames returns exactly these pieces, and splitCodes splits each
+   * as it would alone.
    */
-  const knownPieces = (value: string): number => {
+  const plainPieces = (value: string): number => {
     let count = 0;
+    let pieces = 0;
     let start = 0;
+    let allKnown = true;
+    // Whether some piece before the latest may begin a label, and whether the latest may.
+    let joinsBefore = false;
+    let joinsLast = false;
+    let wordless = false;
     const n = value.length;
     for (let i = 0; i <= n; i++) {
       const c = i < n ? value.charCodeAt(i) : 44;
@@ -306,10 +342,17 @@ export function makeRowReader(
         while (b > a && isSpace(value.charCodeAt(b - 1))) b--;
         start = i + 1;
         if (a === b) continue;
-        if (count === MAX_NAMES_PER_ANSWER) return -1;
-        const id = knownId(a === 0 && b === n ? value : value.slice(a, b));
-        if (id < 0) return -1;
-        scratch[count++] = id;
+        const piece = pieceOf(a === 0 && b === n ? value : value.slice(a, b));
+        const ids = piece.ids;
+        if (ids === null || count + ids.length > MAX_NAMES_PER_ANSWER) return -1;
+        for (let k = 0; k < ids.length; k++) scratch[count++] = ids[k]!;
+        pieces++;
+        allKnown &&= piece.known;
+        joinsBefore ||= joinsLast;
+        joinsLast = piece.joins;
+        wordless ||= piece.wordless;
+        // splitNames tries joins only when some piece is unknown, each from a piece before the last.
+        if (!allKnown && pieces > 1 && (joinsBefore || wordless)) return -1;
       } else if (c === 59 || c === 10 || c === 13 || c === 124 || c === 40 || c === 91 || c === 34) {
         return -1; // ; \n \r | ( [ "
       }
@@ -354,7 +397,7 @@ export function makeRowReader(
           const value = cell(row, cols[k]!);
           if (!value) continue;
           if (q.coded !== true) {
-            const count = knownPieces(value);
+            const count = options.generalOnly ? -1 : plainPieces(value);
             if (count >= 0) {
               for (let n = 0; n < count; n++) {
                 const id = scratch[n]!;
