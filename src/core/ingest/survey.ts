@@ -291,6 +291,7 @@ export function makeRowReader(
    * words; `wordless`, whether its name key is empty ("?"), so that a join onto it keeps the key.
    */
   interface Piece {
+    text: string;
     ids: number[] | null;
     known: boolean;
     joins: boolean;
@@ -298,12 +299,17 @@ export function makeRowReader(
   }
   const mayBeginLonger = options.mayBeginLongerLabel;
   const pieceMemo = new Map<string, Piece>();
+  // Pieces seen, by length and first character, so that one met again is found by comparing it in
+  // place (startsWith at its offset): no slice of the answer and no hashing by the engine.
+  const byShape: (Piece[] | undefined)[] = new Array<Piece[] | undefined>((MAX_NAME_LENGTH + 1) * 128);
+  const shapeOf = (text: string, a: number, b: number) => (b - a) * 128 + (text.charCodeAt(a) & 127);
   const pieceOf = (text: string): Piece => {
     let piece = pieceMemo.get(text);
     if (piece === undefined) {
       const known = isKnown(text);
       const plain = text.length <= MAX_NAME_LENGTH && !EMPTY_ANSWER.test(text);
       piece = {
+        text,
         ids: !plain
           ? null
           : known
@@ -313,9 +319,25 @@ export function makeRowReader(
         joins: mayBeginLonger ? mayBeginLonger(text) : true,
         wordless: nameKey(text) === '',
       };
-      if (pieceMemo.size < MEMO_LIMIT) pieceMemo.set(text, piece);
+      if (pieceMemo.size < MEMO_LIMIT) {
+        pieceMemo.set(text, piece);
+        if (text.length <= MAX_NAME_LENGTH) {
+          const bucket = (byShape[shapeOf(text, 0, text.length)] ??= []);
+          if (bucket.length < 8) bucket.push(piece);
+        }
+      }
     }
     return piece;
+  };
+  /** pieceOf(value.slice(a, b)), for a non-empty range. */
+  const pieceAt = (value: string, a: number, b: number): Piece => {
+    if (b - a <= MAX_NAME_LENGTH) {
+      const bucket = byShape[shapeOf(value, a, b)];
+      if (bucket !== undefined) {
+        for (let k = 0; k < bucket.length; k++) if (value.startsWith(bucket[k]!.text, a)) return bucket[k]!;
+      }
+    }
+    return pieceOf(a === 0 && b === value.length ? value : value.slice(a, b));
   };
   const scratch = new Int32Array(MAX_NAMES_PER_ANSWER);
   /**
@@ -347,7 +369,7 @@ export function makeRowReader(
       while (a < b && isSpace(value.charCodeAt(a))) a++;
       while (b > a && isSpace(value.charCodeAt(b - 1))) b--;
       if (a === b) continue;
-      const piece = pieceOf(a === 0 && b === n ? value : value.slice(a, b));
+      const piece = pieceAt(value, a, b);
       const ids = piece.ids;
       if (ids === null || count + ids.length > MAX_NAMES_PER_ANSWER) return -1;
       for (let k = 0; k < ids.length; k++) scratch[count++] = ids[k]!;
