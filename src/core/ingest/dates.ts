@@ -1,4 +1,5 @@
 // Timestamps and e-mail addresses as survey tools export them: is this text one at all?
+import { isSpace } from './chars';
 
 /** Accepts the date formats survey tools export (ISO, US and UK slashes, Excel text); false for junk. */
 export function isPlausibleDate(s: string): boolean {
@@ -74,22 +75,6 @@ export function isoDateCheck(s: string): boolean | null {
   else if (timeOrEndAt(s, start2 + 1)) day = s.charCodeAt(start2) - 48;
   else return null;
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-
-/** The characters of \s in a regular expression (and of String.prototype.trim). */
-function isSpace(c: number): boolean {
-  return c <= 32
-    ? c === 32 || (c >= 9 && c <= 13)
-    : c >= 0xa0 &&
-        (c === 0xa0 ||
-          c === 0x1680 ||
-          (c >= 0x2000 && c <= 0x200a) ||
-          c === 0x2028 ||
-          c === 0x2029 ||
-          c === 0x202f ||
-          c === 0x205f ||
-          c === 0x3000 ||
-          c === 0xfeff);
 }
 
 /** What emailHash returns for text that is not an e-mail address. */

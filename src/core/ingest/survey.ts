@@ -6,6 +6,7 @@ import { TICK } from './detect';
 import { nameKey } from './names';
 import { relationOfLabel } from './relations';
 import type { SurveyMapping } from './types';
+import { isSpace } from './chars';
 
 export interface Nomination {
   text: string;
@@ -524,22 +525,6 @@ function timeOf(value: string): string {
 
 function isTicked(value: string, _option: string | undefined): boolean {
   return !/^(0|n|no|false|not selected|unchecked|off|-)$/i.test(value);
-}
-
-/** The characters String.prototype.trim removes (so trimmed bounds can be found without slicing). */
-function isSpace(c: number): boolean {
-  return c <= 32
-    ? c === 32 || (c >= 9 && c <= 13)
-    : c >= 0xa0 &&
-        (c === 0xa0 ||
-          c === 0x1680 ||
-          (c >= 0x2000 && c <= 0x200a) ||
-          c === 0x2028 ||
-          c === 0x2029 ||
-          c === 0x202f ||
-          c === 0x205f ||
-          c === 0x3000 ||
-          c === 0xfeff);
 }
 
 /** "1 3 5" or "priya_patel helen_okafor" (Kobo select_multiple): split when every part is a known code. */
