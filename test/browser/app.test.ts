@@ -6,11 +6,11 @@ import type { Browser } from 'playwright-core';
 import {
   axeViolations,
   baseUrl,
-  launchBrowser,
-  openWatched,
   screenshotVariety,
   waitForAnalysis,
   type Watched,
+  openDemo,
+  closeDemo,
 } from './harness';
 
 let browser: Browser;
@@ -18,16 +18,10 @@ let app: Watched;
 const url = (): string => baseUrl(inject('baseUrl'));
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await openWatched(browser, url());
-  await app.page.goto(url());
-  await waitForAnalysis(app.page);
+  ({ browser, app } = await openDemo(url()));
 });
 
-afterAll(async () => {
-  await app?.context.close();
-  await browser?.close();
-});
+afterAll(() => closeDemo({ browser, app }));
 
 describe('the app with the demo data', () => {
   it('loads the demo with no console errors and no request off the origin', async () => {

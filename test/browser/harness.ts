@@ -176,3 +176,18 @@ export async function screenshotVariety(page: Page, selector: string): Promise<n
     return samples ? colours.size / Math.min(samples, 1000) : 0;
   }, png.toString('base64'));
 }
+
+/** A browser and a watched page with the demo analysed: where most app tests start. */
+export async function openDemo(url: string): Promise<{ browser: Browser; app: Watched }> {
+  const browser = await launchBrowser();
+  const app = await openWatched(browser, url);
+  await app.page.goto(url);
+  await waitForAnalysis(app.page);
+  return { browser, app };
+}
+
+/** Closes what openDemo opened (safe when it never finished). */
+export async function closeDemo(session: { browser?: Browser; app?: Watched }): Promise<void> {
+  await session.app?.context.close();
+  await session.browser?.close();
+}

@@ -2,7 +2,7 @@
 // pool must really run in Chromium and give the numbers the in-thread engine gives in node.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { baseUrl, launchBrowser, openWatched, waitForAnalysis, type Watched } from './harness';
+import { openDemo, closeDemo, baseUrl, waitForAnalysis, type Watched } from './harness';
 import { runPipeline } from '../../src/core/pipeline';
 import { mulberry32 } from '../../src/core/random';
 
@@ -29,16 +29,10 @@ function syntheticTown(): { roster: string; survey: string } {
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await openWatched(browser, url());
-  await app.page.goto(url());
-  await waitForAnalysis(app.page);
+  ({ browser, app } = await openDemo(url()));
 });
 
-afterAll(async () => {
-  await app?.context.close();
-  await browser?.close();
-});
+afterAll(() => closeDemo({ browser, app }));
 
 describe('a network large enough for the worker pool', () => {
   it('analyses in the browser with the same betweenness as the engine in node', async () => {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, openWatched, waitForAnalysis, type Watched } from './harness';
+import { openDemo, closeDemo, baseUrl, openWatched, waitForAnalysis, type Watched } from './harness';
 
 const fixture = (name: string): { name: string; mimeType: string; buffer: Buffer } => ({
   name,
@@ -49,16 +49,10 @@ async function uploadSmallProject(page: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await openWatched(browser, url());
-  await app.page.goto(url());
-  await waitForAnalysis(app.page);
+  ({ browser, app } = await openDemo(url()));
 });
 
-afterAll(async () => {
-  await app?.context.close();
-  await browser?.close();
-});
+afterAll(() => closeDemo({ browser, app }));
 
 describe('your own files', () => {
   it('uploads a roster and a survey and shows their result', async () => {
