@@ -218,14 +218,3 @@ export function runPipeline(
   const wave = measureWave(input, options, subProgress(progress, 0, MEASURE_SHARE));
   return scoreWave(wave, input.baseline, options, subProgress(progress, MEASURE_SHARE, 1));
 }
-
-/** runPipeline with the path pass on a host's runner (see measureWaveWith). */
-export async function runPipelineWith(
-  runPaths: PathRunner,
-  input: PipelineInput,
-  options: PipelineOptions = {},
-  progress: Progress = silentProgress,
-): Promise<PipelineResult> {
-  const wave = await measureWaveWith(runPaths, input, options, subProgress(progress, 0, MEASURE_SHARE));
-  return scoreWave(wave, input.baseline, options, subProgress(progress, MEASURE_SHARE, 1));
-}

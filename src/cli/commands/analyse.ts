@@ -2,9 +2,8 @@
 import { parse, optionalString, integer, choice } from '../args';
 import { ensureDir, readInput, summariseQuality, writeJson, writeOut } from '../io';
 import { readBaseline, readSurveyInputs, surveyOptions, surveyOptionsHelp } from './survey-inputs';
-import { runPipelineWith } from '../../core/pipeline';
+import { measureWaveWith, scoreWave, type PipelineInput, type PipelineOptions } from '../../core/pipeline';
 import { threadedPathRunner } from '../metrics-threads';
-import { buildNetwork } from '../../core/network/build';
 import {
   SCORECARD_COLUMNS,
   CHANGE_COLUMNS,
@@ -14,7 +13,7 @@ import {
 import { toCsv, toGexf, toGraphml } from '../../core/export';
 import { computeLayout } from '../../core/layout';
 import { buildReport } from '../../core/report';
-import { QualityCollector, type Progress } from '../../core/quality';
+import { QualityCollector, subProgress, type Progress } from '../../core/quality';
 
 export const analyseHelp = `Usage: civic-ties analyse --survey FILE [--survey FILE ...] --roster FILE [options] --out DIR
 
@@ -71,28 +70,25 @@ export async function runAnalyse(argv: string[], progress: Progress): Promise<nu
   const weights = weightsPath ? readWeightsConfig(readInput(weightsPath), configQuality) : undefined;
   const invited = invitedPath ? readInvitedCounts(readInput(invitedPath), configQuality) : undefined;
 
-  const result = await runPipelineWith(
-    threadedPathRunner(),
-    {
-      ...inputs,
-      appraisals: appraisalsPath ? readInput(appraisalsPath) : undefined,
-      satisfaction: satisfactionPath ? readInput(satisfactionPath) : undefined,
-      baseline: baselineDir ? readBaseline(baselineDir) : undefined,
-    },
-    {
-      seed,
-      bootstrapDraws: integer(values, 'bootstrap', 1000),
-      anonymityThreshold: integer(values, 'anonymity', 3),
-      weights,
-      normalisation,
-      invited,
-      metrics:
-        values['sample-above'] === undefined
-          ? undefined
-          : { sampleAbove: integer(values, 'sample-above', 0) },
-    },
-    progress,
-  );
+  const input: PipelineInput = {
+    ...inputs,
+    appraisals: appraisalsPath ? readInput(appraisalsPath) : undefined,
+    satisfaction: satisfactionPath ? readInput(satisfactionPath) : undefined,
+    baseline: baselineDir ? readBaseline(baselineDir) : undefined,
+  };
+  const options: PipelineOptions = {
+    seed,
+    bootstrapDraws: integer(values, 'bootstrap', 1000),
+    anonymityThreshold: integer(values, 'anonymity', 3),
+    weights,
+    normalisation,
+    invited,
+    metrics:
+      values['sample-above'] === undefined ? undefined : { sampleAbove: integer(values, 'sample-above', 0) },
+  };
+  // Measured once: the wave's network serves the scorecards, the layout and the graph files.
+  const wave = await measureWaveWith(threadedPathRunner(), input, options, subProgress(progress, 0, 0.7));
+  const result = scoreWave(wave, input.baseline, options, subProgress(progress, 0.7, 0.9));
   result.quality.issues.unshift(...configQuality.issues);
 
   ensureDir(out);
@@ -106,7 +102,7 @@ export async function runAnalyse(argv: string[], progress: Progress): Promise<nu
   writeJson(out, 'scorecards.json', result.scorecards);
   const qualityPath = writeJson(out, 'quality.json', result.quality);
   writeJson(out, 'mapping.json', result.mapping);
-  const network = buildNetwork(result.actors, result.ties);
+  const network = wave.network;
   const positions = computeLayout(network.union, { seed });
   const nodeMetrics = result.metrics.nodes as unknown as Record<string, Record<string, unknown>>;
   writeOut(out, 'network.gexf', toGexf(network.union, nodeMetrics, { includeNames, positions }));
