@@ -197,6 +197,26 @@ const REJECT_MESSAGE: Record<string, string> = {
     'This submission was marked "Not approved" when it was validated in the survey tool (KoboToolbox); it was left out.',
 };
 
+/**
+ * A column as quality notes and the review queue name it. SurveyMonkey leaves the first header
+ * blank over every choice column but a question's first (read as "Column 14"), so such a column
+ * is named by its question and choice instead: "Who do you trust? [Other (please specify)]".
+ */
+function columnName(q: SurveyMapping['questions'][number], column: string, k: number): string {
+  const choice = q.targets?.[k];
+  return choice && /^Column \d+$/.test(column) ? `${q.label} [${choice}]` : column;
+}
+
+/** Slots of the table of answer pieces met before (a power of two). */
+const PIECE_SPOTS = 1 << 12;
+
+/** value.slice(a, b) === text, compared in place (the engine's startsWith cost more per call). */
+function sameTextAt(value: string, a: number, b: number, text: string): boolean {
+  if (text.length !== b - a) return false;
+  for (let i = 0; i < text.length; i++) if (value.charCodeAt(a + i) !== text.charCodeAt(i)) return false;
+  return true;
+}
+
 /** Reads one data row into a raw response; made once per file from its header and mapping. */
 export type RowReader = (row: string[], line: number) => RawResponse;
 
@@ -248,7 +268,7 @@ export function makeRowReader(
       q,
       notPeople: q.notPeople && q.notPeople.length > 0 ? new Set(q.notPeople) : null,
       cols: q.columns.map((c) => header.indexOf(c)),
-      columnIds: q.columns.map((c) => store.columnId(c)),
+      columnIds: q.columns.map((c, k) => store.columnId(columnName(q, c, k))),
       relationId: store.relationId(q.relation ?? 'named'),
     }));
   const cell = (row: string[], i: number) => (i >= 0 ? (row[i] ?? '').trim() : '');
@@ -300,10 +320,12 @@ export function makeRowReader(
   }
   const mayBeginLonger = options.mayBeginLongerLabel;
   const pieceMemo = new Map<string, Piece>();
-  // Pieces seen, by length and first character, so that one met again is found by comparing it in
-  // place (startsWith at its offset): no slice of the answer and no hashing by the engine.
-  const byShape: (Piece[] | undefined)[] = new Array<Piece[] | undefined>((MAX_NAME_LENGTH + 1) * 128);
-  const shapeOf = (text: string, a: number, b: number) => (b - a) * 128 + (text.charCodeAt(a) & 127);
+  // Pieces seen, hashed by length and three of their characters, so that one met again is found by
+  // comparing it in place: no slice of the answer, no hashing of the whole text by the engine.
+  const bySpot: (Piece[] | undefined)[] = new Array<Piece[] | undefined>(PIECE_SPOTS);
+  const spotOf = (text: string, a: number, b: number) =>
+    ((b - a) * 961 + text.charCodeAt(a) * 31 + text.charCodeAt(b - 1) * 7 + text.charCodeAt((a + b) >> 1)) &
+    (PIECE_SPOTS - 1);
   const pieceOf = (text: string): Piece => {
     let piece = pieceMemo.get(text);
     if (piece === undefined) {
@@ -323,7 +345,7 @@ export function makeRowReader(
       if (pieceMemo.size < MEMO_LIMIT) {
         pieceMemo.set(text, piece);
         if (text.length <= MAX_NAME_LENGTH) {
-          const bucket = (byShape[shapeOf(text, 0, text.length)] ??= []);
+          const bucket = (bySpot[spotOf(text, 0, text.length)] ??= []);
           if (bucket.length < 8) bucket.push(piece);
         }
       }
@@ -333,9 +355,12 @@ export function makeRowReader(
   /** pieceOf(value.slice(a, b)), for a non-empty range. */
   const pieceAt = (value: string, a: number, b: number): Piece => {
     if (b - a <= MAX_NAME_LENGTH) {
-      const bucket = byShape[shapeOf(value, a, b)];
+      const bucket = bySpot[spotOf(value, a, b)];
       if (bucket !== undefined) {
-        for (let k = 0; k < bucket.length; k++) if (value.startsWith(bucket[k]!.text, a)) return bucket[k]!;
+        for (let k = 0; k < bucket.length; k++) {
+          const piece = bucket[k]!;
+          if (sameTextAt(value, a, b, piece.text)) return piece;
+        }
       }
     }
     return pieceOf(a === 0 && b === value.length ? value : value.slice(a, b));

@@ -105,6 +105,12 @@ describe('survey tool exports', () => {
       ]),
     );
     expect(r.review.map((x) => x.text)).toContain("Mrs Okafor's deputy");
+    // The typed "Other" box has a blank first header: it is named by its question and choice.
+    const other = r.review.find((x) => x.text === "Mrs Okafor's deputy")!;
+    expect(other.column).toBe('Who do you trust? [Other (please specify)]');
+    expect(r.quality.issues.filter((i) => i.code === 'unmatched-name').map((i) => i.column)).toContain(
+      'Who do you trust? [Other (please specify)]',
+    );
   });
 
   it('KoboToolbox: ";"-delimited, group paths, select_multiple 0/1 columns', () => {
