@@ -15,7 +15,7 @@ import { parseActorType, typeLabel } from './actor-type';
 import { detectLayout, detectSurveyMapping } from './detect';
 import { RosterMatcher, type MatchResult } from './matcher';
 import { lowerCase, nameKey } from './names';
-import { emailHash, hashString, isPlausibleDate, NEEDS_LOWER_CASE, NOT_EMAIL, StringTable } from './dates';
+import { hashString, NEEDS_LOWER_CASE, NOT_EMAIL, StringTable } from './dates';
 import { readCodebook } from './codebook';
 import { readRoster } from './roster';
 import { makeRowReader, NominationStore, type RawResponse, type RowReader } from './survey';
@@ -510,7 +510,7 @@ function screenResponses(raw: RawResponse[], quality: QualityCollector, progress
         'This response was not finished; the answers given were kept.',
       );
     }
-    let emailKey = r.email ? emailHash(r.email) : NOT_EMAIL;
+    let emailKey = r.email ? r.emailHash : NOT_EMAIL;
     if (r.email && emailKey === NOT_EMAIL) {
       quality.warn(
         r.file,
@@ -528,7 +528,7 @@ function screenResponses(raw: RawResponse[], quality: QualityCollector, progress
       }
       r.emailHash = emailKey;
     }
-    if (r.timestamp && !isPlausibleDate(r.timestamp)) {
+    if (r.timestamp && !r.timestampOk) {
       quality.warn(
         r.file,
         r.row,

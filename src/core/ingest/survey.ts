@@ -7,6 +7,7 @@ import { nameKey } from './names';
 import { relationOfLabel } from './relations';
 import type { SurveyMapping } from './types';
 import { isSpace } from './chars';
+import { emailHash, isPlausibleDate, NOT_EMAIL } from './dates';
 
 export interface Nomination {
   text: string;
@@ -71,10 +72,16 @@ export interface RawResponse {
   service: string;
   rosterRef: string;
   email: string;
-  /** hashString(email) once screening has checked and lower-cased it (-1 before, or with no e-mail). */
+  /**
+   * emailHash(email), taken while the row is read (its characters are then still in the cache):
+   * NOT_EMAIL, NEEDS_LOWER_CASE or the hash. Screening settles it to hashString of the checked,
+   * lower-cased address, or -1 when there is none.
+   */
   emailHash: number;
   name: string;
   timestamp: string;
+  /** isPlausibleDate(timestamp), taken while the row is read; screening reports it when false. */
+  timestampOk: boolean;
   /** This response's names: triples [from, to) in the shared NominationStore. */
   nomFrom: number;
   nomTo: number;
@@ -271,7 +278,13 @@ export function makeRowReader(
       columnIds: q.columns.map((c, k) => store.columnId(columnName(q, c, k))),
       relationId: store.relationId(q.relation ?? 'named'),
     }));
-  const cell = (row: string[], i: number) => (i >= 0 ? (row[i] ?? '').trim() : '');
+  // trim() only when an end is blank: most cells are not, and the call costs more than the check.
+  const cell = (row: string[], i: number): string => {
+    if (i < 0) return '';
+    const value = row[i];
+    if (value === undefined || value.length === 0) return '';
+    return isSpace(value.charCodeAt(0)) || isSpace(value.charCodeAt(value.length - 1)) ? value.trim() : value;
+  };
   // Low-cardinality answers (respondent type, service) share one string instead of one per row.
   const shared = new Map<string, string>();
   const same = (s: string) => {
@@ -410,6 +423,8 @@ export function makeRowReader(
     return count;
   };
   return (row, line) => {
+    const email = idx.email < 0 ? '' : emailOf(cell(row, idx.email));
+    const timestamp = idx.time < 0 ? '' : timeOf(cell(row, idx.time));
     const response: RawResponse = {
       file,
       row: line,
@@ -418,10 +433,11 @@ export function makeRowReader(
       service: same(cell(row, idx.service)),
       rosterRef: cell(row, idx.roster),
       // Microsoft Forms writes "anonymous" where it has no e-mail.
-      email: idx.email < 0 ? '' : emailOf(cell(row, idx.email)),
-      emailHash: -1,
+      email,
+      emailHash: email === '' ? NOT_EMAIL : emailHash(email),
       name: cell(row, idx.name),
-      timestamp: idx.time < 0 ? '' : timeOf(cell(row, idx.time)),
+      timestamp,
+      timestampOk: timestamp === '' || isPlausibleDate(timestamp),
       nomFrom: store.length,
       nomTo: store.length,
       rejected: null,
