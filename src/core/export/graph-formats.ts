@@ -4,7 +4,7 @@
 import type { Actor, Tie } from '../model';
 import type { CivicGraph } from '../network/build';
 import { hexToRgb, relationColour, sectorColour } from '../charts/palette';
-import { toCsv } from './csv';
+import { csvCell, csvLine, CsvLines } from './csv';
 import { exportNode } from './privacy';
 import { escapeXml } from './xml';
 
@@ -338,15 +338,95 @@ export const EDGE_CSV_COLUMNS = ['source', 'target', 'relation', 'weight'] as co
  * order ties were first seen, so the file follows the survey.
  */
 export function edgesCsv(ties: readonly Tie[]): string {
-  const rows = new Map<string, { source: string; target: string; relation: string; weight: number }>();
+  // Each end and relation is numbered once (a lookup of a string already met, whose hash the
+  // engine keeps) and rows are found by those numbers, so 400,000 ties make no key strings.
+  const endIds = new Map<string, number>();
+  const ends: string[] = [];
+  const relationIds = new Map<string, number>();
+  const relations: string[] = [];
+  const number = (s: string, ids: Map<string, number>, list: string[]) => {
+    let id = ids.get(s);
+    if (id === undefined) {
+      id = list.length;
+      list.push(s);
+      ids.set(s, id);
+    }
+    return id;
+  };
+  const rows = new EdgeRows();
   for (const t of ties) {
     if (t.source === t.target) continue;
-    const key = JSON.stringify([t.source, t.target, t.relation]);
-    const row = rows.get(key);
-    if (row) row.weight += t.weight;
-    else rows.set(key, { source: t.source, target: t.target, relation: t.relation, weight: t.weight });
+    rows.add(
+      number(t.source, endIds, ends),
+      number(t.target, endIds, ends),
+      number(t.relation, relationIds, relations),
+      t.weight,
+    );
   }
-  return toCsv([...rows.values()], [...EDGE_CSV_COLUMNS]);
+  // Each end's cell is made once: ids repeat across thousands of rows.
+  const endCells = ends.map(csvCell);
+  const relationCells = relations.map(csvCell);
+  const lines = new CsvLines();
+  lines.push(csvLine(EDGE_CSV_COLUMNS));
+  for (let i = 0; i < rows.length; i++) {
+    lines.push(
+      `${endCells[rows.source[i]!]},${endCells[rows.target[i]!]},${relationCells[rows.relation[i]!]},${csvCell(rows.weight[i])}`,
+    );
+  }
+  return lines.text();
+}
+
+/**
+ * Edge rows (source, target, relation numbers) in the order first seen, with summed weights:
+ * found through an open-addressing table of row numbers, so no key is ever allocated.
+ */
+class EdgeRows {
+  source: number[] = [];
+  target: number[] = [];
+  relation: number[] = [];
+  weight: number[] = [];
+  private slots = new Int32Array(1 << 10);
+
+  get length(): number {
+    return this.weight.length;
+  }
+
+  add(s: number, d: number, r: number, w: number): void {
+    const mask = this.slots.length - 1;
+    let slot = hashTriple(s, d, r) & mask;
+    for (;;) {
+      const row = this.slots[slot]! - 1;
+      if (row < 0) break;
+      if (this.source[row] === s && this.target[row] === d && this.relation[row] === r) {
+        this.weight[row]! += w;
+        return;
+      }
+      slot = (slot + 1) & mask;
+    }
+    this.slots[slot] = this.weight.length + 1;
+    this.source.push(s);
+    this.target.push(d);
+    this.relation.push(r);
+    this.weight.push(w);
+    // At most half full, so probes stay short.
+    if (this.weight.length * 2 > this.slots.length) this.grow();
+  }
+
+  private grow(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    const mask = this.slots.length - 1;
+    for (let row = 0; row < this.weight.length; row++) {
+      let slot = hashTriple(this.source[row]!, this.target[row]!, this.relation[row]!) & mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+      this.slots[slot] = row + 1;
+    }
+  }
+}
+
+function hashTriple(a: number, b: number, c: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b) ^ Math.imul(c + 1, 0xc2b2ae35);
+  h ^= h >>> 15;
+  return Math.imul(h, 0x2c1b3c6d) >>> 0;
 }
 
 export const NODE_CSV_BASE_COLUMNS = [
@@ -371,37 +451,40 @@ export interface NodesCsvOptions {
  * the privacy rule (sorted), then metrics when given. Isolates included: every actor is a row.
  */
 export function nodesCsv(actors: readonly Actor[], opts: NodesCsvOptions): string {
-  const rows: Record<string, unknown>[] = [];
-  const extra = new Set<string>();
-  for (const a of actors) {
-    const { label, attrs } = exportNode(
+  const exported = actors.map((a) =>
+    exportNode(
       { id: a.id, label: a.label, type: a.type, onRoster: a.onRoster, attrs: a.attrs },
       opts.includeNames,
-    );
-    for (const k of Object.keys(attrs)) extra.add(k);
-    rows.push({
-      ...attrs,
-      ...flattenAttributes(opts.metrics?.[a.id] ?? {}),
-      id: a.id,
-      label,
-      type: a.type,
-      sector: a.sector,
-      role: a.role ?? null,
-      service: a.service ?? null,
-      onRoster: a.onRoster,
-    });
-  }
+    ),
+  );
+  const metrics = opts.metrics;
+  const flat = metrics ? actors.map((a) => flattenAttributes(metrics[a.id] ?? {})) : null;
   const base: string[] = [...NODE_CSV_BASE_COLUMNS];
+  const extra = new Set<string>();
+  for (const e of exported) for (const k in e.attrs) extra.add(k);
   const extraCols = [...extra].filter((k) => !base.includes(k)).sort();
   const metricCols: string[] = [];
-  if (opts.metrics) {
+  if (flat) {
     const seen = new Set([...base, ...extraCols]);
-    for (const a of actors)
-      for (const k of Object.keys(flattenAttributes(opts.metrics[a.id] ?? {})))
+    for (const f of flat)
+      for (const k of Object.keys(f))
         if (!seen.has(k)) {
           seen.add(k);
           metricCols.push(k);
         }
   }
-  return toCsv(rows, [...base, ...extraCols, ...metricCols]);
+  const lines = new CsvLines();
+  lines.push(csvLine([...base, ...extraCols, ...metricCols]));
+  const cells: unknown[] = [];
+  actors.forEach((a, i) => {
+    const { label, attrs } = exported[i]!;
+    const f = flat?.[i];
+    cells.length = 0;
+    cells.push(a.id, label, a.type, a.sector, a.role ?? null, a.service ?? null, a.onRoster);
+    // A metric named like an attribute wins, as the metrics are the later, computed value.
+    for (const k of extraCols) cells.push(f && k in f ? f[k] : attrs[k]);
+    for (const k of metricCols) cells.push(f?.[k]);
+    lines.push(csvLine(cells));
+  });
+  return lines.text();
 }

@@ -72,25 +72,49 @@ export function exportNode(node: ExportNodeInput, includeNames: boolean): Export
   const removed = new Set<string>();
   // Only roster actors in a public or organised role keep their names by default.
   const keepsName = !!node.onRoster && !ANONYMOUS_TYPES.has(node.type ?? '');
-  for (const [key, value] of Object.entries(node.attrs ?? {})) {
-    // The node key is written as the node id; an `id` attribute would clash with Gephi's Id column.
-    if ((CORE_NODE_KEYS as readonly string[]).includes(key) || key.toLowerCase() === 'id') continue;
-    const drop = includeNames ? false : keepsName ? CONTACT_ATTR.test(key) : isPersonalAttribute(key);
+  for (const key in node.attrs) {
+    const kind = attributeKind(key);
+    if (kind === 'core') continue;
+    const value = node.attrs[key];
+    const drop = includeNames ? false : keepsName ? kind === 'contact' : kind !== 'plain';
     if (drop) {
       if (value !== null && value !== undefined && String(value).trim())
         removed.add(String(value).trim().toLowerCase());
     } else attrs[key] = value;
   }
-  const fallback = `${typeLabel(node.type ?? '')} ${pseudonym(node.id)}`;
+  const fallback = () => `${typeLabel(node.type ?? '')} ${pseudonym(node.id)}`;
   if (keepsName || includeNames) {
     const named = includeNames && !node.onRoster ? (firstName(node.attrs) ?? node.label) : node.label;
     return { label: named?.trim() ? named : node.id, attrs, pseudonymised: false };
   }
   // A roster label is the person's name: never reuse it.
-  if (node.onRoster) return { label: fallback, attrs, pseudonymised: true };
+  if (node.onRoster) return { label: fallback(), attrs, pseudonymised: true };
   const label = node.label?.trim();
-  if (!label || removed.has(label.toLowerCase())) return { label: fallback, attrs, pseudonymised: true };
+  if (!label || removed.has(label.toLowerCase())) return { label: fallback(), attrs, pseudonymised: true };
   return { label, attrs, pseudonymised: true };
+}
+
+/**
+ * What an attribute name is, decided once per name (100,000 respondents share a handful):
+ * `core`, written by the network builder or the id, never a free attribute (an `id` attribute
+ * would clash with Gephi's Id column); `contact`, contact details; `personal`, identifying but
+ * not contact; `plain`, anything else.
+ */
+const attributeKinds = new Map<string, 'core' | 'contact' | 'personal' | 'plain'>();
+function attributeKind(key: string): 'core' | 'contact' | 'personal' | 'plain' {
+  let kind = attributeKinds.get(key);
+  if (kind === undefined) {
+    kind =
+      (CORE_NODE_KEYS as readonly string[]).includes(key) || key.toLowerCase() === 'id'
+        ? 'core'
+        : CONTACT_ATTR.test(key)
+          ? 'contact'
+          : isPersonalAttribute(key)
+            ? 'personal'
+            : 'plain';
+    if (attributeKinds.size < 10_000) attributeKinds.set(key, kind);
+  }
+  return kind;
 }
 
 function firstName(attrs: Record<string, unknown> | undefined): string | undefined {
