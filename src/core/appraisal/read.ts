@@ -3,6 +3,7 @@
 import type { Actor, ActorId, InputFile } from '../model';
 import { InputError, type QualityCollector } from '../quality';
 import { decodeText, findColumn, parseCsv, type CsvTable } from '../ingest/csv';
+import { unpackArchive } from '../ingest/archive';
 import {
   parseCompetency,
   parseRaterGroup,
@@ -90,7 +91,7 @@ export function readAppraisals(
   actors: Actor[],
   quality: QualityCollector,
 ): AppraisalRating[] {
-  const { text } = decodeText(file.data);
+  const { text } = decodeText(unpackArchive(file, quality).data);
   const table = parseCsv(text, file.name, quality);
   const rateeCol = findColumn(table.header, ...RATEE_COLUMNS);
   if (rateeCol < 0) {

@@ -3,6 +3,7 @@
 import { asActorId, SECTOR_OF_TYPE, type Actor, type InputFile, type Tie } from '../model';
 import { InputError, type QualityCollector } from '../quality';
 import { decodeText, findColumn, parseCsv } from './csv';
+import { unpackArchive } from './archive';
 
 export type PlainFormat = 'edgelist' | 'matrix' | 'ucinet-dl' | 'pajek';
 
@@ -68,7 +69,7 @@ export function parseNumber(text: string): number {
 }
 
 export function readPlainNetwork(file: InputFile, quality: QualityCollector): PlainNetwork {
-  const { text } = decodeText(file.data);
+  const { text } = decodeText(unpackArchive(file, quality).data);
   const firstLine =
     text
       .split(/\r?\n/)

@@ -4,6 +4,7 @@ import type { InputFile } from '../model';
 import { InputError, type QualityCollector } from '../quality';
 import { decodeText, STREAM_REPORT_EVERY, streamCsv, type CsvTable } from './csv';
 import { isZip, readXlsx } from './xlsx';
+import { unpackArchive } from './archive';
 
 /** True when the bytes or name say this is an Excel workbook. */
 export function isXlsx(file: InputFile): boolean {
@@ -38,6 +39,7 @@ export function streamGrid(
   onRow: (row: string[], line: number) => void,
   onPosition?: (fraction: number) => void,
 ): GridStream {
+  file = unpackArchive(file, quality);
   if (isXlsx(file)) {
     if (typeof file.data === 'string') {
       throw new InputError(

@@ -3,6 +3,7 @@
 import type { Actor, InputFile } from '../model';
 import { InputError, type QualityCollector } from '../quality';
 import { decodeText, findColumn, parseCsv } from '../ingest/csv';
+import { unpackArchive } from '../ingest/archive';
 
 /** Indicators read when present; the first four are the scorecard's columns. */
 export const SATISFACTION_ITEMS = [
@@ -150,7 +151,7 @@ export function readSatisfaction(
   actors: Actor[],
   quality: QualityCollector,
 ): SatisfactionResponse[] {
-  const { text } = decodeText(file.data);
+  const { text } = decodeText(unpackArchive(file, quality).data);
   const table = parseCsv(text, file.name, quality);
   const serviceCol = findColumn(
     table.header,

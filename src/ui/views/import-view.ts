@@ -13,6 +13,7 @@ import type {
 } from '../../core/ingest/types';
 import { QualityCollector } from '../../core/quality';
 import { streamGrid } from '../../core/ingest/table';
+import { archiveHead } from '../../core/ingest/archive';
 import { clear, h, tableWrap } from '../dom';
 import { fileSize, listFiles, type WaveFiles } from '../project';
 import type { FileRole, WaveKey } from '../store';
@@ -50,7 +51,8 @@ const FORMAT_LABEL: Record<SurveyFormat, string> = {
 };
 
 const ROLES: FileRole[] = ['roster', 'surveys', 'appraisals', 'satisfaction', 'codebook'];
-const ACCEPT = '.csv,.tsv,.txt,.xlsx,text/csv';
+// Zipped exports too: Google Forms, Qualtrics and SurveyMonkey download their CSV in a .zip.
+const ACCEPT = '.csv,.tsv,.txt,.xlsx,.zip,text/csv,application/zip';
 
 /**
  * Guesses what a dropped file is: from its name when that says so, else from its header row
@@ -99,7 +101,13 @@ export function headerPrefix(file: InputFile): InputFile {
     const end = data.lastIndexOf('\n', HEADER_PREFIX);
     return end > 0 ? { name: file.name, data: data.slice(0, end + 1) } : file;
   }
-  if (data.length <= HEADER_PREFIX || (data[0] === 0x50 && data[1] === 0x4b)) return file;
+  if (data[0] === 0x50 && data[1] === 0x4b) {
+    // A zipped export: the head of the CSV inside, cut at a line end below. A workbook stays whole.
+    const head = archiveHead(file, HEADER_PREFIX);
+    if (!head) return file;
+    return headerPrefix(head);
+  }
+  if (data.length <= HEADER_PREFIX) return file;
   const end = data.lastIndexOf(0x0a, HEADER_PREFIX);
   if (end <= 0) return file;
   // UTF-16 LE writes a line end as 0A 00: keep the 00 so the text stays whole.

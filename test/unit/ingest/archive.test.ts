@@ -1,0 +1,122 @@
+// Zipped exports (Google Forms, Qualtrics and SurveyMonkey download their data as a .zip) are
+// read as the one data file inside; anything else in a .zip gets a message that says what to do.
+import { zipSync, strToU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { archiveHead, unpackArchive } from '../../../src/core/ingest/archive';
+import { readAppraisals } from '../../../src/core/appraisal/read';
+import { InputError, QualityCollector } from '../../../src/core/quality';
+import type { InputFile } from '../../../src/core/model';
+import { googleFormsExport } from '../../../bench/ingest.bench';
+import { codes, fixture, run, tieSet } from './helpers';
+
+const zip = (name: string, members: Record<string, Uint8Array>): InputFile => ({
+  name,
+  data: zipSync(members),
+});
+
+function inputError(f: () => unknown): InputError {
+  try {
+    f();
+  } catch (err) {
+    if (err instanceof InputError) return err;
+    throw err;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('zipped survey exports', () => {
+  it("Google Forms' zipped download: the CSV inside gives the same network, named after the .zip", () => {
+    const plain = run([fixture('google-forms.csv')]);
+    const zipped = run([fixture('google-forms.zip')]);
+    expect(tieSet(zipped)).toEqual(tieSet(plain));
+    expect(zipped.mapping.surveys[0]!).toMatchObject({ file: 'google-forms.zip', format: 'google-forms' });
+    expect(zipped.quality.issues.find((i) => i.code === 'archive')).toMatchObject({
+      file: 'google-forms.zip',
+      severity: 'info',
+      message: 'Read "Millbrook survey (Responses).csv" from this .zip archive.',
+    });
+    // Every other note names the file the user uploaded, with the same rows.
+    const where = (r: typeof plain) =>
+      r.quality.issues.filter((i) => i.code !== 'archive').map((i) => [i.code, i.row, i.column]);
+    expect(where(zipped)).toEqual(where(plain));
+  });
+
+  it('a zip streamed by a web server (sizes in data descriptors) and made on a Mac (__MACOSX) is read', () => {
+    const plain = run([fixture('qualtrics.csv')]);
+    const zipped = run([fixture('qualtrics-stream.zip')]);
+    expect(tieSet(zipped)).toEqual(tieSet(plain));
+    expect(zipped.mapping.surveys[0]!.format).toBe('qualtrics');
+  });
+
+  it('an .xlsx inside a zip is read as a workbook; an .xlsx on its own is not unpacked', () => {
+    const workbook = fixture('microsoft-forms.xlsx');
+    const zipped = run([zip('forms.zip', { 'Export/Millbrook.xlsx': workbook.data as Uint8Array })]);
+    const direct = run([workbook]);
+    expect(tieSet(zipped)).toEqual(tieSet(direct));
+    expect(tieSet(direct).length).toBeGreaterThan(0);
+    expect(codes(direct.quality)).not.toContain('archive');
+  });
+
+  it('a zip with no data file, several data files, or damaged bytes stops with a message naming the file', () => {
+    const q = new QualityCollector();
+    const none = inputError(() => unpackArchive(zip('notes.zip', { 'readme.pdf': strToU8('%PDF') }), q));
+    expect(none).toMatchObject({ file: 'notes.zip', code: 'unreadable-file' });
+    expect(none.message).toContain('holds no CSV or Excel file (it holds: readme.pdf)');
+
+    const two = inputError(() =>
+      unpackArchive(zip('both.zip', { 'a.csv': strToU8('x\n1\n'), 'b.csv': strToU8('y\n2\n') }), q),
+    );
+    expect(two.message).toContain('holds 2 data files (a.csv, b.csv)');
+
+    const damaged = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]);
+    const bad = inputError(() => unpackArchive({ name: 'broken.zip', data: damaged }, q));
+    expect(bad).toMatchObject({ file: 'broken.zip', code: 'unreadable-file' });
+
+    // Through the whole of ingest, too: the run stops naming the upload.
+    expect(
+      inputError(() => run([zip('both.zip', { 'a.csv': strToU8('x\n'), 'b.csv': strToU8('y\n') })])),
+    ).toMatchObject({ file: 'both.zip' });
+  });
+
+  it('other inputs read from a zip too (a 360 export)', () => {
+    const csv = 'ratee_id,rater_group,competency,score\nps-01,peer,communication,4\n';
+    const roster = [
+      {
+        id: 'ps-01',
+        label: 'Helen Okafor',
+        type: 'public-servant',
+        sector: 'public',
+        onRoster: true,
+        attrs: {},
+      },
+    ];
+    const direct = readAppraisals({ name: '360.csv', data: csv }, roster as never, new QualityCollector());
+    const zipped = readAppraisals(
+      zip('360.zip', { '360.csv': strToU8(csv) }),
+      roster as never,
+      new QualityCollector(),
+    );
+    expect(zipped.map((r) => r.file)).toEqual(['360.zip']);
+    expect(zipped.map((r) => ({ ...r, file: '360.csv' }))).toEqual(direct);
+    expect(direct.length).toBe(1);
+  });
+
+  it("archiveHead inflates only the start of a large zipped export (the page's header read)", () => {
+    const names = ['Dr Priya Patel', 'Helen Okafor', 'Millbrook Food Bank'];
+    const text = googleFormsExport(20_000, names);
+    const file = zip('big.zip', { 'big.csv': strToU8(text) });
+    const head = archiveHead(file, 64 * 1024)!;
+    const bytes = head.data as Uint8Array;
+    expect(head.name).toBe('big.zip');
+    expect(bytes.length).toBeGreaterThanOrEqual(64 * 1024);
+    expect(bytes.length).toBeLessThan(text.length / 4);
+    expect(new TextDecoder().decode(bytes)).toBe(text.slice(0, bytes.length));
+    // Not an export archive: nothing to take the head of.
+    expect(archiveHead(fixture('microsoft-forms.xlsx'), 1024)).toBeNull();
+    expect(archiveHead(fixture('google-forms.csv'), 1024)).toBeNull();
+    // A small zipped file comes back whole.
+    expect(
+      new TextDecoder().decode(archiveHead(fixture('google-forms.zip'), 1 << 20)!.data as Uint8Array),
+    ).toBe(new TextDecoder().decode(fixture('google-forms.csv').data as Uint8Array));
+  });
+});
