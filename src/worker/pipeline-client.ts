@@ -2,6 +2,7 @@
 // Web Worker when the browser has one and falls back to running in this thread when it does not.
 import type { JobRequest, JobResult } from './pipeline-job';
 import type { FromWorker, ToWorker } from './pipeline-worker';
+import { assemblePieces, type Piece } from './pieces';
 
 export type { JobError, JobRequest, JobResult } from './pipeline-job';
 
@@ -32,6 +33,8 @@ const pending = new Map<
     resolve: (r: JobResult) => void;
     onProgress?: RunOptions['onProgress'];
     onPartial?: RunOptions['onPartial'];
+    /** Pieces of the next partial or result, received one message (one short task) at a time. */
+    pieces: Piece[];
   }
 >();
 
@@ -51,11 +54,16 @@ function getWorker(): Worker | null {
     const entry = pending.get(message.id);
     if (!entry) return;
     if (message.type === 'progress') entry.onProgress?.(message.phase, message.fraction);
-    else if (message.type === 'partial') {
-      if (message.result.ok) entry.onPartial?.(message.result);
-    } else {
-      pending.delete(message.id);
-      entry.resolve(message.result);
+    else if (message.type === 'piece') entry.pieces.push(message.piece);
+    else {
+      const result = assemblePieces(message.result, entry.pieces);
+      entry.pieces = [];
+      if (message.type === 'partial') {
+        if (result.ok) entry.onPartial?.(result);
+      } else {
+        pending.delete(message.id);
+        entry.resolve(result);
+      }
     }
   });
   worker.addEventListener('error', (event) => {
@@ -103,7 +111,7 @@ export function runAnalysis(request: JobRequest, options: RunOptions = {}): RunH
   if (!w) return runInThread(request, options);
   const id = nextId++;
   const promise = new Promise<JobResult>((resolve) => {
-    pending.set(id, { resolve, onProgress: options.onProgress, onPartial: options.onPartial });
+    pending.set(id, { resolve, onProgress: options.onProgress, onPartial: options.onPartial, pieces: [] });
   });
   const post = (message: ToWorker): void => w.postMessage(message);
   post({ type: 'run', id, request });

@@ -2,6 +2,7 @@
 // posts progress events and the result (or an error value) back. All the work is in pipeline-job.
 import { runJob, toJobError, type JobRequest, type JobResult } from './pipeline-job';
 import { webWorkerPathRunner } from './metrics-pool';
+import { splitIntoPieces, type Piece } from './pieces';
 
 // Large graphs split their shortest-path pass across a pool of workers (one per core); small ones
 // run in this worker (the pool decides by size).
@@ -16,6 +17,8 @@ const runPaths = webWorkerPathRunner(
 export type ToWorker = { type: 'run'; id: number; request: JobRequest } | { type: 'cancel'; id: number };
 export type FromWorker =
   | { type: 'progress'; id: number; phase: string; fraction: number }
+  /** Part of the next partial or result's large arrays and records (see pieces.ts). */
+  | { type: 'piece'; id: number; piece: Piece }
   | { type: 'partial'; id: number; result: JobResult }
   | { type: 'result'; id: number; result: JobResult };
 
@@ -45,12 +48,16 @@ scope.addEventListener('message', (event) => {
     lastFraction = fraction;
     scope.postMessage({ type: 'progress', id: message.id, phase, fraction });
   };
-  const onPartial = (result: JobResult): void =>
-    scope.postMessage({ type: 'partial', id: message.id, result });
-  runJob(message.request, onProgress, controller.signal, runPaths, onPartial)
+  // Large results go in pieces, then the rest: the page reassembles them (pipeline-client).
+  const post = (type: 'partial' | 'result', result: JobResult): void => {
+    const { skeleton, pieces } = splitIntoPieces(result);
+    for (const piece of pieces) scope.postMessage({ type: 'piece', id: message.id, piece });
+    scope.postMessage({ type, id: message.id, result: skeleton });
+  };
+  runJob(message.request, onProgress, controller.signal, runPaths, (result) => post('partial', result))
     .catch((err: unknown): JobResult => ({ ok: false, error: toJobError(err) }))
     .then((result) => {
       controllers.delete(message.id);
-      scope.postMessage({ type: 'result', id: message.id, result });
+      post('result', result);
     });
 });
