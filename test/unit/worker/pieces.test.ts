@@ -21,7 +21,7 @@ describe('results sent in pieces', () => {
         surveys: [{ name: 'survey.csv', data: googleFormsExport(1500, names) }],
         roster: { name: 'roster.csv', data: roster },
       },
-      { bootstrap: 0 },
+      { bootstrapDraws: 0 },
     );
     const before = structuredClone(result);
     const { received, messages } = sendInPieces({ ok: true, current: result, baseline: null }, 200);
