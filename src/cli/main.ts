@@ -1,18 +1,36 @@
 // The command-line host: `npm run --silent cli -- <command> [options]` over the same core as the app.
-import { runMetrics, metricsHelp } from './commands/metrics';
-import { runNetwork, networkHelp } from './commands/network';
-import { runAnalyse, analyseHelp } from './commands/analyse';
 import { UsageError } from './args';
-import { CancelledError, InputError, makeProgress } from '../core/quality';
+import { CancelledError, InputError, makeProgress, type Progress } from '../core/quality';
 
-const COMMANDS: Record<string, { run: typeof runMetrics; help: string; summary: string }> = {
-  metrics: { run: runMetrics, help: metricsHelp, summary: 'a plain network in, every metric out (JSON)' },
+interface Command {
+  run(argv: string[], progress: Progress): Promise<number>;
+  help: string;
+}
+
+// Each command's module is loaded only when it runs: `network` does not wait for the report,
+// chart and metrics code that `analyse` needs (start-up is most of a small run's time).
+const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string }> = {
+  metrics: {
+    load: async () => {
+      const m = await import('./commands/metrics');
+      return { run: m.runMetrics, help: m.metricsHelp };
+    },
+    summary: 'a plain network in, every metric out (JSON)',
+  },
   network: {
-    run: runNetwork,
-    help: networkHelp,
+    load: async () => {
+      const m = await import('./commands/network');
+      return { run: m.runNetwork, help: m.networkHelp };
+    },
     summary: 'survey exports in, a clean network out (edges.csv, nodes.csv)',
   },
-  analyse: { run: runAnalyse, help: analyseHelp, summary: 'survey files in, scorecards and report out' },
+  analyse: {
+    load: async () => {
+      const m = await import('./commands/analyse');
+      return { run: m.runAnalyse, help: m.analyseHelp };
+    },
+    summary: 'survey files in, scorecards and report out',
+  },
 };
 
 const usage = `Usage: npm run --silent cli -- <command> [options]
@@ -42,11 +60,12 @@ export async function main(argv: string[]): Promise<number> {
     console.log(usage);
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const entry = COMMANDS[name];
+  if (!entry) {
     process.stderr.write(`Unknown command "${name}".\n\n${usage}\n`);
     return 2;
   }
+  const command = await entry.load();
   try {
     return await command.run(rest, terminalProgress());
   } catch (err) {
