@@ -65,6 +65,27 @@ export interface ParseCsvOptions {
   delimiter?: string;
 }
 
+/**
+ * Excel's separator line: a first line "sep=;" that some tools write so that Excel splits the file
+ * on the right character (Excel hides it, so the header is still row 1). Returns the delimiter it
+ * names and the text after it, or null when the text does not start with one.
+ */
+export function separatorHint(text: string): { delimiter: string; rest: string } | null {
+  const m = /^sep=([^\r\n])[ ]*(?:\r\n|\n|\r)/i.exec(text);
+  return m ? { delimiter: m[1]!, rest: text.slice(m[0].length) } : null;
+}
+
+function noteSeparatorHint(file: string, delimiter: string, quality: QualityCollector): void {
+  const shown = delimiter === '\t' ? 'tab' : `"${delimiter}"`;
+  quality.info(
+    file,
+    null,
+    null,
+    'separator-line',
+    `The first line "sep=${delimiter}" (written for Excel) was read as the delimiter (${shown}) and skipped.`,
+  );
+}
+
 /** Count '\n' in a string without allocating (quoted answers may span several lines). */
 function countNewlines(s: string): number {
   let n = 0;
@@ -84,12 +105,17 @@ export function parseCsv(
   options: ParseCsvOptions = {},
 ): CsvTable {
   if (text.trim() === '') throw new InputError(file, null, null, 'empty-file', 'The file is empty.');
+  const hint = separatorHint(text);
+  if (hint) {
+    text = hint.rest;
+    noteSeparatorHint(file, hint.delimiter, quality);
+  }
   // Hand-edited files mix CRLF and LF (and old Mac CR); papaparse guesses one line break per file.
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   const parsed = Papa.parse<string[]>(text, {
     skipEmptyLines: false,
     newline: '\n',
-    delimiter: options.delimiter ?? guessDelimiter(text),
+    delimiter: options.delimiter ?? hint?.delimiter ?? guessDelimiter(text),
     delimitersToGuess: [',', ';', '\t', '|'],
   });
   const all = parsed.data;
@@ -164,6 +190,11 @@ export function streamCsv(
   options: { delimiter?: string; onPosition?: (fraction: number) => void } = {},
 ): CsvStreamResult {
   if (text.trim() === '') throw new InputError(file, null, null, 'empty-file', 'The file is empty.');
+  const hint = separatorHint(text);
+  if (hint) {
+    text = hint.rest;
+    noteSeparatorHint(file, hint.delimiter, quality);
+  }
   // Hand-edited files mix CRLF and LF (and old Mac CR); papaparse guesses one line break per file.
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   const length = text.length;
@@ -213,7 +244,7 @@ export function streamCsv(
     seenContent = true;
     onRow(row, at);
   };
-  const guessed = options.delimiter ?? guessDelimiter(text);
+  const guessed = options.delimiter ?? hint?.delimiter ?? guessDelimiter(text);
   // With no delimiter to go on (one column), papaparse guesses: leave the whole file to it.
   const rest = guessed
     ? readWellFormed(text, guessed, (row, end, breaks) => take(row, null, end, breaks, guessed))

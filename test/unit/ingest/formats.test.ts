@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readPlainNetwork, readRoster, readTable } from '../../../src/core/ingest';
 import { QualityCollector } from '../../../src/core/quality';
-import { codes, fixture, run, tieSet } from './helpers';
+import { codes, fixture, run, text, tieSet } from './helpers';
 
 describe('survey tool exports', () => {
   it('Google Forms: ", "-joined choices split against known labels, Other text, checkbox grids, resubmissions', () => {
@@ -111,6 +111,22 @@ describe('survey tool exports', () => {
     expect(r.quality.issues.filter((i) => i.code === 'unmatched-name').map((i) => i.column)).toContain(
       'Who do you trust? [Other (please specify)]',
     );
+  });
+
+  it('Excel\'s separator line ("sep=;" above the header) names the delimiter and is skipped', () => {
+    const plain = run([fixture('google-forms.csv')]);
+    const csv = new TextDecoder().decode(fixture('google-forms.csv').data as Uint8Array);
+    const withHint = run([text('google-forms.csv', `sep=,\r\n${csv}`)]);
+    expect(tieSet(withHint)).toEqual(tieSet(plain));
+    expect(withHint.quality.issues.find((i) => i.code === 'separator-line')?.message).toContain('sep=,');
+    // The header is row 1 as Excel shows it (the line is hidden there): rows are unchanged.
+    const rows = (r: typeof plain) =>
+      r.quality.issues.filter((i) => i.code !== 'separator-line').map((i) => [i.code, i.row]);
+    expect(rows(withHint)).toEqual(rows(plain));
+    // A ";" hint wins over a header that would otherwise look comma-separated.
+    const semi = readTable(text('t.csv', 'sep=;\nid;name, with comma\n1;Ann\n'), new QualityCollector());
+    expect(semi.header).toEqual(['id', 'name, with comma']);
+    expect(semi.rows).toEqual([['1', 'Ann']]);
   });
 
   it('KoboToolbox: ";"-delimited, group paths, select_multiple 0/1 columns', () => {
