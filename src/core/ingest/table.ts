@@ -38,6 +38,8 @@ export function streamGrid(
   quality: QualityCollector,
   onRow: (row: string[], line: number) => void,
   onPosition?: (fraction: number) => void,
+  /** Workbooks only: read just this many rows (a header read; text files are cut by the caller). */
+  maxRows?: number,
 ): GridStream {
   file = unpackArchive(file, quality);
   if (isXlsx(file)) {
@@ -50,7 +52,7 @@ export function streamGrid(
         'This .xlsx file was read as text; hand it over as bytes.',
       );
     }
-    const rows = readXlsx(file.data, file.name);
+    const rows = readXlsx(file.data, file.name, maxRows);
     const blankRows: number[] = [];
     let firstLine = 0;
     let lastLine = 0;

@@ -1,6 +1,6 @@
 // Reads the first worksheet of an Excel .xlsx (Microsoft Forms' native export) into text rows.
 // Pure TypeScript over fflate's unzip: a small XML scanner, since core has no DOMParser.
-import { unzipSync, strFromU8 } from 'fflate';
+import { Inflate, unzipSync, strFromU8 } from 'fflate';
 import { InputError } from '../quality';
 
 export function isZip(data: Uint8Array): boolean {
@@ -79,11 +79,129 @@ function dateStyles(stylesXml: string | null): Set<number> {
   return result;
 }
 
-/** The first worksheet's cells as rows of text. Throws InputError when the workbook is unreadable. */
-export function readXlsx(data: Uint8Array, fileName: string): string[][] {
-  let files: Record<string, Uint8Array>;
+/**
+ * Where each entry of a zip starts and how it is stored, from the archive's central directory.
+ * Null for an archive this does not read (ZIP64, damaged): callers then unzip it whole.
+ */
+function zipEntries(data: Uint8Array): Map<string, { start: number; size: number; method: number }> | null {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  let end = -1;
+  for (let i = data.length - 22; i >= Math.max(0, data.length - 65_557); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const entries = new Map<string, { start: number; size: number; method: number }>();
+  for (let k = 0; k < count; k++) {
+    if (at + 46 > data.length || view.getUint32(at, true) !== 0x02014b50) return null;
+    const method = view.getUint16(at + 10, true);
+    const size = view.getUint32(at + 20, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const local = view.getUint32(at + 42, true);
+    const name = strFromU8(data.subarray(at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    if (size === 0xffffffff || local + 30 > data.length || view.getUint32(local, true) !== 0x04034b50)
+      return null;
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    entries.set(name, { start, size, method });
+  }
+  return entries;
+}
+
+/**
+ * The start of one zip entry's text, inflated piece by piece until `enough(text)` (or its end):
+ * the first rows of a 50,000-row sheet without inflating the rest. Null when it cannot be read so.
+ */
+function entryHead(
+  data: Uint8Array,
+  entry: { start: number; size: number; method: number },
+  enough: (text: string) => boolean,
+): string | null {
+  const raw = data.subarray(entry.start, entry.start + entry.size);
+  if (entry.method === 0) return strFromU8(raw);
+  if (entry.method !== 8) return null;
+  const decoder = new TextDecoder();
+  let text = '';
+  let done = false;
+  const inflate = new Inflate((chunk, final) => {
+    text += decoder.decode(chunk, { stream: !final });
+    if (final || enough(text)) done = true;
+  });
+  const STEP = 1 << 14;
   try {
-    files = unzipSync(data, { filter: (f) => f.name.startsWith('xl/') });
+    for (let at = 0; at < raw.length && !done; at += STEP) {
+      inflate.push(raw.subarray(at, at + STEP), at + STEP >= raw.length);
+    }
+  } catch {
+    return null;
+  }
+  return text;
+}
+
+/** Count of `tag` in `text`, stopping at `atLeast`. */
+function countAtLeast(text: string, tag: string, atLeast: number): boolean {
+  let n = 0;
+  for (let i = text.indexOf(tag); i >= 0 && n < atLeast; i = text.indexOf(tag, i + tag.length)) n++;
+  return n >= atLeast;
+}
+
+/** The parts of a workbook readXlsx reads, each whole, or (for a header read) only as far as needed. */
+function workbookParts(data: Uint8Array, maxRows: number): Record<string, string> | null {
+  if (!Number.isFinite(maxRows)) return null;
+  const entries = zipEntries(data);
+  if (!entries) return null;
+  const whole = (name: string) => {
+    const e = entries.get(name);
+    return e ? entryHead(data, e, () => false) : null;
+  };
+  const parts: Record<string, string> = {};
+  for (const name of ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml']) {
+    const text = whole(name);
+    if (text != null) parts[name] = text;
+  }
+  const sheetPath = firstSheetPath(
+    parts['xl/workbook.xml'] ?? null,
+    parts['xl/_rels/workbook.xml.rels'] ?? null,
+  );
+  const sheetEntry = entries.get(sheetPath) ?? entries.get('xl/worksheets/sheet1.xml');
+  if (!sheetEntry) return null;
+  const sheet = entryHead(
+    data,
+    sheetEntry,
+    (t) => t.includes('</sheetData>') || countAtLeast(t, '</row>', maxRows + 1),
+  );
+  if (sheet == null) return null;
+  parts[sheetPath] = sheet;
+  // Shared strings as far as the largest index those rows use.
+  let most = -1;
+  // Cells read as readXlsx reads them, so no shared string a cell uses is left out.
+  for (const m of sheet.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    const v = attr(m[1]!, 't') === 's' ? /<v>([\s\S]*?)<\/v>/.exec(m[2] ?? '')?.[1] : undefined;
+    if (v != null && Number.isInteger(Number(v))) most = Math.max(most, Number(v));
+  }
+  const sst = entries.get('xl/sharedStrings.xml');
+  if (sst && most >= 0) {
+    const text = entryHead(data, sst, (t) => countAtLeast(t, '</si>', most + 1));
+    if (text == null) return null;
+    parts['xl/sharedStrings.xml'] = text;
+  }
+  return parts;
+}
+
+/**
+ * The first worksheet's cells as rows of text (the first `maxRows` only, when given: a header
+ * read of a 50,000-row export then inflates only the start of the sheet and of its shared
+ * strings). Throws InputError when the workbook is unreadable.
+ */
+export function readXlsx(data: Uint8Array, fileName: string, maxRows = Infinity): string[][] {
+  const head = workbookParts(data, maxRows);
+  let files: Record<string, Uint8Array> = {};
+  try {
+    if (!head) files = unzipSync(data, { filter: (f) => f.name.startsWith('xl/') });
   } catch {
     throw new InputError(
       fileName,
@@ -93,21 +211,31 @@ export function readXlsx(data: Uint8Array, fileName: string): string[][] {
       'This .xlsx workbook is damaged and cannot be opened.',
     );
   }
-  const text = (name: string): string | null => (files[name] ? strFromU8(files[name]!) : null);
+  const text = (name: string): string | null =>
+    head ? (head[name] ?? null) : files[name] ? strFromU8(files[name]!) : null;
   const sheetPath = firstSheetPath(text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels'));
   const sheet = text(sheetPath) ?? text('xl/worksheets/sheet1.xml');
   if (!sheet)
     throw new InputError(fileName, null, null, 'unreadable-file', 'This .xlsx workbook has no worksheet.');
 
+  // Shared strings are read as far as the cells need them.
   const shared: string[] = [];
-  const sst = text('xl/sharedStrings.xml');
-  if (sst) for (const m of sst.matchAll(/<si>([\s\S]*?)<\/si>/g)) shared.push(textOf(m[1]!));
+  const sst = text('xl/sharedStrings.xml') ?? '';
+  const siRe = /<si>([\s\S]*?)<\/si>/g;
+  const sharedString = (index: number): string => {
+    while (shared.length <= index) {
+      const m = siRe.exec(sst);
+      if (!m) break;
+      shared.push(textOf(m[1]!));
+    }
+    return shared[index] ?? '';
+  };
   const dates = dateStyles(text('xl/styles.xml'));
 
   const rows: string[][] = [];
   const rowRe = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
   const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
-  for (let rm = rowRe.exec(sheet); rm; rm = rowRe.exec(sheet)) {
+  for (let rm = rowRe.exec(sheet); rm && rows.length < maxRows; rm = rowRe.exec(sheet)) {
     const r = Number(attr(rm[1]!, 'r') ?? rows.length + 1);
     while (rows.length < r - 1) rows.push([]);
     const row: string[] = [];
@@ -121,7 +249,7 @@ export function readXlsx(data: Uint8Array, fileName: string): string[][] {
       const t = attr(tag, 't');
       const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
       let value = '';
-      if (t === 's') value = shared[Number(v)] ?? '';
+      if (t === 's') value = v == null ? '' : sharedString(Number(v));
       else if (t === 'inlineStr') value = textOf(inner);
       else if (t === 'b') value = v === '1' ? 'TRUE' : 'FALSE';
       else if (v != null) {
@@ -136,6 +264,7 @@ export function readXlsx(data: Uint8Array, fileName: string): string[][] {
     }
     rows.push(row);
   }
+  if (rows.length > maxRows) rows.length = maxRows;
   // Rectangular rows, as papaparse gives for CSV.
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   for (const row of rows) while (row.length < width) row.push('');

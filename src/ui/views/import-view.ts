@@ -89,6 +89,8 @@ const headerCache = new WeakMap<object, string[]>();
 /** How much of a file the main thread reads to find its header: enough for any real header row. */
 const HEADER_PREFIX = 256 * 1024;
 const STOP = Symbol('header read');
+/** Rows of a workbook read for its header (a blank first row or two may come before it). */
+const HEADER_ROWS = 5;
 
 /**
  * The first lines of a text file, cut at a line end, so a 50 MB export's header is read without
@@ -123,10 +125,16 @@ function headerOf(file: InputFile | null | undefined): string[] {
   if (cached) return cached;
   let first: string[] = [];
   try {
-    streamGrid(headerPrefix(file), new QualityCollector(), (row) => {
-      first = row;
-      throw STOP; // the header is all the main thread needs
-    });
+    streamGrid(
+      headerPrefix(file),
+      new QualityCollector(),
+      (row) => {
+        first = row;
+        throw STOP; // the header is all the main thread needs
+      },
+      undefined,
+      HEADER_ROWS,
+    );
   } catch (err) {
     if (err !== STOP) first = [];
   }

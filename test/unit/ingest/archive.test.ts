@@ -3,6 +3,7 @@
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { archiveHead, unpackArchive } from '../../../src/core/ingest/archive';
+import { readXlsx } from '../../../src/core/ingest/xlsx';
 import { readAppraisals } from '../../../src/core/appraisal/read';
 import { InputError, QualityCollector } from '../../../src/core/quality';
 import type { InputFile } from '../../../src/core/model';
@@ -118,5 +119,41 @@ describe('zipped survey exports', () => {
     expect(
       new TextDecoder().decode(archiveHead(fixture('google-forms.zip'), 1 << 20)!.data as Uint8Array),
     ).toBe(new TextDecoder().decode(fixture('google-forms.csv').data as Uint8Array));
+  });
+});
+
+describe('the head of a large workbook', () => {
+  /** A workbook of `n` answer rows whose header uses the last shared strings, not the first. */
+  function workbook(n: number, level: 0 | 6): Uint8Array {
+    const header = ['ID', 'Email', 'Who do you trust?'];
+    const answers = Array.from({ length: n }, (_, i) => [`${i + 1}`, `p${i}@example.org`, `Name ${i % 97}`]);
+    const strings: string[] = [];
+    const id = (s: string) => (strings.includes(s) ? strings.indexOf(s) : strings.push(s) - 1);
+    for (const row of answers) for (const v of row.slice(1)) id(v);
+    const cell = (v: string, c: number, r: number) => `<c r="${'ABC'[c]}${r}" t="s"><v>${id(v)}</v></c>`;
+    const rows = [header, ...answers]
+      .map((row, r) => `<row r="${r + 1}">${row.map((v, c) => cell(v, c, r + 1)).join('')}</row>`)
+      .join('');
+    const files = {
+      '[Content_Types].xml': strToU8('<Types/>'),
+      'xl/workbook.xml': strToU8(
+        '<workbook><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      ),
+      'xl/_rels/workbook.xml.rels': strToU8(
+        '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+      ),
+      'xl/worksheets/sheet1.xml': strToU8(`<worksheet><sheetData>${rows}</sheetData></worksheet>`),
+      'xl/sharedStrings.xml': strToU8(`<sst>${strings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`),
+    };
+    return zipSync(files, { level });
+  }
+
+  it('reads the same first rows as the whole read, deflated or stored', () => {
+    for (const level of [6, 0] as const) {
+      const data = workbook(5000, level);
+      const whole = readXlsx(data, 'big.xlsx');
+      expect(whole[0]).toEqual(['ID', 'Email', 'Who do you trust?']);
+      for (const n of [1, 2, 5]) expect(readXlsx(data, 'big.xlsx', n)).toEqual(whole.slice(0, n));
+    }
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readPlainNetwork, readRoster, readTable } from '../../../src/core/ingest';
 import { QualityCollector } from '../../../src/core/quality';
+import { readXlsx } from '../../../src/core/ingest/xlsx';
 import { codes, fixture, run, text, tieSet } from './helpers';
 
 describe('survey tool exports', () => {
@@ -54,6 +55,12 @@ describe('survey tool exports', () => {
     ]);
     const table = readTable(fixture('microsoft-forms.xlsx'), new QualityCollector());
     expect(table.rows[0]![1]).toBe('2026-03-02 10:01:12');
+    // The page's header read takes the first rows only, the same as the whole read's first rows.
+    const data = fixture('microsoft-forms.xlsx').data as Uint8Array;
+    const whole = readXlsx(data, 'microsoft-forms.xlsx');
+    expect(whole.length).toBe(3);
+    for (const n of [1, 2, 3, 10])
+      expect(readXlsx(data, 'microsoft-forms.xlsx', n)).toEqual(whole.slice(0, n));
   });
 
   it('Qualtrics: three header rows, preview and spam left out, choice columns and a matrix grid', () => {
