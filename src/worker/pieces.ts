@@ -63,7 +63,7 @@ export function splitIntoPieces<T>(value: T, size = PIECE_SIZE): { skeleton: T; 
   return { skeleton: walk(value, []) as T, pieces };
 }
 
-/** Puts the pieces back into the skeleton (in place) and returns it. */
+/** Puts the pieces back into the skeleton (in place, in order) and returns it. */
 export function assemblePieces<T>(skeleton: T, pieces: readonly Piece[]): T {
   for (const { path, items } of pieces) {
     let target: unknown = skeleton;
@@ -72,7 +72,9 @@ export function assemblePieces<T>(skeleton: T, pieces: readonly Piece[]): T {
       for (const item of items as unknown[]) target.push(item);
     } else {
       const record = target as Record<string, unknown>;
-      for (const k of Object.keys(items)) setOwn(record, k, (items as Record<string, unknown>)[k]);
+      // Object.assign would set the prototype for a "__proto__" key: such a piece goes key by key.
+      if (!Object.hasOwn(items, '__proto__')) Object.assign(record, items);
+      else for (const k of Object.keys(items)) setOwn(record, k, (items as Record<string, unknown>)[k]);
     }
   }
   return skeleton;

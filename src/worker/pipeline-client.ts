@@ -2,7 +2,7 @@
 // Web Worker when the browser has one and falls back to running in this thread when it does not.
 import type { JobRequest, JobResult } from './pipeline-job';
 import type { FromWorker, ToWorker } from './pipeline-worker';
-import { assemblePieces, type Piece } from './pieces';
+import { assemblePieces } from './pieces';
 
 export type { JobError, JobRequest, JobResult } from './pipeline-job';
 
@@ -33,8 +33,8 @@ const pending = new Map<
     resolve: (r: JobResult) => void;
     onProgress?: RunOptions['onProgress'];
     onPartial?: RunOptions['onPartial'];
-    /** Pieces of the next partial or result, received one message (one short task) at a time. */
-    pieces: Piece[];
+    /** The partial or result being received, its pieces put in one message (one short task) at a time. */
+    arriving: { kind: 'partial' | 'result'; result: JobResult } | null;
   }
 >();
 
@@ -54,11 +54,13 @@ function getWorker(): Worker | null {
     const entry = pending.get(message.id);
     if (!entry) return;
     if (message.type === 'progress') entry.onProgress?.(message.phase, message.fraction);
-    else if (message.type === 'piece') entry.pieces.push(message.piece);
-    else {
-      const result = assemblePieces(message.result, entry.pieces);
-      entry.pieces = [];
-      if (message.type === 'partial') {
+    else if (message.type === 'start') entry.arriving = { kind: message.kind, result: message.result };
+    else if (message.type === 'piece') {
+      if (entry.arriving) assemblePieces(entry.arriving.result, [message.piece]);
+    } else if (entry.arriving) {
+      const { kind, result } = entry.arriving;
+      entry.arriving = null;
+      if (kind === 'partial') {
         if (result.ok) entry.onPartial?.(result);
       } else {
         pending.delete(message.id);
@@ -111,7 +113,12 @@ export function runAnalysis(request: JobRequest, options: RunOptions = {}): RunH
   if (!w) return runInThread(request, options);
   const id = nextId++;
   const promise = new Promise<JobResult>((resolve) => {
-    pending.set(id, { resolve, onProgress: options.onProgress, onPartial: options.onPartial, pieces: [] });
+    pending.set(id, {
+      resolve,
+      onProgress: options.onProgress,
+      onPartial: options.onPartial,
+      arriving: null,
+    });
   });
   const post = (message: ToWorker): void => w.postMessage(message);
   post({ type: 'run', id, request });

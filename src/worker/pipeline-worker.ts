@@ -17,10 +17,13 @@ const runPaths = webWorkerPathRunner(
 export type ToWorker = { type: 'run'; id: number; request: JobRequest } | { type: 'cancel'; id: number };
 export type FromWorker =
   | { type: 'progress'; id: number; phase: string; fraction: number }
-  /** Part of the next partial or result's large arrays and records (see pieces.ts). */
+  /**
+   * A partial or final result in pieces (see pieces.ts): first the result with its large arrays
+   * and records emptied, then their pieces, then `end`; the page puts each piece in as it comes.
+   */
+  | { type: 'start'; id: number; kind: 'partial' | 'result'; result: JobResult }
   | { type: 'piece'; id: number; piece: Piece }
-  | { type: 'partial'; id: number; result: JobResult }
-  | { type: 'result'; id: number; result: JobResult };
+  | { type: 'end'; id: number };
 
 const scope = self as unknown as {
   postMessage(message: FromWorker): void;
@@ -48,11 +51,11 @@ scope.addEventListener('message', (event) => {
     lastFraction = fraction;
     scope.postMessage({ type: 'progress', id: message.id, phase, fraction });
   };
-  // Large results go in pieces, then the rest: the page reassembles them (pipeline-client).
-  const post = (type: 'partial' | 'result', result: JobResult): void => {
+  const post = (kind: 'partial' | 'result', result: JobResult): void => {
     const { skeleton, pieces } = splitIntoPieces(result);
+    scope.postMessage({ type: 'start', id: message.id, kind, result: skeleton });
     for (const piece of pieces) scope.postMessage({ type: 'piece', id: message.id, piece });
-    scope.postMessage({ type, id: message.id, result: skeleton });
+    scope.postMessage({ type: 'end', id: message.id });
   };
   runJob(message.request, onProgress, controller.signal, runPaths, (result) => post('partial', result))
     .catch((err: unknown): JobResult => ({ ok: false, error: toJobError(err) }))

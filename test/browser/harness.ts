@@ -191,3 +191,19 @@ export async function closeDemo(session: { browser?: Browser; app?: Watched }): 
   await session.app?.context.close();
   await session.browser?.close();
 }
+
+/** Starts recording the page's long tasks (over 50 ms on its main thread); read with longTasksSeen. */
+export function watchLongTasks(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longTasks.push(Math.round(e.duration));
+    }).observe({ type: 'longtask' });
+  });
+}
+
+/** The durations (ms) of the long tasks seen since watchLongTasks. */
+export function longTasksSeen(page: Page): Promise<number[]> {
+  return page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+}

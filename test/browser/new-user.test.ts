@@ -8,7 +8,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, openWatched, waitForAnalysis, type Watched } from './harness';
+import {
+  baseUrl,
+  launchBrowser,
+  longTasksSeen,
+  openWatched,
+  waitForAnalysis,
+  watchLongTasks,
+  type Watched,
+} from './harness';
 import { googleFormsExport } from '../../bench/ingest.bench';
 
 const INGEST = resolve(__dirname, '../fixtures/ingest');
@@ -47,6 +55,7 @@ async function importFresh(page: Page, files: string[], beforeFiles?: () => Prom
 }
 
 const fixture = (name: string): string => resolve(INGEST, name);
+
 const roster = ROSTER;
 
 beforeAll(async () => {
@@ -91,14 +100,6 @@ describe('a new user importing survey-tool exports', () => {
   });
 
   it("reads a zipped export as the survey tool downloads it, with no long task on the page's thread", async () => {
-    const watchLongTasks = (): Promise<void> =>
-      app.page.evaluate(() => {
-        const w = window as unknown as { longTasks: number[] };
-        w.longTasks = [];
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) w.longTasks.push(Math.round(e.duration));
-        }).observe({ type: 'longtask' });
-      });
     // About 5 MB of Google Forms answers in a .zip, as "Download responses (.csv)" gives. The
     // header is read from the head of the archive, and the 10,000 respondents' results reach the
     // page in pieces (src/worker/pieces.ts): no task on the page's thread may take 100 ms.
@@ -108,31 +109,23 @@ describe('a new user importing survey-tool exports', () => {
       big,
       zipSync({ 'Millbrook survey (Responses).csv': strToU8(googleFormsExport(10_000, names)) }),
     );
-    await importFresh(app.page, [roster, big], watchLongTasks);
+    await importFresh(app.page, [roster, big], () => watchLongTasks(app.page));
     const s = await state(app.page);
     expect(s.run.status).toBe('done');
     expect(s.project.current.surveys.map((f) => f.name)).toEqual(['Millbrook survey.csv.zip']);
     await expect(app.page.locator('.survey-mapping h4').allInnerTexts()).resolves.toEqual([
       'Millbrook survey.csv.zip — detected as a Google Forms export',
     ]);
-    const longTasks = await app.page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    const longTasks = await longTasksSeen(app.page);
     console.log(`main-thread long tasks while adding a zipped 5 MB export: ${JSON.stringify(longTasks)}`);
     expect(Math.max(0, ...longTasks)).toBeLessThan(100);
     expect(app.errors).toEqual([]);
   });
 
   it('reports a 5 MB file of random bytes by name, with no long main-thread task reading its header', async () => {
-    const watchLongTasks = (): Promise<void> =>
-      app.page.evaluate(() => {
-        const w = window as unknown as { longTasks: number[] };
-        w.longTasks = [];
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) w.longTasks.push(Math.round(e.duration));
-        }).observe({ type: 'longtask' });
-      });
     const garbage = join(mkdtempSync(join(tmpdir(), 'civic-ties-')), 'responses.csv');
     writeFileSync(garbage, randomBytes(5 * 1024 * 1024));
-    await importFresh(app.page, [roster, garbage], watchLongTasks);
+    await importFresh(app.page, [roster, garbage], () => watchLongTasks(app.page));
     const s = await state(app.page);
     expect(s.run.status).toBe('error');
     expect(s.run.error?.file).toBe('responses.csv');
@@ -143,7 +136,7 @@ describe('a new user importing survey-tool exports', () => {
     await expect(
       app.page.getByTestId('run-error').getByRole('button', { name: 'Go to Import' }).count(),
     ).resolves.toBe(1);
-    const longTasks = await app.page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    const longTasks = await longTasksSeen(app.page);
     console.log(`main-thread long tasks while adding a 5 MB file: ${JSON.stringify(longTasks)}`);
     expect(Math.max(0, ...longTasks)).toBeLessThan(100);
     expect(app.errors).toEqual([]);

@@ -2,7 +2,15 @@
 // pool must really run in Chromium and give the numbers the in-thread engine gives in node.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { openDemo, closeDemo, baseUrl, waitForAnalysis, type Watched } from './harness';
+import {
+  openDemo,
+  closeDemo,
+  baseUrl,
+  longTasksSeen,
+  waitForAnalysis,
+  watchLongTasks,
+  type Watched,
+} from './harness';
 import { runPipeline } from '../../src/core/pipeline';
 import { mulberry32 } from '../../src/core/random';
 
@@ -45,13 +53,7 @@ describe('a network large enough for the worker pool', () => {
     });
     await page.goto(`${url()}#/import`);
     // Main-thread tasks over 50 ms while the worker ingests and measures: printed, not asserted.
-    await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[] };
-      w.longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.longTasks.push(Math.round(e.duration));
-      }).observe({ type: 'longtask', buffered: false });
-    });
+    await watchLongTasks(page);
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Start a new empty project' }).click();
     await page.setInputFiles('#file-current-roster', {
@@ -73,7 +75,7 @@ describe('a network large enough for the worker pool', () => {
       { timeout: 180_000, polling: 250 },
     );
     await waitForAnalysis(page, 180_000);
-    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    const longTasks = await longTasksSeen(page);
     console.log(
       `main-thread tasks over 50 ms during the run: ${longTasks.length}, longest ${Math.max(0, ...longTasks)} ms`,
     );
