@@ -7,6 +7,7 @@ import { hexToRgb, relationColour, sectorColour } from '../charts/palette';
 import { csvCell, csvLine, CsvLines } from './csv';
 import { exportNode } from './privacy';
 import { escapeXml } from './xml';
+import { intern } from '../intern';
 
 export type Positions = Record<string, { x: number; y: number }>;
 
@@ -344,22 +345,13 @@ export function edgesCsv(ties: readonly Tie[]): string {
   const ends: string[] = [];
   const relationIds = new Map<string, number>();
   const relations: string[] = [];
-  const number = (s: string, ids: Map<string, number>, list: string[]) => {
-    let id = ids.get(s);
-    if (id === undefined) {
-      id = list.length;
-      list.push(s);
-      ids.set(s, id);
-    }
-    return id;
-  };
   const rows = new EdgeRows();
   for (const t of ties) {
     if (t.source === t.target) continue;
     rows.add(
-      number(t.source, endIds, ends),
-      number(t.target, endIds, ends),
-      number(t.relation, relationIds, relations),
+      intern(t.source, endIds, ends),
+      intern(t.target, endIds, ends),
+      intern(t.relation, relationIds, relations),
       t.weight,
     );
   }

@@ -2,13 +2,18 @@
 // Qualtrics ("Download data table") and SurveyMonkey ("All individual responses") all download a
 // .zip holding the CSV or .xlsx. Evaluators upload what they downloaded, so the one data file
 // inside is read as if it had been uploaded itself.
-import { Unzip, UnzipInflate, unzipSync } from 'fflate';
+import { Inflate, strFromU8, unzipSync } from 'fflate';
 import type { InputFile } from '../model';
 import { InputError, type QualityCollector } from '../quality';
-import { isZip } from './xlsx';
 
-/** Files a survey tool puts in its archive that hold data. */
-const DATA_FILE = /\.(csv|tsv|txt|xlsx)$/i;
+/** Files a survey tool puts in its archive that hold data, not folders or a Mac's resource forks. */
+function isDataFile(name: string): boolean {
+  return /\.(csv|tsv|txt|xlsx)$/i.test(name) && !/(^|\/)(__MACOSX\/|\.)/.test(name);
+}
+
+function isTextDataFile(name: string): boolean {
+  return isDataFile(name) && !/\.xlsx$/i.test(name);
+}
 /** Larger than any survey export, smaller than memory: beyond this an archive is refused. */
 export const MAX_UNPACKED_BYTES = 1 << 30;
 
@@ -45,9 +50,7 @@ export function unpackArchive(file: InputFile, quality: QualityCollector): Input
   }
   const names = entries.map((e) => e.name);
   if (isWorkbook(names)) return file;
-  const data = entries.filter(
-    (e) => DATA_FILE.test(e.name) && !e.name.endsWith('/') && !/(^|\/)(__MACOSX\/|\.)/.test(e.name),
-  );
+  const data = entries.filter((e) => isDataFile(e.name));
   const listed = names.slice(0, 6).join(', ') + (names.length > 6 ? ', ...' : '');
   if (data.length === 0) {
     throw new InputError(
@@ -105,41 +108,18 @@ export function unpackArchive(file: InputFile, quality: QualityCollector): Input
 export function archiveHead(file: InputFile, maxBytes: number): InputFile | null {
   const data = file.data;
   if (typeof data === 'string' || !isZip(data)) return null;
+  const entries = zipEntries(data);
+  if (!entries || isWorkbook([...entries.keys()])) return null;
+  const inner = [...entries].filter(([name]) => isTextDataFile(name));
+  if (inner.length !== 1) return null;
   const chunks: Uint8Array[] = [];
   let size = 0;
-  let found = false;
-  let done = false;
-  const unzip = new Unzip((entry) => {
-    if (found || entry.name.startsWith('xl/') || entry.name === '[Content_Types].xml') {
-      done ||= !found; // a workbook
-      return;
-    }
-    if (!/\.(csv|tsv|txt)$/i.test(entry.name) || /(^|\/)(__MACOSX\/|\.)/.test(entry.name)) return;
-    found = true;
-    entry.ondata = (err, chunk, final) => {
-      if (err) {
-        done = true;
-        return;
-      }
-      chunks.push(chunk);
-      size += chunk.length;
-      if (final || size >= maxBytes) {
-        done = true;
-        if (!final) entry.terminate();
-      }
-    };
-    entry.start();
+  const read = inflateEntry(data, inner[0]![1], (chunk) => {
+    chunks.push(chunk);
+    size += chunk.length;
+    return size >= maxBytes;
   });
-  unzip.register(UnzipInflate);
-  const STEP = 1 << 16;
-  try {
-    for (let at = 0; at < data.length && !done; at += STEP) {
-      unzip.push(data.subarray(at, at + STEP), at + STEP >= data.length);
-    }
-  } catch {
-    return null;
-  }
-  if (!found || size === 0) return null;
+  if (!read || size === 0) return null;
   const head = new Uint8Array(size);
   let at = 0;
   for (const c of chunks) {
@@ -147,4 +127,78 @@ export function archiveHead(file: InputFile, maxBytes: number): InputFile | null
     at += c.length;
   }
   return { name: file.name, data: head };
+}
+
+export function isZip(data: Uint8Array): boolean {
+  return data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
+}
+
+/** Where an entry's stored bytes start in the archive, how many there are and how (0 stored, 8 deflated). */
+export interface ZipEntry {
+  start: number;
+  size: number;
+  method: number;
+}
+
+/**
+ * Every entry of a zip by name, from the archive's central directory. Null for an archive this
+ * does not read (ZIP64, damaged): callers then unzip it whole.
+ */
+export function zipEntries(data: Uint8Array): Map<string, ZipEntry> | null {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  let end = -1;
+  for (let i = data.length - 22; i >= Math.max(0, data.length - 65_557); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const entries = new Map<string, ZipEntry>();
+  for (let k = 0; k < count; k++) {
+    if (at + 46 > data.length || view.getUint32(at, true) !== 0x02014b50) return null;
+    const method = view.getUint16(at + 10, true);
+    const size = view.getUint32(at + 20, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const local = view.getUint32(at + 42, true);
+    const name = strFromU8(data.subarray(at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    if (size === 0xffffffff || local + 30 > data.length || view.getUint32(local, true) !== 0x04034b50)
+      return null;
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    if (start + size > data.length) return null;
+    entries.set(name, { start, size, method });
+  }
+  return entries;
+}
+
+/**
+ * Inflates one entry piece by piece, handing each piece to `onChunk` until it returns true (enough)
+ * or the entry ends. False when the entry cannot be read this way (an unknown method, bad data).
+ */
+export function inflateEntry(
+  data: Uint8Array,
+  entry: ZipEntry,
+  onChunk: (chunk: Uint8Array, final: boolean) => boolean,
+): boolean {
+  const raw = data.subarray(entry.start, entry.start + entry.size);
+  if (entry.method === 0) {
+    onChunk(raw, true);
+    return true;
+  }
+  if (entry.method !== 8) return false;
+  let done = false;
+  const inflate = new Inflate((chunk, final) => {
+    if (!done && (onChunk(chunk, final) || final)) done = true;
+  });
+  const STEP = 1 << 14;
+  try {
+    for (let at = 0; at < raw.length && !done; at += STEP)
+      inflate.push(raw.subarray(at, at + STEP), at + STEP >= raw.length);
+  } catch {
+    return false;
+  }
+  return true;
 }

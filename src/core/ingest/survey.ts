@@ -7,6 +7,7 @@ import { nameKey } from './names';
 import { relationOfLabel } from './relations';
 import type { SurveyMapping } from './types';
 import { isSpace } from './chars';
+import { intern } from '../intern';
 import { emailHash, isPlausibleDate, NOT_EMAIL } from './dates';
 
 export interface Nomination {
@@ -52,16 +53,6 @@ export class NominationStore {
     this.data[this.length++] = column;
     this.data[this.length++] = relation;
   }
-}
-
-function intern(s: string, ids: Map<string, number>, list: string[]): number {
-  let id = ids.get(s);
-  if (id === undefined) {
-    id = list.length;
-    list.push(s);
-    ids.set(s, id);
-  }
-  return id;
 }
 
 export interface RawResponse {

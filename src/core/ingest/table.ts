@@ -3,8 +3,8 @@
 import type { InputFile } from '../model';
 import { InputError, type QualityCollector } from '../quality';
 import { decodeText, STREAM_REPORT_EVERY, streamCsv, type CsvTable } from './csv';
-import { isZip, readXlsx } from './xlsx';
-import { unpackArchive } from './archive';
+import { readXlsx } from './xlsx';
+import { isZip, unpackArchive } from './archive';
 
 /** True when the bytes or name say this is an Excel workbook. */
 export function isXlsx(file: InputFile): boolean {

@@ -1,11 +1,8 @@
 // Reads the first worksheet of an Excel .xlsx (Microsoft Forms' native export) into text rows.
 // Pure TypeScript over fflate's unzip: a small XML scanner, since core has no DOMParser.
-import { Inflate, unzipSync, strFromU8 } from 'fflate';
+import { unzipSync, strFromU8 } from 'fflate';
+import { inflateEntry, zipEntries, type ZipEntry } from './archive';
 import { InputError } from '../quality';
-
-export function isZip(data: Uint8Array): boolean {
-  return data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
-}
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -80,66 +77,17 @@ function dateStyles(stylesXml: string | null): Set<number> {
 }
 
 /**
- * Where each entry of a zip starts and how it is stored, from the archive's central directory.
- * Null for an archive this does not read (ZIP64, damaged): callers then unzip it whole.
- */
-function zipEntries(data: Uint8Array): Map<string, { start: number; size: number; method: number }> | null {
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  let end = -1;
-  for (let i = data.length - 22; i >= Math.max(0, data.length - 65_557); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return null;
-  const count = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
-  const entries = new Map<string, { start: number; size: number; method: number }>();
-  for (let k = 0; k < count; k++) {
-    if (at + 46 > data.length || view.getUint32(at, true) !== 0x02014b50) return null;
-    const method = view.getUint16(at + 10, true);
-    const size = view.getUint32(at + 20, true);
-    const nameLength = view.getUint16(at + 28, true);
-    const local = view.getUint32(at + 42, true);
-    const name = strFromU8(data.subarray(at + 46, at + 46 + nameLength));
-    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-    if (size === 0xffffffff || local + 30 > data.length || view.getUint32(local, true) !== 0x04034b50)
-      return null;
-    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-    entries.set(name, { start, size, method });
-  }
-  return entries;
-}
-
-/**
  * The start of one zip entry's text, inflated piece by piece until `enough(text)` (or its end):
  * the first rows of a 50,000-row sheet without inflating the rest. Null when it cannot be read so.
  */
-function entryHead(
-  data: Uint8Array,
-  entry: { start: number; size: number; method: number },
-  enough: (text: string) => boolean,
-): string | null {
-  const raw = data.subarray(entry.start, entry.start + entry.size);
-  if (entry.method === 0) return strFromU8(raw);
-  if (entry.method !== 8) return null;
+function entryHead(data: Uint8Array, entry: ZipEntry, enough: (text: string) => boolean): string | null {
   const decoder = new TextDecoder();
   let text = '';
-  let done = false;
-  const inflate = new Inflate((chunk, final) => {
+  const read = inflateEntry(data, entry, (chunk, final) => {
     text += decoder.decode(chunk, { stream: !final });
-    if (final || enough(text)) done = true;
+    return enough(text);
   });
-  const STEP = 1 << 14;
-  try {
-    for (let at = 0; at < raw.length && !done; at += STEP) {
-      inflate.push(raw.subarray(at, at + STEP), at + STEP >= raw.length);
-    }
-  } catch {
-    return null;
-  }
-  return text;
+  return read ? text : null;
 }
 
 /** Count of `tag` in `text`, stopping at `atLeast`. */
