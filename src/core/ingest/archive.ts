@@ -11,9 +11,11 @@ function isDataFile(name: string): boolean {
   return /\.(csv|tsv|txt|xlsx)$/i.test(name) && !/(^|\/)(__MACOSX\/|\.)/.test(name);
 }
 
+/** A data file read as text: the only kind whose head alone can be read (a workbook needs all). */
 function isTextDataFile(name: string): boolean {
   return isDataFile(name) && !/\.xlsx$/i.test(name);
 }
+
 /** Larger than any survey export, smaller than memory: beyond this an archive is refused. */
 export const MAX_UNPACKED_BYTES = 1 << 30;
 
