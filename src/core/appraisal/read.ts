@@ -2,8 +2,8 @@
 // competency), into plain ratings. Unknown people, groups and scores become quality issues.
 import type { Actor, ActorId, InputFile } from '../model';
 import { InputError, type QualityCollector } from '../quality';
-import { decodeText, findColumn, parseCsv, type CsvTable } from '../ingest/csv';
-import { unpackArchive } from '../ingest/archive';
+import { findColumn, type CsvTable } from '../ingest/csv';
+import { readTable } from '../ingest/table';
 import {
   parseCompetency,
   parseRaterGroup,
@@ -91,8 +91,8 @@ export function readAppraisals(
   actors: Actor[],
   quality: QualityCollector,
 ): AppraisalRating[] {
-  const { text } = decodeText(unpackArchive(file, quality).data);
-  const table = parseCsv(text, file.name, quality);
+  // Any table the survey tool exported: CSV in any dialect, .xlsx, or either zipped.
+  const table = readTable(file, quality);
   const rateeCol = findColumn(table.header, ...RATEE_COLUMNS);
   if (rateeCol < 0) {
     throw new InputError(

@@ -2,8 +2,8 @@
 // answers on a 1–5 agreement scale, keeping "don't know" apart so it can be counted, not averaged.
 import type { Actor, InputFile } from '../model';
 import { InputError, type QualityCollector } from '../quality';
-import { decodeText, findColumn, parseCsv } from '../ingest/csv';
-import { unpackArchive } from '../ingest/archive';
+import { findColumn } from '../ingest/csv';
+import { readTable } from '../ingest/table';
 
 /** Indicators read when present; the first four are the scorecard's columns. */
 export const SATISFACTION_ITEMS = [
@@ -151,8 +151,8 @@ export function readSatisfaction(
   actors: Actor[],
   quality: QualityCollector,
 ): SatisfactionResponse[] {
-  const { text } = decodeText(unpackArchive(file, quality).data);
-  const table = parseCsv(text, file.name, quality);
+  // Any table the survey tool exported: CSV in any dialect, .xlsx, or either zipped.
+  const table = readTable(file, quality);
   const serviceCol = findColumn(
     table.header,
     'Service',

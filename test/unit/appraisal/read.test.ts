@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readAppraisals, parseScore, parseCompetency, parseRaterGroup } from '../../../src/core/appraisal';
 import { InputError, QualityCollector } from '../../../src/core/quality';
 import { fixture, rosterActors } from './helpers';
+import { xlsxOf } from '../ingest/helpers';
+import Papa from 'papaparse';
 
 describe('parseScore', () => {
   it('reads numbers, "4 - Good" and text labels; N/A is missing', () => {
@@ -86,6 +88,20 @@ describe('readAppraisals (wide)', () => {
     expect(q.issues.find((i) => i.code === 'unknown-ratee')?.row).toBe(10);
     const invalid = q.issues.find((i) => i.code === 'invalid-score');
     expect(invalid).toMatchObject({ row: 11, column: 'Taking responsibility' });
+  });
+
+  it("reads the survey tool's .xlsx export as it reads the CSV, rows numbered alike", () => {
+    const csv = fixture('appraisals-wide.csv');
+    const q = new QualityCollector();
+    const fromCsv = readAppraisals(csv, rosterActors, q);
+    const rows = Papa.parse<string[]>(new TextDecoder().decode(csv.data as Uint8Array), {
+      skipEmptyLines: true,
+    }).data;
+    const qx = new QualityCollector();
+    const fromXlsx = readAppraisals({ name: '360.xlsx', data: xlsxOf(rows) }, rosterActors, qx);
+    expect(fromXlsx.map((r) => ({ ...r, file: 'appraisals-wide.csv' }))).toEqual(fromCsv);
+    const where = (c: QualityCollector) => c.issues.map((i) => [i.code, i.row, i.column]);
+    expect(where(qx)).toEqual(where(q));
   });
 });
 

@@ -1,5 +1,6 @@
 // Shared helpers for ingest tests: fixture files as InputFile, and a one-call ingest.
 import { readFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingest, type IngestResult, type Mapping } from '../../../src/core/ingest';
@@ -38,4 +39,28 @@ export function tieSet(result: IngestResult): string[] {
 
 export function codes(quality: QualityCollector): string[] {
   return quality.issues.map((i) => i.code);
+}
+
+/** A minimal .xlsx workbook (one sheet, inline strings) holding `rows`, as Excel would open it. */
+export function xlsxOf(rows: string[][]): Uint8Array {
+  const column = (c: number) => String.fromCharCode(65 + (c % 26)).padStart(c < 26 ? 1 : 2, 'A');
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const sheetRows = rows
+    .map(
+      (row, r) =>
+        `<row r="${r + 1}">${row
+          .map((v, c) => `<c r="${column(c)}${r + 1}" t="inlineStr"><is><t>${escape(v)}</t></is></c>`)
+          .join('')}</row>`,
+    )
+    .join('');
+  return zipSync({
+    '[Content_Types].xml': strToU8('<Types/>'),
+    'xl/workbook.xml': strToU8(
+      '<workbook><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    ),
+    'xl/_rels/workbook.xml.rels': strToU8(
+      '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+    ),
+    'xl/worksheets/sheet1.xml': strToU8(`<worksheet><sheetData>${sheetRows}</sheetData></worksheet>`),
+  });
 }

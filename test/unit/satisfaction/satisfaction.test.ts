@@ -11,6 +11,9 @@ import {
 } from '../../../src/core/satisfaction';
 import { QualityCollector, InputError } from '../../../src/core/quality';
 import { fixture, rosterActors } from '../appraisal/helpers';
+import { xlsxOf } from '../ingest/helpers';
+import Papa from 'papaparse';
+import { zipSync } from 'fflate';
 
 describe('interval maths', () => {
   it('Wilson score interval matches published values', () => {
@@ -95,6 +98,28 @@ describe('readSatisfaction and summariseSatisfaction', () => {
     expect(s.byPerson).toEqual({ 'ps-1': 'Riverside Primary School', 'ps-2': 'Riverside Surgery' });
     expect(s.matrix.map((m) => m.service)).toEqual(['Riverside Primary School', 'Riverside Surgery']);
     expect(s.area.responses).toBe(7);
+  });
+
+  it("reads the same answers from the survey tool's .xlsx and from a zipped download", () => {
+    const csv = fixture('satisfaction.csv');
+    const fromCsv = readSatisfaction(csv, rosterActors, new QualityCollector());
+    const rows = Papa.parse<string[]>(new TextDecoder().decode(csv.data as Uint8Array), {
+      skipEmptyLines: true,
+    }).data;
+    const workbook = xlsxOf(rows);
+    for (const file of [
+      { name: 'satisfaction.xlsx', data: workbook },
+      { name: 'satisfaction.zip', data: zipSync({ 'Satisfaction (Responses).xlsx': workbook }) },
+    ]) {
+      const q = new QualityCollector();
+      const read = readSatisfaction(file, rosterActors, q);
+      expect(read.map((r) => ({ ...r, file: 'satisfaction.csv' }))).toEqual(fromCsv);
+      expect(q.issues.map((i) => i.code).sort()).toEqual(
+        file.name.endsWith('.zip')
+          ? ['archive', 'invalid-answer', 'unknown-service']
+          : ['invalid-answer', 'unknown-service'],
+      );
+    }
   });
 
   it('stops with a message naming the Service column when it is missing', () => {
