@@ -115,6 +115,10 @@ describe('zipped survey exports', () => {
     // Not an export archive: nothing to take the head of.
     expect(archiveHead(fixture('microsoft-forms.xlsx'), 1024)).toBeNull();
     expect(archiveHead(fixture('google-forms.csv'), 1024)).toBeNull();
+    // A zip streamed by a web server (sizes only in the directory) and made on a Mac: the one CSV.
+    expect(archiveHead(fixture('qualtrics-stream.zip'), 1 << 20)!.data).toEqual(
+      fixture('qualtrics.csv').data,
+    );
     // A small zipped file comes back whole.
     expect(
       new TextDecoder().decode(archiveHead(fixture('google-forms.zip'), 1 << 20)!.data as Uint8Array),
