@@ -5,7 +5,10 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { ingest, readPlainNetwork, splitNames } from '../../../src/core/ingest';
 import { InputError, QualityCollector, silentProgress } from '../../../src/core/quality';
-import { ROSTER } from './helpers';
+import { ROSTER, xlsxOf } from './helpers';
+import { strToU8, zipSync } from 'fflate';
+import { archiveHead } from '../../../src/core/ingest/archive';
+import { readXlsx } from '../../../src/core/ingest/xlsx';
 
 const HEADER = [
   'Response ID',
@@ -53,6 +56,41 @@ describe('ingest never crashes', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('on damaged zips and workbooks (bytes that start like one, or a real one cut or corrupted)', () => {
+    const real = [
+      zipSync({ 'a.csv': strToU8(`${HEADER.join(',')}\nR1,Resident,,Helen Okafor,Patel\n`) }),
+      xlsxOf([HEADER, ['R1', 'Resident', '', 'Helen Okafor', 'Patel']]),
+    ];
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 300 }),
+        fc.nat(),
+        fc.integer({ min: 0, max: 2 }),
+        (noise, at, kind) => {
+          let data: Uint8Array;
+          if (kind === 0) data = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...noise]);
+          else {
+            const base = real[kind - 1]!;
+            data = base.slice();
+            // Overwrite a stretch (or cut the file there): directory, headers or deflated data.
+            const from = at % base.length;
+            if (noise.length === 0) data = base.slice(0, from);
+            else data.set(noise.subarray(0, base.length - from), from);
+          }
+          attempt([{ name: 'export.zip', data }]);
+          // The page's header reads take the same bytes and must not throw anything but InputError.
+          expect(() => archiveHead({ name: 'export.zip', data }, 1024)).not.toThrow();
+          try {
+            readXlsx(data, 'export.xlsx', 2);
+          } catch (e) {
+            expect(e).toBeInstanceOf(InputError);
+          }
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 
