@@ -2,7 +2,7 @@
 // or for the union and each tie-type layer (computeLayeredMetrics). Conventions follow networkx;
 // see registry.ts for each metric's exact definition.
 import type Graph from 'graphology';
-import type { Network } from '../network/build';
+import type { CivicGraph, Network } from '../network/build';
 import { QualityCollector, silentProgress, subProgress, type Progress } from '../quality';
 import { arcLengths, buildCsr, type Csr, type WeightMode } from './csr';
 import { pathPass, type PathInput, type PathSums } from './paths';
@@ -171,7 +171,7 @@ export function computeMetrics(
   const plan = planPaths(csr, opts);
   const sums = pathPass(plan.input, {
     betweennessSources: plan.betweennessSources,
-    progress: sliceProgress(progress, 0, PATHS_SHARE),
+    progress: subProgress(progress, 0, PATHS_SHARE),
     progressLabel: scope ? `Paths (${scope})` : 'Paths',
   });
   return finishMetrics(graph, csr, opts, plan, sums, quality, progress, scope);
@@ -217,27 +217,22 @@ export async function computeLayeredMetricsWith(
   quality: QualityCollector,
   progress: Progress,
 ): Promise<LayeredMetrics> {
-  const parts = network.relations.length;
   const top = await computeMetricsWith(
     runPaths,
     network.union,
     options,
     quality,
-    sliceProgress(progress, 0, parts ? 0.5 : 1),
+    unionProgress(network, progress),
   );
   const layers: Record<string, MetricsResult> = {};
-  for (const [i, relation] of network.relations.entries()) {
-    const graph = network.layers[relation];
-    if (!graph) continue;
-    const from = 0.5 + (0.5 * i) / parts;
-    const to = 0.5 + (0.5 * (i + 1)) / parts;
-    layers[relation] = await computeMetricsWith(
+  for (const slice of layerSlices(network, progress)) {
+    layers[slice.relation] = await computeMetricsWith(
       runPaths,
-      graph,
+      slice.graph,
       options,
       quality,
-      sliceProgress(progress, from, to),
-      `"${relation}"`,
+      slice.progress,
+      `"${slice.relation}"`,
     );
   }
   return { ...top, layers };
@@ -301,7 +296,7 @@ export function finishMetrics(
 
   // After the path pass (0 .. PATHS_SHARE of this graph's bar), each stage gets a fixed slice.
   const named = (phase: string) => (scope ? `${phase} (${scope})` : phase);
-  const stage = (from: number, to: number) => sliceProgress(progress, from, to);
+  const stage = (from: number, to: number) => subProgress(progress, from, to);
   progress.report(named('Structure'), PATHS_SHARE);
   const weak = weakComponents(csr);
   const strong = strongComponentCount(csr);
@@ -478,11 +473,31 @@ function finiteOr0(x: number): number {
 const PATHS_SHARE = 0.8;
 
 /**
- * Progress for one slice of a longer job: fractions map into [from, to]. Hosts embedding metrics in
- * a longer run (the pipeline) can wrap their Progress with it so the bar never runs backwards.
+ * The per-relation passes of a layered run, each with its share of the bar: the union's cost
+ * dominates, so it takes the first half and the layers share the rest.
  */
-/** Kept as an alias: metrics callers map stage progress the same way as every other stage. */
-export const sliceProgress = subProgress;
+function layerSlices(
+  network: Network,
+  progress: Progress,
+): { relation: string; graph: CivicGraph; progress: Progress }[] {
+  const parts = network.relations.length;
+  return network.relations.flatMap((relation, i) => {
+    const graph = network.layers[relation];
+    if (!graph) return [];
+    return [
+      {
+        relation,
+        graph,
+        progress: subProgress(progress, 0.5 + (0.5 * i) / parts, 0.5 + (0.5 * (i + 1)) / parts),
+      },
+    ];
+  });
+}
+
+/** The union's share of the bar in a layered run. */
+function unionProgress(network: Network, progress: Progress): Progress {
+  return subProgress(progress, 0, network.relations.length ? 0.5 : 1);
+}
 
 /** The union network at the top level, and one result per relation under `layers`. */
 export function computeLayeredMetrics(
@@ -491,22 +506,16 @@ export function computeLayeredMetrics(
   quality: QualityCollector,
   progress: Progress,
 ): LayeredMetrics {
-  // The union's cost dominates; give it half the bar and share the rest among layers.
-  const parts = network.relations.length;
-  const top = computeMetrics(network.union, options, quality, sliceProgress(progress, 0, parts ? 0.5 : 1));
+  const top = computeMetrics(network.union, options, quality, unionProgress(network, progress));
   const layers: Record<string, MetricsResult> = {};
-  network.relations.forEach((relation, i) => {
-    const graph = network.layers[relation];
-    if (!graph) return;
-    const from = 0.5 + (0.5 * i) / parts;
-    const to = 0.5 + (0.5 * (i + 1)) / parts;
-    layers[relation] = computeMetrics(
-      graph,
+  for (const slice of layerSlices(network, progress)) {
+    layers[slice.relation] = computeMetrics(
+      slice.graph,
       options,
       quality,
-      sliceProgress(progress, from, to),
-      `"${relation}"`,
+      slice.progress,
+      `"${slice.relation}"`,
     );
-  });
+  }
   return { ...top, layers };
 }
