@@ -75,6 +75,26 @@ export function separatorHint(text: string): { delimiter: string; rest: string }
   return m ? { delimiter: m[1]!, rest: text.slice(m[0].length) } : null;
 }
 
+/**
+ * What both CSV readers do first: refuse an empty file, read and drop Excel's separator line (its
+ * delimiter returned), and make every line break '\n' (hand-edited files mix CRLF, LF and old
+ * Mac CR; papaparse guesses one line break per file).
+ */
+function prepareCsvText(
+  text: string,
+  file: string,
+  quality: QualityCollector,
+): { text: string; delimiter?: string } {
+  if (text.trim() === '') throw new InputError(file, null, null, 'empty-file', 'The file is empty.');
+  const hint = separatorHint(text);
+  if (hint) {
+    text = hint.rest;
+    noteSeparatorHint(file, hint.delimiter, quality);
+  }
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  return hint ? { text, delimiter: hint.delimiter } : { text };
+}
+
 function noteSeparatorHint(file: string, delimiter: string, quality: QualityCollector): void {
   const shown = delimiter === '\t' ? 'tab' : `"${delimiter}"`;
   quality.info(
@@ -104,18 +124,12 @@ export function parseCsv(
   quality: QualityCollector,
   options: ParseCsvOptions = {},
 ): CsvTable {
-  if (text.trim() === '') throw new InputError(file, null, null, 'empty-file', 'The file is empty.');
-  const hint = separatorHint(text);
-  if (hint) {
-    text = hint.rest;
-    noteSeparatorHint(file, hint.delimiter, quality);
-  }
-  // Hand-edited files mix CRLF and LF (and old Mac CR); papaparse guesses one line break per file.
-  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  const prepared = prepareCsvText(text, file, quality);
+  text = prepared.text;
   const parsed = Papa.parse<string[]>(text, {
     skipEmptyLines: false,
     newline: '\n',
-    delimiter: options.delimiter ?? hint?.delimiter ?? guessDelimiter(text),
+    delimiter: options.delimiter ?? prepared.delimiter ?? guessDelimiter(text),
     delimitersToGuess: [',', ';', '\t', '|'],
   });
   const all = parsed.data;
@@ -189,14 +203,8 @@ export function streamCsv(
   onRow: (row: string[], line: number) => void,
   options: { delimiter?: string; onPosition?: (fraction: number) => void } = {},
 ): CsvStreamResult {
-  if (text.trim() === '') throw new InputError(file, null, null, 'empty-file', 'The file is empty.');
-  const hint = separatorHint(text);
-  if (hint) {
-    text = hint.rest;
-    noteSeparatorHint(file, hint.delimiter, quality);
-  }
-  // Hand-edited files mix CRLF and LF (and old Mac CR); papaparse guesses one line break per file.
-  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  const prepared = prepareCsvText(text, file, quality);
+  text = prepared.text;
   const length = text.length;
   const onPosition = options.onPosition;
   const blankRows: number[] = [];
@@ -244,7 +252,7 @@ export function streamCsv(
     seenContent = true;
     onRow(row, at);
   };
-  const guessed = options.delimiter ?? hint?.delimiter ?? guessDelimiter(text);
+  const guessed = options.delimiter ?? prepared.delimiter ?? guessDelimiter(text);
   // With no delimiter to go on (one column), papaparse guesses: leave the whole file to it.
   const rest = guessed
     ? readWellFormed(text, guessed, (row, end, breaks) => take(row, null, end, breaks, guessed))

@@ -262,13 +262,18 @@ export function makeRowReader(
   const isSubmitDate = /submitdate/i.test(mapping.finished ?? '');
   const questions = mapping.questions
     .filter((q) => q.kind === 'grid' || q.relation != null)
-    .map((q) => ({
-      q,
-      notPeople: q.notPeople && q.notPeople.length > 0 ? new Set(q.notPeople) : null,
-      cols: q.columns.map((c) => header.indexOf(c)),
-      columnIds: q.columns.map((c, k) => store.columnId(columnName(q, c, k))),
-      relationId: store.relationId(q.relation ?? 'named'),
-    }));
+    .map((q) => {
+      // Each column as notes and the review queue name it; the store keeps one id per name.
+      const columnNames = q.columns.map((c, k) => columnName(q, c, k));
+      return {
+        q,
+        notPeople: q.notPeople && q.notPeople.length > 0 ? new Set(q.notPeople) : null,
+        cols: q.columns.map((c) => header.indexOf(c)),
+        columnNames,
+        columnIds: columnNames.map((name) => store.columnId(name)),
+        relationId: store.relationId(q.relation ?? 'named'),
+      };
+    });
   // trim() only when an end is blank: most cells are not, and the call costs more than the check.
   const cell = (row: string[], i: number): string => {
     if (i < 0) return '';
@@ -448,7 +453,7 @@ export function makeRowReader(
       const f = cell(row, idx.finished).toLowerCase();
       response.unfinished = isSubmitDate ? f === '' : f === 'false' || f === '0' || f === 'no';
     }
-    for (const { q, cols, columnIds, relationId, notPeople } of questions) {
+    for (const { q, cols, columnNames, columnIds, relationId, notPeople } of questions) {
       if (q.kind === 'text') {
         for (let k = 0; k < cols.length; k++) {
           const value = cell(row, cols[k]!);
@@ -470,7 +475,7 @@ export function makeRowReader(
             quality.warn(
               file,
               line,
-              q.columns[k]!,
+              columnNames[k]!,
               'too-many-names',
               `This answer lists ${names.length} names; only the first ${MAX_NAMES_PER_ANSWER} were kept (a list this long is usually pasted or spam).`,
             );
@@ -483,7 +488,7 @@ export function makeRowReader(
               quality.warn(
                 file,
                 line,
-                q.columns[k]!,
+                columnNames[k]!,
                 'long-name',
                 `An answer of ${text.length} characters is too long to be a name and was left out ("${text.slice(0, 40)}...").`,
               );
