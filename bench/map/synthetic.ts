@@ -3,7 +3,7 @@
 import type { PipelineResult } from '../../src/core/pipeline';
 import type { Actor, ActorType, Tie } from '../../src/core/model';
 import { asActorId, SECTOR_OF_TYPE } from '../../src/core/model';
-import { seededRandom } from '../../src/ui/map/layout-runner';
+import { mulberry32 } from '../../src/core/random';
 
 export interface SyntheticOptions {
   nodes: number;
@@ -74,7 +74,7 @@ export function syntheticResult(opts: SyntheticOptions): {
   result: PipelineResult;
   baseline: PipelineResult | null;
 } {
-  const rand = seededRandom(opts.seed ?? 7);
+  const rand = mulberry32(opts.seed ?? 7);
   const n = Math.max(20, opts.nodes);
   const nCommunities = Math.max(3, Math.round(n / 60));
   const actors: Actor[] = [];

@@ -12,18 +12,6 @@ export interface LayoutProgress {
   total: number;
 }
 
-/** mulberry32: tiny, fast, good enough for placing points; the seed fixes the picture. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function applyPositions(graph: MapGraph, positions: Record<string, { x: number; y: number }>): number {
   let placed = 0;
   graph.updateEachNodeAttributes((node, attrs) => {
