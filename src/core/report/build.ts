@@ -4,7 +4,7 @@
 import type { Actor, Tie } from '../model';
 import type { QualityReport } from '../quality';
 import type { AppraisalSummary, PersonAppraisal } from '../appraisal';
-import { agreeRow, type SatisfactionSummary, type ServiceSatisfaction } from '../satisfaction';
+import { agreeRow, matrixPoints, type SatisfactionSummary, type ServiceSatisfaction } from '../satisfaction';
 import type { ChangeRow, Coverage, Scorecard, ServiceChange } from '../scorecard';
 import { COMPONENT_KEYS, COMPONENT_LABELS, WEIGHTS_OVERVIEW, WEIGHTS_RATIONALE } from '../scorecard';
 import { METRICS } from '../metrics/registry';
@@ -318,14 +318,7 @@ function chartsSection(ctx: Context): string {
     }
     if (sat.matrix.length)
       out += figure(
-        importanceMatrix(
-          sat.matrix.map((m) => ({
-            label: m.service,
-            importance: m.importance,
-            satisfaction: m.satisfaction,
-            n: m.n,
-          })),
-        ),
+        importanceMatrix(matrixPoints(sat.matrix)),
         'Services in the shaded quadrant matter most to residents and satisfy them least.',
       );
   }

@@ -11,6 +11,7 @@ export {
   summariseSatisfaction,
   itemStat,
   agreeRow,
+  matrixPoints,
   AGREE_AT,
   type SatisfactionSummary,
   type ServiceSatisfaction,

@@ -32,6 +32,16 @@ export function agreeRow(label: string, stat: ItemStat | undefined) {
   };
 }
 
+/** The importance × satisfaction matrix as the matrix chart takes it: one labelled point per service. */
+export function matrixPoints(matrix: SatisfactionSummary['matrix']) {
+  return matrix.map((m) => ({
+    label: m.service,
+    importance: m.importance,
+    satisfaction: m.satisfaction,
+    n: m.n,
+  }));
+}
+
 export interface ServiceSatisfaction {
   service: string;
   responses: number;

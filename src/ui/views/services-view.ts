@@ -1,6 +1,6 @@
 // The Services view: service-level averages of the scorecards (index, civil-society ties, 360) and
 // each service's satisfaction indicators with their 95% intervals and number of answers.
-import { agreeRow, type ItemStat, type ServiceSatisfaction } from '../../core/satisfaction';
+import { agreeRow, matrixPoints, type ItemStat, type ServiceSatisfaction } from '../../core/satisfaction';
 import { chartFigure, clear, fmt, h, tableWrap } from '../dom';
 import { importanceMatrix, intervalPlot, slopeChart } from '../../core/charts';
 import { cardsOf, field, text, type CardRow } from '../cards';
@@ -210,14 +210,7 @@ export const mountServices: ViewFactory = (container, store): View => {
       if (sat.matrix.length > 0) {
         charts.appendChild(
           chartFigure(
-            importanceMatrix(
-              sat.matrix.map((m) => ({
-                label: m.service,
-                importance: m.importance,
-                satisfaction: m.satisfaction,
-                n: m.n,
-              })),
-            ),
+            importanceMatrix(matrixPoints(sat.matrix)),
             'Services important to residents but with low satisfaction (lower right) are where to concentrate.',
           ),
         );
