@@ -125,10 +125,7 @@ export class LayoutRunner {
     this.options.onProgress(this.progress());
     const finish = (): void => {
       if (this.phase !== 'noverlap') return;
-      this.noverlap?.kill();
-      this.noverlap = null;
-      if (this.noverlapTimer) clearTimeout(this.noverlapTimer);
-      this.noverlapTimer = null;
+      this.release();
       this.phase = 'done';
       this.options.onDone(this.progress());
     };
@@ -147,23 +144,23 @@ export class LayoutRunner {
   stop(): void {
     if (!this.running) return;
     this.fa2?.stop();
-    this.fa2?.kill();
-    this.fa2 = null;
-    this.noverlap?.kill();
-    this.noverlap = null;
-    if (this.noverlapTimer) clearTimeout(this.noverlapTimer);
-    this.noverlapTimer = null;
+    this.release();
     this.phase = 'stopped';
     this.options.onDone(this.progress());
   }
 
   kill(): void {
+    this.release();
+    if (this.running) this.phase = 'stopped';
+  }
+
+  /** Ends both layout workers and the noverlap time limit, whatever phase is running. */
+  private release(): void {
     this.fa2?.kill();
     this.fa2 = null;
     this.noverlap?.kill();
     this.noverlap = null;
     if (this.noverlapTimer) clearTimeout(this.noverlapTimer);
     this.noverlapTimer = null;
-    if (this.running) this.phase = 'stopped';
   }
 }
