@@ -97,7 +97,24 @@ function countAtLeast(text: string, tag: string, atLeast: number): boolean {
   return n >= atLeast;
 }
 
-/** The parts of a workbook readXlsx reads, each whole, or (for a header read) only as far as needed. */
+/** Every part of the workbook unzipped, each decoded when first asked for. */
+function wholeWorkbook(data: Uint8Array, fileName: string): (name: string) => string | null {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(data, { filter: (f) => f.name.startsWith('xl/') });
+  } catch {
+    throw new InputError(
+      fileName,
+      null,
+      null,
+      'unreadable-file',
+      'This .xlsx workbook is damaged and cannot be opened.',
+    );
+  }
+  return (name) => (files[name] ? strFromU8(files[name]!) : null);
+}
+
+/** For a header read: the parts readXlsx reads, the sheet and shared strings only as far as needed. */
 function workbookParts(data: Uint8Array, maxRows: number): Record<string, string> | null {
   if (!Number.isFinite(maxRows)) return null;
   const entries = zipEntries(data);
@@ -147,20 +164,7 @@ function workbookParts(data: Uint8Array, maxRows: number): Record<string, string
  */
 export function readXlsx(data: Uint8Array, fileName: string, maxRows = Infinity): string[][] {
   const head = workbookParts(data, maxRows);
-  let files: Record<string, Uint8Array> = {};
-  try {
-    if (!head) files = unzipSync(data, { filter: (f) => f.name.startsWith('xl/') });
-  } catch {
-    throw new InputError(
-      fileName,
-      null,
-      null,
-      'unreadable-file',
-      'This .xlsx workbook is damaged and cannot be opened.',
-    );
-  }
-  const text = (name: string): string | null =>
-    head ? (head[name] ?? null) : files[name] ? strFromU8(files[name]!) : null;
+  const text = head ? (name: string) => head[name] ?? null : wholeWorkbook(data, fileName);
   const sheetPath = firstSheetPath(text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels'));
   const sheet = text(sheetPath) ?? text('xl/worksheets/sheet1.xml');
   if (!sheet)
