@@ -407,7 +407,11 @@ function isBlank(row: string[]): boolean {
 export function findColumn(header: string[], ...names: string[]): number {
   const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
   const wanted = names.map(norm);
-  return header.findIndex((h) => wanted.includes(norm(h)));
+  // A header of symbols only ("#", Typeform's response number) is matched exactly.
+  return header.findIndex((h) => {
+    const key = norm(h);
+    return key === '' ? names.includes(h.trim()) : wanted.includes(key);
+  });
 }
 
 /** Like findColumn, but a missing column stops the run with a message naming it. */

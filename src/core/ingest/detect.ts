@@ -23,6 +23,8 @@ const META: Record<
     'ResponseId',
     'ResponseID',
     'Respondent ID',
+    'Submission ID',
+    'UserID',
     'record_id',
     'Record ID',
     '_id',
@@ -32,6 +34,7 @@ const META: Record<
     'response_id',
     'id',
     'ID',
+    '#',
   ],
   respondentType: [
     'Respondent type',
@@ -81,12 +84,19 @@ const META: Record<
     'Start Date',
     'submitdate',
     'Date submitted',
+    'Submit Date (UTC)',
+    'Submit Date',
+    'Submission Date',
+    'Submitted at',
     '_submission_time',
     'start',
     'Completion time',
     'EndDate',
     'End Date',
     'RecordedDate',
+    'Start Date (UTC)',
+    'Ended',
+    'Started',
   ],
   status: ['Status', 'Response Type', '_validation_status', 'redcap_survey_identifier'],
   finished: ['Finished', 'Completed', 'Complete?', 'submitdate'],
@@ -109,6 +119,14 @@ export function detectLayout(rows: string[][]): DetectedLayout {
   const has = (...names: string[]) => names.every((n) => findColumn(first, n) >= 0);
   if (row2.some(isImportId) || row1.some(isImportId)) {
     return { format: 'qualtrics', headerRows: row1.some(isImportId) ? 2 : 3 };
+  }
+  // Qualtrics' legacy exporter: V1, V2... over the metadata and export tags over the questions,
+  // then a row of field names and question text ("ResponseID", "Who do you trust?-Helen Okafor").
+  if (
+    first.filter((h) => /^V\d+$/.test(h.trim())).length >= 3 &&
+    row1.some((c) => /^ResponseID$/i.test(c.trim()))
+  ) {
+    return { format: 'qualtrics', headerRows: 2 };
   }
   if (
     (has('StartDate') || has('ResponseId')) &&
@@ -157,6 +175,8 @@ interface ColumnInfo {
   question: string;
   /** The choice / person this column stands for; null for a whole-answer column. */
   option: string | null;
+  /** Qualtrics legacy: question and choice text joined by a bare "-", split once siblings are known. */
+  joined?: string;
 }
 
 /** Split a header into question and option, following each tool's convention. */
@@ -196,7 +216,9 @@ function describeColumn(
     if (m) {
       const question = dash > 0 ? text.slice(0, dash) : text || m[1]!;
       const option = dash > 0 ? text.slice(dash + 3) : m[2]!;
-      return info(m[1]!, question, option);
+      const column = info(m[1]!, question, option);
+      if (dash < 0 && text.includes('-')) column.joined = text;
+      return column;
     }
     // Each loop pipes its own words into the text, so a looped column keeps to its tag.
     if (loopTag) return info(tag, text || h, null);
@@ -254,7 +276,15 @@ export function detectSurveyMapping(
       const i = findColumn(header, name);
       if (i >= 0) return header[i]!;
     }
-    // Qualtrics second header row, SurveyMonkey: the question text may carry the meaning.
+    // Qualtrics' legacy export names its metadata in the second header row (V1 over ResponseID).
+    if (layout.format === 'qualtrics') {
+      for (const sub of subHeaders) {
+        for (const name of META[key]) {
+          const i = findColumn(sub, name);
+          if (i >= 0 && i < header.length) return header[i]!;
+        }
+      }
+    }
     return null;
   };
   const mapping: SurveyMapping = {
@@ -309,7 +339,10 @@ export function detectSurveyMapping(
       loopTags[i],
     ),
   );
+  if (layout.format === 'qualtrics') splitLegacyChoices(columns);
   if (layout.format === 'surveymonkey') carrySurveyMonkeyQuestions(columns, header);
+  if (['simple', 'google-forms', 'microsoft-forms', 'surveymonkey'].includes(layout.format))
+    carryBlankHeaders(columns, header, metaColumns);
   if (layout.format === 'kobo') groupKoboChoices(columns, header);
   const groups = new Map<string, ColumnInfo[]>();
   for (const c of columns) {
@@ -410,6 +443,60 @@ function findByWording(header: string[], subHeaders: string[][], re: RegExp): st
     if (re.test(header[i]!) || subHeaders.some((s) => re.test(s[i] ?? ''))) return header[i]!;
   }
   return null;
+}
+
+/**
+ * Qualtrics' legacy exporter writes "Who do you trust?-Helen Okafor" over Q3_2: question and choice
+ * joined by a bare hyphen, which double-barrelled names have too. The question is what the texts of
+ * a question's columns share, up to a hyphen after its closing punctuation (or the last hyphen);
+ * a question with one column splits after its closing punctuation only.
+ */
+function splitLegacyChoices(columns: ColumnInfo[]): void {
+  const byStem = new Map<string, ColumnInfo[]>();
+  for (const c of columns) {
+    if (c.joined === undefined) continue;
+    const list = byStem.get(c.stem);
+    if (list) list.push(c);
+    else byStem.set(c.stem, [c]);
+  }
+  for (const group of byStem.values()) {
+    const texts = group.map((c) => c.joined!);
+    let cut = -1;
+    if (group.length > 1) {
+      let shared = texts[0]!;
+      for (const t of texts) while (!t.startsWith(shared)) shared = shared.slice(0, -1);
+      const afterQuestion = /[?:.)]\s*-/.exec(shared);
+      cut = afterQuestion ? afterQuestion.index + afterQuestion[0].length - 1 : shared.lastIndexOf('-');
+    } else {
+      const afterQuestion = /[?:.)]\s*-(?=\s*\S)/.exec(texts[0]!);
+      if (afterQuestion) cut = afterQuestion.index + afterQuestion[0].length - 1;
+    }
+    if (cut <= 0) continue;
+    for (const c of group) {
+      c.question = c.joined!.slice(0, cut).trim();
+      c.option = c.joined!.slice(cut + 1).trim();
+    }
+  }
+}
+
+/**
+ * A column whose header is blank, after a question's column, is another box of that question:
+ * a multi-select exported one column per choice with the question over the first only, whose
+ * choice row is missing (SurveyMonkey's export with its second header row deleted, a hand-made
+ * sheet). Its cells hold the chosen name, so it is read like the question's own column.
+ */
+function carryBlankHeaders(columns: ColumnInfo[], header: string[], metaColumns: Set<string>): void {
+  let current: ColumnInfo | null = null;
+  for (const c of columns) {
+    if (header[c.index]!.trim() !== `Column ${c.index + 1}`) {
+      current = metaColumns.has(c.header) || c.option != null ? null : c;
+      continue;
+    }
+    if (current) {
+      c.stem = current.stem;
+      c.question = current.question;
+    }
+  }
 }
 
 /** SurveyMonkey leaves the question blank over its second and later option columns. */

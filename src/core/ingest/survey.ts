@@ -198,11 +198,13 @@ const REJECT_MESSAGE: Record<string, string> = {
 /**
  * A column as quality notes and the review queue name it. SurveyMonkey leaves the first header
  * blank over every choice column but a question's first (read as "Column 14"), so such a column
- * is named by its question and choice instead: "Who do you trust? [Other (please specify)]".
+ * is named by its question and choice instead: "Who do you trust? [Other (please specify)]", or
+ * by its question and place when no choice row names it: "Who do you trust? (column 14)".
  */
 function columnName(q: SurveyMapping['questions'][number], column: string, k: number): string {
+  if (!/^Column \d+$/.test(column)) return column;
   const choice = q.targets?.[k];
-  return choice && /^Column \d+$/.test(column) ? `${q.label} [${choice}]` : column;
+  return choice ? `${q.label} [${choice}]` : `${q.label} (${column.toLowerCase()})`;
 }
 
 /** Slots of the table of answer pieces met before (a power of two). */

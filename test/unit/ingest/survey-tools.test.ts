@@ -1,7 +1,8 @@
 // Survey-tool shapes beyond the basic exports: Qualtrics loop & merge columns and "Other (please
-// specify)" text boxes, and KoboToolbox submissions marked "Not approved" in validation.
+// specify)" text boxes, KoboToolbox submissions marked "Not approved" in validation, Qualtrics'
+// legacy exporter, blank-headed choice columns, and other tools' names for respondent details.
 import { describe, expect, it } from 'vitest';
-import { codes, fixture, run, tieSet } from './helpers';
+import { codes, fixture, run, text, tieSet } from './helpers';
 
 describe('Qualtrics loop & merge and "Other" text', () => {
   const r = run([fixture('qualtrics-loop-other.csv')]);
@@ -49,5 +50,116 @@ describe('KoboToolbox validation status', () => {
     expect(r.respondents.map((x) => x.key)).toEqual(['r-201', 'r-203']);
     expect(tieSet(r).every((t) => t.startsWith('r-201>') || t.startsWith('r-203>'))).toBe(true);
     expect(codes(r.quality)).not.toContain('unmatched-name');
+  });
+});
+
+describe("Qualtrics' legacy exporter", () => {
+  const r = run([fixture('qualtrics-legacy.csv')]);
+  const m = r.mapping.surveys[0]!;
+
+  it('reads V1–V10 by the field names of the second header row', () => {
+    expect([m.format, m.headerRows]).toEqual(['qualtrics', 2]);
+    expect(m).toMatchObject({
+      responseId: 'V1',
+      name: 'V3',
+      rosterId: 'V4',
+      email: 'V5',
+      status: 'V7',
+      timestamp: 'V8',
+      finished: 'V10',
+      respondentType: 'Q1',
+    });
+    // Status 1 is a survey preview; Finished 0 an unfinished response, kept.
+    expect(r.quality.issues.filter((i) => i.code.endsWith('-response')).map((i) => [i.code, i.row])).toEqual([
+      ['preview-response', 5],
+      ['unfinished-response', 6],
+    ]);
+    // Helen answered with her e-mail address in EmailAddress: she keeps her roster id.
+    expect(r.respondents.map((x) => x.key)).toEqual([
+      'r-R_3kLmN8pQ2rS',
+      'ps-01',
+      'r-R_5uNfInIsH3d',
+      'r-R_7gHiJ2kL5mN',
+    ]);
+  });
+
+  it('splits "Question?-Choice" after the question, not at a hyphen inside it', () => {
+    const need = m.questions.find((q) => q.relation === 'need')!;
+    expect(need.kind).toBe('choices');
+    expect(need.label).toBe('Who do you go to for face-to-face help in times of need?');
+    expect(need.targets).toEqual(['Dr Priya Patel', 'Helen Okafor', 'Amira Haddad', 'Age UK Millbrook']);
+    expect(tieSet(r)).toEqual([
+      'ps-01>ps-09:need',
+      'ps-01>ps-09:trust',
+      'ps-01>vg-03:info',
+      'ps-01>vg-03:need',
+      'r-R_3kLmN8pQ2rS>ps-01:trust',
+      'r-R_3kLmN8pQ2rS>ps-04:need',
+      'r-R_3kLmN8pQ2rS>ps-09:need',
+      'r-R_3kLmN8pQ2rS>vg-01:info',
+      'r-R_5uNfInIsH3d>ps-04:need',
+      'r-R_7gHiJ2kL5mN>ps-01:need',
+    ]);
+  });
+});
+
+describe('a multi-select with blank headers over its later choice columns', () => {
+  const r = run([fixture('surveymonkey-one-header.csv')]);
+  const m = r.mapping.surveys[0]!;
+
+  it('reads every blank-headed column after a question as a box of that question', () => {
+    expect([m.format, m.headerRows]).toEqual(['surveymonkey', 1]);
+    const trust = m.questions.find((q) => q.relation === 'trust')!;
+    expect(trust.columns).toEqual(['Who do you trust?', 'Column 12', 'Column 13', 'Column 14']);
+    expect(m.questions.map((q) => q.relation)).toEqual(['trust', 'info']);
+    expect(tieSet(r)).toEqual([
+      'r-114230001>ps-04:trust',
+      'r-114230001>ps-09:trust',
+      'r-114230001>vg-01:info',
+      'r-114230002>ps-01:trust',
+      'r-114230002>vg-03:info',
+      'r-114230003>ps-01:trust',
+      'r-114230003>ps-04:trust',
+    ]);
+  });
+
+  it('names such a column by its question in notes and the review queue', () => {
+    const item = r.review.find((x) => x.text === "Mrs Okafor's deputy")!;
+    expect(item.column).toBe('Who do you trust? (column 14)');
+  });
+
+  it('leaves a blank-headed column after respondent details alone', () => {
+    const csv =
+      'Timestamp,Email Address,,Who do you trust?\n2026/03/02 10:01:00,a@example.org,x,Helen Okafor\n';
+    const plain = run([text('padded.csv', csv)]);
+    const questions = plain.mapping.surveys[0]!.questions;
+    expect(questions.map((q) => q.columns)).toEqual([['Who do you trust?']]);
+  });
+});
+
+describe('respondent details under the names other tools give them', () => {
+  const detected = (csv: string) => run([text('export.csv', csv)]).mapping.surveys[0]!;
+
+  it("Typeform: '#' is the response id, Submit Date (UTC) the time", () => {
+    const m = detected(
+      '#,Who do you trust?,Start Date (UTC),Submit Date (UTC),Network ID\n' +
+        'a8f3k2,Helen Okafor,2026-03-02 10:01:15,2026-03-02 10:04:02,c1d2e3\n',
+    );
+    expect([m.responseId, m.timestamp]).toEqual(['#', 'Submit Date (UTC)']);
+  });
+
+  it('JotForm: Submission ID and Submission Date', () => {
+    const m = detected(
+      'Submission Date,Who do you trust?,Submission ID\n"Mar 2, 2026",Helen Okafor,5845123456789012345\n',
+    );
+    expect([m.responseId, m.timestamp]).toEqual(['Submission ID', 'Submission Date']);
+  });
+
+  it('SmartSurvey: UserID, and Ended (when the response was submitted) as the time', () => {
+    const m = detected(
+      'UserID,Name,Email,IP Address,Unique ID,Started,Ended,Tracking Link,Custom Value,Who do you trust?\n' +
+        '48211001,,,81.2.69.160,,02/03/2026 10:01,02/03/2026 10:04,Default Web Link,,Helen Okafor\n',
+    );
+    expect([m.responseId, m.timestamp, m.email]).toEqual(['UserID', 'Ended', 'Email']);
   });
 });
