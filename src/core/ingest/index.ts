@@ -19,7 +19,7 @@ import { hashString, NEEDS_LOWER_CASE, NOT_EMAIL, StringTable } from './dates';
 import { readCodebook } from './codebook';
 import { readRoster } from './roster';
 import { makeRowReader, NominationStore, type RawResponse, type RowReader } from './survey';
-import { reportRagged, streamGrid, uniqueHeaders } from './table';
+import { noteTitleRows, reportRagged, streamGrid, titleRowCount, uniqueHeaders } from './table';
 import type {
   DecisionRecord,
   IngestInput,
@@ -370,10 +370,41 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       `"${item.text}" (written ${item.count} time${item.count === 1 ? '' : 's'}) could not be matched to the roster for sure and is waiting for review.${hint}`,
     );
   }
+  noteNumericAnswers(unmatched.values(), quality);
   review.sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
   mapping.decisions = [...decisions.values()];
   progress.report('Matching names', 1);
   return { actors, ties, respondents, mapping, review, roster: roster.entries };
+}
+
+/**
+ * A name question answered in bare numbers ("1", "3") was exported as numeric values: with no
+ * codebook or roster code for them, the numbers cannot be people. Each stays in the review queue;
+ * one note per column says why and what to do.
+ */
+function noteNumericAnswers(unmatched: Iterable<{ item: ReviewItem }>, quality: QualityCollector): void {
+  const byColumn = new Map<string, { file: string; codes: string[] }>();
+  for (const { item } of unmatched) {
+    if (!/^\d+$/.test(item.text)) continue;
+    const key = `${item.file}\u0000${item.column}`;
+    const seen = byColumn.get(key);
+    if (seen) seen.codes.push(item.text);
+    else byColumn.set(key, { file: item.file, codes: [item.text] });
+  }
+  for (const [key, { file, codes }] of byColumn) {
+    const column = key.slice(key.indexOf('\u0000') + 1);
+    const shown = codes
+      .sort((a, b) => Number(a) - Number(b))
+      .slice(0, 5)
+      .join(', ');
+    quality.warn(
+      file,
+      null,
+      column,
+      'numeric-answers',
+      `Answers in this column are numbers (${shown}${codes.length > 5 ? ', ...' : ''}), as survey tools write them when responses are exported as numeric values, and nothing (a codebook, a "code" column in the roster) says who they are. Export again with the answer text (Qualtrics: "Use choice text"), or add the tool's codebook (the codebook file; --codebook in the CLI) or a "code" column to the roster.`,
+    );
+  }
 }
 
 function respondentOf(key: ActorId, r: RawResponse, type: ActorType, onRoster: boolean): Respondent {
@@ -642,8 +673,16 @@ function readSurveyFile(
     dataRows++;
   };
   const start = () => {
-    const rows = buffer!;
+    let rows = buffer!;
     buffer = null;
+    const titles = titleRowCount(rows.map((r) => r.row));
+    noteTitleRows(
+      file.name,
+      rows.slice(0, titles).map((r) => r.row),
+      rows.map((r) => r.line),
+      quality,
+    );
+    rows = rows.slice(titles);
     if (rows.length === 0)
       throw new InputError(file.name, null, null, 'empty-file', 'The file has no header row.');
     const layout = given

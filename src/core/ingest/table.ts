@@ -111,8 +111,11 @@ export function gridToTable(
   headerRows: number,
   quality: QualityCollector,
 ): CsvTable & { subHeaders: string[][] } {
-  const first = grid.rows.findIndex((r) => r.some((c) => c.trim() !== ''));
+  let first = grid.rows.findIndex((r) => r.some((c) => c.trim() !== ''));
   if (first < 0) throw new InputError(fileName, null, null, 'empty-file', 'The file has no header row.');
+  const titles = titleRowCount(grid.rows.slice(first, first + MAX_TITLE_ROWS + 21));
+  noteTitleRows(fileName, grid.rows.slice(first, first + titles), grid.lines.slice(first), quality);
+  first += titles;
   const header = uniqueHeaders(
     grid.rows[first]!.map((h) => h.trim()),
     fileName,
@@ -133,6 +136,49 @@ export function gridToTable(
   const headerLine = grid.lines[first + headerRows - 1] ?? 1;
   const blankRows = grid.blankRows.filter((l) => l > headerLine);
   return { file: fileName, header, rows, rowNumbers, delimiter: grid.delimiter, subHeaders, blankRows };
+}
+
+/** At most this many title or note rows above a header are recognised as such. */
+const MAX_TITLE_ROWS = 5;
+
+function filledCells(row: string[]): number {
+  let n = 0;
+  for (const c of row) if (c.trim() !== '') n++;
+  return n;
+}
+
+/**
+ * Rows above the header that hold a title or a note in one cell ("Millbrook survey 2026",
+ * "Exported 2 April 2026"), as reports and hand-made sheets have: how many lead `rows`. None
+ * unless the row after them has two cells or more and so do most rows after that, so that a
+ * one-column file keeps its header.
+ */
+export function titleRowCount(rows: string[][]): number {
+  let k = 0;
+  while (k < rows.length && k < MAX_TITLE_ROWS && filledCells(rows[k]!) <= 1) k++;
+  if (k === 0 || k >= rows.length || filledCells(rows[k]!) < 2) return 0;
+  const after = rows.slice(k + 1, k + 21);
+  const wide = after.filter((r) => filledCells(r) >= 2).length;
+  return after.length === 0 || wide * 2 >= after.length ? k : 0;
+}
+
+/** Each title row left out, said so (nothing in a file is dropped silently). */
+export function noteTitleRows(
+  file: string,
+  titles: string[][],
+  lines: number[],
+  quality: QualityCollector,
+): void {
+  titles.forEach((row, i) => {
+    const text = row.find((c) => c.trim() !== '')?.trim() ?? '';
+    quality.info(
+      file,
+      lines[i] ?? null,
+      null,
+      'title-row',
+      `This row ("${text.length > 60 ? `${text.slice(0, 60)}...` : text}") sits above the header and was read as a title, not as data.`,
+    );
+  });
 }
 
 /** A row with fewer or more cells than the header: read by position, and said so. */

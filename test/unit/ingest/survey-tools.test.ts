@@ -1,7 +1,10 @@
 // Survey-tool shapes beyond the basic exports: Qualtrics loop & merge columns and "Other (please
 // specify)" text boxes, KoboToolbox submissions marked "Not approved" in validation, Qualtrics'
-// legacy exporter, blank-headed choice columns, and other tools' names for respondent details.
+// legacy exporter, blank-headed choice columns, other tools' names for respondent details, title
+// rows above the header, and answers exported as numeric values.
 import { describe, expect, it } from 'vitest';
+import { readRoster, readTable } from '../../../src/core/ingest';
+import { QualityCollector } from '../../../src/core/quality';
 import { codes, fixture, run, text, tieSet } from './helpers';
 
 describe('Qualtrics loop & merge and "Other" text', () => {
@@ -161,5 +164,50 @@ describe('respondent details under the names other tools give them', () => {
         '48211001,,,81.2.69.160,,02/03/2026 10:01,02/03/2026 10:04,Default Web Link,,Helen Okafor\n',
     );
     expect([m.responseId, m.timestamp, m.email]).toEqual(['UserID', 'Ended', 'Email']);
+  });
+});
+
+describe('title rows above the header', () => {
+  const csv =
+    'Millbrook relationships survey 2026\nExported 02/04/2026\n\n' +
+    'Response ID,Respondent type,Who do you trust?,Who do you go to in times of need?\n' +
+    'R1,Resident,Helen Okafor,Dr Priya Patel\nR2,Volunteer,Amira Haddad,Helen Okafor\n';
+
+  it('are read as titles, each reported, and the header found below them', () => {
+    const r = run([text('titled.csv', csv)]);
+    expect(tieSet(r)).toEqual(['r-R1>ps-01:trust', 'r-R1>ps-04:need', 'r-R2>ps-01:need', 'r-R2>ps-09:trust']);
+    expect(r.quality.issues.filter((i) => i.code === 'title-row').map((i) => i.row)).toEqual([1, 2]);
+    expect(r.quality.rows).toEqual({ read: 2, accepted: 2, rejected: 0 });
+  });
+
+  it('in a roster too', () => {
+    const roster = text(
+      'roster.csv',
+      '"Millbrook roster, March 2026"\nid,name,type\nps-01,Helen Okafor,public-servant\n',
+    );
+    const q = new QualityCollector();
+    const read = readRoster(roster, q);
+    expect(read.entries.map((e) => [e.id, e.name])).toEqual([['ps-01', 'Helen Okafor']]);
+    expect(codes(q)).toContain('title-row');
+  });
+
+  it('never in a one-column file', () => {
+    const q = new QualityCollector();
+    const table = readTable(text('names.csv', 'name\nHelen Okafor\nAmira Haddad\n'), q);
+    expect(table.header).toEqual(['name']);
+    expect(codes(q)).not.toContain('title-row');
+  });
+});
+
+describe('answers exported as numeric values', () => {
+  it('stay in review, with one note per column saying what to do', () => {
+    const csv =
+      'Response ID,Who do you go to in times of need?,Who do you trust?\nR1,"1,3",Helen Okafor\nR2,2,Amira Haddad\n';
+    const r = run([text('numeric.csv', csv)]);
+    expect(r.review.map((x) => x.text).sort()).toEqual(['1', '2', '3']);
+    const notes = r.quality.issues.filter((i) => i.code === 'numeric-answers');
+    expect(notes.map((i) => i.column)).toEqual(['Who do you go to in times of need?']);
+    expect(notes[0]!.message).toContain('(1, 2, 3)');
+    expect(notes[0]!.message).toContain('codebook');
   });
 });
