@@ -3,16 +3,26 @@
 import type { ActorType } from '../model';
 
 const TYPE_WORDS: [RegExp, ActorType][] = [
-  [/public[\s_-]*servant|staff|officer|professional|employee|public[\s_-]*sector|^public$/, 'public-servant'],
-  [/service[\s_-]*user|patient|pupil|parent|client|tenant|customer/, 'service-user'],
+  [
+    /public[\s_-]*servant|staff|officer|professional|employee|public[\s_-]*sector|^public$|\b(head ?teacher|teacher|nurse|doctor|gp|police|pcso|social worker)\b/,
+    'public-servant',
+  ],
+  [
+    /service[\s_-]*user|patient|pupil|parent|client|tenant|customer|\bus(e|es|ing) (the |this |these |a |local |council |our )?services?\b/,
+    'service-user',
+  ],
   [/volunteer/, 'volunteer'],
   [
     /group|organi[sz]ation|association|charity|club|society|voluntary|community[\s_-]*org|vcs|ngo|faith/,
     'group',
   ],
-  [/resident|citizen|member of the public|neighbour|local person|individual|householder/, 'resident'],
+  [
+    /resident|citizen|member of the public|neighbour|local person|individual|householder|\bi live\b|\blives? (in|here|locally|nearby)\b/,
+    'resident',
+  ],
   [/^service$|^agency$|^department$/, 'service'],
-  [/^other$/, 'other'],
+  // "Other", "Other (please specify)": a respondent of no listed type.
+  [/^other\b/, 'other'],
 ];
 
 /** ActorType of a free-text type, or null when it says nothing recognisable. */

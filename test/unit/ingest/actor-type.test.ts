@@ -1,0 +1,36 @@
+// The respondent-type answers people give, in survey tools' wordings, read into actor types.
+import { describe, expect, it } from 'vitest';
+import { parseActorType } from '../../../src/core/ingest/actor-type';
+
+describe('parseActorType', () => {
+  it.each([
+    ['Resident', 'resident'],
+    ['Local resident', 'resident'],
+    ['I live in Millbrook', 'resident'],
+    ['Member of the public', 'resident'],
+    ['Volunteer (unpaid)', 'volunteer'],
+    ['I volunteer locally', 'volunteer'],
+    ['Community group', 'group'],
+    ['Member of a voluntary or community organisation', 'group'],
+    ['Trustee of a local charity', 'group'],
+    ['Service user', 'service-user'],
+    ['I use the service', 'service-user'],
+    ['I use local services', 'service-user'],
+    ['Patient', 'service-user'],
+    ['Parent / carer', 'service-user'],
+    ['Council officer', 'public-servant'],
+    ['Teacher', 'public-servant'],
+    ['Headteacher', 'public-servant'],
+    ['Other', 'other'],
+    ['Other (please specify)', 'other'],
+  ])('%s → %s', (text, type) => {
+    expect(parseActorType(text)).toBe(type);
+  });
+
+  it.each(['', 'Prefer not to say', 'Business owner', 'Carer', 'Otherwise engaged'])(
+    '"%s" says nothing recognisable (counted as a resident, with a note)',
+    (text) => {
+      expect(parseActorType(text)).toBeNull();
+    },
+  );
+});
