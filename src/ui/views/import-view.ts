@@ -12,7 +12,7 @@ import type {
   SurveyMapping,
 } from '../../core/ingest/types';
 import { QualityCollector } from '../../core/quality';
-import { streamGrid } from '../../core/ingest/table';
+import { streamGrid, titleRowCount } from '../../core/ingest/table';
 import { archiveHead } from '../../core/ingest/archive';
 import { clear, h, tableWrap } from '../dom';
 import { fileSize, listFiles, type WaveFiles } from '../project';
@@ -89,8 +89,8 @@ const headerCache = new WeakMap<object, string[]>();
 /** How much of a file the main thread reads to find its header: enough for any real header row. */
 const HEADER_PREFIX = 256 * 1024;
 const STOP = Symbol('header read');
-/** Rows of a workbook read for its header (a blank first row or two may come before it). */
-const HEADER_ROWS = 5;
+/** Rows read for a file's header: title rows may come before it, and data rows tell them apart. */
+const HEADER_ROWS = 10;
 
 /**
  * The first lines of a text file, cut at a line end, so a 50 MB export's header is read without
@@ -123,21 +123,23 @@ function headerOf(file: InputFile | null | undefined): string[] {
   const key = file as object;
   const cached = headerCache.get(key);
   if (cached) return cached;
-  let first: string[] = [];
+  // The first rows, enough to see past title rows above the header (as the core does).
+  const rows: string[][] = [];
   try {
     streamGrid(
       headerPrefix(file),
       new QualityCollector(),
       (row) => {
-        first = row;
-        throw STOP; // the header is all the main thread needs
+        rows.push(row);
+        if (rows.length >= HEADER_ROWS) throw STOP; // the header is all the main thread needs
       },
       undefined,
       HEADER_ROWS,
     );
   } catch (err) {
-    if (err !== STOP) first = [];
+    if (err !== STOP) rows.length = 0;
   }
+  const first = rows[titleRowCount(rows)] ?? [];
   const header = first.map((c) => c.trim()).filter(Boolean);
   headerCache.set(key, header);
   return header;
