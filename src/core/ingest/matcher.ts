@@ -59,6 +59,13 @@ const ROLE_ALIASES: [RegExp, string[]][] = [
   [/housing/, ['housing', 'estate', 'officer']],
 ];
 
+/** Confidence of a name whose letters are a roster name's, spaced otherwise. */
+const COMPACT_MATCH = 0.95;
+
+function compact(key: string): string {
+  return key.includes(' ') ? key.replace(/ /g, '') : key;
+}
+
 function tokens(text: string): string[] {
   const norm = normaliseText(text);
   return norm ? norm.split(' ') : [];
@@ -78,6 +85,8 @@ interface Indexed {
 export class RosterMatcher {
   private readonly items: Indexed[];
   private readonly byKey = new Map<string, number[]>();
+  /** byKey with the spaces taken out: "Smithjones", "Mc Donald", "Anne Marie" as one word or two. */
+  private readonly byCompactKey = new Map<string, number[]>();
   private readonly byId = new Map<string, number>();
   private readonly byEmail = new Map<string, number>();
   private readonly byCode = new Map<string, number>();
@@ -112,6 +121,7 @@ export class RosterMatcher {
         keys.add([...item.nameTokens.slice(-1), ...item.nameTokens.slice(0, -1)].join(' '));
       }
       for (const key of keys) if (key) push(this.byKey, key, i);
+      for (const key of new Set([...keys].map(compact))) if (key) push(this.byCompactKey, key, i);
       for (const t of new Set(item.nameTokens)) push(this.byToken, t, i);
     });
     // Rare words identify; words shared by many names ("Millbrook", "Community") barely do.
@@ -248,6 +258,13 @@ export class RosterMatcher {
       };
     }
     const scored = this.fuzzy(raw);
+    if (!exact) {
+      // The same letters, spaced otherwise (a double-barrelled or prefixed name written as one
+      // word or two): nearly exact, yet still weighed against the other candidates.
+      for (const i of this.byCompactKey.get(compact(nameKey(raw))) ?? NONE) {
+        scored.set(i, Math.max(scored.get(i) ?? 0, COMPACT_MATCH));
+      }
+    }
     if (exact && exact.length > 1) {
       // Two roster people share this exact name: never guess between them.
       for (const i of exact) scored.set(i, 1);

@@ -63,12 +63,30 @@ function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 64;
 }
 
+/**
+ * Latin letters that carry no combining accent for NFKD to strip (Łukasz, Søren, Þóra, Straße):
+ * written without them on an English keyboard, so folded to what people type instead.
+ */
+const FOLDED: Record<string, string> = {
+  ł: 'l',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ı: 'i',
+  ħ: 'h',
+};
+
 /** The general normalisation (any script), by regular expressions. */
 export function normaliseUnicode(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    .replace(/[łøđðþßæœıħ]/g, (c) => FOLDED[c]!)
     .replace(/['\u2019\u2018`]/g, '') // O'Brien = OBrien = O Brien is handled by tokens below
     .replace(/[^\p{L}\p{N}@.]+/gu, ' ')
     .replace(/(^|\s)\.+|\.+(\s|$)/g, ' ')

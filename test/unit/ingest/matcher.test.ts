@@ -201,3 +201,67 @@ describe('mayBeginLabel', () => {
     }
   });
 });
+
+describe('names from beyond the English keyboard, and compound names spaced otherwise', () => {
+  const people = [
+    'Łukasz Kowalski',
+    'Søren Ørsted',
+    'Amelia Smith-Jones',
+    'Callum McDonald',
+    'Mohammed Al-Rashid',
+    'Anne-Marie Dupont',
+    'Anne Marie',
+    'Annemarie Stone',
+  ];
+  const entries = people.map((name, i): RosterEntry => ({
+    id: asActorId(`p${i}`),
+    name,
+    type: 'public-servant',
+    sector: 'public',
+    attrs: {},
+  }));
+  const m = new RosterMatcher(entries);
+  const id = (name: string) => entries.find((e) => e.name === name)!.id;
+
+  it.each([
+    ['Lukasz Kowalski', 'Łukasz Kowalski'],
+    ['Soren Orsted', 'Søren Ørsted'],
+  ])('%s is %s exactly (letters NFKD cannot strip are folded)', (typed, name) => {
+    expect(m.match(typed)).toMatchObject({ id: id(name), how: 'exact' });
+  });
+
+  it.each([
+    ['Amelia Smithjones', 'Amelia Smith-Jones'],
+    ['Callum Mc Donald', 'Callum McDonald'],
+    ['Mohammed Alrashid', 'Mohammed Al-Rashid'],
+    ['Annemarie Dupont', 'Anne-Marie Dupont'],
+  ])('%s is %s, accepted short of exact', (typed, name) => {
+    const r = m.match(typed);
+    expect(r.id).toBe(id(name));
+    expect(r.how).toBe('fuzzy');
+    expect(r.confidence).toBeLessThan(1);
+    expect(r.confidence).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('weighs such a match against the others, and never guesses between two with the same letters', () => {
+    // "Annemarie" is all of Anne Marie's name but only Annemarie Stone's first name.
+    expect(m.match('Annemarie')).toMatchObject({ id: id('Anne Marie'), how: 'fuzzy' });
+    const twins = new RosterMatcher([
+      ...entries,
+      {
+        id: asActorId('p-twin'),
+        name: 'Anne Marie Stone',
+        type: 'public-servant',
+        sector: 'public',
+        attrs: {},
+      },
+    ]);
+    const r = twins.match('Annemariestone');
+    expect(r.id).toBeNull();
+    expect(r.candidates.map((c) => c.name).sort()).toEqual(['Anne Marie Stone', 'Annemarie Stone']);
+  });
+
+  it('normaliseUnicode folds ß, æ, œ and þ as people type them', () => {
+    expect(normaliseUnicode('Straße Æsop Œuvre Þóra')).toBe('strasse aesop oeuvre thora');
+  });
+});
