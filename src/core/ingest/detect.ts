@@ -304,7 +304,13 @@ export function detectSurveyMapping(
       findByWording(header, subHeaders, /which service|service (do you|you) use|service used/i),
     rosterId: meta('rosterId'),
     email: meta('email'),
-    name: meta('name'),
+    name:
+      meta('name') ??
+      findByWording(
+        header,
+        subHeaders,
+        /^\W*(\d+[.)]\s*)?(please (give|enter|tell us|write) |what is |what's )?your (full |first and last )?name\b(?!\s+(of|for)\b)/i,
+      ),
     timestamp: meta('timestamp'),
     status: meta('status'),
     finished: meta('finished'),

@@ -158,6 +158,23 @@ describe('respondent details under the names other tools give them', () => {
     expect([m.responseId, m.timestamp]).toEqual(['Submission ID', 'Submission Date']);
   });
 
+  it('"What is your name?" is the respondent\'s name: a roster person answering keeps their id', () => {
+    const csv =
+      'Timestamp,What is your name?,What is the name of your group?,Who do you trust?\n' +
+      '2026/03/02 10:01:00 AM GMT,Helen Okafor,Riverside Primary School,Amira Haddad\n' +
+      '2026/03/02 11:01:00 AM GMT,Jo Bloggs,Millbrook Food Bank,Helen Okafor\n';
+    const r = run([text('export.csv', csv)]);
+    expect(r.mapping.surveys[0]!.name).toBe('What is your name?');
+    // The group question names roster groups, so it is read as ties too, under its own name.
+    expect(tieSet(r)).toEqual([
+      'ps-01>ps-09:trust',
+      'r-row3>ps-01:trust',
+      'r-row3>vg-01:what-is-the-name-of-your-group',
+    ]);
+    expect(detected('Your full name,Who do you trust?\nJo,Helen Okafor\n').name).toBe('Your full name');
+    expect(detected('Your name for the group,Who do you trust?\nJo,Helen Okafor\n').name).toBeNull();
+  });
+
   it('SmartSurvey: UserID, and Ended (when the response was submitted) as the time', () => {
     const m = detected(
       'UserID,Name,Email,IP Address,Unique ID,Started,Ended,Tracking Link,Custom Value,Who do you trust?\n' +
