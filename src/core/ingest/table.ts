@@ -3,7 +3,7 @@
 import type { InputFile } from '../model';
 import { InputError, type QualityCollector } from '../quality';
 import { decodeText, STREAM_REPORT_EVERY, streamCsv, type CsvTable } from './csv';
-import { readXlsx } from './xlsx';
+import { readXlsx, type WorkbookSheets } from './xlsx';
 import { isZip, unpackArchive } from './archive';
 
 /** True when the bytes or name say this is an Excel workbook. */
@@ -52,7 +52,18 @@ export function streamGrid(
         'This .xlsx file was read as text; hand it over as bytes.',
       );
     }
-    const rows = readXlsx(file.data, file.name, maxRows);
+    const sheets: WorkbookSheets = {};
+    const rows = readXlsx(file.data, file.name, maxRows, sheets);
+    if (sheets.others && sheets.others.length > 0) {
+      const others = sheets.others.map((name) => `"${name}"`).join(', ');
+      quality.info(
+        file.name,
+        null,
+        null,
+        'workbook-sheets',
+        `The sheet "${sheets.read}" was read (the first with data); the workbook's other sheets (${others}) were not. Save the sheet you want as its own file if it is another one.`,
+      );
+    }
     const blankRows: number[] = [];
     let firstLine = 0;
     let lastLine = 0;

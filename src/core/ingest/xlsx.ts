@@ -1,4 +1,5 @@
-// Reads the first worksheet of an Excel .xlsx (Microsoft Forms' native export) into text rows.
+// Reads a worksheet of an Excel .xlsx (Microsoft Forms' native export) into text rows: the first
+// visible sheet with cells in it, so a blank "Sheet1" or a cover sheet before the data is passed over.
 // Pure TypeScript over fflate's unzip: a small XML scanner, since core has no DOMParser.
 import { unzipSync, strFromU8 } from 'fflate';
 import { inflateEntry, zipEntries, type ZipEntry } from './archive';
@@ -128,11 +129,15 @@ function workbookParts(data: Uint8Array, maxRows: number): Record<string, string
     const text = whole(name);
     if (text != null) parts[name] = text;
   }
-  const sheetPath = firstSheetPath(
-    parts['xl/workbook.xml'] ?? null,
-    parts['xl/_rels/workbook.xml.rels'] ?? null,
-  );
-  const sheetEntry = entries.get(sheetPath) ?? entries.get('xl/worksheets/sheet1.xml');
+  // Each sheet in turn inflated only until a cell with a value shows (or the sheet ends).
+  const sheets = sheetList(parts['xl/workbook.xml'] ?? null, parts['xl/_rels/workbook.xml.rels'] ?? null);
+  const chosen = pickSheet(sheets, (ref) => {
+    const entry = entries.get(ref.path);
+    const probe = entry ? entryHead(data, entry, (t) => hasCells(t) || t.includes('</sheetData>')) : null;
+    return probe != null && hasCells(probe);
+  });
+  const sheetPath = chosen.path;
+  const sheetEntry = entries.get(sheetPath);
   if (!sheetEntry) return null;
   const sheet = entryHead(
     data,
@@ -162,13 +167,27 @@ function workbookParts(data: Uint8Array, maxRows: number): Record<string, string
  * read of a 50,000-row export then inflates only the start of the sheet and of its shared
  * strings). Throws InputError when the workbook is unreadable.
  */
-export function readXlsx(data: Uint8Array, fileName: string, maxRows = Infinity): string[][] {
+export function readXlsx(
+  data: Uint8Array,
+  fileName: string,
+  maxRows = Infinity,
+  /** Filled with the sheet read and the workbook's other sheets, for a note. */
+  sheets?: WorkbookSheets,
+): string[][] {
   const head = workbookParts(data, maxRows);
   const text = head ? (name: string) => head[name] ?? null : wholeWorkbook(data, fileName);
-  const sheetPath = firstSheetPath(text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels'));
-  const sheet = text(sheetPath) ?? text('xl/worksheets/sheet1.xml');
+  const all = sheetList(text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels'));
+  const chosen = pickSheet(all, (ref) => hasCells(text(ref.path) ?? ''));
+  const sheet = text(chosen.path);
   if (!sheet)
     throw new InputError(fileName, null, null, 'unreadable-file', 'This .xlsx workbook has no worksheet.');
+  if (sheets) {
+    sheets.read = chosen.name;
+    // Only sheets with something in them: Excel's empty "Sheet2" and "Sheet3" are not worth a note.
+    sheets.others = all
+      .filter((ref) => ref !== chosen && hasCells(text(ref.path) ?? ''))
+      .map((ref) => ref.name);
+  }
 
   // Shared strings are read as far as the cells need them.
   const shared: string[] = [];
@@ -223,16 +242,44 @@ export function readXlsx(data: Uint8Array, fileName: string, maxRows = Infinity)
   return rows;
 }
 
-function firstSheetPath(workbook: string | null, rels: string | null): string {
-  const sheet = workbook ? /<sheet\s[^>]*>/.exec(workbook)?.[0] : undefined;
-  const rid = sheet ? attr(sheet, 'r:id') : null;
-  if (rid && rels) {
-    for (const m of rels.matchAll(/<Relationship\s[^>]*>/g)) {
-      if (attr(m[0], 'Id') === rid) {
-        const target = attr(m[0], 'Target') ?? '';
-        return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
-      }
-    }
+/** Which sheet readXlsx read, and the names of the others (left unread). */
+export interface WorkbookSheets {
+  read?: string;
+  others?: string[];
+}
+
+interface SheetRef {
+  name: string;
+  path: string;
+  hidden: boolean;
+}
+
+/** A worksheet with at least one cell holding a value (not only formatting). */
+function hasCells(sheetXml: string): boolean {
+  return sheetXml.includes('<v>') || sheetXml.includes('<is>');
+}
+
+/** The workbook's sheets in tab order, each with its part's path. */
+function sheetList(workbook: string | null, rels: string | null): SheetRef[] {
+  const targets = new Map<string, string>();
+  for (const m of (rels ?? '').matchAll(/<Relationship\s[^>]*>/g)) {
+    const id = attr(m[0], 'Id');
+    const target = attr(m[0], 'Target');
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
   }
-  return 'xl/worksheets/sheet1.xml';
+  const out: SheetRef[] = [];
+  for (const m of (workbook ?? '').matchAll(/<sheet\s[^>]*>/g)) {
+    const path = targets.get(attr(m[0], 'r:id') ?? '');
+    if (!path) continue;
+    const name = attr(m[0], 'name') ?? `Sheet${out.length + 1}`;
+    out.push({ name, path, hidden: /hidden/i.test(attr(m[0], 'state') ?? '') });
+  }
+  if (out.length === 0) out.push({ name: 'Sheet1', path: 'xl/worksheets/sheet1.xml', hidden: false });
+  return out;
+}
+
+/** The first visible sheet with cells in it; else the first visible one; else the first. */
+function pickSheet(sheets: SheetRef[], hasData: (ref: SheetRef) => boolean): SheetRef {
+  const visible = sheets.filter((ref) => !ref.hidden);
+  return visible.find(hasData) ?? visible[0] ?? sheets[0]!;
 }

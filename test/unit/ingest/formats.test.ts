@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readPlainNetwork, readRoster, readTable } from '../../../src/core/ingest';
 import { QualityCollector } from '../../../src/core/quality';
 import { readXlsx } from '../../../src/core/ingest/xlsx';
-import { codes, fixture, run, text, tieSet } from './helpers';
+import { codes, fixture, run, text, tieSet, workbookOf } from './helpers';
 
 describe('survey tool exports', () => {
   it('Google Forms: ", "-joined choices split against known labels, Other text, checkbox grids, resubmissions', () => {
@@ -249,5 +249,47 @@ describe('plain network files', () => {
     expect(arcs(pajek)).toEqual(['a>b:1', 'b>c:2', 'c>a:1']);
     expect(pajek.ties[0]!.relation).toBe('trust');
     expect(pajek.actors.map((a) => a.id)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('workbooks with several sheets', () => {
+  const survey = [
+    ['Response ID', 'Respondent type', 'Who do you trust?'],
+    ['R1', 'Resident', 'Helen Okafor'],
+  ];
+  const read = (sheets: Parameters<typeof workbookOf>[0]) =>
+    run([{ name: 'export.xlsx', data: workbookOf(sheets) }]);
+
+  it('reads the first visible sheet with data, passing over an empty or hidden one, and names the others', () => {
+    const r = read([
+      { name: 'Sheet1', rows: [] },
+      { name: 'Lookup', rows: [['code', 'label']], hidden: true },
+      { name: 'Responses', rows: survey },
+      { name: 'Notes', rows: [['Collected March 2026']] },
+      { name: 'Sheet3', rows: [] },
+    ]);
+    expect(tieSet(r)).toEqual(['r-R1>ps-01:trust']);
+    const note = r.quality.issues.find((i) => i.code === 'workbook-sheets')!;
+    expect(note.message).toContain('"Responses" was read');
+    // Sheets with data are named; Excel's empty default sheets are not.
+    expect(note.message).toContain('"Lookup", "Notes"');
+    expect(note.message).not.toContain('Sheet3');
+  });
+
+  it('says nothing when the only other sheets are empty', () => {
+    const r = read([
+      { name: 'Responses', rows: survey },
+      { name: 'Sheet2', rows: [] },
+    ]);
+    expect(codes(r.quality)).not.toContain('workbook-sheets');
+  });
+
+  it('reads the same sheet for the header as for the whole file', () => {
+    const data = workbookOf([
+      { name: 'Cover', rows: [] },
+      { name: 'Responses', rows: survey },
+    ]);
+    expect(readXlsx(data, 'export.xlsx', 1)).toEqual([survey[0]]);
+    expect(readXlsx(data, 'export.xlsx')).toEqual(survey);
   });
 });

@@ -43,24 +43,42 @@ export function codes(quality: QualityCollector): string[] {
 
 /** A minimal .xlsx workbook (one sheet, inline strings) holding `rows`, as Excel would open it. */
 export function xlsxOf(rows: string[][]): Uint8Array {
+  return workbookOf([{ name: 'Sheet1', rows }]);
+}
+
+/** A minimal .xlsx workbook with these sheets in tab order (inline strings; `hidden` as Excel marks it). */
+export function workbookOf(sheets: { name: string; rows: string[][]; hidden?: boolean }[]): Uint8Array {
   const column = (c: number) => String.fromCharCode(65 + (c % 26)).padStart(c < 26 ? 1 : 2, 'A');
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const sheetRows = rows
-    .map(
-      (row, r) =>
-        `<row r="${r + 1}">${row
-          .map((v, c) => `<c r="${column(c)}${r + 1}" t="inlineStr"><is><t>${escape(v)}</t></is></c>`)
-          .join('')}</row>`,
-    )
-    .join('');
-  return zipSync({
+  const sheetXml = (rows: string[][]) =>
+    rows
+      .map(
+        (row, r) =>
+          `<row r="${r + 1}">${row
+            .map((v, c) => `<c r="${column(c)}${r + 1}" t="inlineStr"><is><t>${escape(v)}</t></is></c>`)
+            .join('')}</row>`,
+      )
+      .join('');
+  const parts: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8('<Types/>'),
     'xl/workbook.xml': strToU8(
-      '<workbook><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      `<workbook><sheets>${sheets
+        .map(
+          (s, i) =>
+            `<sheet name="${escape(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`,
+        )
+        .join('')}</sheets></workbook>`,
     ),
     'xl/_rels/workbook.xml.rels': strToU8(
-      '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+      `<Relationships>${sheets
+        .map((_, i) => `<Relationship Id="rId${i + 1}" Target="worksheets/sheet${i + 1}.xml"/>`)
+        .join('')}</Relationships>`,
     ),
-    'xl/worksheets/sheet1.xml': strToU8(`<worksheet><sheetData>${sheetRows}</sheetData></worksheet>`),
+  };
+  sheets.forEach((s, i) => {
+    parts[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(
+      `<worksheet><sheetData>${sheetXml(s.rows)}</sheetData></worksheet>`,
+    );
   });
+  return zipSync(parts);
 }
