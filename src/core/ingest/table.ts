@@ -79,7 +79,17 @@ export function streamGrid(
     // Blank rows after the last data row are just the sheet's extent, not skipped answers.
     return { delimiter: 'xlsx', blankRows: blankRows.filter((l) => l < lastLine && l > firstLine) };
   }
+  if (typeof file.data !== 'string') refuseOtherKinds(file.name, file.data);
   const { text, encoding } = decodeText(file.data);
+  if (/^\s*<(!doctype\s+html|html[\s>])/i.test(text.slice(0, 1024))) {
+    throw new InputError(
+      file.name,
+      null,
+      null,
+      'unreadable-file',
+      'This is a web page (HTML), not a survey export: the download may have needed a sign-in or stopped part way. Download the responses again as CSV or Excel from the survey tool.',
+    );
+  }
   if (encoding !== 'utf-8') {
     quality.info(file.name, null, null, 'encoding', `Read as ${encoding} text.`);
   }
@@ -93,6 +103,25 @@ export function streamGrid(
     );
   }
   return streamCsv(text, file.name, quality, onRow, onPosition ? { onPosition } : {});
+}
+
+/** Files people pick by mistake or get from older tools, told apart by their first bytes. */
+const OTHER_KINDS: [number[], string][] = [
+  [
+    [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+    'This is an old-format Excel workbook (.xls) or another older Office file, which cannot be read here. Open it in Excel and save it as .xlsx or "CSV UTF-8", then add that file.',
+  ],
+  [
+    [0x25, 0x50, 0x44, 0x46, 0x2d],
+    'This is a PDF (a report or summary), not the responses. Download the responses as CSV or Excel from the survey tool.',
+  ],
+];
+
+function refuseOtherKinds(name: string, data: Uint8Array): void {
+  for (const [magic, message] of OTHER_KINDS) {
+    if (magic.every((b, i) => data[i] === b))
+      throw new InputError(name, null, null, 'unreadable-file', message);
+  }
 }
 
 /** Every non-blank row of the file in memory (small files: rosters, codebooks, the import preview). */

@@ -1,7 +1,7 @@
 // Each survey tool's export, as the tool writes it, read into the same respondents and ties.
 import { describe, expect, it } from 'vitest';
 import { readPlainNetwork, readRoster, readTable } from '../../../src/core/ingest';
-import { QualityCollector } from '../../../src/core/quality';
+import { InputError, QualityCollector } from '../../../src/core/quality';
 import { readXlsx } from '../../../src/core/ingest/xlsx';
 import { codes, fixture, run, text, tieSet, workbookOf } from './helpers';
 
@@ -291,5 +291,28 @@ describe('workbooks with several sheets', () => {
     ]);
     expect(readXlsx(data, 'export.xlsx', 1)).toEqual([survey[0]]);
     expect(readXlsx(data, 'export.xlsx')).toEqual(survey);
+  });
+});
+
+describe('files that are not survey exports', () => {
+  const refused = (name: string, data: Uint8Array | string) => {
+    try {
+      run([typeof data === 'string' ? text(name, data) : { name, data }]);
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).file).toBe(name);
+      return (e as InputError).message;
+    }
+    throw new Error(`${name} was read`);
+  };
+
+  it('says what each is and what to download instead', () => {
+    const ole = new Uint8Array(4096);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    expect(refused('responses.xls', ole)).toMatch(/old-format Excel workbook \(\.xls\).*save it as \.xlsx/);
+    expect(refused('report.pdf', new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'))).toMatch(/PDF/);
+    expect(
+      refused('export.csv', '\uFEFF  <!DOCTYPE html>\n<html><head><title>Sign in</title></head></html>\n'),
+    ).toMatch(/web page \(HTML\).*sign-in/);
   });
 });
