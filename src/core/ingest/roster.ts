@@ -57,7 +57,16 @@ const ROSTER_COLUMNS: Record<keyof RosterMapping, string[]> = {
     'location',
     'place',
   ],
-  email: ['email', 'e-mail', 'email address', 'e-mail address', 'mail', 'recipientemail', 'recipient email'],
+  email: [
+    'email',
+    'e-mail',
+    'email address',
+    'e-mail address',
+    'mail',
+    'recipientemail',
+    'recipient email',
+    'primary email',
+  ],
   code: ['code', 'choice code', 'value', 'number', 'no', 'num', 'answer code'],
 };
 
@@ -182,7 +191,10 @@ export function readRosterTable(
     }
     seen.add(id);
     const typeText = cell(row, idx.type);
-    let type: ActorType = parseActorType(typeText) ?? 'public-servant';
+    const sectorText = cell(row, idx.sector).toLowerCase();
+    // With no type given, the sector may tell ("Voluntary" is a group, "Public" a public servant).
+    let type: ActorType =
+      parseActorType(typeText) ?? (typeText ? null : parseActorType(sectorText)) ?? 'public-servant';
     if (typeText && !parseActorType(typeText)) {
       quality.warn(
         table.file,
@@ -193,7 +205,6 @@ export function readRosterTable(
       );
       type = 'public-servant';
     }
-    const sectorText = cell(row, idx.sector).toLowerCase();
     const sector = sectorText || SECTOR_OF_TYPE[type];
     const attrs: Record<string, string> = {};
     table.header.forEach((h, i) => {
@@ -212,6 +223,15 @@ export function readRosterTable(
   }
   if (entries.length === 0) {
     throw new InputError(table.file, null, null, 'empty-roster', 'The roster has no usable rows.');
+  }
+  if (idx.type < 0) {
+    quality.info(
+      table.file,
+      null,
+      null,
+      'roster-type-default',
+      `The roster has no type column: its ${entries.length} entries were read as public servants, or as groups where their sector is voluntary. Add a type column (public-servant, group, volunteer, resident, service-user) or choose it in the mapping to say otherwise.`,
+    );
   }
   return { entries, columns };
 }

@@ -316,3 +316,25 @@ describe('files that are not survey exports', () => {
     ).toMatch(/web page \(HTML\).*sign-in/);
   });
 });
+
+describe('rosters without a type column', () => {
+  it('take the type from the sector where it says, and say what was assumed', () => {
+    const q = new QualityCollector();
+    const roster = readRoster(
+      text(
+        'contacts.csv',
+        'Full name,Job title,Organisation,Primary Email,Sector\n' +
+          'Helen Okafor,Headteacher,Riverside Primary School,helen.okafor@millbrook.gov.uk,Public\n' +
+          'Millbrook Food Bank,,Millbrook Food Bank,info@foodbank.org,Voluntary\n' +
+          'Ellie Price,Librarian,Millbrook Library,,\n',
+      ),
+      q,
+    );
+    expect(roster.entries.map((e) => [e.name, e.type, e.sector, e.email ?? null])).toEqual([
+      ['Helen Okafor', 'public-servant', 'public', 'helen.okafor@millbrook.gov.uk'],
+      ['Millbrook Food Bank', 'group', 'voluntary', 'info@foodbank.org'],
+      ['Ellie Price', 'public-servant', 'public', null],
+    ]);
+    expect(q.issues.find((i) => i.code === 'roster-type-default')?.message).toContain('3 entries');
+  });
+});
