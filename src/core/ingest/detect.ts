@@ -345,7 +345,8 @@ export function detectSurveyMapping(
       loopTags[i],
     ),
   );
-  if (layout.format === 'qualtrics') splitLegacyChoices(columns);
+  // The legacy exporter's V1, V2... metadata columns tell its "Question-Choice" texts apart.
+  if (layout.format === 'qualtrics' && header.some((h) => /^V\d+$/.test(h))) splitLegacyChoices(columns);
   if (layout.format === 'surveymonkey') carrySurveyMonkeyQuestions(columns, header);
   if (['simple', 'google-forms', 'microsoft-forms', 'surveymonkey'].includes(layout.format))
     carryBlankHeaders(columns, header, metaColumns);
