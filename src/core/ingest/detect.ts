@@ -179,6 +179,20 @@ interface ColumnInfo {
   joined?: string;
 }
 
+/** Stem suffix of columns that hold no answers to read (Kobo's code lists, Qualtrics' display order). */
+const NOT_ANSWERS = '\u0000codes';
+
+function notAnswers(stem: string): boolean {
+  return stem.endsWith(NOT_ANSWERS);
+}
+
+/**
+ * Qualtrics columns about a question rather than its answers: display order (Q2_DO, FL_6_DO),
+ * timing (Q3_First Click, Q3_Page Submit, Q3_Click Count) and Text iQ (Q4 - Topics, Q4 - Sentiment).
+ */
+const QUALTRICS_AUXILIARY =
+  /_DO(_\d+)?$|_(First Click|Last Click|Page Submit|Click Count)$| - (Topics|Parent Topics|Sentiment|Sentiment Polarity|Sentiment Score|Topic Sentiment Label|Topic Sentiment Score|Actionability|Emotion|Emotion Intensity|Effort|Effort Numeric)$/i;
+
 /** Split a header into question and option, following each tool's convention. */
 function describeColumn(
   format: SurveyFormat,
@@ -200,6 +214,11 @@ function describeColumn(
     option,
   });
   if (format === 'qualtrics') {
+    // Display order, timing and Text iQ columns describe a question without being its answers: a
+    // display order lists every choice shown ("Dr Priya Patel|Helen Okafor"), ticked or not.
+    if (QUALTRICS_AUXILIARY.test(loopTag ?? h) || / - (Display Order|Timing)\b/.test(text)) {
+      return info(`${h}${NOT_ANSWERS}`, text || h, null);
+    }
     // Export tag Q3_2 (or Q3_2_TEXT); question text "Who do you trust? - Priya Patel". A loop &
     // merge column (1_Q3_2) is described by its tag without the loop number, so every loop's
     // columns join one question.
@@ -425,7 +444,7 @@ function byContent(
   sample: string[][],
   isPerson: (label: string) => boolean,
 ): QuestionMapping | null {
-  if (group.length !== 1 || group[0]!.option != null || group[0]!.stem.endsWith('\u0000codes')) return null;
+  if (group.length !== 1 || group[0]!.option != null || notAnswers(group[0]!.stem)) return null;
   const c = group[0]!;
   let answered = 0;
   let named = 0;
@@ -540,7 +559,8 @@ function groupKoboChoices(columns: ColumnInfo[], header: string[]): void {
   }
   // The parent then duplicates its children: mark it so it is left out.
   const parents = new Set(columns.filter((c) => c.option != null).map((c) => c.stem));
-  for (const c of columns) if (c.option == null && parents.has(c.header)) c.stem = `${c.header}\u0000codes`;
+  for (const c of columns)
+    if (c.option == null && parents.has(c.header)) c.stem = `${c.header}${NOT_ANSWERS}`;
 }
 
 /** The question's short wording (drops a group path and the tool's numbering). */
@@ -555,7 +575,7 @@ function toQuestion(
   isPerson: (label: string) => boolean,
 ): QuestionMapping | null {
   const first = group[0]!;
-  if (first.stem.endsWith('\u0000codes')) return null;
+  if (notAnswers(first.stem)) return null;
   const label = first.question;
   const words = wording(label);
   const relation = detectRelation(words);

@@ -228,3 +228,13 @@ describe('answers exported as numeric values', () => {
     expect(notes[0]!.message).toContain('codebook');
   });
 });
+
+describe('Qualtrics columns about a question rather than its answers', () => {
+  it('reads no ties from display order, timing or Text iQ columns', () => {
+    const r = run([fixture('qualtrics-display-order.csv')]);
+    const m = r.mapping.surveys[0]!;
+    expect(m.questions.map((q) => q.columns)).toEqual([['Q2']]);
+    // R_1aaa ticked Helen Okafor only, though three people were shown in a random order.
+    expect(tieSet(r)).toEqual(['r-R_1aaa>ps-01:trust', 'r-R_2aaa>ps-04:trust', 'r-R_2aaa>ps-09:trust']);
+  });
+});
