@@ -265,6 +265,10 @@ function describeColumn(
     if (m) return info(m[1]!, m[1]!, m[2]!);
     return info(h, h, null);
   }
+  // A quiz's marking beside each question (Microsoft Forms: "Points - Question", "Feedback -
+  // Question", "Total points"; Google Forms: "Score"): numbers and comments, not answers.
+  if (/^(Points|Feedback) - |^(Total points|Quiz feedback|Score)$/i.test(h))
+    return info(`${h}${NOT_ANSWERS}`, h, null);
   // Google Forms grids and checkbox columns: "Question [Row]"; Microsoft Forms the same.
   const m = /^(.*\S)\s*\[([^\]]+)\]$/.exec(h);
   if (m) return info(m[1]!, m[1]!, m[2]!);

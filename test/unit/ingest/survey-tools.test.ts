@@ -238,3 +238,14 @@ describe('Qualtrics columns about a question rather than its answers', () => {
     expect(tieSet(r)).toEqual(['r-R_1aaa>ps-01:trust', 'r-R_2aaa>ps-04:trust', 'r-R_2aaa>ps-09:trust']);
   });
 });
+
+describe('a form run as a quiz', () => {
+  it('reads no answers from the marking columns beside each question', () => {
+    const csv =
+      'ID,Start time,Completion time,Email,Name,Total points,Quiz feedback,Who do you trust?,Points - Who do you trust?,Feedback - Who do you trust?\n' +
+      '1,3/2/26 10:01:12,3/2/26 10:04:40,anonymous,,0,,Helen Okafor;,0,Amira Haddad is on the list too\n';
+    const r = run([text('quiz.csv', csv)]);
+    expect(r.mapping.surveys[0]!.questions.map((q) => q.columns)).toEqual([['Who do you trust?']]);
+    expect(tieSet(r)).toEqual(['r-1>ps-01:trust']);
+  });
+});
