@@ -262,6 +262,9 @@ export function makeRowReader(
     ] as const
   ).filter(([i]) => i >= 0);
   const isSubmitDate = /submitdate/i.test(mapping.finished ?? '');
+  // Qualtrics' fraud detection: kept (the flags are guesses), but each flagged response is reported.
+  const duplicateFlag = header.findIndex((h) => /^Q_(RelevantIDDuplicate|DuplicateRespondent)$/.test(h));
+  const botScore = header.indexOf('Q_RecaptchaScore');
   const questions = mapping.questions
     .filter((q) => q.kind === 'grid' || q.relation != null)
     .map((q) => {
@@ -449,6 +452,27 @@ export function makeRowReader(
           message: REJECT_MESSAGE[reason]!,
           column: column ?? null,
         };
+      }
+    }
+    if (duplicateFlag >= 0 && /^true$/i.test(cell(row, duplicateFlag))) {
+      quality.warn(
+        file,
+        line,
+        header[duplicateFlag]!,
+        'possible-duplicate',
+        'Qualtrics flagged this response as probably from someone who had already answered; it was kept. Check it: if it is a repeat, delete the row from the export and run again.',
+      );
+    }
+    if (botScore >= 0) {
+      const score = Number(cell(row, botScore));
+      if (cell(row, botScore) !== '' && score < 0.5) {
+        quality.warn(
+          file,
+          line,
+          header[botScore]!,
+          'possible-bot',
+          `Qualtrics' reCAPTCHA score for this response is ${score} (below 0.5 suggests a bot); it was kept. Check it: if it is not a person's, delete the row from the export and run again.`,
+        );
       }
     }
     if (idx.finished >= 0) {

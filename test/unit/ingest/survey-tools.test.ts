@@ -237,6 +237,17 @@ describe('Qualtrics columns about a question rather than its answers', () => {
     // R_1aaa ticked Helen Okafor only, though three people were shown in a random order.
     expect(tieSet(r)).toEqual(['r-R_1aaa>ps-01:trust', 'r-R_2aaa>ps-04:trust', 'r-R_2aaa>ps-09:trust']);
   });
+
+  it('keeps a response its fraud detection flags, and reports each flag on its row', () => {
+    const r = run([fixture('qualtrics-display-order.csv')]);
+    expect(r.quality.rows).toEqual({ read: 2, accepted: 2, rejected: 0 });
+    expect(
+      r.quality.issues.filter((i) => i.code.startsWith('possible-')).map((i) => [i.code, i.row, i.column]),
+    ).toEqual([
+      ['possible-duplicate', 5, 'Q_RelevantIDDuplicate'],
+      ['possible-bot', 5, 'Q_RecaptchaScore'],
+    ]);
+  });
 });
 
 describe('a form run as a quiz', () => {
