@@ -1,7 +1,7 @@
 // Recognises which survey tool wrote an export (from its header rows) and maps its columns:
 // respondent metadata, and each name-generator question with its layout and relation.
 import { findColumn } from './csv';
-import { detectRelation, isNameGenerator, relationOfLabel } from './relations';
+import { asksContact, detectRelation, isNameGenerator, relationOfLabel, scaleRank } from './relations';
 import type { QuestionMapping, SurveyFormat, SurveyMapping } from './types';
 
 /** Columns each tool uses for respondent metadata, most specific first. */
@@ -573,6 +573,28 @@ function wording(q: string): string {
   return last.replace(/_/g, ' ').trim();
 }
 
+/**
+ * A grid whose cells rate each person on one scale (how often, how close, 0–10) rather than list
+ * tie types: three answers in four in the sample (or more) are scale answers, not all plain ticks.
+ */
+function isRatingGrid(columns: ColumnInfo[], sample: string[][]): boolean {
+  let answers = 0;
+  let rated = 0;
+  let beyondTicks = 0;
+  for (const row of sample) {
+    for (const c of columns) {
+      const v = (row[c.index] ?? '').trim();
+      if (!v) continue;
+      answers++;
+      const rank = scaleRank(v);
+      if (rank == null) continue;
+      rated++;
+      if (!TICK.test(v) && !UNTICK.test(v)) beyondTicks++;
+    }
+  }
+  return answers > 0 && rated >= answers * 0.75 && beyondTicks > 0;
+}
+
 function toQuestion(
   group: ColumnInfo[],
   sample: string[][],
@@ -597,6 +619,22 @@ function toQuestion(
   }
   const options = withOptions.map((c) => c.option!);
   const personShare = options.filter((o) => isPerson(o)).length / options.length;
+  if (isRatingGrid(withOptions, sample) && personShare >= 0.5) {
+    return {
+      columns: withOptions.map((c) => c.header),
+      kind: 'grid',
+      valued: true,
+      relation:
+        relation ??
+        (asksContact(words)
+          ? 'contact'
+          : /\bclose(ness)?\b/i.test(words)
+            ? 'closeness'
+            : (relationOfLabel(words) ?? 'named')),
+      label,
+      targets: options,
+    };
+  }
   // Cells that are ticks (or repeat their option) make a choice question; anything else is a grid
   // whose cells list the tie types ticked for that person.
   let ticks = 0;

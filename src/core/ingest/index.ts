@@ -278,7 +278,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   >();
   const newActors = new Map<string, Actor>();
   const ties: Tie[] = [];
-  const { data, texts, columns, relations } = store;
+  const { data, texts, columns, relations, weights } = store;
   const step = Math.max(1, Math.floor(kept.length / 20));
   const seenTie: (string | number)[] = []; // a handful per respondent: a scan beats a Set here
   for (let k = 0; k < kept.length; k++) {
@@ -344,7 +344,8 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
         }
         if (dup) continue;
         seenTie.push(target, relationId);
-        ties.push({ source, target, relation: relations[relationId]!, weight: 1, file: r.file, row: r.row });
+        const weight = weights.size === 0 ? 1 : (weights.get(n) ?? 1);
+        ties.push({ source, target, relation: relations[relationId]!, weight, file: r.file, row: r.row });
       }
     }
   }
@@ -793,6 +794,15 @@ function mapSurvey(
     // A question whose wording names no known tie type still counts, as "named": say so, so the
     // user can give it a tie type of their own in the mapping rather than find it out later.
     for (const q of surveyMapping.questions) {
+      if (q.valued) {
+        quality.info(
+          fileName,
+          1,
+          q.columns[0] ?? null,
+          'rating-grid',
+          `The question "${q.label}" rates each person on a scale, so its answers were read as tie weights: never or not at all is no tie; yearly 1, a few times a year 2, monthly 3, weekly 4, daily 5 (a little 2, quite 3, very 4, completely 5; numbers as they are).`,
+        );
+      }
       if (q.relation !== 'named') continue;
       quality.info(
         fileName,

@@ -46,3 +46,51 @@ export function relationOfLabel(label: string): string | null {
       .slice(0, 40) || null
   );
 }
+
+/**
+ * Answers on an ordinal scale, as grids that rate each person ask them ("How often are you in
+ * contact with...": Never ... Daily; "How close are you to...": Not at all ... Very), lowest first
+ * within each scale. Rank 0 means no tie; higher ranks are the tie's weight. Frequencies run from
+ * never (0) through yearly (1-2), monthly (3) and weekly (4) to daily (5); closeness and agreement
+ * from not at all (0) to very or completely (4-5).
+ */
+const SCALE: [RegExp, number][] = [
+  [
+    /^(never|not at all|none|no contact|not applicable|n\/a|do not know (them|him|her)|don'?t know (them|him|her))\b/,
+    0,
+  ],
+  [/^(daily|every ?day|most days|several times a day|(almost|nearly) every ?day)\b/, 5],
+  [/^(extremely|completely|very much)\b/, 5],
+  [
+    /^(weekly|every week|once a week|(a few|several|2-3|two or three) times a (week)|more than once a week)\b/,
+    4,
+  ],
+  [/^(very|often|very often|always)\b/, 4],
+  [
+    /^(fortnightly|every (two|2) weeks|monthly|every month|once a month|(a few|several|2-3) times a month)\b/,
+    3,
+  ],
+  [/^(quite|fairly|somewhat|moderately|sometimes)\b/, 3],
+  [
+    /^(a few times a year|every few months|quarterly|less than (once a )?month(ly)?|less often than monthly)\b/,
+    2,
+  ],
+  [/^(a little|slightly|not very|rarely|seldom|occasionally)\b/, 2],
+  [/^(yearly|once a year|annually|less than (once a )?(year|yearly)|hardly ever|almost never)\b/, 1],
+];
+
+/** The rank of a scale answer (see SCALE), a whole number 0–10 as itself; null when it is neither. */
+export function scaleRank(answer: string): number | null {
+  const a = answer.trim().toLowerCase();
+  if (/^\d{1,2}$/.test(a)) {
+    const n = Number(a);
+    return n <= 10 ? n : null;
+  }
+  for (const [re, rank] of SCALE) if (re.test(a)) return rank;
+  return null;
+}
+
+/** Wording of a question that rates contact with each person (how often they talk, meet, see...). */
+export function asksContact(question: string): boolean {
+  return /\b(contact|talk|speak|meet|see|interact|hear from|work with|how often)\b/i.test(question);
+}

@@ -4,7 +4,7 @@ import type { Progress, QualityCollector } from '../quality';
 import type { CsvTable } from './csv';
 import { TICK } from './detect';
 import { nameKey } from './names';
-import { relationOfLabel } from './relations';
+import { relationOfLabel, scaleRank } from './relations';
 import type { SurveyMapping } from './types';
 import { isSpace } from './chars';
 import { intern } from '../intern';
@@ -42,6 +42,9 @@ export class NominationStore {
   relationId(relation: string): number {
     return intern(relation, this.relationIds, this.relations);
   }
+
+  /** Weights other than 1 (a rating grid's answers), by the offset of their triple in `data`. */
+  readonly weights = new Map<number, number>();
 
   push(text: number, column: number, relation: number): void {
     if (this.length + 3 > this.data.length) {
@@ -266,7 +269,7 @@ export function makeRowReader(
   const duplicateFlag = header.findIndex((h) => /^Q_(RelevantIDDuplicate|DuplicateRespondent)$/.test(h));
   const botScore = header.indexOf('Q_RecaptchaScore');
   const questions = mapping.questions
-    .filter((q) => q.kind === 'grid' || q.relation != null)
+    .filter((q) => (q.kind === 'grid' && !q.valued) || q.relation != null)
     .map((q) => {
       // Each column as notes and the review queue name it; the store keeps one id per name.
       const columnNames = q.columns.map((c, k) => columnName(q, c, k));
@@ -529,6 +532,26 @@ export function makeRowReader(
           if (!value || !isTicked(value, q.targets?.[k])) continue;
           // A SurveyMonkey / Qualtrics choice column holds the choice text itself: prefer it.
           const target = TICK.test(value) ? (q.targets?.[k] ?? value) : value;
+          store.push(store.textId(target), columnIds[k]!, relationId);
+        }
+      } else if (q.valued) {
+        for (let k = 0; k < cols.length; k++) {
+          const value = cell(row, cols[k]!);
+          const target = q.targets?.[k];
+          if (!value || !target) continue;
+          const rank = scaleRank(value);
+          if (rank == null) {
+            quality.warn(
+              file,
+              line,
+              columnNames[k]!,
+              'unknown-rating',
+              `"${value.length > 40 ? `${value.slice(0, 40)}...` : value}" is not an answer on this question's scale (how often, how close, 0–10), so no tie was read from it.`,
+            );
+            continue;
+          }
+          if (rank === 0) continue; // "Never", "Not at all": an answer, and no tie
+          store.weights.set(store.length, rank);
           store.push(store.textId(target), columnIds[k]!, relationId);
         }
       } else {

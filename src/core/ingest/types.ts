@@ -60,7 +60,9 @@ export type SurveyFormat =
  * - `text`: one cell lists the names (typed or ticked), split on `separator`;
  * - `choices`: one column per choice; a ticked cell (text, 1, Y, the choice itself) names `target`;
  * - `grid`: one column per roster person; the cell lists the tie types ticked for them, so one
- *   question yields several relations (`relation` is used when the cell is a plain tick).
+ *   question yields several relations (`relation` is used when the cell is a plain tick); or, when
+ *   `valued`, the cell rates the person on one scale (how often, how close, 0–10) and makes a tie
+ *   of `relation` weighted by the answer's rank (never, not at all, 0: no tie).
  */
 export interface QuestionMapping {
   /** Header text of each column this question occupies (one for `text`). */
@@ -77,6 +79,8 @@ export interface QuestionMapping {
   separator?: string;
   /** For `choices` and `grid`: the person (label or code) each column stands for, parallel to `columns`. */
   targets?: string[];
+  /** For `grid`: cells are ratings on a scale (relations.scaleRank), read as tie weights. */
+  valued?: boolean;
   /** For `text` with coded answers (Kobo select_multiple): answers are space-separated codes. */
   coded?: boolean;
   /** Choice labels that never name a person ("Other (please specify)", whose typed box is read apart). */

@@ -415,7 +415,10 @@ export const mountImport: ViewFactory = (container, store): View => {
       ['trust', 'trust — who they trust'],
       ['info', 'info — where they get information'],
       // A grid's cells name the tie types themselves; "no relation" there means a plain tick is "named".
-      ['', q.kind === 'grid' ? 'the tie types ticked in each cell' : 'not a name question (ignore)'],
+      [
+        '',
+        q.kind === 'grid' && !q.valued ? 'the tie types ticked in each cell' : 'not a name question (ignore)',
+      ],
     ];
     if (q.relation && !['need', 'trust', 'info'].includes(q.relation))
       options.unshift([q.relation, q.relation]);
@@ -497,7 +500,9 @@ export const mountImport: ViewFactory = (container, store): View => {
             : 'names in one cell, separated by “;”, “,” or new lines'
           : q.kind === 'choices'
             ? `${q.columns.length} tick-box columns`
-            : `grid of ${q.columns.length} people`;
+            : q.valued
+              ? `grid of ${q.columns.length} people, each rated (how often, how close): tie weights`
+              : `grid of ${q.columns.length} people`;
       tbody.appendChild(
         h(
           'tr',

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readRoster, readTable } from '../../../src/core/ingest';
 import { QualityCollector } from '../../../src/core/quality';
+import { edgesCsv } from '../../../src/core/export';
 import { codes, fixture, run, text, tieSet } from './helpers';
 
 describe('Qualtrics loop & merge and "Other" text', () => {
@@ -258,5 +259,63 @@ describe('a form run as a quiz', () => {
     const r = run([text('quiz.csv', csv)]);
     expect(r.mapping.surveys[0]!.questions.map((q) => q.columns)).toEqual([['Who do you trust?']]);
     expect(tieSet(r)).toEqual(['r-1>ps-01:trust']);
+  });
+});
+
+describe('a grid that rates each person (how often, how close)', () => {
+  const r = run([fixture('google-forms-frequency.csv')]);
+  const weighted = (result: typeof r) =>
+    result.ties.map((t) => `${t.source}>${t.target}:${t.relation}=${t.weight}`).sort();
+
+  it('reads each answer as a tie weighted by its rank, and "Never" as no tie', () => {
+    const q = r.mapping.surveys[0]!.questions[0]!;
+    expect(q).toMatchObject({ kind: 'grid', valued: true, relation: 'contact' });
+    expect(weighted(r)).toEqual([
+      'r-row2>ps-01:contact=4',
+      'r-row2>ps-01:trust=1',
+      'r-row2>ps-09:contact=3',
+      'r-row3>ps-01:contact=5',
+      'r-row3>ps-04:contact=2',
+      'r-row3>ps-09:trust=1',
+      'r-row4>ps-01:contact=2',
+      'r-row4>ps-04:contact=4',
+      'r-row4>ps-04:trust=1',
+    ]);
+    expect(codes(r.quality)).toContain('rating-grid');
+  });
+
+  it('reports an answer off the scale on its row and column', () => {
+    const off = r.quality.issues.find((i) => i.code === 'unknown-rating')!;
+    expect([off.row, off.column]).toEqual([
+      4,
+      'How often are you in contact with each of these people? [Amira Haddad]',
+    ]);
+  });
+
+  it('writes the weights to edges.csv', () => {
+    expect(edgesCsv(r.ties)).toContain('r-row2,ps-01,contact,4\r\n');
+  });
+
+  it('takes 0–10 ratings as they are, and a grid of plain ticks as tick boxes', () => {
+    const rated = run([
+      text(
+        'rated.csv',
+        'Response ID,How close are you to each person? [Helen Okafor],How close are you to each person? [Amira Haddad]\n' +
+          'R1,5,0\nR2,2,10\n',
+      ),
+    ]);
+    expect(weighted(rated)).toEqual([
+      'r-R1>ps-01:closeness=5',
+      'r-R2>ps-01:closeness=2',
+      'r-R2>ps-09:closeness=10',
+    ]);
+    const ticked = run([
+      text(
+        'ticked.csv',
+        'Response ID,Who do you trust? [Helen Okafor],Who do you trust? [Amira Haddad]\nR1,1,0\nR2,0,1\n',
+      ),
+    ]);
+    expect(ticked.mapping.surveys[0]!.questions[0]!.kind).toBe('choices');
+    expect(weighted(ticked)).toEqual(['r-R1>ps-01:trust=1', 'r-R2>ps-09:trust=1']);
   });
 });
