@@ -3,10 +3,7 @@
 import type { ActorType } from '../model';
 
 const TYPE_WORDS: [RegExp, ActorType][] = [
-  [
-    /public[\s_-]*servant|staff|officer|professional|employee|public[\s_-]*sector|^public$|\b(head ?teacher|teacher|nurse|doctor|gp|police|pcso|social worker)\b/,
-    'public-servant',
-  ],
+  [/public[\s_-]*servant|staff|officer|professional|employee|public[\s_-]*sector|^public$/, 'public-servant'],
   [
     /service[\s_-]*user|patient|pupil|parent|client|tenant|customer|\bus(e|es|ing) (the |this |these |a |local |council |our )?services?\b/,
     'service-user',
@@ -20,6 +17,8 @@ const TYPE_WORDS: [RegExp, ActorType][] = [
     /resident|citizen|member of the public|neighbour|local person|individual|householder|\bi live\b|\blives? (in|here|locally|nearby)\b/,
     'resident',
   ],
+  // Named professions only after the rest: "Patient of the GP practice" is a service user.
+  [/\b(head ?teacher|teacher|nurse|doctor|gp|police|pcso|social worker)\b/, 'public-servant'],
   [/^service$|^agency$|^department$/, 'service'],
   // "Other", "Other (please specify)": a respondent of no listed type.
   [/^other\b/, 'other'],

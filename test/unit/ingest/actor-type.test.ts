@@ -17,6 +17,8 @@ describe('parseActorType', () => {
     ['I use the service', 'service-user'],
     ['I use local services', 'service-user'],
     ['Patient', 'service-user'],
+    ['Patient at the GP surgery', 'service-user'],
+    ['Police volunteer', 'volunteer'],
     ['Parent / carer', 'service-user'],
     ['Council officer', 'public-servant'],
     ['Teacher', 'public-servant'],
