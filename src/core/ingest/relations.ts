@@ -2,7 +2,7 @@
 // info, or a name of its own. The user can change every choice in the mapping step.
 
 const PATTERNS: [RegExp, string][] = [
-  [/\btrust|confide|rely on|depend on|relied/, 'trust'],
+  [/\btrust|confide|rely on|depend on|relied|confidence in|faith in/, 'trust'],
   [
     /\binform|\bnews\b|hear about|find out|learn about|updates?\b|keep (you )?up to date|know what.s going on|\binfo\b/,
     'info',

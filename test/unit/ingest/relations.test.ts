@@ -7,6 +7,9 @@ describe('detectRelation', () => {
     ['Who do you go to in times of need?', 'need'],
     ['Who do you trust?', 'trust'],
     ['Where do you get your information about local services?', 'info'],
+    ['Which of these people do you have confidence in?', 'trust'],
+    ['Who would you contact if you had a problem with your housing?', 'need'],
+    ['Where do you hear about local events?', 'info'],
     ['Which organisation or group do you belong to?', null],
   ])('%s → %s', (question, relation) => {
     expect(detectRelation(question)).toBe(relation);
