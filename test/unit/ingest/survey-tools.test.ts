@@ -292,6 +292,11 @@ describe('a grid that rates each person (how often, how close)', () => {
     ]);
   });
 
+  it('gives the same weighted ties when its saved mapping is reused', () => {
+    const saved = JSON.parse(JSON.stringify(r.mapping)) as typeof r.mapping;
+    expect(weighted(run([fixture('google-forms-frequency.csv')], { mapping: saved }))).toEqual(weighted(r));
+  });
+
   it('writes the weights to edges.csv', () => {
     expect(edgesCsv(r.ties)).toContain('r-row2,ps-01,contact,4\r\n');
   });
