@@ -16,6 +16,16 @@ function isTextDataFile(name: string): boolean {
   return isDataFile(name) && !/\.xlsx$/i.test(name);
 }
 
+/**
+ * Of several data files, the main one when the others are its parts: ODK Central's "all data" zip
+ * holds `form.csv` and a `form-repeat.csv` per repeat group. Null when no file is so.
+ */
+export function mainDataFile(names: string[]): string | null {
+  const base = (name: string) => (name.split('/').pop() ?? name).replace(/\.[^.]+$/, '');
+  const main = names.filter((n) => names.every((o) => o === n || base(o).startsWith(`${base(n)}-`)));
+  return main.length === 1 ? main[0]! : null;
+}
+
 /** Larger than any survey export, smaller than memory: beyond this an archive is refused. */
 export const MAX_UNPACKED_BYTES = 1 << 30;
 
@@ -63,7 +73,8 @@ export function unpackArchive(file: InputFile, quality: QualityCollector): Input
       `This .zip archive holds no CSV or Excel file${names.length ? ` (it holds: ${listed})` : ''}; unzip it and upload the survey export.`,
     );
   }
-  if (data.length > 1) {
+  const main = data.length > 1 ? mainDataFile(data.map((e) => e.name)) : data[0]!.name;
+  if (main === null) {
     throw new InputError(
       file.name,
       null,
@@ -72,7 +83,7 @@ export function unpackArchive(file: InputFile, quality: QualityCollector): Input
       `This .zip archive holds ${data.length} data files (${data.map((e) => e.name).join(', ')}); unzip it and upload the survey export on its own.`,
     );
   }
-  const inner = data[0]!;
+  const inner = data.find((e) => e.name === main)!;
   if (inner.size > MAX_UNPACKED_BYTES) {
     throw new InputError(
       file.name,
@@ -97,7 +108,16 @@ export function unpackArchive(file: InputFile, quality: QualityCollector): Input
       `"${inner.name}" inside this .zip archive is damaged and cannot be read.`,
     );
   }
-  quality.info(file.name, null, null, 'archive', `Read "${inner.name}" from this .zip archive.`);
+  const others = data.filter((e) => e !== inner).map((e) => `"${e.name}"`);
+  quality.info(
+    file.name,
+    null,
+    null,
+    'archive',
+    others.length === 0
+      ? `Read "${inner.name}" from this .zip archive.`
+      : `Read "${inner.name}" from this .zip archive; ${others.join(', ')} beside it (named after it: ODK and KoboToolbox keep repeat groups so) ${others.length === 1 ? 'was' : 'were'} not read.`,
+  );
   return { name: file.name, data: bytes };
 }
 
@@ -112,11 +132,13 @@ export function archiveHead(file: InputFile, maxBytes: number): InputFile | null
   if (typeof data === 'string' || !isZip(data)) return null;
   const entries = zipEntries(data);
   if (!entries || isWorkbook([...entries.keys()])) return null;
-  const inner = [...entries].filter(([name]) => isTextDataFile(name));
-  if (inner.length !== 1) return null;
+  const dataFiles = [...entries.keys()].filter(isDataFile);
+  const main = dataFiles.length === 1 ? dataFiles[0]! : mainDataFile(dataFiles);
+  const entry = main !== null && isTextDataFile(main) ? entries.get(main) : undefined;
+  if (!entry) return null;
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const read = inflateEntry(data, inner[0]![1], (chunk) => {
+  const read = inflateEntry(data, entry, (chunk) => {
     chunks.push(chunk);
     size += chunk.length;
     return size >= maxBytes;

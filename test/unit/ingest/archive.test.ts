@@ -58,6 +58,24 @@ describe('zipped survey exports', () => {
     expect(codes(direct.quality)).not.toContain('archive');
   });
 
+  it("ODK Central's all-data zip: the form's CSV is read, its repeat groups' CSVs named in the note", () => {
+    const survey = 'Response ID,Respondent type,Who do you trust?\nR1,Resident,Helen Okafor\n';
+    const odk = zip('millbrook.zip', {
+      'millbrook.csv': strToU8(survey),
+      'millbrook-people.csv': strToU8('PARENT_KEY,name\nR1,x\n'),
+      'media/photo.jpg': new Uint8Array([0xff, 0xd8]),
+    });
+    const r = run([odk]);
+    expect(tieSet(r)).toEqual(['r-R1>ps-01:trust']);
+    const note = r.quality.issues.find((i) => i.code === 'archive')!.message;
+    expect(note).toContain('Read "millbrook.csv"');
+    expect(note).toContain('"millbrook-people.csv" beside it');
+    expect(note).toContain('not read');
+    // The page's header read takes the same file.
+    const head = archiveHead(odk, 1024)!;
+    expect(new TextDecoder().decode(head.data as Uint8Array)).toBe(survey);
+  });
+
   it('a zip with no data file, several data files, or damaged bytes stops with a message naming the file', () => {
     const q = new QualityCollector();
     const none = inputError(() => unpackArchive(zip('notes.zip', { 'readme.pdf': strToU8('%PDF') }), q));
