@@ -99,6 +99,17 @@ describe('a new user importing survey-tool exports', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('describes a grid that rates each person as weighted ties, and its tie type as a name question', async () => {
+    await importFresh(app.page, [roster, fixture('google-forms-frequency.csv')]);
+    const box = app.page.locator('.survey-mapping[data-file="google-forms-frequency.csv"]');
+    const grid = box.locator('tr', { hasText: 'How often are you in contact' });
+    await expect(grid.locator('td').first().innerText()).resolves.toBe(
+      'grid of 3 people, each rated (how often, how close): tie weights',
+    );
+    await expect(grid.locator('select option:checked').innerText()).resolves.toBe('contact');
+    expect(app.errors).toEqual([]);
+  });
+
   it("reads a zipped export as the survey tool downloads it, with no long task on the page's thread", async () => {
     // About 5 MB of Google Forms answers in a .zip, as "Download responses (.csv)" gives. The
     // header is read from the head of the archive, and the 10,000 respondents' results reach the
