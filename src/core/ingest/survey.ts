@@ -92,8 +92,9 @@ export const MAX_NAME_LENGTH = 100;
 /** More names than this in one answer box is a paste or spam, not a personal network. */
 export const MAX_NAMES_PER_ANSWER = 30;
 
+// Also what spreadsheets and scripts leave in an empty cell: Excel's errors, NULL, NaN.
 const EMPTY_ANSWER =
-  /^(none|no one|nobody|no-one|n\/a|na|nil|-+|\.+|nothing|not applicable|don.?t know|dk|no|0)$/i;
+  /^(none|no one|nobody|no-one|n\/a|na|nil|-+|\.+|nothing|not applicable|don.?t know|dk|no|0|null|undefined|nan|#(n\/a|value!|ref!|name\?|div\/0!|null!|num!))$/i;
 
 /**
  * Split one answer cell into names. `;`, new lines and `|` always separate; commas separate too,

@@ -3,7 +3,7 @@
 // legacy exporter, blank-headed choice columns, other tools' names for respondent details, title
 // rows above the header, and answers exported as numeric values.
 import { describe, expect, it } from 'vitest';
-import { readRoster, readTable } from '../../../src/core/ingest';
+import { readRoster, readTable, splitNames } from '../../../src/core/ingest';
 import { QualityCollector } from '../../../src/core/quality';
 import { edgesCsv } from '../../../src/core/export';
 import { codes, fixture, run, text, tieSet } from './helpers';
@@ -323,4 +323,14 @@ describe('a grid that rates each person (how often, how close)', () => {
     expect(ticked.mapping.surveys[0]!.questions[0]!.kind).toBe('choices');
     expect(weighted(ticked)).toEqual(['r-R1>ps-01:trust=1', 'r-R2>ps-09:trust=1']);
   });
+});
+
+describe('what spreadsheets and scripts leave in empty cells', () => {
+  it.each(['#N/A', '#VALUE!', '#REF!', 'NULL', 'null', 'NaN', 'undefined', 'N/A', 'None'])(
+    '"%s" names nobody',
+    (cell) => {
+      expect(splitNames(cell, () => false)).toEqual([]);
+      expect(splitNames(`Helen Okafor; ${cell}`, () => false)).toEqual(['Helen Okafor']);
+    },
+  );
 });
