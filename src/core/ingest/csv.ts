@@ -6,9 +6,18 @@ import { InputError, type QualityCollector } from '../quality';
 export interface DecodedText {
   text: string;
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+  /**
+   * UTF-8 text with a few bytes that are not (a Windows-1252 "é" pasted into a UTF-8 export):
+   * those bytes were read as Windows-1252, on these lines (the first few), so the rest of the
+   * file keeps its UTF-8 reading.
+   */
+  repaired?: { bytes: number; lines: number[] };
 }
 
-/** BOM first; then strict UTF-8; otherwise Windows-1252 (Excel's "CSV" on Western Windows). */
+/**
+ * BOM first; then strict UTF-8; then, for text that is UTF-8 but for a few stray bytes, UTF-8 with
+ * those bytes read as Windows-1252; otherwise Windows-1252 (Excel's "CSV" on Western Windows).
+ */
 export function decodeText(data: Uint8Array | string): DecodedText {
   if (typeof data === 'string') return { text: data.replace(/^\uFEFF/, ''), encoding: 'utf-8' };
   if (data[0] === 0xff && data[1] === 0xfe)
@@ -22,8 +31,70 @@ export function decodeText(data: Uint8Array | string): DecodedText {
       encoding: 'utf-8',
     };
   } catch {
+    const mixed = decodeMostlyUtf8(data.subarray(start));
+    if (mixed) return { text: mixed.text, encoding: 'utf-8', repaired: mixed.repaired };
     return { text: decodeWindows1252(data), encoding: 'windows-1252' };
   }
+}
+
+/** Lines of repaired bytes named in the note, at most. */
+const REPAIRED_LINES_SHOWN = 5;
+
+/**
+ * UTF-8 with every byte that does not start a valid sequence read as Windows-1252, when valid
+ * multi-byte sequences outnumber such bytes (a Windows-1252 file has next to no valid ones);
+ * null otherwise. Valid runs are decoded by the engine, one call per run.
+ */
+function decodeMostlyUtf8(
+  data: Uint8Array,
+): { text: string; repaired: { bytes: number; lines: number[] } } | null {
+  const decoder = new TextDecoder('utf-8');
+  const parts: string[] = [];
+  const lines: number[] = [];
+  let valid = 0;
+  let invalid = 0;
+  let line = 1;
+  let runStart = 0;
+  const n = data.length;
+  for (let i = 0; i < n;) {
+    const b = data[i]!;
+    if (b < 0x80) {
+      if (b === 10) line++;
+      i++;
+      continue;
+    }
+    const length = utf8SequenceLength(data, i);
+    if (length > 0) {
+      valid++;
+      i += length;
+      continue;
+    }
+    invalid++;
+    if (lines.length < REPAIRED_LINES_SHOWN && lines[lines.length - 1] !== line) lines.push(line);
+    parts.push(decoder.decode(data.subarray(runStart, i)), decodeWindows1252(data.subarray(i, i + 1)));
+    i++;
+    runStart = i;
+  }
+  if (valid <= invalid) return null;
+  parts.push(decoder.decode(data.subarray(runStart)));
+  return { text: parts.join(''), repaired: { bytes: invalid, lines } };
+}
+
+/** Bytes in the valid UTF-8 sequence starting at `i` (lead byte ≥ 0x80), or 0 when there is none. */
+function utf8SequenceLength(data: Uint8Array, i: number): number {
+  const b = data[i]!;
+  const cont = (k: number, low = 0x80, high = 0xbf) => {
+    const c = data[i + k];
+    return c !== undefined && c >= low && c <= high;
+  };
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
+  if (b === 0xe0) return cont(1, 0xa0) && cont(2) ? 3 : 0;
+  if (b === 0xed) return cont(1, 0x80, 0x9f) && cont(2) ? 3 : 0;
+  if (b >= 0xe1 && b <= 0xef) return cont(1) && cont(2) ? 3 : 0;
+  if (b === 0xf0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+  if (b >= 0xf1 && b <= 0xf3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (b === 0xf4) return cont(1, 0x80, 0x8f) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
 }
 
 // Windows-1252's 0x80–0x9F (curly quotes, €, dashes). Some TextDecoder builds (node without full

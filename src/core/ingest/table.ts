@@ -80,7 +80,16 @@ export function streamGrid(
     return { delimiter: 'xlsx', blankRows: blankRows.filter((l) => l < lastLine && l > firstLine) };
   }
   if (typeof file.data !== 'string') refuseOtherKinds(file.name, file.data);
-  const { text, encoding } = decodeText(file.data);
+  const { text, encoding, repaired } = decodeText(file.data);
+  if (repaired) {
+    quality.warn(
+      file.name,
+      repaired.lines[0] ?? null,
+      null,
+      'encoding-repaired',
+      `This file is UTF-8 but for ${repaired.bytes} byte${repaired.bytes === 1 ? '' : 's'} that ${repaired.bytes === 1 ? 'is' : 'are'} not (on line${repaired.lines.length === 1 ? '' : 's'} ${repaired.lines.join(', ')}${repaired.bytes > repaired.lines.length ? ', ...' : ''}), as when text from another program is pasted in; ${repaired.bytes === 1 ? 'it was' : 'they were'} read as Windows-1252 (é, £, curly quotes) and the rest as UTF-8. Check those answers.`,
+    );
+  }
   if (/^\s*<(!doctype\s+html|html[\s>])/i.test(text.slice(0, 1024))) {
     throw new InputError(
       file.name,

@@ -338,3 +338,38 @@ describe('rosters without a type column', () => {
     expect(q.issues.find((i) => i.code === 'roster-type-default')?.message).toContain('3 entries');
   });
 });
+
+describe('a UTF-8 export with a stray Windows-1252 byte', () => {
+  const bytes = (text: string) => {
+    // "\u00e9" below stands for the single byte 0xE9 (Windows-1252 "é"), invalid in UTF-8.
+    const parts = text.split('\u00e9').map((p) => new TextEncoder().encode(p));
+    const out: number[] = [];
+    parts.forEach((p, i) => {
+      if (i > 0) out.push(0xe9);
+      out.push(...p);
+    });
+    return new Uint8Array(out);
+  };
+  const csv =
+    'Response ID,Respondent type,Who do you trust?,Comments\n' +
+    'R1,Resident,St Mary’s Church Community Hall,Great\n' +
+    'R2,Resident,Millbrook Men’s Shed,Caf\u00e9 closed\n' +
+    'R3,Volunteer,Helen Okafor,Zoë helped\n';
+
+  it('keeps its UTF-8 reading, reads the stray byte as Windows-1252, and says where', () => {
+    const r = run([{ name: 'mixed.csv', data: bytes(csv) }]);
+    expect(tieSet(r)).toEqual(['r-R1>vg-04:trust', 'r-R2>vg-07:trust', 'r-R3>ps-01:trust']);
+    const note = r.quality.issues.find((i) => i.code === 'encoding-repaired')!;
+    expect(note).toMatchObject({ severity: 'warning', row: 3 });
+    expect(note.message).toContain('1 byte');
+    const table = readTable({ name: 'mixed.csv', data: bytes(csv) }, new QualityCollector());
+    expect(table.rows[1]![3]).toBe('Café closed');
+    expect(table.rows[2]![3]).toBe('Zoë helped');
+  });
+
+  it('while a Windows-1252 file is still read as one', () => {
+    const r = run([fixture('windows-1252.csv')]);
+    expect(codes(r.quality)).toContain('encoding');
+    expect(codes(r.quality)).not.toContain('encoding-repaired');
+  });
+});
