@@ -24,6 +24,11 @@ export function decodeText(data: Uint8Array | string): DecodedText {
     return { text: new TextDecoder('utf-16le').decode(data.subarray(2)), encoding: 'utf-16le' };
   if (data[0] === 0xfe && data[1] === 0xff)
     return { text: new TextDecoder('utf-16be').decode(data.subarray(2)), encoding: 'utf-16be' };
+  // UTF-16 written without its BOM: ASCII text then has a zero byte beside every character.
+  if (data.length >= 4 && data[0] !== 0 && data[1] === 0 && data[2] !== 0 && data[3] === 0)
+    return { text: new TextDecoder('utf-16le').decode(data), encoding: 'utf-16le' };
+  if (data.length >= 4 && data[0] === 0 && data[1] !== 0 && data[2] === 0 && data[3] !== 0)
+    return { text: new TextDecoder('utf-16be').decode(data), encoding: 'utf-16be' };
   const start = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
   try {
     return {

@@ -373,3 +373,18 @@ describe('a UTF-8 export with a stray Windows-1252 byte', () => {
     expect(codes(r.quality)).not.toContain('encoding-repaired');
   });
 });
+
+describe('UTF-16 written without its byte-order mark', () => {
+  it.each(['utf-16le', 'utf-16be'] as const)('is read as %s', (encoding) => {
+    const csv = 'Response ID,Who do you trust?\nR1,Helen Okafor\n';
+    const units = [...csv].map((c) => c.charCodeAt(0));
+    const data = new Uint8Array(units.length * 2);
+    units.forEach((u, i) => {
+      data[2 * i + (encoding === 'utf-16le' ? 0 : 1)] = u & 0xff;
+      data[2 * i + (encoding === 'utf-16le' ? 1 : 0)] = u >> 8;
+    });
+    const r = run([{ name: 'export.txt', data }]);
+    expect(tieSet(r)).toEqual(['r-R1>ps-01:trust']);
+    expect(r.quality.issues.find((i) => i.code === 'encoding')?.message).toContain(encoding);
+  });
+});
