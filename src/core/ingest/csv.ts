@@ -44,23 +44,42 @@ export function decodeText(data: Uint8Array | string): DecodedText {
 
 /** Lines of repaired bytes named in the note, at most. */
 const REPAIRED_LINES_SHOWN = 5;
+/** Stray bytes past which, outnumbering the valid sequences, a file is taken as not UTF-8 at all. */
+const STRAY_BYTES_GIVE_UP = 256;
 
 /**
  * UTF-8 with every byte that does not start a valid sequence read as Windows-1252, when valid
  * multi-byte sequences outnumber such bytes (a Windows-1252 file has next to no valid ones);
- * null otherwise. Valid runs are decoded by the engine, one call per run.
+ * null otherwise. Counted first without building any text, since most files that fail strict
+ * UTF-8 are Windows-1252 throughout (or not text); then valid runs are decoded by the engine.
  */
 function decodeMostlyUtf8(
   data: Uint8Array,
 ): { text: string; repaired: { bytes: number; lines: number[] } } | null {
+  const n = data.length;
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < n;) {
+    if (data[i]! < 0x80) {
+      i++;
+      continue;
+    }
+    const length = utf8SequenceLength(data, i);
+    if (length > 0) {
+      valid++;
+      i += length;
+    } else {
+      invalid++;
+      if (invalid > valid && invalid >= STRAY_BYTES_GIVE_UP) return null;
+      i++;
+    }
+  }
+  if (valid <= invalid) return null;
   const decoder = new TextDecoder('utf-8');
   const parts: string[] = [];
   const lines: number[] = [];
-  let valid = 0;
-  let invalid = 0;
   let line = 1;
   let runStart = 0;
-  const n = data.length;
   for (let i = 0; i < n;) {
     const b = data[i]!;
     if (b < 0x80) {
@@ -70,17 +89,14 @@ function decodeMostlyUtf8(
     }
     const length = utf8SequenceLength(data, i);
     if (length > 0) {
-      valid++;
       i += length;
       continue;
     }
-    invalid++;
     if (lines.length < REPAIRED_LINES_SHOWN && lines[lines.length - 1] !== line) lines.push(line);
-    parts.push(decoder.decode(data.subarray(runStart, i)), decodeWindows1252(data.subarray(i, i + 1)));
+    parts.push(decoder.decode(data.subarray(runStart, i)), windows1252Char(b));
     i++;
     runStart = i;
   }
-  if (valid <= invalid) return null;
   parts.push(decoder.decode(data.subarray(runStart)));
   return { text: parts.join(''), repaired: { bytes: invalid, lines } };
 }
@@ -107,6 +123,10 @@ function utf8SequenceLength(data: Uint8Array, i: number): number {
 const CP1252_HIGH =
   '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
   '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function windows1252Char(b: number): string {
+  return b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charAt(b - 0x80) : String.fromCharCode(b);
+}
 
 export function decodeWindows1252(data: Uint8Array): string {
   const chunks: string[] = [];
