@@ -668,7 +668,20 @@ function readSurveyFile(
   let headerLine = 1;
   let surveyMapping: SurveyMapping | null = null;
   let dataRows = 0;
+  // The header rows as written, by their first cell: two exports pasted into one file repeat them.
+  const headerRowsByFirst = new Map<string, string[]>();
   const onData = (row: string[], line: number) => {
+    const again = headerRowsByFirst.get((row[0] ?? '').trim());
+    if (again && again.length === row.length && again.every((h, i) => h === row[i]!.trim())) {
+      quality.warn(
+        file.name,
+        line,
+        null,
+        'repeated-header',
+        'This row repeats the header (two exports joined into one file?); it was read as a header, not as a response.',
+      );
+      return;
+    }
     if (row.length !== header.length) reportRagged(row, header, file.name, line, quality);
     out.push(read!(row, line));
     dataRows++;
@@ -697,6 +710,11 @@ function readSurveyFile(
     );
     const subHeaders: string[][] = [];
     for (let k = 1; k < layout.headerRows; k++) subHeaders.push(rows[k]?.row.map((h) => h.trim()) ?? []);
+    for (const r of rows.slice(0, layout.headerRows)) {
+      const written = r.row.map((h) => h.trim());
+      // A header row whose first cell is blank (SurveyMonkey's second) would match blank-led data.
+      if (written[0]) headerRowsByFirst.set(written[0], written);
+    }
     headerLine = rows[layout.headerRows - 1]?.line ?? 1;
     const data = rows.slice(layout.headerRows);
     surveyMapping = mapSurvey(
