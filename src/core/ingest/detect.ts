@@ -573,6 +573,10 @@ function wording(q: string): string {
   return last.replace(/_/g, ' ').trim();
 }
 
+/** The label of a numbered answer box: "Person 1", "Name #2", "3rd contact", "Second person", "1". */
+const NAME_BOX =
+  /^(?:(?:person|people|name|contact|box|field|friend|organi[sz]ation|group|individual|answer)\s*#?\s*\d{1,2}|\d{1,2}(?:st|nd|rd|th)?(?:\s+(?:person|name|contact))?|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:\s+(?:person|name|contact))?)$/i;
+
 /**
  * A grid whose cells rate each person on one scale (how often, how close, 0–10) rather than list
  * tie types: three answers in four in the sample (or more) are scale answers, not all plain ticks.
@@ -618,6 +622,17 @@ function toQuestion(
     };
   }
   const options = withOptions.map((c) => c.option!);
+  // "Name up to three people": numbered boxes, each holding a typed name (Qualtrics form fields,
+  // SurveyMonkey's multiple textboxes), read like one answer cell per box.
+  if (options.every((o) => NAME_BOX.test(o.trim()))) {
+    return {
+      columns: withOptions.map((c) => c.header),
+      kind: 'text',
+      relation: relation ?? 'named',
+      label,
+      separator: ';',
+    };
+  }
   const personShare = options.filter((o) => isPerson(o)).length / options.length;
   if (isRatingGrid(withOptions, sample) && personShare >= 0.5) {
     return {

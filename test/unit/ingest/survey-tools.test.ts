@@ -347,3 +347,23 @@ describe('two exports pasted into one file', () => {
     expect(r.review).toEqual([]);
   });
 });
+
+describe('"Name up to three people": one numbered box per name', () => {
+  it('Qualtrics form fields are typed names for the question, not people called "Person 1"', () => {
+    const r = run([fixture('qualtrics-form-fields.csv')]);
+    const q = r.mapping.surveys[0]!.questions[0]!;
+    expect(q).toMatchObject({ kind: 'text', relation: 'trust', columns: ['Q5_1', 'Q5_2', 'Q5_3'] });
+    expect(tieSet(r)).toEqual(['r-R_1aaa>ps-01:trust', 'r-R_1aaa>vg-01:trust', 'r-R_2aaa>ps-01:trust']);
+    expect(r.review.map((x) => x.text).sort()).toEqual(['Amira', 'Dr Patel']);
+  });
+
+  it("SurveyMonkey's multiple textboxes the same", () => {
+    const csv =
+      'Respondent ID,Collector ID,Start Date,End Date,Name up to three people you go to for help,,\n' +
+      ',,,,Person 1,Person 2,Person 3\n' +
+      '114230001,431000001,03/02/2026 10:01:15 AM,03/02/2026 10:04:02 AM,Helen Okafor,Dr Priya Patel,\n';
+    const r = run([text('sm-textboxes.csv', csv)]);
+    expect(r.mapping.surveys[0]!.questions.map((q) => [q.kind, q.relation])).toEqual([['text', 'need']]);
+    expect(tieSet(r)).toEqual(['r-114230001>ps-01:need', 'r-114230001>ps-04:need']);
+  });
+});
