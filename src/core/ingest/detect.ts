@@ -573,6 +573,21 @@ function wording(q: string): string {
   return last.replace(/_/g, ' ').trim();
 }
 
+/** Whether most answered cells of these columns are ticks (1, Y, Yes...) or unticks. */
+function mostlyTicks(columns: ColumnInfo[], sample: string[][]): boolean {
+  let answered = 0;
+  let ticks = 0;
+  for (const row of sample) {
+    for (const c of columns) {
+      const v = (row[c.index] ?? '').trim();
+      if (!v) continue;
+      answered++;
+      if (TICK.test(v) || UNTICK.test(v)) ticks++;
+    }
+  }
+  return answered === 0 || ticks * 2 >= answered;
+}
+
 /** The label of a numbered answer box: "Person 1", "Name #2", "3rd contact", "Second person", "1". */
 const NAME_BOX =
   /^(?:(?:person|people|name|contact|box|field|friend|organi[sz]ation|group|individual|answer)\s*#?\s*\d{1,2}|\d{1,2}(?:st|nd|rd|th)?(?:\s+(?:person|name|contact))?|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:\s+(?:person|name|contact))?)$/i;
@@ -624,7 +639,11 @@ function toQuestion(
   const options = withOptions.map((c) => c.option!);
   // "Name up to three people": numbered boxes, each holding a typed name (Qualtrics form fields,
   // SurveyMonkey's multiple textboxes), read like one answer cell per box.
-  if (options.every((o) => NAME_BOX.test(o.trim()))) {
+  // LimeSurvey's "multiple short text" has sub-question codes (SQ001) over typed names, as its
+  // multiple choice has over "Y": told apart by the cells.
+  const typedUnderCodes =
+    options.every((o) => /^SQ\d+$/i.test(o.trim())) && !mostlyTicks(withOptions, sample);
+  if (typedUnderCodes || options.every((o) => NAME_BOX.test(o.trim()))) {
     return {
       columns: withOptions.map((c) => c.header),
       kind: 'text',

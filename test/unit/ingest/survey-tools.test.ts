@@ -367,3 +367,20 @@ describe('"Name up to three people": one numbered box per name', () => {
     expect(tieSet(r)).toEqual(['r-114230001>ps-01:need', 'r-114230001>ps-04:need']);
   });
 });
+
+describe("LimeSurvey's sub-question codes", () => {
+  it('over typed names are name boxes; over "Y" they stay tick boxes', () => {
+    const typed = run([
+      text(
+        'lime-text.csv',
+        'id,submitdate,lastpage,startlanguage,trust[SQ001],trust[SQ002]\n' +
+          '1,2026-03-02 10:04:02,2,en,Helen Okafor,Dr Priya Patel\n2,2026-03-02 11:04:02,2,en,Amira Haddad,\n',
+      ),
+    ]);
+    expect(typed.mapping.surveys[0]!.questions[0]).toMatchObject({ kind: 'text', relation: 'trust' });
+    expect(tieSet(typed)).toEqual(['r-1>ps-01:trust', 'r-1>ps-04:trust', 'r-2>ps-09:trust']);
+    expect(run([fixture('limesurvey.csv')]).mapping.surveys[0]!.questions.map((q) => q.kind)).not.toContain(
+      'text',
+    );
+  });
+});
