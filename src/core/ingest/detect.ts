@@ -384,6 +384,11 @@ export function detectSurveyMapping(
   const byStem = new Map<string, QuestionMapping>();
   for (const [stem, group] of groups) {
     if (stem.endsWith('\u0000other')) continue;
+    const perRelation = relationRows(group, sample, isPerson);
+    if (perRelation) {
+      mapping.questions.push(...perRelation);
+      continue;
+    }
     const q = toQuestion(group, sample, isPerson) ?? byContent(group, sample, isPerson);
     if (q) {
       mapping.questions.push(q);
@@ -571,6 +576,30 @@ function groupKoboChoices(columns: ColumnInfo[], header: string[]): void {
 function wording(q: string): string {
   const last = q.split('/').pop() ?? q;
   return last.replace(/_/g, ' ').trim();
+}
+
+/**
+ * A grid turned round: its rows are tie types ("Help in times of need", "Information", "Someone
+ * you trust") and each cell lists the people for that one, so every column is a name question of
+ * its own relation. Null unless every row names a relation and the cells are neither ticks nor
+ * ratings.
+ */
+function relationRows(
+  group: ColumnInfo[],
+  sample: string[][],
+  isPerson: (label: string) => boolean,
+): QuestionMapping[] | null {
+  if (group.length < 2 || group.some((c) => c.option == null || notAnswers(c.stem))) return null;
+  const relations = group.map((c) => detectRelation(c.option!));
+  if (relations.some((r) => r == null) || group.some((c) => isPerson(c.option!))) return null;
+  if (mostlyTicks(group, sample) || isRatingGrid(group, sample)) return null;
+  return group.map((c, k) => ({
+    columns: [c.header],
+    kind: 'text',
+    relation: relations[k]!,
+    label: `${c.question} [${c.option}]`,
+    separator: ';',
+  }));
 }
 
 /** Whether most answered cells of these columns are ticks (1, Y, Yes...) or unticks. */

@@ -384,3 +384,33 @@ describe("LimeSurvey's sub-question codes", () => {
     );
   });
 });
+
+describe('a grid whose rows are tie types and whose cells list people', () => {
+  it('reads each row as a name question of its own relation', () => {
+    const r = run([fixture('google-forms-relation-rows.csv')]);
+    expect(r.mapping.surveys[0]!.questions.map((q) => [q.kind, q.relation])).toEqual([
+      ['text', 'need'],
+      ['text', 'info'],
+      ['text', 'trust'],
+    ]);
+    expect(tieSet(r)).toEqual([
+      'r-row2>ps-01:need',
+      'r-row2>ps-01:trust',
+      'r-row2>ps-04:need',
+      'r-row2>vg-01:info',
+      'r-row3>ps-01:trust',
+      'r-row3>ps-09:need',
+      'r-row3>ps-09:trust',
+    ]);
+  });
+
+  it('but rows of tie types rated on a scale stay a rating question', () => {
+    const csv =
+      'Timestamp,Who do you trust?,How often do you get each of these from the council? [Help in times of need],How often do you get each of these from the council? [Information]\n' +
+      '2026/03/02 10:01:00 AM GMT,Helen Okafor,Weekly,Monthly\n2026/03/02 11:01:00 AM GMT,,Never,Daily\n';
+    const r = run([text('rated-rows.csv', csv)]);
+    // Not read as names ("Weekly" is nobody): the rows are not people, so no question is made of them.
+    expect(r.mapping.surveys[0]!.questions.map((q) => q.columns)).toEqual([['Who do you trust?']]);
+    expect(r.review).toEqual([]);
+  });
+});
