@@ -92,9 +92,10 @@ export const MAX_NAME_LENGTH = 100;
 /** More names than this in one answer box is a paste or spam, not a personal network. */
 export const MAX_NAMES_PER_ANSWER = 30;
 
-// Also what spreadsheets and scripts leave in an empty cell: Excel's errors, NULL, NaN.
+// Answers that name nobody ("None of the above", "Not sure"), and what spreadsheets and scripts
+// leave in an empty cell: Excel's errors, NULL, NaN.
 const EMPTY_ANSWER =
-  /^(none|no one|nobody|no-one|n\/a|na|nil|-+|\.+|nothing|not applicable|don.?t know|dk|no|0|null|undefined|nan|#(n\/a|value!|ref!|name\?|div\/0!|null!|num!))$/i;
+  /^(none|none of (the above|these|them)|no one|nobody|no-one|(no ?one|nobody) in particular|n\/a|na|n\/k|nil|-+|\.+|nothing|not applicable|(i )?don.?t know|not sure|unsure|can.?t remember|prefer not to say|dk|no|0|null|undefined|nan|#(n\/a|value!|ref!|name\?|div\/0!|null!|num!))$/i;
 
 /**
  * Split one answer cell into names. `;`, new lines and `|` always separate; commas separate too,

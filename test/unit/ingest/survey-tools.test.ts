@@ -325,14 +325,26 @@ describe('a grid that rates each person (how often, how close)', () => {
   });
 });
 
-describe('what spreadsheets and scripts leave in empty cells', () => {
-  it.each(['#N/A', '#VALUE!', '#REF!', 'NULL', 'null', 'NaN', 'undefined', 'N/A', 'None'])(
-    '"%s" names nobody',
-    (cell) => {
-      expect(splitNames(cell, () => false)).toEqual([]);
-      expect(splitNames(`Helen Okafor; ${cell}`, () => false)).toEqual(['Helen Okafor']);
-    },
-  );
+describe('answers that name nobody, and what spreadsheets leave in empty cells', () => {
+  it.each([
+    '#N/A',
+    '#VALUE!',
+    '#REF!',
+    'NULL',
+    'null',
+    'NaN',
+    'undefined',
+    'N/A',
+    'None',
+    'None of the above',
+    'Not sure',
+    'Prefer not to say',
+    "I don't know",
+    'No one in particular',
+  ])('"%s" names nobody', (cell) => {
+    expect(splitNames(cell, () => false)).toEqual([]);
+    expect(splitNames(`Helen Okafor; ${cell}`, () => false)).toEqual(['Helen Okafor']);
+  });
 });
 
 describe('two exports pasted into one file', () => {
