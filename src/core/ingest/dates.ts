@@ -9,8 +9,21 @@ export function isPlausibleDate(s: string): boolean {
   const quick = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}|$)/.exec(s);
   if (quick)
     return Number(quick[2]) >= 1 && Number(quick[2]) <= 12 && Number(quick[3]) >= 1 && Number(quick[3]) <= 31;
+  // An Excel serial day (46082.42 is 2 March 2026 10:04) from a sheet re-saved as CSV: 1970–2100.
+  if (/^\d{5}(\.\d+)?$/.test(s)) return Number(s) >= 25569 && Number(s) < 73051;
+  // A compact date (20260302), as some exports and scripts write them.
+  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (compact)
+    return (
+      Number(compact[2]) >= 1 &&
+      Number(compact[2]) <= 12 &&
+      Number(compact[3]) >= 1 &&
+      Number(compact[3]) <= 31
+    );
   if (!Number.isNaN(Date.parse(s))) return true;
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})(\s+\d{1,2}:\d{2}(:\d{2})?(\s*[AP]M)?)?$/i.exec(s.trim());
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})(\s+\d{1,2}:\d{2}(:\d{2})?(\s*[AP]\.?M\.?)?)?$/i.exec(
+    s.trim(),
+  );
   if (!m) return false;
   const a = Number(m[1]);
   const b = Number(m[2]);

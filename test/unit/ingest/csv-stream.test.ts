@@ -154,6 +154,15 @@ describe('timestamp check', () => {
       expect(isoDateCheck(s)).toBe(reference(s));
     expect(isPlausibleDate('3/2/26 10:01')).toBe(true);
   });
+
+  it('takes the shapes spreadsheets leave behind: Excel serial days, compact dates, "a.m."', () => {
+    expect(isPlausibleDate('46082.4236')).toBe(true); // 2 March 2026, 10:10
+    expect(isPlausibleDate('20260302')).toBe(true);
+    expect(isPlausibleDate('02/03/2026 10:01:15 p.m.')).toBe(true);
+    expect(isPlausibleDate('12345.6')).toBe(false); // 1933: no survey
+    expect(isPlausibleDate('20261302')).toBe(false);
+    expect(isPlausibleDate('yesterday')).toBe(false);
+  });
 });
 
 describe('e-mail check', () => {
