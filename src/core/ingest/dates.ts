@@ -9,7 +9,7 @@ export function isPlausibleDate(s: string): boolean {
   const quick = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}|$)/.exec(s);
   if (quick)
     return Number(quick[2]) >= 1 && Number(quick[2]) <= 12 && Number(quick[3]) >= 1 && Number(quick[3]) <= 31;
-  // An Excel serial day (46082.42 is 2 March 2026 10:04) from a sheet re-saved as CSV: 1970–2100.
+  // An Excel serial day (46083.42 is 2 March 2026 10:04) from a sheet re-saved as CSV: 1970–2100.
   if (/^\d{5}(\.\d+)?$/.test(s)) return Number(s) >= 25569 && Number(s) < 73051;
   // A compact date (20260302), as some exports and scripts write them.
   const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
@@ -28,6 +28,14 @@ export function isPlausibleDate(s: string): boolean {
   const a = Number(m[1]);
   const b = Number(m[2]);
   return a >= 1 && b >= 1 && ((a <= 12 && b <= 31) || (a <= 31 && b <= 12));
+}
+
+/** Milliseconds since 1970 of a timestamp isPlausibleDate accepts, or NaN when the engine cannot tell. */
+export function timestampMs(s: string): number {
+  if (/^\d{5}(\.\d+)?$/.test(s)) return Math.round((Number(s) - 25569) * 86_400_000);
+  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (compact) return Date.parse(`${compact[1]}-${compact[2]}-${compact[3]}`);
+  return Date.parse(s.replace(/\b([ap])\.m\.?/i, '$1m'));
 }
 
 // Module-level helpers, not closures: under tsx (keepNames) every closure made inside a function

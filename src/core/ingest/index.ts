@@ -15,7 +15,7 @@ import { parseActorType, typeLabel } from './actor-type';
 import { detectLayout, detectSurveyMapping } from './detect';
 import { RosterMatcher, type MatchResult } from './matcher';
 import { lowerCase, nameKey } from './names';
-import { hashString, NEEDS_LOWER_CASE, NOT_EMAIL, StringTable } from './dates';
+import { hashString, NEEDS_LOWER_CASE, NOT_EMAIL, StringTable, timestampMs } from './dates';
 import { readCodebook } from './codebook';
 import { readRoster } from './roster';
 import { makeRowReader, NominationStore, type RawResponse, type RowReader } from './survey';
@@ -112,7 +112,7 @@ class ActorIds {
 
 /** Order of responses for "keep the latest": the timestamp when readable, else the row. */
 function timeOf(r: RawResponse): number {
-  const t = Date.parse(r.timestamp);
+  const t = timestampMs(r.timestamp);
   return Number.isNaN(t) ? r.row : t;
 }
 

@@ -12,6 +12,7 @@ import {
   isEmail,
   isoDateCheck,
   isPlausibleDate,
+  timestampMs,
   NEEDS_LOWER_CASE,
   NOT_EMAIL,
   StringTable,
@@ -156,12 +157,16 @@ describe('timestamp check', () => {
   });
 
   it('takes the shapes spreadsheets leave behind: Excel serial days, compact dates, "a.m."', () => {
-    expect(isPlausibleDate('46082.4236')).toBe(true); // 2 March 2026, 10:10
+    expect(isPlausibleDate('46083.4236')).toBe(true); // 2 March 2026, 10:10
     expect(isPlausibleDate('20260302')).toBe(true);
     expect(isPlausibleDate('02/03/2026 10:01:15 p.m.')).toBe(true);
     expect(isPlausibleDate('12345.6')).toBe(false); // 1933: no survey
     expect(isPlausibleDate('20261302')).toBe(false);
     expect(isPlausibleDate('yesterday')).toBe(false);
+    // And each gives its moment, for keeping the latest of resubmitted responses.
+    expect(new Date(timestampMs('46083.5')).toISOString()).toBe('2026-03-02T12:00:00.000Z');
+    expect(new Date(timestampMs('20260302')).toISOString()).toBe('2026-03-02T00:00:00.000Z');
+    expect(timestampMs('3/2/2026 10:01 p.m.')).toBe(Date.parse('3/2/2026 10:01 pm'));
   });
 });
 
