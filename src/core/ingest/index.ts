@@ -19,7 +19,7 @@ import { hashString, NEEDS_LOWER_CASE, NOT_EMAIL, StringTable, timestampMs } fro
 import { readCodebook } from './codebook';
 import { readRoster } from './roster';
 import { makeRowReader, NominationStore, type RawResponse, type RowReader } from './survey';
-import { noteTitleRows, reportRagged, streamGrid, titleRowCount, uniqueHeaders } from './table';
+import { reportRagged, skipTitleRows, streamGrid, uniqueHeaders } from './table';
 import type {
   DecisionRecord,
   IngestInput,
@@ -689,14 +689,15 @@ function readSurveyFile(
   const start = () => {
     let rows = buffer!;
     buffer = null;
-    const titles = titleRowCount(rows.map((r) => r.row));
-    noteTitleRows(
-      file.name,
-      rows.slice(0, titles).map((r) => r.row),
-      rows.map((r) => r.line),
-      quality,
+    rows = rows.slice(
+      skipTitleRows(
+        file.name,
+        rows.map((r) => r.row),
+        rows.map((r) => r.line),
+        0,
+        quality,
+      ),
     );
-    rows = rows.slice(titles);
     if (rows.length === 0)
       throw new InputError(file.name, null, null, 'empty-file', 'The file has no header row.');
     const layout = given

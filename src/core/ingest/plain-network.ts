@@ -2,7 +2,8 @@
 // or Pajek .net. Node ids are the file's labels (or numbers when it has none).
 import { asActorId, SECTOR_OF_TYPE, type Actor, type InputFile, type Tie } from '../model';
 import { InputError, type QualityCollector } from '../quality';
-import { decodeText, findColumn, parseCsv } from './csv';
+import { findColumn, parseCsv } from './csv';
+import { readText } from './table';
 import { unpackArchive } from './archive';
 
 export type PlainFormat = 'edgelist' | 'matrix' | 'ucinet-dl' | 'pajek';
@@ -69,7 +70,7 @@ export function parseNumber(text: string): number {
 }
 
 export function readPlainNetwork(file: InputFile, quality: QualityCollector): PlainNetwork {
-  const { text } = decodeText(unpackArchive(file, quality).data);
+  const text = readText(unpackArchive(file, quality), quality);
   const firstLine =
     text
       .split(/\r?\n/)

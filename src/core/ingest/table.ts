@@ -79,6 +79,17 @@ export function streamGrid(
     // Blank rows after the last data row are just the sheet's extent, not skipped answers.
     return { delimiter: 'xlsx', blankRows: blankRows.filter((l) => l < lastLine && l > firstLine) };
   }
+  const text = readText(file, quality);
+  return streamCsv(text, file.name, quality, onRow, onPosition ? { onPosition } : {});
+}
+
+/**
+ * A text file's text, for every reader of uploaded data (surveys, rosters, plain networks, edge
+ * lists): decoded in whatever encoding it was written, with a note when that was not plain UTF-8,
+ * and refused, naming the file and saying what it is, when it is no text file at all (an old
+ * .xls, a PDF, a web page from a failed download, binary data).
+ */
+export function readText(file: InputFile, quality: QualityCollector): string {
   if (typeof file.data !== 'string') refuseOtherKinds(file.name, file.data);
   const { text, encoding, repaired } = decodeText(file.data);
   if (repaired) {
@@ -96,7 +107,7 @@ export function streamGrid(
       null,
       null,
       'unreadable-file',
-      'This is a web page (HTML), not a survey export: the download may have needed a sign-in or stopped part way. Download the responses again as CSV or Excel from the survey tool.',
+      'This is a web page (HTML), not a data file: the download may have needed a sign-in or stopped part way. Download the file again (the responses as CSV or Excel from the survey tool).',
     );
   }
   if (encoding !== 'utf-8') {
@@ -111,7 +122,7 @@ export function streamGrid(
       'This is not a text (CSV) file: it holds binary data.',
     );
   }
-  return streamCsv(text, file.name, quality, onRow, onPosition ? { onPosition } : {});
+  return text;
 }
 
 /** Files people pick by mistake or get from older tools, told apart by their first bytes. */
@@ -162,9 +173,7 @@ export function gridToTable(
 ): CsvTable & { subHeaders: string[][] } {
   let first = grid.rows.findIndex((r) => r.some((c) => c.trim() !== ''));
   if (first < 0) throw new InputError(fileName, null, null, 'empty-file', 'The file has no header row.');
-  const titles = titleRowCount(grid.rows.slice(first, first + MAX_TITLE_ROWS + 21));
-  noteTitleRows(fileName, grid.rows.slice(first, first + titles), grid.lines.slice(first), quality);
-  first += titles;
+  first += skipTitleRows(fileName, grid.rows, grid.lines, first, quality);
   const header = uniqueHeaders(
     grid.rows[first]!.map((h) => h.trim()),
     fileName,
@@ -189,6 +198,8 @@ export function gridToTable(
 
 /** At most this many title or note rows above a header are recognised as such. */
 const MAX_TITLE_ROWS = 5;
+/** Rows after the header looked at to tell a title row from a one-column file's header. */
+const TITLE_CHECK_ROWS = 20;
 
 function filledCells(row: string[]): number {
   let n = 0;
@@ -206,20 +217,25 @@ export function titleRowCount(rows: string[][]): number {
   let k = 0;
   while (k < rows.length && k < MAX_TITLE_ROWS && filledCells(rows[k]!) <= 1) k++;
   if (k === 0 || k >= rows.length || filledCells(rows[k]!) < 2) return 0;
-  const after = rows.slice(k + 1, k + 21);
+  const after = rows.slice(k + 1, k + 1 + TITLE_CHECK_ROWS);
   const wide = after.filter((r) => filledCells(r) >= 2).length;
   return after.length === 0 || wide * 2 >= after.length ? k : 0;
 }
 
-/** Each title row left out, said so (nothing in a file is dropped silently). */
-export function noteTitleRows(
+/**
+ * The title rows that lead `rows` from `start`, each reported (nothing in a file is dropped
+ * silently): how many there are, for the caller to pass over. `lines[i]` is the line of `rows[i]`.
+ */
+export function skipTitleRows(
   file: string,
-  titles: string[][],
+  rows: string[][],
   lines: number[],
+  start: number,
   quality: QualityCollector,
-): void {
-  titles.forEach((row, i) => {
-    const text = row.find((c) => c.trim() !== '')?.trim() ?? '';
+): number {
+  const count = titleRowCount(rows.slice(start, start + MAX_TITLE_ROWS + TITLE_CHECK_ROWS + 1));
+  for (let i = start; i < start + count; i++) {
+    const text = rows[i]!.find((c) => c.trim() !== '')?.trim() ?? '';
     quality.info(
       file,
       lines[i] ?? null,
@@ -227,7 +243,8 @@ export function noteTitleRows(
       'title-row',
       `This row ("${text.length > 60 ? `${text.slice(0, 60)}...` : text}") sits above the header and was read as a title, not as data.`,
     );
-  });
+  }
+  return count;
 }
 
 /** A row with fewer or more cells than the header: read by position, and said so. */

@@ -2,7 +2,8 @@
 // an optional node list (`id` + attribute columns), into actors and ties for the metrics command.
 import { asActorId, SECTOR_OF_TYPE, type Actor, type ActorType, type InputFile, type Tie } from '../model';
 import { InputError, type QualityCollector } from '../quality';
-import { decodeText, findColumn, parseCsv, requireColumn } from '../ingest/csv';
+import { findColumn, parseCsv, requireColumn } from '../ingest/csv';
+import { readText } from '../ingest/table';
 
 const KNOWN_TYPES = new Set<string>(Object.keys(SECTOR_OF_TYPE));
 
@@ -26,7 +27,7 @@ export function readEdgeList(
 ): EdgeListNetwork {
   const actors = new Map<string, Actor>();
   if (nodes) {
-    const table = parseCsv(decodeText(nodes.data).text, nodes.name, quality);
+    const table = parseCsv(readText(nodes, quality), nodes.name, quality);
     const idCol = requireColumn(table, 'id');
     const labelCol = findColumn(table.header, 'label', 'name');
     const typeCol = findColumn(table.header, 'type');
@@ -67,7 +68,7 @@ export function readEdgeList(
     });
   }
 
-  const table = parseCsv(decodeText(edges.data).text, edges.name, quality);
+  const table = parseCsv(readText(edges, quality), edges.name, quality);
   const sourceCol = requireColumn(table, 'source');
   const targetCol = requireColumn(table, 'target');
   const weightCol = findColumn(table.header, 'weight');

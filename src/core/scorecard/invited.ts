@@ -2,10 +2,11 @@
 // response rates, and the warnings that hang on them, rest on the real sample frame.
 import type { InputFile } from '../model';
 import { type QualityCollector } from '../quality';
-import { decodeText, parseCsv, requireColumn } from '../ingest/csv';
+import { parseCsv, requireColumn } from '../ingest/csv';
+import { readText } from '../ingest/table';
 
 export function readInvitedCounts(file: InputFile, quality: QualityCollector): Record<string, number> {
-  const table = parseCsv(decodeText(file.data).text, file.name, quality);
+  const table = parseCsv(readText(file, quality), file.name, quality);
   const sectorCol = requireColumn(table, 'sector');
   const invitedCol = requireColumn(table, 'invited');
   const counts: Record<string, number> = {};
