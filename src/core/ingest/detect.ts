@@ -1,7 +1,7 @@
 // Recognises which survey tool wrote an export (from its header rows) and maps its columns:
 // respondent metadata, and each name-generator question with its layout and relation.
 import { findColumn } from './csv';
-import { asksContact, detectRelation, isNameGenerator, relationOfLabel, scaleRank } from './relations';
+import { detectRelation, isNameGenerator, ratingRelation, relationOfLabel, scaleRank } from './relations';
 import type { QuestionMapping, SurveyFormat, SurveyMapping } from './types';
 
 /** Columns each tool uses for respondent metadata, most specific first. */
@@ -410,13 +410,13 @@ export function detectSurveyMapping(
         parent.targets = parent.targets.filter((_, k) => keep[k]);
       }
     }
-    mapping.questions.push({
-      columns: group.map((c) => c.header),
-      kind: 'text',
-      relation: parent.relation,
-      label: `${parent.label} (other, typed)`,
-      separator: ';',
-    });
+    mapping.questions.push(
+      textQuestion(
+        group.map((c) => c.header),
+        parent.relation,
+        `${parent.label} (other, typed)`,
+      ),
+    );
   }
   return mapping;
 }
@@ -457,20 +457,12 @@ function byContent(
   const c = group[0]!;
   let answered = 0;
   let named = 0;
-  for (const row of sample) {
-    const v = (row[c.index] ?? '').trim();
-    if (!v) continue;
+  for (const [v] of answeredCells(group, sample)) {
     answered++;
     if (v.split(/[;,\n]/).some((p) => isPerson(p.trim()))) named++;
   }
   if (answered < 1 || named / answered < 0.5) return null;
-  return {
-    columns: [c.header],
-    kind: 'text',
-    relation: relationOfLabel(c.header) ?? 'named',
-    label: c.question,
-    separator: ';',
-  };
+  return textQuestion([c.header], relationOfLabel(c.header) ?? 'named', c.question);
 }
 
 function findByWording(header: string[], subHeaders: string[][], re: RegExp): string | null {
@@ -593,26 +585,31 @@ function relationRows(
   const relations = group.map((c) => detectRelation(c.option!));
   if (relations.some((r) => r == null) || group.some((c) => isPerson(c.option!))) return null;
   if (mostlyTicks(group, sample) || isRatingGrid(group, sample)) return null;
-  return group.map((c, k) => ({
-    columns: [c.header],
-    kind: 'text',
-    relation: relations[k]!,
-    label: `${c.question} [${c.option}]`,
-    separator: ';',
-  }));
+  return group.map((c, k) => textQuestion([c.header], relations[k]!, `${c.question} [${c.option}]`));
+}
+
+/** A name question whose cells hold names as typed or ticked, split on the usual separators. */
+function textQuestion(columns: string[], relation: string, label: string): QuestionMapping {
+  return { columns, kind: 'text', relation, label, separator: ';' };
+}
+
+/** Every answered (non-blank, trimmed) cell of these columns in the sample, with its column. */
+function* answeredCells(columns: ColumnInfo[], sample: string[][]): Generator<[string, ColumnInfo]> {
+  for (const row of sample) {
+    for (const c of columns) {
+      const v = (row[c.index] ?? '').trim();
+      if (v) yield [v, c];
+    }
+  }
 }
 
 /** Whether most answered cells of these columns are ticks (1, Y, Yes...) or unticks. */
 function mostlyTicks(columns: ColumnInfo[], sample: string[][]): boolean {
   let answered = 0;
   let ticks = 0;
-  for (const row of sample) {
-    for (const c of columns) {
-      const v = (row[c.index] ?? '').trim();
-      if (!v) continue;
-      answered++;
-      if (TICK.test(v) || UNTICK.test(v)) ticks++;
-    }
+  for (const [v] of answeredCells(columns, sample)) {
+    answered++;
+    if (TICK.test(v) || UNTICK.test(v)) ticks++;
   }
   return answered === 0 || ticks * 2 >= answered;
 }
@@ -629,16 +626,11 @@ function isRatingGrid(columns: ColumnInfo[], sample: string[][]): boolean {
   let answers = 0;
   let rated = 0;
   let beyondTicks = 0;
-  for (const row of sample) {
-    for (const c of columns) {
-      const v = (row[c.index] ?? '').trim();
-      if (!v) continue;
-      answers++;
-      const rank = scaleRank(v);
-      if (rank == null) continue;
-      rated++;
-      if (!TICK.test(v) && !UNTICK.test(v)) beyondTicks++;
-    }
+  for (const [v] of answeredCells(columns, sample)) {
+    answers++;
+    if (scaleRank(v) == null) continue;
+    rated++;
+    if (!TICK.test(v) && !UNTICK.test(v)) beyondTicks++;
   }
   return answers > 0 && rated >= answers * 0.75 && beyondTicks > 0;
 }
@@ -657,13 +649,11 @@ function toQuestion(
   if (withOptions.length === 0 || group.length === 1) {
     if (withOptions.length === 1 && relation == null) return null;
     if (relation == null && !isNameGenerator(words)) return null;
-    return {
-      columns: group.map((c) => c.header),
-      kind: 'text',
-      relation: relation ?? 'named',
+    return textQuestion(
+      group.map((c) => c.header),
+      relation ?? 'named',
       label,
-      separator: ';',
-    };
+    );
   }
   const options = withOptions.map((c) => c.option!);
   // "Name up to three people": numbered boxes, each holding a typed name (Qualtrics form fields,
@@ -673,13 +663,11 @@ function toQuestion(
   const typedUnderCodes =
     options.every((o) => /^SQ\d+$/i.test(o.trim())) && !mostlyTicks(withOptions, sample);
   if (typedUnderCodes || options.every((o) => NAME_BOX.test(o.trim()))) {
-    return {
-      columns: withOptions.map((c) => c.header),
-      kind: 'text',
-      relation: relation ?? 'named',
+    return textQuestion(
+      withOptions.map((c) => c.header),
+      relation ?? 'named',
       label,
-      separator: ';',
-    };
+    );
   }
   const personShare = options.filter((o) => isPerson(o)).length / options.length;
   if (isRatingGrid(withOptions, sample) && personShare >= 0.5) {
@@ -687,13 +675,7 @@ function toQuestion(
       columns: withOptions.map((c) => c.header),
       kind: 'grid',
       valued: true,
-      relation:
-        relation ??
-        (asksContact(words)
-          ? 'contact'
-          : /\bclose(ness)?\b/i.test(words)
-            ? 'closeness'
-            : (relationOfLabel(words) ?? 'named')),
+      relation: relation ?? ratingRelation(words),
       label,
       targets: options,
     };
@@ -702,13 +684,10 @@ function toQuestion(
   // whose cells list the tie types ticked for that person.
   let ticks = 0;
   let labels = 0;
-  for (const row of sample) {
-    for (const c of withOptions) {
-      const v = (row[c.index] ?? '').trim();
-      if (!v || UNTICK.test(v) || /^other\b/i.test(c.option ?? '')) continue;
-      if (TICK.test(v) || v.toLowerCase() === (c.option ?? '').toLowerCase() || isPerson(v)) ticks++;
-      else labels++;
-    }
+  for (const [v, c] of answeredCells(withOptions, sample)) {
+    if (UNTICK.test(v) || /^other\b/i.test(c.option ?? '')) continue;
+    if (TICK.test(v) || v.toLowerCase() === (c.option ?? '').toLowerCase() || isPerson(v)) ticks++;
+    else labels++;
   }
   const kind: QuestionMapping['kind'] = labels > ticks ? 'grid' : 'choices';
   if (kind === 'choices' && relation == null && personShare < 0.5 && !isNameGenerator(words)) return null;

@@ -90,7 +90,14 @@ export function scaleRank(answer: string): number | null {
   return null;
 }
 
-/** Wording of a question that rates contact with each person (how often they talk, meet, see...). */
-export function asksContact(question: string): boolean {
-  return /\b(contact|talk|speak|meet|see|interact|hear from|work with|how often)\b/i.test(question);
+/**
+ * The relation of a rating question whose wording names none of need, trust or info: how often
+ * people talk, meet or see each other is "contact", how close they are "closeness"; otherwise the
+ * question's own name.
+ */
+export function ratingRelation(question: string): string {
+  if (/\b(contact|talk|speak|meet|see|interact|hear from|work with|how often)\b/i.test(question))
+    return 'contact';
+  if (/\bclose(ness)?\b/i.test(question)) return 'closeness';
+  return relationOfLabel(question) ?? 'named';
 }
