@@ -9,17 +9,8 @@ export function isPlausibleDate(s: string): boolean {
   const quick = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}|$)/.exec(s);
   if (quick)
     return Number(quick[2]) >= 1 && Number(quick[2]) <= 12 && Number(quick[3]) >= 1 && Number(quick[3]) <= 31;
-  // An Excel serial day (46083.42 is 2 March 2026 10:04) from a sheet re-saved as CSV: 1970–2100.
-  if (/^\d{5}(\.\d+)?$/.test(s)) return Number(s) >= 25569 && Number(s) < 73051;
-  // A compact date (20260302), as some exports and scripts write them.
-  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
-  if (compact)
-    return (
-      Number(compact[2]) >= 1 &&
-      Number(compact[2]) <= 12 &&
-      Number(compact[3]) >= 1 &&
-      Number(compact[3]) <= 31
-    );
+  const sheet = spreadsheetDateMs(s);
+  if (sheet !== undefined) return !Number.isNaN(sheet);
   if (!Number.isNaN(Date.parse(s))) return true;
   const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})(\s+\d{1,2}:\d{2}(:\d{2})?(\s*[AP]\.?M\.?)?)?$/i.exec(
     s.trim(),
@@ -32,10 +23,34 @@ export function isPlausibleDate(s: string): boolean {
 
 /** Milliseconds since 1970 of a timestamp isPlausibleDate accepts, or NaN when the engine cannot tell. */
 export function timestampMs(s: string): number {
-  if (/^\d{5}(\.\d+)?$/.test(s)) return Math.round((Number(s) - 25569) * 86_400_000);
+  return spreadsheetDateMs(s) ?? Date.parse(s.replace(/\b([ap])\.m\.?/i, '$1m'));
+}
+
+/** Excel's serial day of 1970-01-01 (its 1900 date system). */
+const EXCEL_DAY_OF_1970 = 25569;
+
+/** Milliseconds since 1970 of an Excel serial day (46083.42 is 2 March 2026, 10:04 UTC). */
+export function excelSerialMs(serial: number): number {
+  return Math.round((serial - EXCEL_DAY_OF_1970) * 86_400_000);
+}
+
+/**
+ * A date in the shapes spreadsheets leave: an Excel serial day (a sheet re-saved as CSV; taken for
+ * 1970–2100) or a compact 20260302. Its milliseconds; NaN when the shape is there but no date
+ * (20261302); undefined when it is neither shape.
+ */
+function spreadsheetDateMs(s: string): number | undefined {
+  if (/^\d{5}(\.\d+)?$/.test(s)) {
+    const serial = Number(s);
+    return serial >= EXCEL_DAY_OF_1970 && serial < 73051 ? excelSerialMs(serial) : NaN;
+  }
   const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
-  if (compact) return Date.parse(`${compact[1]}-${compact[2]}-${compact[3]}`);
-  return Date.parse(s.replace(/\b([ap])\.m\.?/i, '$1m'));
+  if (!compact) return undefined;
+  const month = Number(compact[2]);
+  const day = Number(compact[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31
+    ? Date.UTC(Number(compact[1]), month - 1, day)
+    : NaN;
 }
 
 // Module-level helpers, not closures: under tsx (keepNames) every closure made inside a function

@@ -4,6 +4,7 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { inflateEntry, zipEntries, type ZipEntry } from './archive';
 import { InputError } from '../quality';
+import { excelSerialMs } from './dates';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -48,8 +49,7 @@ const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46
 
 /** Excel serial day (1900 system) to an ISO timestamp, as the tools show dates in CSV. */
 function serialToIso(serial: number): string {
-  const ms = Math.round((serial - 25569) * 86400 * 1000);
-  const iso = new Date(ms).toISOString();
+  const iso = new Date(excelSerialMs(serial)).toISOString();
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
 }
 
