@@ -50,16 +50,16 @@ const STRAY_BYTES_GIVE_UP = 256;
 /**
  * UTF-8 with every byte that does not start a valid sequence read as Windows-1252, when valid
  * multi-byte sequences outnumber such bytes (a Windows-1252 file has next to no valid ones);
- * null otherwise. Counted first without building any text, since most files that fail strict
- * UTF-8 are Windows-1252 throughout (or not text); then valid runs are decoded by the engine.
+ * null otherwise. The stray bytes are found first, giving up early and building no text, since
+ * most files that fail strict UTF-8 are Windows-1252 throughout (or not text); then the valid
+ * runs between them are decoded by the engine.
  */
 function decodeMostlyUtf8(
   data: Uint8Array,
 ): { text: string; repaired: { bytes: number; lines: number[] } } | null {
-  const n = data.length;
+  const stray: number[] = [];
   let valid = 0;
-  let invalid = 0;
-  for (let i = 0; i < n;) {
+  for (let i = 0; i < data.length;) {
     if (data[i]! < 0x80) {
       i++;
       continue;
@@ -68,37 +68,35 @@ function decodeMostlyUtf8(
     if (length > 0) {
       valid++;
       i += length;
-    } else {
-      invalid++;
-      if (invalid > valid && invalid >= STRAY_BYTES_GIVE_UP) return null;
-      i++;
+      continue;
     }
+    stray.push(i);
+    if (stray.length > valid && stray.length >= STRAY_BYTES_GIVE_UP) return null;
+    i++;
   }
-  if (valid <= invalid) return null;
+  if (valid <= stray.length) return null;
   const decoder = new TextDecoder('utf-8');
   const parts: string[] = [];
   const lines: number[] = [];
   let line = 1;
   let runStart = 0;
-  for (let i = 0; i < n;) {
-    const b = data[i]!;
-    if (b < 0x80) {
-      if (b === 10) line++;
-      i++;
-      continue;
+  for (const at of stray) {
+    if (lines.length < REPAIRED_LINES_SHOWN) {
+      line += newlineBytes(data, runStart, at);
+      if (lines[lines.length - 1] !== line) lines.push(line);
     }
-    const length = utf8SequenceLength(data, i);
-    if (length > 0) {
-      i += length;
-      continue;
-    }
-    if (lines.length < REPAIRED_LINES_SHOWN && lines[lines.length - 1] !== line) lines.push(line);
-    parts.push(decoder.decode(data.subarray(runStart, i)), windows1252Char(b));
-    i++;
-    runStart = i;
+    parts.push(decoder.decode(data.subarray(runStart, at)), windows1252Char(data[at]!));
+    runStart = at + 1;
   }
   parts.push(decoder.decode(data.subarray(runStart)));
-  return { text: parts.join(''), repaired: { bytes: invalid, lines } };
+  return { text: parts.join(''), repaired: { bytes: stray.length, lines } };
+}
+
+/** Line feeds in data[from, to). */
+function newlineBytes(data: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = data.indexOf(10, from); i >= 0 && i < to; i = data.indexOf(10, i + 1)) n++;
+  return n;
 }
 
 /** Bytes in the valid UTF-8 sequence starting at `i` (lead byte ≥ 0x80), or 0 when there is none. */

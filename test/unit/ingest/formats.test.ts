@@ -1,6 +1,7 @@
 // Each survey tool's export, as the tool writes it, read into the same respondents and ties.
 import { describe, expect, it } from 'vitest';
 import { readPlainNetwork, readRoster, readTable } from '../../../src/core/ingest';
+import { decodeText } from '../../../src/core/ingest/csv';
 import { InputError, QualityCollector } from '../../../src/core/quality';
 import { readXlsx } from '../../../src/core/ingest/xlsx';
 import { codes, fixture, run, text, tieSet, workbookOf } from './helpers';
@@ -365,6 +366,12 @@ describe('a UTF-8 export with a stray Windows-1252 byte', () => {
     const table = readTable({ name: 'mixed.csv', data: bytes(csv) }, new QualityCollector());
     expect(table.rows[1]![3]).toBe('Café closed');
     expect(table.rows[2]![3]).toBe('Zoë helped');
+  });
+
+  it('names the first lines of several stray bytes, each read in its place', () => {
+    const d = decodeText(bytes('a’\nb’\ncé\nd’\neéé\n’’'));
+    expect(d.text).toBe('a’\nb’\ncé\nd’\neéé\n’’');
+    expect(d.repaired).toEqual({ bytes: 3, lines: [3, 5] });
   });
 
   it('while a Windows-1252 file is still read as one', () => {
