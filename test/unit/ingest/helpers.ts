@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ingest, type IngestResult, type Mapping } from '../../../src/core/ingest';
-import type { InputFile } from '../../../src/core/model';
+import { ingest, type IngestResult, type Mapping, type RosterEntry } from '../../../src/core/ingest';
+import { asActorId, type InputFile } from '../../../src/core/model';
 import { QualityCollector, silentProgress } from '../../../src/core/quality';
 
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/ingest', import.meta.url));
@@ -81,4 +81,14 @@ export function workbookOf(sheets: { name: string; rows: string[][]; hidden?: bo
     );
   });
   return zipSync(parts);
+}
+
+/** A roster entry as readRoster makes one, for matcher and reader tests with rosters of their own. */
+export function rosterEntry(
+  id: string,
+  name: string,
+  type: RosterEntry['type'] = 'resident',
+  sector = 'civil',
+): RosterEntry {
+  return { id: asActorId(id), name, type, sector, attrs: {} };
 }

@@ -4,10 +4,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nameKey, normaliseText, normaliseUnicode } from '../../../src/core/ingest/names';
 import { hashString } from '../../../src/core/ingest/dates';
-import { readRoster, RosterMatcher, splitNames, type RosterEntry } from '../../../src/core/ingest';
-import { asActorId } from '../../../src/core/model';
+import { readRoster, RosterMatcher, splitNames } from '../../../src/core/ingest';
 import { QualityCollector } from '../../../src/core/quality';
-import { ROSTER } from './helpers';
+import { ROSTER, rosterEntry } from './helpers';
 
 const roster = readRoster(ROSTER(), new QualityCollector());
 const matcher = new RosterMatcher(roster.entries);
@@ -137,13 +136,7 @@ describe('nameKey', () => {
 });
 
 describe('mayBeginLabel', () => {
-  const entry = (id: string, name: string, type: RosterEntry['type'] = 'resident'): RosterEntry => ({
-    id: asActorId(id),
-    name,
-    type,
-    sector: 'civil',
-    attrs: {},
-  });
+  const entry = rosterEntry;
   const people = [
     entry('p1', 'Priya Patel'),
     entry('p2', 'Helen Okafor'),
@@ -213,13 +206,7 @@ describe('names from beyond the English keyboard, and compound names spaced othe
     'Anne Marie',
     'Annemarie Stone',
   ];
-  const entries = people.map((name, i): RosterEntry => ({
-    id: asActorId(`p${i}`),
-    name,
-    type: 'public-servant',
-    sector: 'public',
-    attrs: {},
-  }));
+  const entries = people.map((name, i) => rosterEntry(`p${i}`, name, 'public-servant', 'public'));
   const m = new RosterMatcher(entries);
   const id = (name: string) => entries.find((e) => e.name === name)!.id;
 
@@ -248,13 +235,7 @@ describe('names from beyond the English keyboard, and compound names spaced othe
     expect(m.match('Annemarie')).toMatchObject({ id: id('Anne Marie'), how: 'fuzzy' });
     const twins = new RosterMatcher([
       ...entries,
-      {
-        id: asActorId('p-twin'),
-        name: 'Anne Marie Stone',
-        type: 'public-servant',
-        sector: 'public',
-        attrs: {},
-      },
+      rosterEntry('p-twin', 'Anne Marie Stone', 'public-servant', 'public'),
     ]);
     const r = twins.match('Annemariestone');
     expect(r.id).toBeNull();

@@ -2,18 +2,12 @@
 // (splitNames, then splitCodes): the same names, in the same order, with the same warnings.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RosterMatcher, type RosterEntry, type SurveyMapping } from '../../../src/core/ingest';
+import { RosterMatcher, type SurveyMapping } from '../../../src/core/ingest';
 import { makeRowReader, NominationStore } from '../../../src/core/ingest/survey';
-import { asActorId } from '../../../src/core/model';
 import { QualityCollector } from '../../../src/core/quality';
+import { rosterEntry } from './helpers';
 
-const entry = (id: string, name: string, type: RosterEntry['type'] = 'resident'): RosterEntry => ({
-  id: asActorId(id),
-  name,
-  type,
-  sector: 'civil',
-  attrs: {},
-});
+const entry = rosterEntry;
 const people = [
   entry('p1', 'Priya Patel'),
   entry('p2', 'Helen Okafor'),
