@@ -384,16 +384,15 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
  * one note per column says why and what to do.
  */
 function noteNumericAnswers(unmatched: Iterable<{ item: ReviewItem }>, quality: QualityCollector): void {
-  const byColumn = new Map<string, { file: string; codes: string[] }>();
+  const byColumn = new Map<string, { file: string; column: string; codes: string[] }>();
   for (const { item } of unmatched) {
     if (!/^\d+$/.test(item.text)) continue;
     const key = `${item.file}\u0000${item.column}`;
     const seen = byColumn.get(key);
     if (seen) seen.codes.push(item.text);
-    else byColumn.set(key, { file: item.file, codes: [item.text] });
+    else byColumn.set(key, { file: item.file, column: item.column, codes: [item.text] });
   }
-  for (const [key, { file, codes }] of byColumn) {
-    const column = key.slice(key.indexOf('\u0000') + 1);
+  for (const { file, column, codes } of byColumn.values()) {
     const shown = codes
       .sort((a, b) => Number(a) - Number(b))
       .slice(0, 5)

@@ -469,8 +469,9 @@ export function makeRowReader(
       );
     }
     if (botScore >= 0) {
-      const score = Number(cell(row, botScore));
-      if (cell(row, botScore) !== '' && score < 0.5) {
+      const scoreText = cell(row, botScore);
+      const score = Number(scoreText);
+      if (scoreText !== '' && score < 0.5) {
         quality.warn(
           file,
           line,
