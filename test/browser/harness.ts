@@ -207,3 +207,15 @@ export function watchLongTasks(page: Page): Promise<void> {
 export function longTasksSeen(page: Page): Promise<number[]> {
   return page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
 }
+
+/** Waits until the map's layout has finished, been stopped or come from a saved one. */
+export async function waitForLayout(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      ['done', 'stopped', 'saved'].includes(
+        document.querySelector<HTMLElement>('.ct-map')?.dataset.layout ?? '',
+      ),
+    null,
+    { timeout },
+  );
+}

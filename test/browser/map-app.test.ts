@@ -4,7 +4,7 @@
 // live in benchmarks; a loaded CI machine must not fail a correct build).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { baseUrl, launchBrowser, openWatched, waitForAnalysis } from './harness';
+import { baseUrl, launchBrowser, openWatched, waitForAnalysis, waitForLayout } from './harness';
 import type {} from '../../src/ui/map';
 
 let browser: Browser;
@@ -27,14 +27,7 @@ describe('relationship map in the app', () => {
     await page.waitForFunction(() => (window.__civicMap?.renders ?? 0) > 0, null, { timeout: 20_000 });
     console.log(`demo map: first draw ${Date.now() - t0} ms after opening the view (target 2,000 ms)`);
     // The layout runs in a blob: worker: the CSP must allow it, and it must finish.
-    await page.waitForFunction(
-      () =>
-        ['done', 'stopped', 'saved'].includes(
-          document.querySelector<HTMLElement>('.ct-map')?.dataset.layout ?? '',
-        ),
-      null,
-      { timeout: 60_000 },
-    );
+    await waitForLayout(page);
     const servant = await page.evaluate(() => {
       const g = window.__civicMap!.graph!;
       return g.findNode((_n, a) => a.type === 'public-servant');

@@ -8,7 +8,7 @@ import { createServer, type ViteDevServer } from 'vite';
 import type { Browser, Page } from 'playwright-core';
 // Brings in the window.__civicMap debug handle's type.
 import type {} from '../../src/ui/map';
-import { launchBrowser } from './harness';
+import { launchBrowser, waitForLayout } from './harness';
 
 let server: ViteDevServer;
 let browser: Browser;
@@ -60,14 +60,7 @@ async function open(query: string, options: { bypassCSP?: boolean } = {}): Promi
 
 /** Waits for the layout to finish (or confirms a saved one), so positions are stable. */
 async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      ['done', 'stopped', 'saved'].includes(
-        document.querySelector<HTMLElement>('.ct-map')?.dataset.layout ?? '',
-      ),
-    null,
-    { timeout: 60_000 },
-  );
+  await waitForLayout(page);
   await page.waitForTimeout(300);
 }
 
