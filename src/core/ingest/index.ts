@@ -217,7 +217,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
         null,
         'respondent-type-default',
         r.typeText
-          ? `Some respondent types were not recognised (e.g. "${r.typeText}"); those respondents are counted as residents.`
+          ? `Some respondent types were not recognised (e.g. "${r.typeText}"); those respondents are counted as residents.${/^\d+$/.test(r.typeText) ? ' The answers are numbers, as survey tools write them when responses are exported as numeric values: export again with the answer text (Qualtrics: "Use choice text"), or add the tool\'s codebook.' : ''}`
           : 'No respondent type was given for some respondents; they are counted as residents.',
       );
     }
@@ -405,6 +405,30 @@ function noteNumericAnswers(unmatched: Iterable<{ item: ReviewItem }>, quality: 
       `Answers in this column are numbers (${shown}${codes.length > 5 ? ', ...' : ''}), as survey tools write them when responses are exported as numeric values, and nothing (a codebook, a "code" column in the roster) says who they are. Export again with the answer text (Qualtrics: "Use choice text"), or add the tool's codebook (the codebook file; --codebook in the CLI) or a "code" column to the roster.`,
     );
   }
+}
+
+/**
+ * The lowest and highest answer of a rating grid whose sampled answers are all numbers with no 0
+ * (numeric codes of a labelled scale, where 1 may mean "never"); null when any answer is a word or 0.
+ */
+function numericRatingCodes(
+  columns: string[],
+  header: string[],
+  sample: string[][],
+): [number, number] | null {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const column of columns) {
+    const i = header.indexOf(column);
+    for (const row of sample) {
+      const value = row[i]?.trim() ?? '';
+      if (!value) continue;
+      if (!/^\d{1,2}$/.test(value) || value === '0' || value === '00') return null;
+      low = Math.min(low, Number(value));
+      high = Math.max(high, Number(value));
+    }
+  }
+  return low === Infinity ? null : [low, high];
 }
 
 function respondentOf(key: ActorId, r: RawResponse, type: ActorType, onRoster: boolean): Respondent {
@@ -820,6 +844,16 @@ function mapSurvey(
           'rating-grid',
           `The question "${q.label}" rates each person on a scale, so its answers were read as tie weights: never or not at all is no tie; yearly 1, a few times a year 2, monthly 3, weekly 4, daily 5 (a little 2, quite 3, very 4, completely 5; numbers as they are).`,
         );
+        const codes = numericRatingCodes(q.columns, header, sample);
+        if (codes) {
+          quality.warn(
+            fileName,
+            1,
+            q.columns[0] ?? null,
+            'numeric-rating',
+            `The answers to "${q.label}" are bare numbers (${codes[0]} to ${codes[1]}), with no 0 and no words, as survey tools write a scale's answers when they are exported as numeric values: each number was read as a tie of that weight, so if ${codes[0]} stands for "Never" or "Not at all" (Qualtrics numbers a scale from 1), those answers became ties. Export again with the answer text (Qualtrics: "Use choice text") to be sure.`,
+          );
+        }
       }
       if (q.relation !== 'named') continue;
       quality.info(

@@ -3,10 +3,12 @@
 // legacy exporter, blank-headed choice columns, other tools' names for respondent details, title
 // rows above the header, and answers exported as numeric values.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { readRoster, readTable, splitNames } from '../../../src/core/ingest';
 import { QualityCollector } from '../../../src/core/quality';
 import { edgesCsv } from '../../../src/core/export';
-import { codes, fixture, run, text, tieSet } from './helpers';
+import { codes, fixture, FIXTURES, run, text, tieSet } from './helpers';
 
 describe('Qualtrics loop & merge and "Other" text', () => {
   const r = run([fixture('qualtrics-loop-other.csv')]);
@@ -259,6 +261,32 @@ describe('a form run as a quiz', () => {
     const r = run([text('quiz.csv', csv)]);
     expect(r.mapping.surveys[0]!.questions.map((q) => q.columns)).toEqual([['Who do you trust?']]);
     expect(tieSet(r)).toEqual(['r-1>ps-01:trust']);
+  });
+});
+
+describe('a rating grid exported as numeric codes (Qualtrics "use numeric values")', () => {
+  const r = run([fixture('qualtrics-numeric-rating.csv')]);
+
+  it('reads the codes as weights and warns that the lowest may mean "never", naming the question', () => {
+    expect(r.mapping.surveys[0]!.questions[0]).toMatchObject({ kind: 'grid', valued: true });
+    expect(r.ties.filter((t) => t.relation === 'contact').map((t) => t.weight)).toContain(1);
+    const warning = r.quality.issues.find((i) => i.code === 'numeric-rating')!;
+    expect(warning).toMatchObject({ severity: 'warning', row: 1, column: 'Q2_1' });
+    expect(warning.message).toMatch(/1 to 5.*"Never".*Use choice text/);
+  });
+
+  it('says the respondent types are numeric codes, not just unrecognised', () => {
+    const note = r.quality.issues.find((i) => i.code === 'respondent-type-default')!;
+    expect(note.message).toMatch(/"1".*numbers.*Use choice text/);
+  });
+
+  it('says nothing of the kind when the answers are words or include 0', () => {
+    expect(codes(run([fixture('google-forms-frequency.csv')]).quality)).not.toContain('numeric-rating');
+    const withZero = readFileSync(join(FIXTURES, 'qualtrics-numeric-rating.csv'), 'utf8').replace(
+      ',1,4,1,3',
+      ',1,4,0,3',
+    );
+    expect(codes(run([text('zero.csv', withZero)]).quality)).not.toContain('numeric-rating');
   });
 });
 
