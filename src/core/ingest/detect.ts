@@ -95,6 +95,7 @@ const META: Record<
     'End Date',
     'RecordedDate',
     'Start Date (UTC)',
+    'Survey Timestamp',
     'Ended',
     'Started',
   ],
@@ -159,7 +160,10 @@ export function detectLayout(rows: string[][]): DetectedLayout {
     return { format: 'kobo', headerRows: 1 };
   }
   if (has('submitdate', 'lastpage') || has('startlanguage')) return { format: 'limesurvey', headerRows: 1 };
-  if (has('record_id') || first.some((h) => /^[a-z][a-z0-9_]*___[a-z0-9_-]+$/i.test(h.trim()))) {
+  if (
+    has('record_id') ||
+    first.some((h) => /^[a-z][a-z0-9_]*___[a-z0-9_-]+$|\(choice=.+\)$/i.test(h.trim()))
+  ) {
     return { format: 'redcap', headerRows: 1 };
   }
   return { format: 'simple', headerRows: 1 };
@@ -258,6 +262,10 @@ function describeColumn(
     // Checkbox field___code: the option is the whole header, so codebooks can scope codes by field.
     const m = /^([a-z][a-z0-9_]*?)___([a-z0-9_-]+)$/i.exec(h);
     if (m) return info(m[1]!, m[1]!, h);
+    // The export with labels: a checkbox's columns are "Question (choice=Label)", cells "Checked"
+    // or "Unchecked".
+    const labelled = /^(.*\S)\s*\(choice=(.+)\)$/.exec(h);
+    if (labelled) return info(labelled[1]!, labelled[1]!, labelled[2]!);
     return info(h, h, null);
   }
   if (format === 'limesurvey') {

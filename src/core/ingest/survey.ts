@@ -483,7 +483,10 @@ export function makeRowReader(
     }
     if (idx.finished >= 0) {
       const f = cell(row, idx.finished).toLowerCase();
-      response.unfinished = isSubmitDate ? f === '' : f === 'false' || f === '0' || f === 'no';
+      // REDCap's form status: 0 or "Incomplete" (1 / "Unverified" and 2 / "Complete" are done).
+      response.unfinished = isSubmitDate
+        ? f === ''
+        : f === 'false' || f === '0' || f === 'no' || f === 'incomplete';
     }
     for (const { q, cols, columnNames, columnIds, relationId, notPeople } of questions) {
       if (q.kind === 'text') {

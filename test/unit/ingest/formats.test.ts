@@ -169,6 +169,27 @@ describe('survey tool exports', () => {
     expect(r.respondents.map((x) => x.type)).toEqual(['resident', 'volunteer', 'resident']);
     expect(codes(r.quality)).not.toContain('invalid-date');
   });
+
+  it('REDCap with labels: "Question (choice=Label)" columns holding Checked / Unchecked', () => {
+    const r = run([fixture('redcap-labels.csv')]);
+    const m = r.mapping.surveys[0]!;
+    expect(m).toMatchObject({ format: 'redcap', timestamp: 'Survey Timestamp', finished: 'Complete?' });
+    expect(m.questions.map((q) => [q.label, q.kind, q.relation])).toEqual([
+      ['Who do you trust?', 'choices', 'trust'],
+      ['Who do you go to in times of need?', 'choices', 'need'],
+    ]);
+    expect(tieSet(r)).toEqual([
+      'r-1>ps-01:trust',
+      'r-1>ps-04:need',
+      'r-1>ps-09:trust',
+      'r-2>ps-01:need',
+      'r-2>ps-04:trust',
+    ]);
+    expect(r.review).toEqual([]);
+    // "Incomplete" in the form status column is an unfinished response, noted on its row.
+    const unfinished = r.quality.issues.filter((i) => i.code === 'unfinished-response');
+    expect(unfinished.map((i) => i.row)).toEqual([4]);
+  });
 });
 
 describe('encodings and dialects', () => {
