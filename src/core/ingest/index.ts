@@ -280,7 +280,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   const ties: Tie[] = [];
   const { data, texts, columns, relations, weights } = store;
   const step = Math.max(1, Math.floor(kept.length / 20));
-  const seenTie: (string | number)[] = []; // a handful per respondent: a scan beats a Set here
+  const seenTie: (string | number)[] = []; // (target, relation, tie) triples: a handful per respondent, a scan beats a Set
   for (let k = 0; k < kept.length; k++) {
     if (k % step === 0) {
       progress.check();
@@ -334,17 +334,21 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
           );
           continue;
         }
-        // The same person named twice for one relation counts once.
-        let dup = false;
-        for (let s = 0; s < seenTie.length; s += 2) {
+        // The same person named twice for one relation counts once, at the stronger weight: named
+        // in "Who do you go to?" (1) and rated "weekly" (4) in a grid of the same relation is 4.
+        const weight = weights.size === 0 ? 1 : (weights.get(n) ?? 1);
+        let dup = -1;
+        for (let s = 0; s < seenTie.length; s += 3) {
           if (seenTie[s] === target && seenTie[s + 1] === relationId) {
-            dup = true;
+            dup = seenTie[s + 2] as number;
             break;
           }
         }
-        if (dup) continue;
-        seenTie.push(target, relationId);
-        const weight = weights.size === 0 ? 1 : (weights.get(n) ?? 1);
+        if (dup >= 0) {
+          if (weight > ties[dup]!.weight) ties[dup]!.weight = weight;
+          continue;
+        }
+        seenTie.push(target, relationId, ties.length);
         ties.push({ source, target, relation: relations[relationId]!, weight, file: r.file, row: r.row });
       }
     }

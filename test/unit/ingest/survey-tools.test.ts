@@ -264,6 +264,21 @@ describe('a form run as a quiz', () => {
   });
 });
 
+describe('a name interpreter: a rating grid over the people named before (Qualtrics carry forward)', () => {
+  it('reads the carried-forward columns (Q3_x1...) as those people, and a tie named and rated at its rating', () => {
+    const r = run([fixture('qualtrics-carry-forward.csv')]);
+    const grid = r.mapping.surveys[0]!.questions[1]!;
+    expect(grid).toMatchObject({ kind: 'grid', valued: true, relation: 'need' });
+    expect(grid.targets).toEqual(['Helen Okafor', 'Dr Priya Patel', 'Amira Haddad']);
+    // Helen named (1) and seen weekly (4): one need tie of weight 4, not a tie of 1 and a lost 4.
+    expect(r.ties.map((t) => `${t.source}>${t.target}:${t.relation}=${t.weight}`)).toEqual([
+      'r-R_1aaa>ps-01:need=4',
+      'r-R_1aaa>ps-09:need=3',
+      'r-R_2bbb>ps-04:need=5',
+    ]);
+  });
+});
+
 describe('a rating grid exported as numeric codes (Qualtrics "use numeric values")', () => {
   const r = run([fixture('qualtrics-numeric-rating.csv')]);
 
