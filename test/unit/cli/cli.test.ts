@@ -1,16 +1,26 @@
 // The command line as evaluators use it: real processes, real files, the contract's exit codes.
-import { describe, it, expect, beforeAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readEdgeList } from '../../../src/core/network/edge-list';
+import { buildNetwork } from '../../../src/core/network/build';
+import { computeMetrics, POOL_MIN_NODES } from '../../../src/core/metrics';
+import { QualityCollector } from '../../../src/core/quality';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const demo = (f: string) => join(root, 'data', 'demo', f);
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
+// `npm run cli` runs the launcher, which bundles src/cli (here into a cache of the tests' own).
+const launcher = join(root, 'scripts', 'cli.mjs');
+// (Under node_modules, as the launcher's own: the bundle imports the project's packages.)
+const cacheDir = join(root, 'node_modules', '.cache');
+mkdirSync(cacheDir, { recursive: true });
+const env = { ...process.env, CIVIC_TIES_CLI_CACHE: mkdtempSync(join(cacheDir, 'civic-ties-cli-test-')) };
+afterAll(() => rmSync(env.CIVIC_TIES_CLI_CACHE, { recursive: true, force: true }));
 
 function cli(...args: string[]) {
-  const run = spawnSync(tsx, [join(root, 'src', 'cli', 'main.ts'), ...args], { encoding: 'utf8', cwd: root });
+  const run = spawnSync(process.execPath, [launcher, ...args], { encoding: 'utf8', cwd: root, env });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -28,6 +38,18 @@ describe('cli usage', () => {
       expect(run.code, command).toBe(0);
       expect(run.stdout).toContain(`Usage: civic-ties ${command}`);
     }
+  });
+
+  it('still runs when the bundle cannot be written (compiling the TypeScript as it loads)', () => {
+    const blocked = join(mkdtempSync(join(tmpdir(), 'civic-cli-')), 'a-file');
+    writeFileSync(blocked, '');
+    const run = spawnSync(process.execPath, [launcher, 'network', '--help'], {
+      encoding: 'utf8',
+      cwd: root,
+      env: { ...process.env, CIVIC_TIES_CLI_CACHE: join(blocked, 'cache') },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Usage: civic-ties network');
   });
 
   it('exits 2 on an unknown command or option', () => {
@@ -77,6 +99,28 @@ describe('cli metrics', () => {
     expect(out.nodes.a.inDegree).toBe(1);
     // density m / n(n-1) = 4 / 20
     expect(out.graph.density).toBeCloseTo(0.2, 10);
+  });
+
+  it('splits a large network across worker threads from the bundle, with the numbers of one thread', () => {
+    // 1,600 nodes: above the size where the paths are shared among threads (POOL_MIN_NODES).
+    const n = POOL_MIN_NODES + 100;
+    const lines = ['source,target'];
+    for (let i = 0; i < n; i++) lines.push(`v${i},v${(i + 1) % n}`, `v${i},v${(i * 7 + 3) % n}`);
+    const edges = join(dir, 'large.csv');
+    writeFileSync(edges, lines.join('\n'));
+    const json = join(dir, 'large.json');
+    const run = cli('metrics', '--edges', edges, '--directed', '--out', json);
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(readFileSync(json, 'utf8')) as { nodes: Record<string, { betweenness: number }> };
+    const plain = readEdgeList(
+      { name: 'large.csv', data: lines.join('\n') },
+      undefined,
+      new QualityCollector(),
+    );
+    const network = buildNetwork(plain.actors, plain.ties, { directed: true });
+    const inThread = computeMetrics(network.union, { directed: true });
+    for (const id of ['v0', 'v1', 'v800', `v${n - 1}`])
+      expect(out.nodes[id]!.betweenness, id).toBeCloseTo(inThread.nodes[id]!.betweenness!, 9);
   });
 
   it('writes layers when the edge list has a relation column', () => {
