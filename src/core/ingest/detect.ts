@@ -382,6 +382,7 @@ export function detectSurveyMapping(
   if (['simple', 'google-forms', 'microsoft-forms', 'surveymonkey'].includes(layout.format))
     carryBlankHeaders(columns, header, metaColumns);
   if (layout.format === 'kobo') groupKoboChoices(columns, header);
+  groupPeopleColumns(columns, metaColumns, isPerson);
   const groups = new Map<string, ColumnInfo[]>();
   for (const c of columns) {
     if (metaColumns.has(c.header)) continue;
@@ -398,6 +399,8 @@ export function detectSurveyMapping(
       continue;
     }
     const q = toQuestion(group, sample, isPerson) ?? byContent(group, sample, isPerson);
+    // Columns headed only by people's names have no wording to read a tie type from.
+    if (q && stem.startsWith(PEOPLE_COLUMNS) && (q.kind !== 'grid' || q.valued)) q.relation = 'named';
     if (q) {
       mapping.questions.push(q);
       byStem.set(stem, q);
@@ -511,6 +514,44 @@ function splitLegacyChoices(columns: ColumnInfo[]): void {
       c.question = c.joined!.slice(0, cut).trim();
       c.option = c.joined!.slice(cut + 1).trim();
     }
+  }
+}
+
+/** The stem of a run of columns headed by people on the roster (groupPeopleColumns). */
+const PEOPLE_COLUMNS = '\u0000people';
+
+/**
+ * Two or more columns side by side headed by people on the roster ("Helen Okafor", "Dr Priya
+ * Patel", ...) with no question over them are one question about those people: a multi-select
+ * exported one column per choice (Typeform's layout, SurveyMonkey's with its question row
+ * deleted) or a hand-made roster grid. An "Other" column right after them holds typed names.
+ */
+function groupPeopleColumns(
+  columns: ColumnInfo[],
+  metaColumns: Set<string>,
+  isPerson: (label: string) => boolean,
+): void {
+  const isPersonColumn = (c: ColumnInfo) =>
+    c.option == null && !notAnswers(c.stem) && !metaColumns.has(c.header) && isPerson(c.header);
+  for (let start = 0; start < columns.length; start++) {
+    let end = start;
+    while (end < columns.length && isPersonColumn(columns[end]!)) end++;
+    if (end - start < 2) continue;
+    const run = columns.slice(start, end);
+    const names = run.map((c) => c.header);
+    const stem = `${PEOPLE_COLUMNS}${start}`;
+    const question = `Columns headed by people on the roster (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', ...' : ''})`;
+    for (const c of run) {
+      c.stem = stem;
+      c.question = question;
+      c.option = c.header;
+    }
+    const next = columns[end];
+    if (next && next.option == null && /^other\b/i.test(next.header) && !metaColumns.has(next.header)) {
+      next.stem = `${stem}\u0000other`;
+      next.question = question;
+    }
+    start = end;
   }
 }
 

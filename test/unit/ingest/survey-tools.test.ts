@@ -264,6 +264,38 @@ describe('a form run as a quiz', () => {
   });
 });
 
+describe('columns headed by people on the roster, with no question over them', () => {
+  it('one column per ticked person holding their name (Typeform-like), "Other" as typed names', () => {
+    const r = run([fixture('people-columns.csv')]);
+    const [choices, other] = r.mapping.surveys[0]!.questions;
+    expect(choices).toMatchObject({ kind: 'choices', relation: 'named' });
+    expect(choices!.targets).toEqual(['Helen Okafor', 'Dr Priya Patel', 'Amira Haddad']);
+    expect(other).toMatchObject({ kind: 'text', columns: ['Other'], relation: 'named' });
+    expect(tieSet(r)).toEqual(['r-abc1>ps-01:named', 'r-abc1>ps-09:named', 'r-abc2>ps-04:named']);
+    expect(r.review.map((x) => x.text)).toEqual(['Sue next door']);
+    // No wording to read a tie type from: said, so the user names it in the mapping.
+    expect(codes(r.quality)).toContain('relation-not-recognised');
+  });
+
+  it('a hand-made roster grid: cells listing tie types, or rating each person', () => {
+    const head = 'Response ID,Respondent type,Helen Okafor,Dr Priya Patel,Amira Haddad\n';
+    const types = run([
+      text('grid.csv', head + 'R1,Resident,"Advice, Trust",,Information\nR2,Volunteer,,Trust,\n'),
+    ]);
+    expect(tieSet(types)).toEqual([
+      'r-R1>ps-01:advice',
+      'r-R1>ps-01:trust',
+      'r-R1>ps-09:info',
+      'r-R2>ps-04:trust',
+    ]);
+    const rated = run([text('rated.csv', head + 'R1,Resident,Weekly,Never,Monthly\n')]);
+    expect(rated.ties.map((t) => `${t.target}:${t.relation}=${t.weight}`)).toEqual([
+      'ps-01:named=4',
+      'ps-09:named=3',
+    ]);
+  });
+});
+
 describe('a name interpreter: a rating grid over the people named before (Qualtrics carry forward)', () => {
   it('reads the carried-forward columns (Q3_x1...) as those people, and a tie named and rated at its rating', () => {
     const r = run([fixture('qualtrics-carry-forward.csv')]);
