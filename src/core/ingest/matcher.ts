@@ -66,6 +66,15 @@ function compact(key: string): string {
   return key.includes(' ') ? key.replace(/ /g, '') : key;
 }
 
+/**
+ * "Okafor, Helen" (or "Patel, Priya (Dr)") as many rosters list people: the surname is the part
+ * before the one comma, so it is put last, where the matcher reads a person's surname.
+ */
+function surnameLast(name: string): string {
+  const m = /^([^,]+),([^,]+)$/.exec(name);
+  return m ? `${m[2]} ${m[1]}` : name;
+}
+
 function tokens(text: string): string[] {
   const norm = normaliseText(text);
   return norm ? norm.split(' ') : [];
@@ -177,8 +186,8 @@ export class RosterMatcher {
   readonly entries: RosterEntry[];
 
   private index(entry: RosterEntry): Indexed {
-    const all = tokens(entry.name);
     const person = entry.type !== 'group' && entry.type !== 'service';
+    const all = tokens(person ? surnameLast(entry.name) : entry.name);
     const titles = new Set(all.filter((t) => TITLES.has(t)));
     const nameTokens = person ? all.filter((t) => !TITLES.has(t)) : all.filter((t) => !STOP_WORDS.has(t));
     const context = new Set<string>();

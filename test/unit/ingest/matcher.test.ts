@@ -246,3 +246,28 @@ describe('names from beyond the English keyboard, and compound names spaced othe
     expect(normaliseUnicode('Straße Æsop Œuvre Þóra')).toBe('strasse aesop oeuvre thora');
   });
 });
+
+describe('a roster that lists people surname first ("Okafor, Helen")', () => {
+  const entries = [
+    rosterEntry('p-okafor', 'Okafor, Helen', 'public-servant', 'public'),
+    rosterEntry('p-patel', 'Patel, Priya (Dr)', 'public-servant', 'public'),
+    rosterEntry('p-haddad', 'Haddad, Amira', 'public-servant', 'public'),
+    rosterEntry('g-club', 'Lunch Club, The', 'group', 'voluntary'),
+  ];
+  const m = new RosterMatcher(entries);
+
+  it.each([
+    ['Helen Okafor', 'p-okafor'],
+    ['Okafor, Helen', 'p-okafor'],
+    ['Mrs Okafor', 'p-okafor'],
+    ['Dr Patel', 'p-patel'],
+    ['Priya Patel', 'p-patel'],
+    ['amira haddad', 'p-haddad'],
+  ])('"%s" is %s', (typed, id) => {
+    expect(m.match(typed).id).toBe(id);
+  });
+
+  it('leaves the names of groups as written', () => {
+    expect(m.match('Lunch Club, The').id).toBe('g-club');
+  });
+});
