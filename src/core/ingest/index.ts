@@ -427,9 +427,10 @@ function numericRatingCodes(
     for (const row of sample) {
       const value = row[i]?.trim() ?? '';
       if (!value) continue;
-      if (!/^\d{1,2}$/.test(value) || value === '0' || value === '00') return null;
-      low = Math.min(low, Number(value));
-      high = Math.max(high, Number(value));
+      const code = /^\d{1,2}$/.test(value) ? Number(value) : 0;
+      if (code === 0) return null;
+      low = Math.min(low, code);
+      high = Math.max(high, code);
     }
   }
   return low === Infinity ? null : [low, high];
