@@ -89,6 +89,8 @@ interface Indexed {
   /** Role, service and implied words. */
   context: Set<string>;
   person: boolean;
+  /** The summed weight of nameTokens (set once every name is indexed). */
+  totalWeight: number;
 }
 
 export class RosterMatcher {
@@ -107,6 +109,10 @@ export class RosterMatcher {
   private readonly vocabulary: string[];
   private readonly weight = new Map<string, number>();
   private readonly memo = new Map<string, MatchResult>();
+  private readonly nearMemo = new Map<string, Map<string, number>>();
+  /** Every role, service and title word of the roster, and those close to a typed word. */
+  private readonly contextWords = new Set<string>();
+  private readonly nearContextMemo = new Map<string, string[]>();
   private readonly exactMemo = new Map<string, number[]>();
   /** Every name key and each of its leading runs of words ("patel", "patel priya"). */
   private readonly keyStarts = new Set<string>();
@@ -136,6 +142,10 @@ export class RosterMatcher {
     // Rare words identify; words shared by many names ("Millbrook", "Community") barely do.
     const n = Math.max(1, this.items.length);
     for (const [t, list] of this.byToken) this.weight.set(t, Math.log(1 + n / list.length));
+    for (const item of this.items) {
+      for (const t of item.nameTokens) item.totalWeight += this.weight.get(t) ?? 1;
+      for (const c of item.context) this.contextWords.add(c);
+    }
     this.vocabulary = [...this.byToken.keys()];
     if (codebook) {
       for (const [code, target] of codebook) {
@@ -195,7 +205,14 @@ export class RosterMatcher {
     for (const t of tokens(roleText)) if (!STOP_WORDS.has(t)) context.add(t);
     for (const [re, words] of ROLE_ALIASES) if (re.test(roleText)) for (const w of words) context.add(w);
     for (const t of titles) context.add(t);
-    return { entry, nameTokens: nameTokens.length ? nameTokens : all, titles, context, person };
+    return {
+      entry,
+      nameTokens: nameTokens.length ? nameTokens : all,
+      titles,
+      context,
+      person,
+      totalWeight: 0,
+    };
   }
 
   /** The roster id, e-mail, code or exact name this text stands for, without fuzzy matching. */
@@ -305,39 +322,68 @@ export class RosterMatcher {
     const words = all.filter((t) => !TITLES.has(t) && !STOP_WORDS.has(t));
     const scores = new Map<number, number>();
     if (words.length === 0 || words.length > 12) return scores;
+    const near = words.map((w) => this.nearWords(w));
     const pool = new Set<number>();
-    for (const w of words) {
-      for (const i of this.byToken.get(w) ?? []) pool.add(i);
-      if (w.length < 2) continue;
-      for (const v of this.vocabulary) {
-        if (v === w) continue;
-        if (areNicknames(v, w) || (w.length >= 3 && v.startsWith(w)) || closeEnough(w, v)) {
-          for (const i of this.byToken.get(v)!) pool.add(i);
-        }
+    words.forEach((w, k) => {
+      for (const i of this.byToken.get(w) ?? NONE) pool.add(i);
+      if (w.length < 2) return;
+      // Roster words it may stand for: nicknames, typos, words it begins (not a lone initial).
+      for (const v of near[k]!.keys()) {
+        if (v !== w && v.length > 1) for (const i of this.byToken.get(v)!) pool.add(i);
       }
-    }
-    for (const i of pool) scores.set(i, this.score(this.items[i]!, words, titles));
+    });
+    for (const i of pool) scores.set(i, this.score(this.items[i]!, words, near, titles));
     return scores;
   }
 
-  private score(item: Indexed, words: string[], titles: string[]): number {
+  /**
+   * wordScore of a typed word against every roster word, kept where it is above 0: worked out
+   * once per word typed, as thousands of answers repeat the same words and a roster of thousands
+   * shares its surnames among many candidates.
+   */
+  private nearWords(w: string): Map<string, number> {
+    let near = this.nearMemo.get(w);
+    if (!near) {
+      near = new Map();
+      for (const v of this.vocabulary) {
+        const s = wordScore(w, v);
+        if (s > 0) near.set(v, s);
+      }
+      if (this.nearMemo.size < 100_000) this.nearMemo.set(w, near);
+    }
+    return near;
+  }
+
+  /** Role and place words of the roster a typed word of five letters or more may misspell. */
+  private nearContext(w: string): string[] {
+    let near = this.nearContextMemo.get(w);
+    if (!near) {
+      near = [];
+      if (w.length >= 5)
+        for (const c of this.contextWords) if (c.length >= 5 && closeEnough(w, c)) near.push(c);
+      if (this.nearContextMemo.size < 100_000) this.nearContextMemo.set(w, near);
+    }
+    return near;
+  }
+
+  private score(item: Indexed, words: string[], near: Map<string, number>[], titles: string[]): number {
     const names = item.nameTokens;
     const used = new Array<boolean>(names.length).fill(false);
     let matchedWeight = 0;
-    let totalWeight = 0;
-    for (const t of names) totalWeight += this.weight.get(t) ?? 1;
+    const totalWeight = item.totalWeight;
     let unexplained = 0;
     let context = 0;
     let lastMatched = 0;
     let firstMatched = 0;
     let matchedCount = 0;
     let initialConflict = 0;
-    for (const w of words) {
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k]!;
       let best = 0;
       let bestJ = -1;
       for (let j = 0; j < names.length; j++) {
         if (used[j]) continue;
-        const s = wordScore(w, names[j]!);
+        const s = near[k]!.get(names[j]!) ?? 0;
         if (s > best) {
           best = s;
           bestJ = j;
@@ -349,10 +395,7 @@ export class RosterMatcher {
         matchedWeight += best * (this.weight.get(names[bestJ]!) ?? 1);
         if (bestJ === names.length - 1) lastMatched = best;
         if (bestJ === 0) firstMatched = best;
-      } else if (
-        item.context.has(w) ||
-        (w.length >= 5 && [...item.context].some((c) => c.length >= 5 && closeEnough(w, c)))
-      ) {
+      } else if (item.context.has(w) || this.nearContext(w).some((c) => item.context.has(c))) {
         context++;
       } else if (w.length === 1) {
         // "Dr A Patel" against Priya Patel: an initial that contradicts the first name.
