@@ -279,10 +279,10 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   const newActors = new Map<string, Actor>();
   const ties: Tie[] = [];
   const { data, texts, columns, relations, weights } = store;
-  const step = Math.max(1, Math.floor(kept.length / 20));
   const seenTie: (string | number)[] = []; // (target, relation, tie) triples: a handful per respondent, a scan beats a Set
   for (let k = 0; k < kept.length; k++) {
-    if (k % step === 0) {
+    // Often: a respondent's new typed names can take a millisecond each against a large roster.
+    if ((k & 63) === 0) {
       progress.check();
       progress.report('Matching names', 0.8 + (0.2 * k) / kept.length);
     }

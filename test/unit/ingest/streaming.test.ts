@@ -38,6 +38,20 @@ describe('streamed ingest', () => {
     expect(fractions[fractions.length - 1]).toBe(1);
   });
 
+  it('checks for cancel at least every 64 respondents while matching names (slow with large rosters)', () => {
+    let matching = 0;
+    const progress: Progress = {
+      report: (phase) => void (phase === 'Matching names' && matching++),
+      check: () => undefined,
+    };
+    ingest(
+      { surveys: [{ name: 'big.csv', data: bigExport(20_000) }], roster: ROSTER() },
+      new QualityCollector(),
+      progress,
+    );
+    expect(matching).toBeGreaterThanOrEqual(20_000 / 64);
+  });
+
   it('stops with CancelledError when the host cancels in the middle of reading', () => {
     let reports = 0;
     const progress: Progress = {
