@@ -336,6 +336,12 @@ describe('files that are not survey exports', () => {
     expect(
       refused('export.csv', '\uFEFF  <!DOCTYPE html>\n<html><head><title>Sign in</title></head></html>\n'),
     ).toMatch(/web page \(HTML\).*sign-in/);
+    // The statistics packages' files survey tools offer beside CSV.
+    const sav = new Uint8Array(512);
+    sav.set(new TextEncoder().encode('$FL2@(#) IBM SPSS STATISTICS 64-bit Linux 28.0.0.0'));
+    expect(refused('responses.sav', sav)).toMatch(/SPSS \(\.sav\).*CSV or Excel/);
+    const dta = new TextEncoder().encode('<stata_dta><header><release>118</release>\u0000\u0001');
+    expect(refused('responses.dta', dta)).toMatch(/Stata \(\.dta\)/);
   });
 });
 
