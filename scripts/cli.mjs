@@ -30,7 +30,7 @@ function sourcesFingerprint() {
 /**
  * The bundle for these sources, built if missing. Each fingerprint has its own folder, built
  * under a temporary name and renamed into place, so two commands started together never read a
- * half-written bundle; older folders are removed.
+ * half-written bundle; all but the last few older folders are removed.
  */
 async function bundle() {
   const fingerprint = sourcesFingerprint();
@@ -58,10 +58,13 @@ async function bundle() {
   } catch {
     rmSync(building, { recursive: true, force: true }); // another command built it first
   }
-  for (const old of readdirSync(cache)) {
-    if (old !== fingerprint && !old.includes('.building-'))
-      rmSync(join(cache, old), { recursive: true, force: true });
-  }
+  // Older bundles go, but not the last few: a command still running from one (started before
+  // the edit) loads its worker threads and command modules from it later.
+  const older = readdirSync(cache)
+    .filter((name) => name !== fingerprint && !name.includes('.building-'))
+    .map((name) => ({ name, time: statSync(join(cache, name)).mtimeMs }))
+    .sort((a, b) => b.time - a.time);
+  for (const { name } of older.slice(2)) rmSync(join(cache, name), { recursive: true, force: true });
   return entry;
 }
 
