@@ -92,10 +92,10 @@ export const MAX_NAME_LENGTH = 100;
 /** More names than this in one answer box is a paste or spam, not a personal network. */
 export const MAX_NAMES_PER_ANSWER = 30;
 
-// Answers that name nobody ("None of the above", "Not sure"), and what spreadsheets and scripts
-// leave in an empty cell: Excel's errors, NULL, NaN.
+// Answers that name nobody ("None of the above", "Not sure", "No one really", "I don't trust
+// anyone", "?"), and what spreadsheets and scripts leave in an empty cell: Excel's errors, NULL, NaN.
 const EMPTY_ANSWER =
-  /^(none|none of (the above|these|them)|no one|nobody|no-one|(no ?one|nobody) in particular|n\/a|na|n\/k|nil|-+|\.+|nothing|not applicable|(i )?don.?t know|not sure|unsure|can.?t remember|prefer not to say|dk|no|0|null|undefined|nan|#(n\/a|value!|ref!|name\?|div\/0!|null!|num!))$/i;
+  /^(none|none of (the above|these|them)|(no ?one|no-one|nobody|none)( (in particular|really|at all|at the moment|currently|yet|sorry))?|n\/a|na|n\/k|nil|[-–—_*?!/\\.]+|nothing|not applicable|(i )?don.?t know|not sure|unsure|can.?t remember|prefer not to say|dk|no|0|null|undefined|nan|i (do not|don.?t) [\w' ]{1,40} (anyone|anybody|any of (them|these|those))|#(n\/a|value!|ref!|name\?|div\/0!|null!|num!))[.!]*$/i;
 
 /**
  * Split one answer cell into names. `;`, new lines and `|` always separate; commas separate too,

@@ -416,9 +416,20 @@ describe('answers that name nobody, and what spreadsheets leave in empty cells',
     'Prefer not to say',
     "I don't know",
     'No one in particular',
+    'No one really',
+    'Nobody.',
+    'None at the moment',
+    "I don't trust anyone",
+    'I do not go to anybody',
+    '?',
+    '--',
   ])('"%s" names nobody', (cell) => {
     expect(splitNames(cell, () => false)).toEqual([]);
     expect(splitNames(`Helen Okafor; ${cell}`, () => false)).toEqual(['Helen Okafor']);
+  });
+
+  it.each(['Nobody Smith', 'Mary Noone', 'I trust Helen', 'All of them'])('"%s" is still read', (cell) => {
+    expect(splitNames(cell, () => false)).toEqual([cell]);
   });
 });
 
