@@ -825,6 +825,20 @@ function mapSurvey(
         `The saved mapping uses the column "${missing[0]}", which this file does not have (${missing.length} missing). Re-detect the mapping or fix the file.`,
       );
     }
+    // A question added since the mapping was saved (next year's survey asks one more) is left out,
+    // so that both waves are built alike, but never silently.
+    const mapped = new Set(given.questions.flatMap((q) => q.columns));
+    const detected = detectSurveyMapping(fileName, layout, header, subHeaders, sample, isKnown);
+    for (const q of detected.questions) {
+      if (q.columns.some((c) => mapped.has(c))) continue;
+      quality.warn(
+        fileName,
+        1,
+        q.columns[0] ?? null,
+        'unmapped-question',
+        `The question "${q.label}" reads as a name question but is not in the saved mapping, so its answers were not read (the network is built as the mapping says). Re-detect the mapping, or add the question in the mapping step, if it should count.`,
+      );
+    }
   } else {
     surveyMapping = detectSurveyMapping(fileName, layout, header, subHeaders, sample, isKnown);
   }

@@ -433,6 +433,32 @@ describe('answers that name nobody, and what spreadsheets leave in empty cells',
   });
 });
 
+describe("a saved mapping used on next year's export", () => {
+  it('leaves out a question added since, and says so, naming it', () => {
+    const first = run([fixture('google-forms.csv')]);
+    const saved = JSON.parse(JSON.stringify(first.mapping)) as typeof first.mapping;
+    // The same survey a year on, with one more name question.
+    const rows = new TextDecoder()
+      .decode(fixture('google-forms.csv').data as Uint8Array)
+      .trimEnd()
+      .split('\n');
+    const wave2 = [
+      `${rows[0]},Who else do you go to for advice?`,
+      ...rows.slice(1).map((r) => `${r},Helen Okafor`),
+    ];
+    const again = run([text('google-forms.csv', wave2.join('\n'))], { mapping: saved });
+    expect(tieSet(again)).toEqual(tieSet(first));
+    const added = again.quality.issues.filter((i) => i.code === 'unmapped-question');
+    expect(added.map((i) => [i.column, i.severity])).toEqual([
+      ['Who else do you go to for advice?', 'warning'],
+    ]);
+    // The file the mapping was made from: nothing to say.
+    expect(codes(run([fixture('google-forms.csv')], { mapping: saved }).quality)).not.toContain(
+      'unmapped-question',
+    );
+  });
+});
+
 describe('two exports pasted into one file', () => {
   it('reads the repeated header as a header, reported, not as a response', () => {
     const header = 'Timestamp,Which best describes you?,Who do you trust?';
