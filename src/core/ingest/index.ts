@@ -189,6 +189,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   const typeDefaulted = new Set<string>();
   const sourceOf: ActorId[] = [];
   const typeMemo = new Map<string, ActorType | null>();
+  const rosterIdColumn = new Map(mapping.surveys.map((s) => [s.file, s.rosterId]));
   for (let k = 0; k < kept.length; k++) {
     // Report often enough that a host's bar moves and cancel answers within a few milliseconds.
     if ((k & (PROGRESS_EVERY - 1)) === 0) {
@@ -206,6 +207,15 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       respondents.push(respondentOf(linked.id, r, linked.type, true));
       sourceOf.push(linked.id);
       continue;
+    }
+    if (r.rosterRef) {
+      quality.warn(
+        r.file,
+        r.row,
+        rosterIdColumn.get(r.file) ?? null,
+        'unknown-roster-id',
+        `"${r.rosterRef.slice(0, 60)}" in the roster-id column is not on the roster (as an id, e-mail, code or name), so this respondent was counted as someone new, not as that person. Correct the id, or add the person to the roster.`,
+      );
     }
     let type: ActorType = stated ?? 'resident';
     if (type === 'public-servant') type = 'other'; // a public servant not on the roster is still a respondent

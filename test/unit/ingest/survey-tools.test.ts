@@ -459,6 +459,19 @@ describe("a saved mapping used on next year's export", () => {
   });
 });
 
+describe('a respondent whose roster id is not on the roster', () => {
+  it('is counted as someone new, and the id is reported on its row and column', () => {
+    const csv =
+      'Response ID,Respondent type,Roster ID,Who do you trust?\n' +
+      'R1,Public servant,ps-01,Amira Haddad\nR2,Public servant,ps-99,Helen Okafor\n';
+    const r = run([text('ids.csv', csv)]);
+    expect(tieSet(r)).toEqual(['ps-01>ps-09:trust', 'r-R2>ps-01:trust']);
+    const unknown = r.quality.issues.filter((i) => i.code === 'unknown-roster-id');
+    expect(unknown.map((i) => [i.row, i.column])).toEqual([[3, 'Roster ID']]);
+    expect(unknown[0]!.message).toContain('"ps-99"');
+  });
+});
+
 describe('two exports pasted into one file', () => {
   it('reads the repeated header as a header, reported, not as a response', () => {
     const header = 'Timestamp,Which best describes you?,Who do you trust?';
