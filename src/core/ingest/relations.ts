@@ -29,13 +29,17 @@ export function isNameGenerator(question: string): boolean {
   return NAME_GENERATOR.test(question) || /where do you (get|go|find|turn)/i.test(question);
 }
 
+/** Cell labels that say there is no tie at all: "Never met", "I don't know them", "Not applicable". */
+const NO_TIE =
+  /^((i )?(do not|don.?t) know (them|him|her|this person)|never met|not met|not known|no (contact|relationship|tie)|never|not at all|none|no|n\/a|not applicable|not sure|(i )?don.?t know)[.!]*$/;
+
 /**
  * A tie-type label ticked in a roster grid ("Advice", "Support", "Trust") as a relation name:
  * the built-in one it clearly means, else its own lower-case name.
  */
 export function relationOfLabel(label: string): string | null {
   const l = label.trim().toLowerCase();
-  if (!l) return null;
+  if (!l || NO_TIE.test(l)) return null;
   if (/^(trust|trusted|i trust( them)?)$/.test(l)) return 'trust';
   if (/^(info|information|news|informed)$/.test(l)) return 'info';
   if (/^(need|help|support|in times of need)$/.test(l)) return 'need';

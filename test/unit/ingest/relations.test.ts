@@ -23,6 +23,13 @@ describe('relationOfLabel', () => {
     expect(relationOfLabel('Advice & guidance')).toBe('advice-guidance');
     expect(relationOfLabel('  ')).toBeNull();
   });
+
+  it.each(['I do not know them', "Don't know them", 'Never met', 'Not applicable', 'None', 'No contact'])(
+    '"%s" in a grid cell is no tie, not a tie type of that name',
+    (label) => {
+      expect(relationOfLabel(label)).toBeNull();
+    },
+  );
 });
 
 describe('scaleRank', () => {
