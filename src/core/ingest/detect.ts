@@ -111,6 +111,11 @@ export interface DetectedLayout {
 
 const isImportId = (c: string) => /^\s*\{\s*"ImportId"/.test(c);
 
+/** REDCap's raw export: a checkbox field's column per choice code, `field___code`. */
+const REDCAP_CHECKBOX = /^([a-z][a-z0-9_]*?)___([a-z0-9_-]+)$/i;
+/** REDCap's export with labels: "Question (choice=Label)", cells "Checked" or "Unchecked". */
+const REDCAP_LABELLED_CHOICE = /^(.*\S)\s*\(choice=(.+)\)$/;
+
 /** Which tool wrote the file, and how many header rows sit above the data. */
 export function detectLayout(rows: string[][]): DetectedLayout {
   const first = rows.find((r) => r.some((c) => c.trim() !== '')) ?? [];
@@ -162,7 +167,7 @@ export function detectLayout(rows: string[][]): DetectedLayout {
   if (has('submitdate', 'lastpage') || has('startlanguage')) return { format: 'limesurvey', headerRows: 1 };
   if (
     has('record_id') ||
-    first.some((h) => /^[a-z][a-z0-9_]*___[a-z0-9_-]+$|\(choice=.+\)$/i.test(h.trim()))
+    first.some((h) => REDCAP_CHECKBOX.test(h.trim()) || REDCAP_LABELLED_CHOICE.test(h.trim()))
   ) {
     return { format: 'redcap', headerRows: 1 };
   }
@@ -260,11 +265,9 @@ function describeColumn(
   }
   if (format === 'redcap') {
     // Checkbox field___code: the option is the whole header, so codebooks can scope codes by field.
-    const m = /^([a-z][a-z0-9_]*?)___([a-z0-9_-]+)$/i.exec(h);
+    const m = REDCAP_CHECKBOX.exec(h);
     if (m) return info(m[1]!, m[1]!, h);
-    // The export with labels: a checkbox's columns are "Question (choice=Label)", cells "Checked"
-    // or "Unchecked".
-    const labelled = /^(.*\S)\s*\(choice=(.+)\)$/.exec(h);
+    const labelled = REDCAP_LABELLED_CHOICE.exec(h);
     if (labelled) return info(labelled[1]!, labelled[1]!, labelled[2]!);
     return info(h, h, null);
   }
