@@ -646,7 +646,10 @@ function textQuestion(columns: string[], relation: string, label: string): Quest
 }
 
 /** Every answered (non-blank, trimmed) cell of these columns in the sample, with its column. */
-function* answeredCells(columns: ColumnInfo[], sample: string[][]): Generator<[string, ColumnInfo]> {
+function* answeredCells<C extends { index: number }>(
+  columns: C[],
+  sample: string[][],
+): Generator<[string, C]> {
   for (const row of sample) {
     for (const c of columns) {
       const v = (row[c.index] ?? '').trim();
@@ -685,6 +688,29 @@ function isRatingGrid(columns: ColumnInfo[], sample: string[][]): boolean {
     if (!TICK.test(v) && !UNTICK.test(v)) beyondTicks++;
   }
   return answers > 0 && rated >= answers * 0.75 && beyondTicks > 0;
+}
+
+/**
+ * The lowest and highest answer of a rating grid whose sampled answers are all numbers with no 0
+ * (numeric codes of a labelled scale, where 1 may mean "never"); null when any answer is a word or 0.
+ */
+export function numericScaleCodes(
+  columns: string[],
+  header: string[],
+  sample: string[][],
+): [number, number] | null {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const [v] of answeredCells(
+    columns.map((c) => ({ index: header.indexOf(c) })),
+    sample,
+  )) {
+    const code = /^\d{1,2}$/.test(v) ? Number(v) : 0;
+    if (code === 0) return null;
+    low = Math.min(low, code);
+    high = Math.max(high, code);
+  }
+  return low === Infinity ? null : [low, high];
 }
 
 function toQuestion(

@@ -12,7 +12,7 @@ import {
 } from '../model';
 import { InputError, type Progress, type QualityCollector } from '../quality';
 import { parseActorType, typeLabel } from './actor-type';
-import { detectLayout, detectSurveyMapping } from './detect';
+import { detectLayout, detectSurveyMapping, numericScaleCodes } from './detect';
 import { RosterMatcher, type MatchResult } from './matcher';
 import { lowerCase, nameKey } from './names';
 import { hashString, NEEDS_LOWER_CASE, NOT_EMAIL, StringTable, timestampMs } from './dates';
@@ -419,31 +419,6 @@ function noteNumericAnswers(unmatched: Iterable<{ item: ReviewItem }>, quality: 
       `Answers in this column are numbers (${shown}${codes.length > 5 ? ', ...' : ''}), as survey tools write them when responses are exported as numeric values, and nothing (a codebook, a "code" column in the roster) says who they are. Export again with the answer text (Qualtrics: "Use choice text"), or add the tool's codebook (the codebook file; --codebook in the CLI) or a "code" column to the roster.`,
     );
   }
-}
-
-/**
- * The lowest and highest answer of a rating grid whose sampled answers are all numbers with no 0
- * (numeric codes of a labelled scale, where 1 may mean "never"); null when any answer is a word or 0.
- */
-function numericRatingCodes(
-  columns: string[],
-  header: string[],
-  sample: string[][],
-): [number, number] | null {
-  let low = Infinity;
-  let high = -Infinity;
-  for (const column of columns) {
-    const i = header.indexOf(column);
-    for (const row of sample) {
-      const value = row[i]?.trim() ?? '';
-      if (!value) continue;
-      const code = /^\d{1,2}$/.test(value) ? Number(value) : 0;
-      if (code === 0) return null;
-      low = Math.min(low, code);
-      high = Math.max(high, code);
-    }
-  }
-  return low === Infinity ? null : [low, high];
 }
 
 function respondentOf(key: ActorId, r: RawResponse, type: ActorType, onRoster: boolean): Respondent {
@@ -873,7 +848,7 @@ function mapSurvey(
           'rating-grid',
           `The question "${q.label}" rates each person on a scale, so its answers were read as tie weights: never or not at all is no tie; yearly 1, a few times a year 2, monthly 3, weekly 4, daily 5 (a little 2, quite 3, very 4, completely 5; numbers as they are).`,
         );
-        const codes = numericRatingCodes(q.columns, header, sample);
+        const codes = numericScaleCodes(q.columns, header, sample);
         if (codes) {
           quality.warn(
             fileName,
