@@ -93,6 +93,14 @@ interface Indexed {
   totalWeight: number;
 }
 
+/** A typed word's possible readings on the roster (RosterMatcher.typedWord). */
+interface TypedWord {
+  /** Roster name words it may stand for, with wordScore: itself, nicknames, typos, initials, prefixes. */
+  names: Map<string, number>;
+  /** Roster role and place words it may misspell. */
+  context: string[];
+}
+
 export class RosterMatcher {
   private readonly items: Indexed[];
   private readonly byKey = new Map<string, number[]>();
@@ -109,10 +117,9 @@ export class RosterMatcher {
   private readonly vocabulary: string[];
   private readonly weight = new Map<string, number>();
   private readonly memo = new Map<string, MatchResult>();
-  private readonly nearMemo = new Map<string, Map<string, number>>();
-  /** Every role, service and title word of the roster, and those close to a typed word. */
+  private readonly typedWords = new Map<string, TypedWord>();
+  /** Every role, service and title word of the roster. */
   private readonly contextWords = new Set<string>();
-  private readonly nearContextMemo = new Map<string, string[]>();
   private readonly exactMemo = new Map<string, number[]>();
   /** Every name key and each of its leading runs of words ("patel", "patel priya"). */
   private readonly keyStarts = new Set<string>();
@@ -322,51 +329,44 @@ export class RosterMatcher {
     const words = all.filter((t) => !TITLES.has(t) && !STOP_WORDS.has(t));
     const scores = new Map<number, number>();
     if (words.length === 0 || words.length > 12) return scores;
-    const near = words.map((w) => this.nearWords(w));
+    const typed = words.map((w) => this.typedWord(w));
     const pool = new Set<number>();
     words.forEach((w, k) => {
       for (const i of this.byToken.get(w) ?? NONE) pool.add(i);
       if (w.length < 2) return;
       // Roster words it may stand for: nicknames, typos, words it begins (not a lone initial).
-      for (const v of near[k]!.keys()) {
+      for (const v of typed[k]!.names.keys()) {
         if (v !== w && v.length > 1) for (const i of this.byToken.get(v)!) pool.add(i);
       }
     });
-    for (const i of pool) scores.set(i, this.score(this.items[i]!, words, near, titles));
+    for (const i of pool) scores.set(i, this.score(this.items[i]!, words, typed, titles));
     return scores;
   }
 
   /**
-   * wordScore of a typed word against every roster word, kept where it is above 0: worked out
-   * once per word typed, as thousands of answers repeat the same words and a roster of thousands
-   * shares its surnames among many candidates.
+   * What a typed word may stand for on the roster, worked out once per word typed (thousands of
+   * answers repeat the same words, and a large roster shares each surname among many candidates):
+   * every roster name word with its wordScore above 0, and the role and place words a word of five
+   * letters or more may misspell.
    */
-  private nearWords(w: string): Map<string, number> {
-    let near = this.nearMemo.get(w);
-    if (!near) {
-      near = new Map();
+  private typedWord(w: string): TypedWord {
+    let typed = this.typedWords.get(w);
+    if (!typed) {
+      const names = new Map<string, number>();
       for (const v of this.vocabulary) {
         const s = wordScore(w, v);
-        if (s > 0) near.set(v, s);
+        if (s > 0) names.set(v, s);
       }
-      if (this.nearMemo.size < 100_000) this.nearMemo.set(w, near);
-    }
-    return near;
-  }
-
-  /** Role and place words of the roster a typed word of five letters or more may misspell. */
-  private nearContext(w: string): string[] {
-    let near = this.nearContextMemo.get(w);
-    if (!near) {
-      near = [];
+      const context: string[] = [];
       if (w.length >= 5)
-        for (const c of this.contextWords) if (c.length >= 5 && closeEnough(w, c)) near.push(c);
-      if (this.nearContextMemo.size < 100_000) this.nearContextMemo.set(w, near);
+        for (const c of this.contextWords) if (c.length >= 5 && closeEnough(w, c)) context.push(c);
+      typed = { names, context };
+      if (this.typedWords.size < 100_000) this.typedWords.set(w, typed);
     }
-    return near;
+    return typed;
   }
 
-  private score(item: Indexed, words: string[], near: Map<string, number>[], titles: string[]): number {
+  private score(item: Indexed, words: string[], typed: TypedWord[], titles: string[]): number {
     const names = item.nameTokens;
     const used = new Array<boolean>(names.length).fill(false);
     let matchedWeight = 0;
@@ -383,7 +383,7 @@ export class RosterMatcher {
       let bestJ = -1;
       for (let j = 0; j < names.length; j++) {
         if (used[j]) continue;
-        const s = near[k]!.get(names[j]!) ?? 0;
+        const s = typed[k]!.names.get(names[j]!) ?? 0;
         if (s > best) {
           best = s;
           bestJ = j;
@@ -395,7 +395,7 @@ export class RosterMatcher {
         matchedWeight += best * (this.weight.get(names[bestJ]!) ?? 1);
         if (bestJ === names.length - 1) lastMatched = best;
         if (bestJ === 0) firstMatched = best;
-      } else if (item.context.has(w) || this.nearContext(w).some((c) => item.context.has(c))) {
+      } else if (item.context.has(w) || typed[k]!.context.some((c) => item.context.has(c))) {
         context++;
       } else if (w.length === 1) {
         // "Dr A Patel" against Priya Patel: an initial that contradicts the first name.
