@@ -16,12 +16,20 @@ const launcher = join(root, 'scripts', 'cli.mjs');
 // (Under node_modules, as the launcher's own: the bundle imports the project's packages.)
 const cacheDir = join(root, 'node_modules', '.cache');
 mkdirSync(cacheDir, { recursive: true });
-const env = { ...process.env, CIVIC_TIES_CLI_CACHE: mkdtempSync(join(cacheDir, 'civic-ties-cli-test-')) };
-afterAll(() => rmSync(env.CIVIC_TIES_CLI_CACHE, { recursive: true, force: true }));
+const cache = mkdtempSync(join(cacheDir, 'civic-ties-cli-test-'));
+afterAll(() => rmSync(cache, { recursive: true, force: true }));
+
+function cliWith(cache: string, args: string[]) {
+  const run = spawnSync(process.execPath, [launcher, ...args], {
+    encoding: 'utf8',
+    cwd: root,
+    env: { ...process.env, CIVIC_TIES_CLI_CACHE: cache },
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
 
 function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, [launcher, ...args], { encoding: 'utf8', cwd: root, env });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+  return cliWith(cache, args);
 }
 
 function parseCsvRows(text: string): string[][] {
@@ -43,12 +51,8 @@ describe('cli usage', () => {
   it('still runs when the bundle cannot be written (compiling the TypeScript as it loads)', () => {
     const blocked = join(mkdtempSync(join(tmpdir(), 'civic-cli-')), 'a-file');
     writeFileSync(blocked, '');
-    const run = spawnSync(process.execPath, [launcher, 'network', '--help'], {
-      encoding: 'utf8',
-      cwd: root,
-      env: { ...process.env, CIVIC_TIES_CLI_CACHE: join(blocked, 'cache') },
-    });
-    expect(run.status, run.stderr).toBe(0);
+    const run = cliWith(join(blocked, 'cache'), ['network', '--help']);
+    expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Usage: civic-ties network');
   });
 

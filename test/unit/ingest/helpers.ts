@@ -37,6 +37,11 @@ export function tieSet(result: IngestResult): string[] {
   return result.ties.map((t) => `${t.source}>${t.target}:${t.relation}`).sort();
 }
 
+/** tieSet with each tie's weight: "source>target:relation=weight". */
+export function weightedTieSet(result: IngestResult): string[] {
+  return result.ties.map((t) => `${t.source}>${t.target}:${t.relation}=${t.weight}`).sort();
+}
+
 export function codes(quality: QualityCollector): string[] {
   return quality.issues.map((i) => i.code);
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { readRoster, readTable, splitNames } from '../../../src/core/ingest';
 import { QualityCollector } from '../../../src/core/quality';
 import { edgesCsv } from '../../../src/core/export';
-import { codes, fixture, FIXTURES, run, text, tieSet } from './helpers';
+import { codes, fixture, FIXTURES, run, text, tieSet, weightedTieSet } from './helpers';
 
 describe('Qualtrics loop & merge and "Other" text', () => {
   const r = run([fixture('qualtrics-loop-other.csv')]);
@@ -303,7 +303,7 @@ describe('a name interpreter: a rating grid over the people named before (Qualtr
     expect(grid).toMatchObject({ kind: 'grid', valued: true, relation: 'need' });
     expect(grid.targets).toEqual(['Helen Okafor', 'Dr Priya Patel', 'Amira Haddad']);
     // Helen named (1) and seen weekly (4): one need tie of weight 4, not a tie of 1 and a lost 4.
-    expect(r.ties.map((t) => `${t.source}>${t.target}:${t.relation}=${t.weight}`)).toEqual([
+    expect(weightedTieSet(r)).toEqual([
       'r-R_1aaa>ps-01:need=4',
       'r-R_1aaa>ps-09:need=3',
       'r-R_2bbb>ps-04:need=5',
@@ -339,13 +339,11 @@ describe('a rating grid exported as numeric codes (Qualtrics "use numeric values
 
 describe('a grid that rates each person (how often, how close)', () => {
   const r = run([fixture('google-forms-frequency.csv')]);
-  const weighted = (result: typeof r) =>
-    result.ties.map((t) => `${t.source}>${t.target}:${t.relation}=${t.weight}`).sort();
 
   it('reads each answer as a tie weighted by its rank, and "Never" as no tie', () => {
     const q = r.mapping.surveys[0]!.questions[0]!;
     expect(q).toMatchObject({ kind: 'grid', valued: true, relation: 'contact' });
-    expect(weighted(r)).toEqual([
+    expect(weightedTieSet(r)).toEqual([
       'r-row2>ps-01:contact=4',
       'r-row2>ps-01:trust=1',
       'r-row2>ps-09:contact=3',
@@ -369,7 +367,9 @@ describe('a grid that rates each person (how often, how close)', () => {
 
   it('gives the same weighted ties when its saved mapping is reused', () => {
     const saved = JSON.parse(JSON.stringify(r.mapping)) as typeof r.mapping;
-    expect(weighted(run([fixture('google-forms-frequency.csv')], { mapping: saved }))).toEqual(weighted(r));
+    expect(weightedTieSet(run([fixture('google-forms-frequency.csv')], { mapping: saved }))).toEqual(
+      weightedTieSet(r),
+    );
   });
 
   it('writes the weights to edges.csv', () => {
@@ -384,7 +384,7 @@ describe('a grid that rates each person (how often, how close)', () => {
           'R1,5,0\nR2,2,10\n',
       ),
     ]);
-    expect(weighted(rated)).toEqual([
+    expect(weightedTieSet(rated)).toEqual([
       'r-R1>ps-01:closeness=5',
       'r-R2>ps-01:closeness=2',
       'r-R2>ps-09:closeness=10',
@@ -396,7 +396,7 @@ describe('a grid that rates each person (how often, how close)', () => {
       ),
     ]);
     expect(ticked.mapping.surveys[0]!.questions[0]!.kind).toBe('choices');
-    expect(weighted(ticked)).toEqual(['r-R1>ps-01:trust=1', 'r-R2>ps-09:trust=1']);
+    expect(weightedTieSet(ticked)).toEqual(['r-R1>ps-01:trust=1', 'r-R2>ps-09:trust=1']);
   });
 });
 
