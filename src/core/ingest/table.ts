@@ -135,10 +135,16 @@ const OTHER_KINDS: [number[], string][] = [
     [0x25, 0x50, 0x44, 0x46, 0x2d],
     'This is a PDF (a report or summary), not the responses. Download the responses as CSV or Excel from the survey tool.',
   ],
-  // Survey tools offer statistics packages' formats beside CSV: "$FL2" / "$FL3" (SPSS), "<stata_dta>".
-  ...['$FL2', '$FL3', '<stata_dta>'].map((magic): [number[], string] => [
+  // Survey tools offer statistics packages' formats beside CSV.
+  ...(
+    [
+      ['$FL2', 'an SPSS (.sav)'],
+      ['$FL3', 'an SPSS (.sav)'],
+      ['<stata_dta>', 'a Stata (.dta)'],
+    ] as const
+  ).map(([magic, kind]): [number[], string] => [
     [...magic].map((c) => c.charCodeAt(0)),
-    `This is ${magic.startsWith('$') ? 'an SPSS (.sav)' : 'a Stata (.dta)'} data file, which cannot be read here. Download the responses from the survey tool again as CSV or Excel.`,
+    `This is ${kind} data file, which cannot be read here. Download the responses from the survey tool again as CSV or Excel.`,
   ]),
 ];
 
