@@ -43,9 +43,9 @@ export function ensureDir(dir: string): void {
   mkdirSync(dir, { recursive: true });
 }
 
-export function writeOut(dir: string, name: string, content: string): string {
+export function writeOut(dir: string, name: string, content: string | Uint8Array): string {
   const path = join(dir, name);
-  writeFileSync(path, content, 'utf8');
+  writeFileSync(path, content);
   return path;
 }
 

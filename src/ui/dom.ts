@@ -66,8 +66,12 @@ export function num(value: unknown): number | null {
 }
 
 /** Offers a file download without any network request (object URL, revoked afterwards). */
-export function download(filename: string, content: string | Blob, type = 'text/plain;charset=utf-8'): void {
-  const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
+export function download(
+  filename: string,
+  content: string | Uint8Array<ArrayBuffer> | Blob,
+  type = 'text/plain;charset=utf-8',
+): void {
+  const blob = content instanceof Blob ? content : new Blob([content], { type });
   const url = URL.createObjectURL(blob);
   const a = h('a', { href: url, download: filename });
   a.style.display = 'none';

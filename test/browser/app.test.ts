@@ -117,9 +117,24 @@ describe('the app with the demo data', () => {
     ]);
     const xml = readFileSync(await gexf.path(), 'utf8');
     expect(xml).toContain('<gexf');
+    // Edges and nodes: one button, two files, written as UTF-8 bytes (the CLI's edges.csv and nodes.csv).
+    const named = (suffix: string) =>
+      page.waitForEvent('download', { predicate: (d) => d.suggestedFilename().endsWith(suffix) });
+    const [edges, nodes] = await Promise.all([
+      named('-edges.csv'),
+      named('-nodes.csv'),
+      page.getByTestId('download-edges').click(),
+    ]);
+    const edgeLines = readFileSync(await edges.path(), 'utf8').split('\r\n');
+    expect(edgeLines[0]).toBe('source,target,relation,weight');
+    expect(edgeLines.length).toBeGreaterThan(100);
+    const nodesText = readFileSync(await nodes.path(), 'utf8');
+    expect(nodesText.startsWith('id,label,type,sector,role,service,onRoster')).toBe(true);
+    expect(nodesText).toContain('St Mary’s'); // beyond ASCII, intact
     // Pseudonymised by default: no e-mail address leaves, not even a public servant's.
     expect(xml).not.toMatch(/@millbrook\.gov\.uk/);
     expect(html).not.toMatch(/@millbrook\.gov\.uk/);
+    expect(nodesText).not.toMatch(/@millbrook\.gov\.uk/);
     expect(app.errors).toEqual([]);
   });
 

@@ -40,9 +40,12 @@ export function neutraliseFormula(text: string): string {
   return text;
 }
 
+/** The characters that make a cell need quotes (RFC 4180). */
+const QUOTABLE = /[",\r\n]/;
+
 /** RFC 4180: quote when the cell holds a comma, quote, CR or LF; double the quotes inside. */
 export function quoteCsv(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return QUOTABLE.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** One finished cell: text, neutralised, quoted. Numbers skip neutralising: they are never formulas. */
@@ -58,10 +61,13 @@ export function csvCell(value: unknown): string {
  */
 function textCell(text: string): string {
   if (text === '') return '';
+  return quoteCsv(mayStartFormula(text) ? neutraliseFormula(text) : text);
+}
+
+/** Whether neutraliseFormula could change the text: its first character is one FORMULA_START lists or a space. */
+function mayStartFormula(text: string): boolean {
   const c = text.charCodeAt(0);
-  const maybeFormula =
-    c === 32 || c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 || c >= 0xff0b;
-  return quoteCsv(maybeFormula ? neutraliseFormula(text) : text);
+  return c === 32 || c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 || c >= 0xff0b;
 }
 
 /**
@@ -78,42 +84,97 @@ export function toCsv(rows: readonly Record<string, unknown>[], columns: readonl
 
 /** toCsv for rows already laid out as arrays of cells in the header's order. */
 export function csvText(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  const out = new CsvLines();
-  out.push(csvLine(header));
-  for (const row of rows) out.push(csvLine(row));
-  return out.text();
+  const out = new CsvBytes();
+  out.row(header);
+  for (const row of rows) out.row(row);
+  return new TextDecoder().decode(out.bytes());
 }
+
+const utf8 = new TextEncoder();
 
 /**
- * Lines of a CSV file joined as they come, a few thousand at a time: a 400,000-row file keeps a
- * few hundred flat pieces alive instead of every line until the end (which the garbage
- * collector would otherwise carry into the old generation). Each line ends with CRLF.
+ * CSV rows written straight into UTF-8 bytes, CRLF after each: a 400,000-row edges.csv is one
+ * growing buffer rather than 400,000 line strings joined and then encoded again to write them.
  */
-export class CsvLines {
-  private lines: string[] = [];
-  private readonly pieces: string[] = [];
+export class CsvBytes {
+  private buffer = new Uint8Array(1 << 16);
+  private length = 0;
 
-  push(line: string): void {
-    this.lines.push(line);
-    if (this.lines.length === 2048) this.flush();
+  /** A row of values, each written as csvCell would make it. */
+  row(cells: readonly unknown[]): void {
+    for (let c = 0; c < cells.length; c++) {
+      if (c > 0) this.comma();
+      this.value(cells[c]);
+    }
+    this.endRow();
   }
 
-  text(): string {
-    this.flush();
-    return this.pieces.join('');
+  /**
+   * One value as csvCell would make it, without making the cell's text first in the common cases
+   * (text that needs neither neutralising nor quotes, numbers, booleans, empty cells).
+   */
+  value(value: unknown): void {
+    if (typeof value === 'string') {
+      if (value === '') return;
+      if (mayStartFormula(value) || !this.unquoted(value)) this.cell(textCell(value));
+    } else if (typeof value === 'number')
+      this.cell(formatNumber(value)); // never a formula, never quoted
+    else if (typeof value === 'boolean') this.cell(value ? 'true' : 'false');
+    else if (value !== null && value !== undefined) this.cell(csvCell(value));
   }
 
-  private flush(): void {
-    if (this.lines.length === 0) return;
-    this.pieces.push(this.lines.join('\r\n') + '\r\n');
-    this.lines = [];
+  /** Appends a finished cell's text (csvCell's result) as it is. */
+  cell(text: string): void {
+    this.write(text, false);
   }
-}
 
-/** One CSV line (no line end) of finished cells. */
-export function csvLine(cells: readonly unknown[]): string {
-  if (cells.length === 0) return '';
-  let line = csvCell(cells[0]);
-  for (let c = 1; c < cells.length; c++) line += ',' + csvCell(cells[c]);
-  return line;
+  comma(): void {
+    if (this.length + 1 > this.buffer.length) this.reserve(1);
+    this.buffer[this.length++] = 44;
+  }
+
+  endRow(): void {
+    if (this.length + 2 > this.buffer.length) this.reserve(2);
+    this.buffer[this.length++] = 13;
+    this.buffer[this.length++] = 10;
+  }
+
+  /** The file so far (a view of the buffer, valid until more is written). */
+  bytes(): Uint8Array<ArrayBuffer> {
+    return this.buffer.subarray(0, this.length);
+  }
+
+  /** Writes text that needs no quotes and says true; writes nothing and says false if it needs them. */
+  private unquoted(text: string): boolean {
+    return this.write(text, true);
+  }
+
+  /**
+   * ASCII, almost every cell, is copied code by code; the first other character hands the rest of
+   * the text to the encoder. With `stopAtQuotable`, a comma, quote or line break undoes the write.
+   */
+  private write(text: string, stopAtQuotable: boolean): boolean {
+    if (this.length + text.length * 3 > this.buffer.length) this.reserve(text.length * 3);
+    const buffer = this.buffer;
+    let at = this.length;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 0x80) {
+        const rest = text.slice(i);
+        if (stopAtQuotable && QUOTABLE.test(rest)) return false;
+        at += utf8.encodeInto(rest, buffer.subarray(at)).written;
+        break;
+      }
+      if (stopAtQuotable && (code === 44 || code === 34 || code === 10 || code === 13)) return false;
+      buffer[at++] = code;
+    }
+    this.length = at;
+    return true;
+  }
+
+  private reserve(more: number): void {
+    const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + more));
+    grown.set(this.bytes());
+    this.buffer = grown;
+  }
 }

@@ -4,7 +4,7 @@
 import type { Actor, Tie } from '../model';
 import type { CivicGraph } from '../network/build';
 import { hexToRgb, relationColour, sectorColour } from '../charts/palette';
-import { csvCell, csvLine, CsvLines } from './csv';
+import { csvCell, CsvBytes } from './csv';
 import { exportNode } from './privacy';
 import { escapeXml } from './xml';
 import { intern } from '../intern';
@@ -338,14 +338,14 @@ export const EDGE_CSV_COLUMNS = ['source', 'target', 'relation', 'weight'] as co
  * summed as the network builder does; self-ties left out (ingest reports them). Rows keep the
  * order ties were first seen, so the file follows the survey.
  */
-export function edgesCsv(ties: readonly Tie[]): string {
+export function edgesCsv(ties: readonly Tie[]): Uint8Array<ArrayBuffer> {
   // Each end and relation is numbered once (a lookup of a string already met, whose hash the
   // engine keeps) and rows are found by those numbers, so 400,000 ties make no key strings.
   const endIds = new Map<string, number>();
   const ends: string[] = [];
   const relationIds = new Map<string, number>();
   const relations: string[] = [];
-  const rows = new EdgeRows();
+  const rows = new EdgeRows(ties.length);
   for (const t of ties) {
     if (t.source === t.target) continue;
     rows.add(
@@ -358,29 +358,43 @@ export function edgesCsv(ties: readonly Tie[]): string {
   // Each end's cell is made once: ids repeat across thousands of rows.
   const endCells = ends.map(csvCell);
   const relationCells = relations.map(csvCell);
-  const lines = new CsvLines();
-  lines.push(csvLine(EDGE_CSV_COLUMNS));
+  const out = new CsvBytes();
+  out.row(EDGE_CSV_COLUMNS);
   for (let i = 0; i < rows.length; i++) {
-    lines.push(
-      `${endCells[rows.source[i]!]},${endCells[rows.target[i]!]},${relationCells[rows.relation[i]!]},${csvCell(rows.weight[i])}`,
-    );
+    out.cell(endCells[rows.source[i]!]!);
+    out.comma();
+    out.cell(endCells[rows.target[i]!]!);
+    out.comma();
+    out.cell(relationCells[rows.relation[i]!]!);
+    out.comma();
+    out.cell(csvCell(rows.weight[i]));
+    out.endRow();
   }
-  return lines.text();
+  return out.bytes();
 }
 
 /**
  * Edge rows (source, target, relation numbers) in the order first seen, with summed weights:
- * found through an open-addressing table of row numbers, so no key is ever allocated.
+ * found through an open-addressing table of row numbers, so no key is ever allocated. Sized once
+ * for the ties given (at most one row each), so nothing is copied or rehashed as rows come.
  */
 class EdgeRows {
-  source: number[] = [];
-  target: number[] = [];
-  relation: number[] = [];
-  weight: number[] = [];
-  private slots = new Int32Array(1 << 10);
+  readonly source: Int32Array;
+  readonly target: Int32Array;
+  readonly relation: Int32Array;
+  readonly weight: Float64Array;
+  length = 0;
+  private readonly slots: Int32Array;
 
-  get length(): number {
-    return this.weight.length;
+  constructor(capacity: number) {
+    this.source = new Int32Array(capacity);
+    this.target = new Int32Array(capacity);
+    this.relation = new Int32Array(capacity);
+    this.weight = new Float64Array(capacity);
+    // At most half full, so probes stay short.
+    let size = 1024;
+    while (size < capacity * 2) size *= 2;
+    this.slots = new Int32Array(size);
   }
 
   add(s: number, d: number, r: number, w: number): void {
@@ -395,23 +409,12 @@ class EdgeRows {
       }
       slot = (slot + 1) & mask;
     }
-    this.slots[slot] = this.weight.length + 1;
-    this.source.push(s);
-    this.target.push(d);
-    this.relation.push(r);
-    this.weight.push(w);
-    // At most half full, so probes stay short.
-    if (this.weight.length * 2 > this.slots.length) this.grow();
-  }
-
-  private grow(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
-    const mask = this.slots.length - 1;
-    for (let row = 0; row < this.weight.length; row++) {
-      let slot = hashTriple(this.source[row]!, this.target[row]!, this.relation[row]!) & mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-      this.slots[slot] = row + 1;
-    }
+    const row = this.length++;
+    this.slots[slot] = row + 1;
+    this.source[row] = s;
+    this.target[row] = d;
+    this.relation[row] = r;
+    this.weight[row] = w;
   }
 }
 
@@ -442,7 +445,7 @@ export interface NodesCsvOptions {
  * `id,label,type,sector,role,service,onRoster`, then every further attribute that may leave under
  * the privacy rule (sorted), then metrics when given. Isolates included: every actor is a row.
  */
-export function nodesCsv(actors: readonly Actor[], opts: NodesCsvOptions): string {
+export function nodesCsv(actors: readonly Actor[], opts: NodesCsvOptions): Uint8Array<ArrayBuffer> {
   const exported = actors.map((a) =>
     exportNode(
       { id: a.id, label: a.label, type: a.type, onRoster: a.onRoster, attrs: a.attrs },
@@ -465,8 +468,8 @@ export function nodesCsv(actors: readonly Actor[], opts: NodesCsvOptions): strin
           metricCols.push(k);
         }
   }
-  const lines = new CsvLines();
-  lines.push(csvLine([...base, ...extraCols, ...metricCols]));
+  const out = new CsvBytes();
+  out.row([...base, ...extraCols, ...metricCols]);
   const cells: unknown[] = [];
   actors.forEach((a, i) => {
     const { label, attrs } = exported[i]!;
@@ -476,7 +479,7 @@ export function nodesCsv(actors: readonly Actor[], opts: NodesCsvOptions): strin
     // A metric named like an attribute wins, as the metrics are the later, computed value.
     for (const k of extraCols) cells.push(f && k in f ? f[k] : attrs[k]);
     for (const k of metricCols) cells.push(f?.[k]);
-    lines.push(csvLine(cells));
+    out.row(cells);
   });
-  return lines.text();
+  return out.bytes();
 }

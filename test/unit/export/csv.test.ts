@@ -16,6 +16,19 @@ describe('toCsv', () => {
     expect(parsed.data[1]).toEqual(['O"Brien, Pat', 'line1\nline2', 'plain']);
   });
 
+  it('keeps text beyond ASCII as UTF-8, mid-cell and across the buffer growing', () => {
+    // Cells are written as bytes: the ASCII run is copied, the rest goes through the encoder.
+    const rows = [
+      { a: 'St Mary’s café', b: '£5 – 😀', c: 'plain' },
+      ...Array.from({ length: 3000 }, (_, i) => ({ a: `Zoë ${'x'.repeat(i % 50)}`, b: i, c: '€' })),
+    ];
+    const csv = toCsv(rows, ['a', 'b', 'c']);
+    const parsed = Papa.parse<string[]>(csv.trimEnd(), { newline: '\r\n' });
+    expect(parsed.data[1]).toEqual(['St Mary’s café', '£5 – 😀', 'plain']);
+    expect(parsed.data).toHaveLength(3002);
+    expect(parsed.data[3001]).toEqual([`Zoë ${'x'.repeat(2999 % 50)}`, '2999', '€']);
+  });
+
   it('leaves null, undefined, missing and NaN cells empty, never 0', () => {
     expect(toCsv([{ a: null, b: undefined, d: NaN }], ['a', 'b', 'c', 'd'])).toBe('a,b,c,d\r\n,,,\r\n');
   });

@@ -214,14 +214,17 @@ describe.skipIf(!hasNetworkx)('networkx reads the exports', () => {
 });
 
 describe('edgesCsv / nodesCsv', () => {
+  // Both are written as the files' UTF-8 bytes.
+  const utf8 = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
   it('edges: contract header, repeated nominations summed, self-ties left out', () => {
-    expect(edgesCsv(ties)).toBe(
+    expect(utf8(edgesCsv(ties))).toBe(
       'source,target,relation,weight\r\nr1,ps1,need,1\r\nr1,ps1,trust,1\r\ng1,ps1,info,2\r\ng1,ps2,trust,1\r\nps1,ps2,info,2\r\n',
     );
   });
 
   it('nodes: contract columns first, isolates included, residents pseudonymised, formulas inert', () => {
-    const csv = nodesCsv(actors, { includeNames: false });
+    const csv = utf8(nodesCsv(actors, { includeNames: false }));
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('id,label,type,sector,role,service,onRoster,name,ward');
     expect(csv).not.toContain('John Smith');
@@ -233,13 +236,13 @@ describe('edgesCsv / nodesCsv', () => {
 
   it('nodes: replaces a label that is a removed name by a type pseudonym', () => {
     const leaky = [actor('r9', 'resident', 'community', false, 'Jane Doe', { name: 'Jane Doe' })];
-    const csv = nodesCsv(leaky, { includeNames: false });
+    const csv = utf8(nodesCsv(leaky, { includeNames: false }));
     expect(csv).not.toContain('Jane Doe');
     expect(csv).toMatch(/r9,Resident [0-9A-Z]{7},resident/);
   });
 
   it('nodes: metrics appended, flattened', () => {
-    const csv = nodesCsv(actors, { includeNames: false, metrics });
+    const csv = utf8(nodesCsv(actors, { includeNames: false, metrics }));
     expect(csv.split('\r\n')[0]).toContain(
       'betweenness,eigenvector,community,brokerageCoordinator,brokerageGatekeeper',
     );

@@ -373,7 +373,7 @@ describe('a grid that rates each person (how often, how close)', () => {
   });
 
   it('writes the weights to edges.csv', () => {
-    expect(edgesCsv(r.ties)).toContain('r-row2,ps-01,contact,4\r\n');
+    expect(new TextDecoder().decode(edgesCsv(r.ties))).toContain('r-row2,ps-01,contact,4\r\n');
   });
 
   it('takes 0–10 ratings as they are, and a grid of plain ticks as tick boxes', () => {
