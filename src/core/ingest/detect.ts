@@ -99,7 +99,16 @@ const META: Record<
     'Ended',
     'Started',
   ],
-  status: ['Status', 'Response Type', '_validation_status', 'redcap_survey_identifier'],
+  // ODK Central's ReviewState and SurveyCTO's review_status come before Central's Status column,
+  // which only says whether an encrypted submission's data arrived.
+  status: [
+    'ReviewState',
+    'review_status',
+    'Status',
+    'Response Type',
+    '_validation_status',
+    'redcap_survey_identifier',
+  ],
   finished: ['Finished', 'Completed', 'Complete?', 'submitdate'],
   channel: ['DistributionChannel', 'Distribution Channel', 'Collector ID'],
 };
@@ -160,6 +169,7 @@ export function detectLayout(rows: string[][]): DetectedLayout {
   if (
     has('_uuid') ||
     has('_submission_time') ||
+    has('SubmissionDate', 'KEY') || // ODK Central, ODK Briefcase and SurveyCTO
     (has('start', 'end') && first.some((h) => h.includes('/')))
   ) {
     return { format: 'kobo', headerRows: 1 };

@@ -186,6 +186,8 @@ function statusRejection(value: string): string | null {
   if (QUALTRICS_STATUS[v]) return QUALTRICS_STATUS[v]!;
   // KoboToolbox's _validation_status: the value (validation_status_not_approved) or its label.
   if (/not.?approved/.test(v)) return 'not-approved';
+  // ODK Central's ReviewState and SurveyCTO's review_status.
+  if (v === 'rejected') return 'rejected';
   if (/preview/.test(v)) return 'preview';
   if (/\btest\b/.test(v)) return 'test';
   if (/spam|bot|fraud/.test(v)) return 'spam';
@@ -198,6 +200,8 @@ const REJECT_MESSAGE: Record<string, string> = {
   spam: 'The survey tool flagged this response as spam; it was left out.',
   'not-approved':
     'This submission was marked "Not approved" when it was validated in the survey tool (KoboToolbox); it was left out.',
+  rejected:
+    'This submission was marked "Rejected" when it was reviewed in the survey tool (ODK Central, SurveyCTO); it was left out.',
 };
 
 /**

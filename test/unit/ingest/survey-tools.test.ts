@@ -59,6 +59,52 @@ describe('KoboToolbox validation status', () => {
   });
 });
 
+describe('ODK Central, ODK Briefcase and SurveyCTO exports', () => {
+  // Central's CSV: SubmissionDate first, group paths joined by "-", metadata after the answers,
+  // and a ReviewState column holding what a reviewer chose (approved, hasIssues, rejected).
+  const csv = readFileSync(join(FIXTURES, 'odk-central.csv'), 'utf8');
+  const split = run([text('odk-central.csv', csv)]);
+
+  it('is read as an ODK export, keyed by the instance id, with the split choice columns read once', () => {
+    const m = split.mapping.surveys[0]!;
+    expect(m).toMatchObject({ format: 'kobo', responseId: 'meta-instanceID', timestamp: 'SubmissionDate' });
+    expect(m.status).toBe('ReviewState');
+    expect(tieSet(split)).toEqual([
+      'r-uuid-5b1c2d3e-0000-4000-8000-000000000001>ps-01:trust',
+      'r-uuid-5b1c2d3e-0000-4000-8000-000000000001>ps-04:need',
+      'r-uuid-5b1c2d3e-0000-4000-8000-000000000001>vg-01:need',
+      'r-uuid-5b1c2d3e-0000-4000-8000-000000000002>ps-01:need',
+      'r-uuid-5b1c2d3e-0000-4000-8000-000000000002>ps-04:info',
+      'r-uuid-5b1c2d3e-0000-4000-8000-000000000002>ps-09:trust',
+      'r-uuid-5b1c2d3e-0000-4000-8000-000000000004>ps-04:need',
+      'r-uuid-5b1c2d3e-0000-4000-8000-000000000004>vg-01:info',
+    ]);
+  });
+
+  it('leaves out a submission a reviewer rejected, reported on its row; "hasIssues" is kept', () => {
+    const rejected = split.quality.issues.filter((i) => i.code === 'rejected-response');
+    expect(rejected.map((i) => [i.row, i.column])).toEqual([[4, 'ReviewState']]);
+    expect(split.quality.rows).toEqual({ read: 4, accepted: 3, rejected: 1 });
+    expect(codes(split.quality)).not.toContain('unmatched-name');
+  });
+
+  it('knows the export without the split columns (space-separated choices only) by SubmissionDate and KEY', () => {
+    const plain = csv
+      .split('\n')
+      .map((line) =>
+        line
+          .split(',')
+          .filter((_, i) => i < 5 || i > 7)
+          .join(','),
+      )
+      .join('\n');
+    const r = run([text('odk-central.csv', plain)]);
+    expect(r.mapping.surveys[0]!.format).toBe('kobo');
+    expect(tieSet(r)).toEqual(tieSet(split));
+    expect(r.quality.rows).toEqual({ read: 4, accepted: 3, rejected: 1 });
+  });
+});
+
 describe("Qualtrics' legacy exporter", () => {
   const r = run([fixture('qualtrics-legacy.csv')]);
   const m = r.mapping.surveys[0]!;
