@@ -16,7 +16,7 @@ import { detectLayout, detectSurveyMapping, numericScaleCodes } from './detect';
 import { RosterMatcher, type MatchResult } from './matcher';
 import { lowerCase, nameKey } from './names';
 import { hashString, NEEDS_LOWER_CASE, NOT_EMAIL, StringTable, timestampMs } from './dates';
-import { readCodebook } from './codebook';
+import { readCodebook, type Codebook } from './codebook';
 import { readRoster } from './roster';
 import { makeRowReader, NominationStore, type RawResponse, type RowReader } from './survey';
 import { reportRagged, skipTitleRows, streamGrid, uniqueHeaders } from './table';
@@ -124,6 +124,21 @@ interface Resolved {
   decision?: DecisionRecord;
 }
 
+/**
+ * Codes of respondent types from the codebook. REDCap scopes each field's codes ("type___2");
+ * bare codes (REDCap's too, or an ODK choices sheet's `value,label`) are shared by every choice
+ * list, so a bare code stands for the first label that names a respondent type.
+ */
+function respondentTypeCodes(codebook: Codebook): Map<string, string> {
+  const codes = new Map<string, string>();
+  for (const [code, label] of codebook) {
+    const key = code.toLowerCase();
+    if (codes.has(key)) continue;
+    if (key.includes('___') || parseActorType(label) !== null) codes.set(key, label);
+  }
+  return codes;
+}
+
 export function ingest(input: IngestInput, quality: QualityCollector, progress: Progress): IngestResult {
   const mapping: Mapping = {
     version: 1,
@@ -139,7 +154,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   const isKnown = (s: string) => matcher.isKnown(s);
 
   // 1. Read every file into raw responses.
-  const typeCodes = new Map((codebook ?? []).map(([code, label]) => [code.toLowerCase(), label]));
+  const typeCodes = respondentTypeCodes(codebook ?? []);
   const raw: RawResponse[] = [];
   const store = new NominationStore();
   const fileShare = 0.7 / Math.max(1, input.surveys.length);
@@ -162,12 +177,14 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       },
     );
     mapping.surveys.push(surveyMapping);
-    // Coded respondent types (REDCap radio "1, Resident | 2, Volunteer"): read through the codebook.
+    // Coded respondent types (REDCap radio "1, Resident | 2, Volunteer"; an ODK choices sheet):
+    // read through the codebook, the field's own codes first.
     const typeField = surveyMapping.respondentType?.toLowerCase();
     if (typeField && typeCodes.size > 0) {
       for (let i = first; i < raw.length; i++) {
         const r = raw[i]!;
-        const label = typeCodes.get(`${typeField}___${r.typeText.toLowerCase()}`);
+        const code = r.typeText.trim().toLowerCase();
+        const label = typeCodes.get(`${typeField}___${code}`) ?? typeCodes.get(code);
         if (label) r.typeText = label;
       }
     }

@@ -105,6 +105,34 @@ describe('ODK Central, ODK Briefcase and SurveyCTO exports', () => {
   });
 });
 
+describe('SurveyCTO export with numeric choice values and its choices sheet as codebook', () => {
+  // Choice values are numbers ("1 3"), every list numbered from 1; the form's choices sheet
+  // (list_name,value,label) says what each stands for.
+  const r = run([fixture('surveycto.csv')], { codebook: fixture('surveycto-choices.csv') });
+
+  it('reads people and respondent types through the choices sheet', () => {
+    expect(tieSet(r)).toEqual([
+      'r-uuid-aaa-1>ps-01:trust',
+      'r-uuid-aaa-1>ps-04:need',
+      'r-uuid-aaa-1>vg-01:need',
+      'r-uuid-aaa-2>ps-01:need',
+      'r-uuid-aaa-2>ps-04:info',
+      'r-uuid-aaa-2>ps-09:trust',
+    ]);
+    expect(r.respondents.map((x) => [x.key, x.type])).toEqual([
+      ['r-uuid-aaa-1', 'resident'],
+      ['r-uuid-aaa-2', 'volunteer'],
+    ]);
+    expect(codes(r.quality)).not.toContain('respondent-type-default');
+  });
+
+  it('leaves out the submission review_status marks REJECTED', () => {
+    expect(r.mapping.surveys[0]).toMatchObject({ format: 'kobo', status: 'review_status' });
+    const rejected = r.quality.issues.filter((i) => i.code === 'rejected-response');
+    expect(rejected.map((i) => [i.row, i.column])).toEqual([[4, 'review_status']]);
+  });
+});
+
 describe("Qualtrics' legacy exporter", () => {
   const r = run([fixture('qualtrics-legacy.csv')]);
   const m = r.mapping.surveys[0]!;
