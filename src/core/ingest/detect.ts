@@ -295,9 +295,18 @@ function describeColumn(
   if (m) return info(m[1]!, m[1]!, m[2]!);
   // "Question - Option" / "Question: Option" headers, from tools that flatten matrix columns.
   const d = /^(.*\?)\s*[-:–]\s*(.+)$/.exec(h);
-  if (d) return info(d[1]!, d[1]!, d[2]!);
+  if (d) {
+    // A choice's write-in box ("Who do you trust?:Other - Write In", Alchemer): typed names for the
+    // question, read like Qualtrics' "Other (please specify)" box; the choice itself is no one.
+    const box = WRITE_IN_BOX.exec(d[2]!);
+    if (box) return info(`${d[1]}\u0000other`, d[1]!, box[1]!);
+    return info(d[1]!, d[1]!, d[2]!);
+  }
   return info(h, h, null);
 }
+
+/** The text box of an "Other" choice, named after it: "Other - Write In", "Other (please specify): Text". */
+const WRITE_IN_BOX = /^(other\b.*?)\s*[-–:]\s*(write[- ]?in|text|comments?)$/i;
 
 /** Cell values that mean "ticked" in per-choice columns. */
 export const TICK = /^(1|y|yes|true|x|✓|✔|checked|selected|ticked|on)$/i;

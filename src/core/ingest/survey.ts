@@ -191,8 +191,13 @@ function statusRejection(value: string): string | null {
   if (/preview/.test(v)) return 'preview';
   if (/\btest\b/.test(v)) return 'test';
   if (/spam|bot|fraud/.test(v)) return 'spam';
+  // Alchemer: the survey's own logic screened the respondent out.
+  if (v === 'disqualified') return 'disqualified';
   return null;
 }
+
+/** A status that says the respondent left part-way (Alchemer's "Partial"): kept, with a note. */
+const UNFINISHED_STATUS = /^\s*(partial|incomplete)\s*$/i;
 
 const REJECT_MESSAGE: Record<string, string> = {
   preview: 'This is a survey preview made by the survey author, not a real response; it was left out.',
@@ -202,6 +207,8 @@ const REJECT_MESSAGE: Record<string, string> = {
     'This submission was marked "Not approved" when it was validated in the survey tool (KoboToolbox); it was left out.',
   rejected:
     'This submission was marked "Rejected" when it was reviewed in the survey tool (ODK Central, SurveyCTO); it was left out.',
+  disqualified:
+    'The survey tool disqualified this respondent (its screening questions or logic ended the survey); the response was left out.',
 };
 
 /**
@@ -454,14 +461,15 @@ export function makeRowReader(
       unfinished: false,
     };
     for (const [i, column] of statusColumns) {
-      const reason = statusRejection(cell(row, i));
+      const status = cell(row, i);
+      const reason = statusRejection(status);
       if (reason && !response.rejected) {
         response.rejected = {
           code: `${reason}-response`,
           message: REJECT_MESSAGE[reason]!,
           column: column ?? null,
         };
-      }
+      } else if (UNFINISHED_STATUS.test(status)) response.unfinished = true;
     }
     if (duplicateFlag >= 0 && /^true$/i.test(cell(row, duplicateFlag))) {
       quality.warn(
@@ -488,7 +496,7 @@ export function makeRowReader(
     if (idx.finished >= 0) {
       const f = cell(row, idx.finished).toLowerCase();
       // REDCap's form status: 0 or "Incomplete" (1 / "Unverified" and 2 / "Complete" are done).
-      response.unfinished = isSubmitDate
+      response.unfinished ||= isSubmitDate
         ? f === ''
         : f === 'false' || f === '0' || f === 'no' || f === 'incomplete';
     }

@@ -133,6 +133,34 @@ describe('SurveyCTO export with numeric choice values and its choices sheet as c
   });
 });
 
+describe('Alchemer (SurveyGizmo) export', () => {
+  // Checkbox columns "Question?:Choice" holding the choice when ticked; the "Other" choice beside
+  // its write-in box "Question?:Other - Write In"; Status Complete, Partial or Disqualified.
+  const r = run([fixture('alchemer.csv')]);
+  const need = r.mapping.surveys[0]!.questions.filter((q) => q.relation === 'need');
+
+  it('reads the write-in box as typed names and never the word "Other" as a person', () => {
+    expect(need.map((q) => q.kind)).toEqual(['choices', 'text']);
+    expect(need[0]!.targets).toEqual(['Dr Priya Patel', 'Helen Okafor', 'Millbrook Food Bank']);
+    expect(need[1]!.columns).toEqual(['Who do you go to in times of need?:Other - Write In']);
+    expect(r.review.map((x) => x.text).sort()).toEqual(['Amira from the library', 'Dr Patel']);
+  });
+
+  it('keeps a Partial response with a note and leaves a Disqualified one out', () => {
+    expect(r.quality.issues.filter((i) => i.code === 'unfinished-response').map((i) => i.row)).toEqual([4]);
+    const out = r.quality.issues.filter((i) => i.code === 'disqualified-response');
+    expect(out.map((i) => [i.row, i.column])).toEqual([[5, 'Status']]);
+    expect(r.quality.rows).toEqual({ read: 4, accepted: 3, rejected: 1 });
+    expect(tieSet(r)).toEqual([
+      'r-1>ps-01:trust',
+      'r-1>ps-04:need',
+      'r-1>vg-01:need',
+      'r-2>ps-01:need',
+      'r-3>ps-04:need',
+    ]);
+  });
+});
+
 describe("Qualtrics' legacy exporter", () => {
   const r = run([fixture('qualtrics-legacy.csv')]);
   const m = r.mapping.surveys[0]!;
