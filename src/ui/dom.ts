@@ -58,7 +58,19 @@ export function fmt(value: unknown, digits = 1): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) return '—';
   // Counts read as counts ("20", not "20.000"); other values keep a steady number of decimals.
   const shown = Number.isInteger(value) ? 0 : digits;
-  return value.toLocaleString('en-GB', { minimumFractionDigits: shown, maximumFractionDigits: shown });
+  return numberFormat(shown).format(value);
+}
+
+// One formatter per number of decimals: toLocaleString with options builds a new one per call,
+// which made a table of a few thousand numbers a long task.
+const numberFormats = new Map<number, Intl.NumberFormat>();
+function numberFormat(digits: number): Intl.NumberFormat {
+  let format = numberFormats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    numberFormats.set(digits, format);
+  }
+  return format;
 }
 
 export function num(value: unknown): number | null {

@@ -90,13 +90,18 @@ interface Filters {
   dir: 'asc' | 'desc';
 }
 
+/** Rows drawn at a time: a roster of thousands would otherwise freeze the page on every keystroke. */
+export const PEOPLE_PAGE = 100;
+
+const collator = new Intl.Collator();
+
 function compare(a: number | string | null, b: number | string | null): number {
   // Missing values always sink to the bottom, whichever way the column is sorted.
   if (a === null && b === null) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a).localeCompare(String(b));
+  return collator.compare(String(a), String(b));
 }
 
 export const mountPeople: ViewFactory = (container, store): View => {
@@ -134,10 +139,16 @@ export const mountPeople: ViewFactory = (container, store): View => {
   table.appendChild(h('thead', {}, headRow));
   const tbody = h('tbody');
   table.appendChild(tbody);
+  const more = h('button', {
+    type: 'button',
+    class: 'show-more',
+    'data-testid': 'people-more',
+    hidden: true,
+  });
   const empty = h('p', { class: 'muted' });
   const coverage = h('div');
   const weights = weightsEditor(store);
-  container.append(heading, intro, weights.element, toolbar, tableWrap(table), empty, coverage);
+  container.append(heading, intro, weights.element, toolbar, tableWrap(table), more, empty, coverage);
 
   const sortButtons = new Map<string, { th: HTMLTableCellElement; button: HTMLButtonElement }>();
   for (const col of COLUMNS) {
@@ -150,8 +161,7 @@ export const mountPeople: ViewFactory = (container, store): View => {
         // Ranks read best-first ascending; other numbers best-first descending.
         filters.dir = col.numeric && col.key !== 'rank' ? 'desc' : 'asc';
       }
-      persist();
-      renderRows();
+      changed();
     });
     sortButtons.set(col.key, { th, button });
     headRow.appendChild(th);
@@ -159,6 +169,13 @@ export const mountPeople: ViewFactory = (container, store): View => {
 
   function persist(): void {
     store.setUi({ people: { ...filters } });
+  }
+
+  /** A filter or the sort changed: saved, and the list starts again from its first page. */
+  function changed(): void {
+    shown = PEOPLE_PAGE;
+    persist();
+    renderRows();
   }
 
   let optionsKey = '';
@@ -186,6 +203,10 @@ export const mountPeople: ViewFactory = (container, store): View => {
   let lastResult: unknown = null;
   let lastSelected: string | null = null;
   let lastStatus = '';
+  let shown = PEOPLE_PAGE;
+  /** The cards drawn, by id, for the one click and key listener on the table body. */
+  let drawn = new Map<string, CardRow>();
+
   function renderRows(): void {
     const { result, selectedId } = store.getState();
     const cards = cardsOf(result);
@@ -193,61 +214,55 @@ export const mountPeople: ViewFactory = (container, store): View => {
     coverage.replaceChildren(result ? coverageBlock(result) : '');
     const q = filters.search.trim().toLowerCase();
     const col = COLUMNS.find((c) => c.key === filters.sort) ?? COLUMNS[3]!;
+    // Sort keys worked out once per card, not twice per comparison.
     const rows = cards
       .filter((c) => !filters.service || text(c, 'service') === filters.service)
       .filter((c) => !filters.role || text(c, 'role') === filters.role)
       .filter((c) => !q || ['name', 'role', 'service'].some((k) => text(c, k).toLowerCase().includes(q)))
+      .map((card) => ({ card, value: col.sortValue(card), name: text(card, 'name') }))
       .sort((a, b) => {
-        const va = col.sortValue(a);
-        const vb = col.sortValue(b);
-        const byName = text(a, 'name').localeCompare(text(b, 'name'));
+        const byName = collator.compare(a.name, b.name);
         // Missing values stay at the bottom whichever way the column is sorted.
-        if (va === null || vb === null) return compare(va, vb) || byName;
-        const d = compare(va, vb);
+        if (a.value === null || b.value === null) return compare(a.value, b.value) || byName;
+        const d = compare(a.value, b.value);
         return (filters.dir === 'asc' ? d : -d) || byName;
-      });
+      })
+      .map((r) => r.card);
     for (const [key, { th }] of sortButtons) {
       th.setAttribute(
         'aria-sort',
         key === filters.sort ? (filters.dir === 'asc' ? 'ascending' : 'descending') : 'none',
       );
     }
-    clear(tbody);
-    rows.forEach((card) => {
+    const page = rows.slice(0, shown);
+    drawn = new Map(page.map((card) => [card.id, card]));
+    const fragment = document.createDocumentFragment();
+    for (const card of page) {
       const tr = h('tr', {
         class: 'clickable',
         tabindex: 0,
         'data-id': card.id,
         'aria-selected': card.id === selectedId ? 'true' : null,
+        'aria-label': `${text(card, 'name') || card.id}, rank ${rankRange(card)}; press Enter to open the scorecard`,
       });
       for (const c of COLUMNS) {
-        const cell =
+        tr.appendChild(
           c.key === 'name'
             ? h('th', { scope: 'row', text: c.render(card) })
-            : h('td', { class: c.numeric ? 'num' : null, 'data-col': c.key, text: c.render(card) });
-        tr.appendChild(cell);
+            : h('td', { class: c.numeric ? 'num' : null, 'data-col': c.key, text: c.render(card) }),
+        );
       }
-      tr.addEventListener('click', () => open(card));
-      tr.addEventListener('keydown', (event) => {
-        if (event.key === 'Enter' || event.key === ' ') {
-          event.preventDefault();
-          open(card);
-        } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-          event.preventDefault();
-          const next = (
-            event.key === 'ArrowDown' ? tr.nextElementSibling : tr.previousElementSibling
-          ) as HTMLElement | null;
-          next?.focus();
-        }
-      });
-      tr.setAttribute(
-        'aria-label',
-        `${text(card, 'name') || card.id}, rank ${rankRange(card)}; press Enter to open the scorecard`,
-      );
-      tbody.appendChild(tr);
-    });
+      fragment.appendChild(tr);
+    }
+    tbody.replaceChildren(fragment);
+    const hidden = rows.length - page.length;
+    more.hidden = hidden === 0;
+    more.textContent = `Show ${Math.min(PEOPLE_PAGE, hidden)} more (${hidden} not shown)`;
     const pending = !store.getState().intervals && store.getState().run.status === 'running';
-    count.textContent = `${rows.length} of ${cards.length} public servants${pending ? ' — computing uncertainty intervals…' : ''}`;
+    count.textContent =
+      `${rows.length} of ${cards.length} public servants` +
+      (hidden > 0 ? `, the first ${page.length} shown` : '') +
+      (pending ? ' — computing uncertainty intervals…' : '');
     empty.textContent =
       cards.length === 0
         ? store.getState().run.status === 'running'
@@ -260,20 +275,53 @@ export const mountPeople: ViewFactory = (container, store): View => {
           : '';
   }
 
+  function showMore(): void {
+    shown += PEOPLE_PAGE;
+    renderRows();
+  }
+  more.addEventListener('click', showMore);
+
+  const rowOf = (event: Event): HTMLTableRowElement | null =>
+    (event.target as Element | null)?.closest<HTMLTableRowElement>('tr[data-id]') ?? null;
+  tbody.addEventListener('click', (event) => {
+    const card = drawn.get(rowOf(event)?.dataset.id ?? '');
+    if (card) open(card);
+  });
+  tbody.addEventListener('keydown', (event) => {
+    const tr = rowOf(event);
+    const card = drawn.get(tr?.dataset.id ?? '');
+    if (!tr || !card) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      open(card);
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      // Down from the last row drawn draws the next page first.
+      if (event.key === 'ArrowDown' && !tr.nextElementSibling && !more.hidden) {
+        const id = card.id;
+        showMore();
+        const again = tbody.querySelector(`tr[data-id="${CSS.escape(id)}"]`);
+        (again?.nextElementSibling as HTMLElement | null)?.focus();
+        return;
+      }
+      const next = (
+        event.key === 'ArrowDown' ? tr.nextElementSibling : tr.previousElementSibling
+      ) as HTMLElement | null;
+      next?.focus();
+    }
+  });
+
   search.addEventListener('input', () => {
     filters.search = search.value;
-    persist();
-    renderRows();
+    changed();
   });
   service.addEventListener('change', () => {
     filters.service = service.value;
-    persist();
-    renderRows();
+    changed();
   });
   role.addEventListener('change', () => {
     filters.role = role.value;
-    persist();
-    renderRows();
+    changed();
   });
 
   return {
