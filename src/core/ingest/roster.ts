@@ -18,6 +18,15 @@ const ROSTER_COLUMNS: Record<keyof RosterMapping, string[]> = {
     'actor id',
     'person id',
     'staff id',
+    'staff no',
+    'staff number',
+    'employee id',
+    'employee no',
+    'employee number',
+    'payroll number',
+    'personnel number',
+    'member id',
+    'participant id',
     'contact id',
     'external data reference',
     'externalreference',
@@ -69,6 +78,19 @@ const ROSTER_COLUMNS: Record<keyof RosterMapping, string[]> = {
   ],
   code: ['code', 'choice code', 'value', 'number', 'no', 'num', 'answer code'],
 };
+
+/**
+ * A spreadsheet's total under a list: "Total: 52", "Grand total", or "Count" beside a number,
+ * and nothing else on the row ("Count Basie" is a name, not a total).
+ */
+function isSummaryRow(row: string[]): boolean {
+  const filled = row.map((c) => c.trim()).filter(Boolean);
+  return (
+    filled.length > 0 &&
+    /^(grand )?(totals?|sum|count)\s*[:=]?\s*\d*$/i.test(filled[0]!) &&
+    filled.slice(1).every((c) => /^\d+([.,]\d+)?$/.test(c))
+  );
+}
 
 /** Detect the roster's columns from its header. */
 export function detectRosterColumns(header: string[]): RosterMapping {
@@ -167,6 +189,19 @@ export function readRosterTable(
     let name = cell(row, idx.name);
     if (!name) name = [cell(row, idx.first), cell(row, idx.last)].filter(Boolean).join(' ');
     let id = cell(row, idx.id);
+    if (isSummaryRow(row)) {
+      quality.info(
+        table.file,
+        line,
+        null,
+        'summary-row',
+        `This row ("${row
+          .find((c) => c.trim())!
+          .trim()
+          .slice(0, 60)}") is a total under the list, not a person; it was skipped.`,
+      );
+      continue;
+    }
     if (!name && !id) {
       quality.warn(
         table.file,
@@ -178,7 +213,16 @@ export function readRosterTable(
       continue;
     }
     if (!id) id = `p-${slug(name) || line}`;
-    if (!name) name = id;
+    if (!name) {
+      quality.warn(
+        table.file,
+        line,
+        columns.name ?? columns.firstName,
+        'roster-id-only',
+        `This roster row has the id "${id}" but no name: it was kept under its id, and a typed answer cannot name it.`,
+      );
+      name = id;
+    }
     if (seen.has(id)) {
       quality.warn(
         table.file,

@@ -246,6 +246,45 @@ describe('rosters', () => {
   });
 });
 
+describe('a roster kept by hand in a spreadsheet', () => {
+  // A title over the header, a blank line, "Staff No." for the id, first and last name apart, a
+  // row with an id but no name, a duplicated id, and the sheet's total under the list.
+  const data = [
+    'Millbrook public servants — pilot roster 2026,,,,',
+    ',,,,',
+    'Staff No.,First name,Surname,Job title,Team',
+    '1001,Helen,Okafor,Headteacher,Riverside Primary School',
+    '1002,Priya,Patel,GP,Riverside Surgery',
+    '1003,Amira,Haddad,PCSO,Millbrook Police',
+    '1003,Tom,Barker,Sergeant,Millbrook Police',
+    '1004,,,Librarian,Millbrook Library',
+    ',Count,Basie,Volunteer,Jazz Club',
+    'Total: 6,,,,',
+    'Total,6,,,',
+  ].join('\n');
+  const q = new QualityCollector();
+  const { entries, columns } = readRoster({ name: 'roster.csv', data }, q);
+  const where = (code: string) => q.issues.filter((i) => i.code === code).map((i) => i.row);
+
+  it('takes the staff number as the id, so a repeated number is caught', () => {
+    expect(columns).toMatchObject({ id: 'Staff No.', firstName: 'First name', lastName: 'Surname' });
+    expect(entries.map((e) => [e.id, e.name])).toEqual([
+      ['1001', 'Helen Okafor'],
+      ['1002', 'Priya Patel'],
+      ['1003', 'Amira Haddad'],
+      ['1004', '1004'],
+      ['p-count-basie', 'Count Basie'],
+    ]);
+    expect(where('duplicate-id')).toEqual([7]);
+  });
+
+  it('keeps a row with an id but no name, warned; skips the totals under the list, noted', () => {
+    expect(where('roster-id-only')).toEqual([8]);
+    expect(where('summary-row')).toEqual([10, 11]);
+    expect(where('title-row')).toEqual([1]);
+  });
+});
+
 describe('plain network files', () => {
   const read = (name: string) => readPlainNetwork(fixture(name), new QualityCollector());
   const arcs = (n: ReturnType<typeof read>) =>
