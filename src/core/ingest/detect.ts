@@ -229,8 +229,8 @@ function describeColumn(
     index,
     header: h,
     stem,
-    question,
-    option,
+    question: plainWording(question),
+    option: option === null ? null : plainWording(option),
   });
   if (format === 'qualtrics') {
     // Display order, timing and Text iQ columns describe a question without being its answers: a
@@ -324,6 +324,8 @@ export function detectSurveyMapping(
   sample: string[][],
   isPerson: (label: string) => boolean,
 ): SurveyMapping {
+  // The question-text rows (Qualtrics, SurveyMonkey) are read as wording only: markup goes.
+  subHeaders = subHeaders.map((row) => row.map(plainWording));
   const meta = (key: keyof typeof META): string | null => {
     for (const name of META[key]) {
       const i = findColumn(header, name);
@@ -500,9 +502,33 @@ function byContent(
 
 function findByWording(header: string[], subHeaders: string[][], re: RegExp): string | null {
   for (let i = 0; i < header.length; i++) {
-    if (re.test(header[i]!) || subHeaders.some((s) => re.test(s[i] ?? ''))) return header[i]!;
+    if (re.test(plainWording(header[i]!)) || subHeaders.some((s) => re.test(s[i] ?? ''))) return header[i]!;
   }
   return null;
+}
+
+const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * Question wording as a reader sees it. Survey tools' rich-text editors (Qualtrics above all) put
+ * markup into the exported question text: "<span style=...><strong>Who do you go to</strong> in
+ * times of need?</span>", "describes&nbsp;you". Tags go, entities are decoded; text such as
+ * "<5 years" is not a tag and stays.
+ */
+export function plainWording(text: string): string {
+  if (!text.includes('<') && !text.includes('&')) return text;
+  return text
+    .replace(/<br\s*\/?>|<\/(p|div|li|h\d)>/gi, ' ')
+    .replace(/<\/?[a-z][a-z0-9]*(\s[^<>]*)?\/?>/gi, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+      if (name[0] === '#') {
+        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      }
+      return ENTITIES[name.toLowerCase()] ?? whole;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRoster, readTable, splitNames } from '../../../src/core/ingest';
+import { plainWording } from '../../../src/core/ingest/detect';
 import { QualityCollector } from '../../../src/core/quality';
 import { edgesCsv } from '../../../src/core/export';
 import { codes, fixture, FIXTURES, run, text, tieSet, weightedTieSet } from './helpers';
@@ -158,6 +159,32 @@ describe('Alchemer (SurveyGizmo) export', () => {
       'r-2>ps-01:need',
       'r-3>ps-04:need',
     ]);
+  });
+});
+
+describe('Qualtrics question text with rich-text markup', () => {
+  // Qualtrics' rich content editor exports its formatting in the question-text row:
+  // "<span style=...><strong>Who do you go to</strong> in times of need?</span>", "describes&nbsp;you".
+  const r = run([fixture('qualtrics-rich-text.csv')]);
+  const m = r.mapping.surveys[0]!;
+
+  it('reads tie types and the respondent-type question through the markup', () => {
+    expect(m.respondentType).toBe('Q1');
+    expect(m.questions.map((q) => [q.relation, q.label])).toEqual([
+      ['need', 'Who do you go to in times of need?'],
+      ['trust', 'Who do you trust?'],
+    ]);
+    expect(tieSet(r)).toEqual(['r-R_1>ps-01:trust', 'r-R_1>ps-04:need', 'r-R_2>ps-01:need']);
+    expect(r.respondents.map((x) => x.type)).toEqual(['resident', 'volunteer']);
+  });
+
+  it('turns markup into plain wording, leaving text that only looks like a tag', () => {
+    expect(plainWording('<p>Which best describes&nbsp;you?</p>')).toBe('Which best describes you?');
+    expect(plainWording('Who do you <em>trust</em>?<br>Name up to five')).toBe(
+      'Who do you trust? Name up to five',
+    );
+    expect(plainWording('Children &lt;5 &amp; carers &#8211; &#x2019;s')).toBe('Children <5 & carers – ’s');
+    expect(plainWording('Lived here <5 years')).toBe('Lived here <5 years');
   });
 });
 
