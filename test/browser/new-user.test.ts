@@ -99,6 +99,27 @@ describe('a new user importing survey-tool exports', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('reads a Pajek network chosen as a survey: nodes joined to the roster, one name left to review', async () => {
+    await importFresh(app.page, [fixture('roster.csv'), fixture('community.net')]);
+    const s = await state(app.page);
+    expect(s.run.status).toBe('done');
+    expect(s.project.current.surveys.map((f) => f.name)).toEqual(['community.net']);
+    const box = app.page.locator('.survey-mapping[data-file="community.net"]');
+    await expect(box.locator('h4').innerText()).resolves.toBe(
+      'community.net — detected as a network: Pajek .net',
+    );
+    const ties = await app.page.evaluate(() =>
+      (
+        window as unknown as { civicTies: { getState(): { result: { ties: { target: string }[] } } } }
+      ).civicTies
+        .getState()
+        .result.ties.map((t) => t.target),
+    );
+    expect(ties).toEqual(expect.arrayContaining(['ps-01', 'ps-04', 'vg-01']));
+    await expect(app.page.getByTestId('review-queue').innerText()).resolves.toContain('Amira');
+    expect(app.errors).toEqual([]);
+  });
+
   it('describes a grid that rates each person as weighted ties, and its tie type as a name question', async () => {
     await importFresh(app.page, [roster, fixture('google-forms-frequency.csv')]);
     const box = app.page.locator('.survey-mapping[data-file="google-forms-frequency.csv"]');

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { parse, requireString, optionalString, choice, integer } from '../args';
 import { readInput, summariseQuality } from '../io';
-import { readEdgeList } from '../../core/network/edge-list';
+import { readNetworkFile } from '../../core/network/edge-list';
 import { buildNetwork } from '../../core/network/build';
 import { computeLayeredMetricsThreaded, computeMetricsThreaded } from '../metrics-threads';
 import { QualityCollector, type Progress } from '../../core/quality';
@@ -12,9 +12,11 @@ export const metricsHelp = `Usage: civic-ties metrics --edges FILE [options]
 Compute every node and graph metric of a plain network (see README, "Metrics").
 
 Options:
-  --edges FILE          CSV with header source,target and optional weight, relation columns (required)
+  --edges FILE          CSV with header source,target and optional weight, relation columns (required);
+                        or a network another tool wrote: Pajek .net, UCINET DL, an adjacency matrix
   --nodes FILE          CSV with header id and attribute columns (label, type, sector, role, ...);
                         nodes listed here but in no edge are isolates and appear in the output
+                        (with a CSV edge list only)
   --directed            treat ties as directed (source -> target); default undirected
   --weight MODE         none (default): path metrics ignore weights
                         strength: weight is tie strength, path length 1/weight
@@ -58,7 +60,7 @@ export async function runMetrics(argv: string[], progress: Progress): Promise<nu
     pagerankWeight: choice(values, 'pagerank-weight', ['mode', 'always'] as const, 'mode'),
   };
   const quality = new QualityCollector();
-  const plain = readEdgeList(readInput(edgesPath), nodesPath ? readInput(nodesPath) : undefined, quality);
+  const plain = readNetworkFile(readInput(edgesPath), nodesPath ? readInput(nodesPath) : undefined, quality);
   const hasRelations = plain.ties.some((t) => t.relation !== 'tie');
   const network = buildNetwork(plain.actors, plain.ties, { directed: options.directed });
   // Shortest-path sources split across worker threads on large graphs; same numbers either way.

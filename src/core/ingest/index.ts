@@ -20,6 +20,7 @@ import { readCodebook, type Codebook } from './codebook';
 import { readRoster } from './roster';
 import { makeRowReader, NominationStore, type RawResponse, type RowReader } from './survey';
 import { reportRagged, skipTitleRows, streamGrid, uniqueHeaders } from './table';
+import { isPlainNetwork, readPlainNetwork, type PlainNetwork } from './plain-network';
 import type {
   DecisionRecord,
   IngestInput,
@@ -158,8 +159,17 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   const raw: RawResponse[] = [];
   const store = new NominationStore();
   const fileShare = 0.7 / Math.max(1, input.surveys.length);
+  const plainNetworks: PlainNetwork[] = [];
   input.surveys.forEach((file, fileIndex) => {
     progress.check();
+    // A network already (edge list, adjacency matrix, UCINET DL, Pajek): its nodes are matched to
+    // the roster below, after the surveys' respondents.
+    if (isPlainNetwork(file)) {
+      const network = readPlainNetwork(file, quality);
+      plainNetworks.push(network);
+      mapping.surveys.push(plainNetworkMapping(file.name, network));
+      return;
+    }
     const given =
       input.mapping?.surveys.find((s) => s.file === file.name) ?? input.mapping?.surveys[fileIndex];
     const first = raw.length;
@@ -380,6 +390,20 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       }
     }
   }
+  for (const network of plainNetworks) {
+    placePlainNetwork(network, {
+      matcher,
+      decisions,
+      newActors,
+      actorIds,
+      actors,
+      respondents,
+      ties,
+      unmatched,
+      quality,
+      counters,
+    });
+  }
   actors.push(...newActors.values());
 
   const review: ReviewItem[] = [];
@@ -538,6 +562,170 @@ function resolve(
   }
   if (result.id) return { target: result.id, result };
   return { target: null, result };
+}
+
+/** The mapping entry of a network file: its format; nothing else to choose. */
+function plainNetworkMapping(file: string, network: PlainNetwork): SurveyMapping {
+  return {
+    file,
+    format: network.format,
+    headerRows: network.format === 'edgelist' ? 1 : 0,
+    responseId: null,
+    respondentType: null,
+    service: null,
+    rosterId: null,
+    email: null,
+    name: null,
+    timestamp: null,
+    status: null,
+    finished: null,
+    questions: [],
+  };
+}
+
+/**
+ * How close a network node's label must come to a roster name to wait for review rather than be
+ * taken as someone not on the roster. Sharing one name word scores 0.5: "Amira" may be Amira
+ * Haddad, but "Mary Jones" is not Sgt David Jones.
+ */
+function waitsForReview(label: string, confidence: number): boolean {
+  return confidence >= (/\s/.test(label) ? 0.6 : 0.5);
+}
+
+interface PlainContext {
+  matcher: RosterMatcher;
+  decisions: Map<string, DecisionRecord>;
+  newActors: Map<string, Actor>;
+  actorIds: ActorIds;
+  actors: Actor[];
+  respondents: Respondent[];
+  ties: Tie[];
+  unmatched: Map<string, { item: ReviewItem; where: { file: string; row: number; column: string }[] }>;
+  quality: QualityCollector;
+  counters: Map<ActorType, number>;
+}
+
+/**
+ * A network file's nodes joined to the roster and its ties added. A node is a roster person when
+ * its id or label is a roster id, or its label matches a roster name for sure (or by the user's
+ * decision); a label close to several roster names waits in the review queue, as a typed name
+ * does, its ties held back; a node no roster name comes near is someone of the network's own: a
+ * resident (noted), keyed by the file and the node's place in it, never by its label, which is
+ * kept only as a name attribute. Each node that names others is a respondent; undirected ties
+ * (Pajek *Edges, a symmetric matrix) are read both ways.
+ */
+function placePlainNetwork(network: PlainNetwork, ctx: PlainContext): void {
+  const { matcher, quality } = ctx;
+  const file = network.file;
+  const rosterIds = new Set(matcher.entries.map((e) => e.id as string));
+  // Keyed by the file's own name (not the folder it was given from) and the node's place in it.
+  const base = `n-${slug(file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '')) || 'network'}`;
+  const placed = new Map<string, ActorId | null>();
+  const firstRow = new Map<string, number>();
+  for (const t of network.ties) {
+    for (const end of [t.source, t.target]) if (!firstRow.has(end)) firstRow.set(end, t.row ?? 0);
+  }
+  let ownNodes = 0;
+  const place = (node: Actor, index: number): ActorId | null => {
+    const label = node.label.trim();
+    if (rosterIds.has(node.id)) return node.id;
+    if (rosterIds.has(label)) return asActorId(label);
+    const res = resolve(label, matcher, ctx.decisions, ctx.newActors, ctx.actorIds);
+    if (res.target) return res.target;
+    if (res.decision?.action === 'ignore') return null;
+    const best = res.result.candidates[0];
+    if (best && waitsForReview(label, best.confidence)) {
+      const key = nameKey(label);
+      const row = firstRow.get(node.id) ?? 0;
+      const waiting = ties(node.id);
+      if (!ctx.unmatched.has(key)) {
+        ctx.unmatched.set(key, {
+          item: { text: label, file, row, column: 'node', candidates: res.result.candidates, count: waiting },
+          where: [{ file, row, column: 'node' }],
+        });
+      } else ctx.unmatched.get(key)!.item.count += waiting;
+      return null;
+    }
+    let id = `${base}-${index + 1}`;
+    for (let n = 2; ctx.actorIds.has(id); n++) id = `${base}-${index + 1}-${n}`;
+    ctx.actorIds.add(id);
+    const count = (ctx.counters.get('resident') ?? 0) + 1;
+    ctx.counters.set('resident', count);
+    ownNodes++;
+    ctx.actors.push({
+      id: asActorId(id),
+      label: `${typeLabel('resident')} ${count}`,
+      type: 'resident',
+      sector: SECTOR_OF_TYPE.resident,
+      onRoster: false,
+      attrs: { file, name: label },
+    });
+    return asActorId(id);
+  };
+  const tieCount = new Map<string, number>();
+  for (const t of network.ties) {
+    tieCount.set(t.source, (tieCount.get(t.source) ?? 0) + 1);
+    tieCount.set(t.target, (tieCount.get(t.target) ?? 0) + 1);
+  }
+  const ties = (node: string) => tieCount.get(node) ?? 0;
+  network.actors.forEach((node, index) => placed.set(node.id, place(node, index)));
+  const typeOf = new Map<string, ActorType>();
+  for (const a of ctx.actors) typeOf.set(a.id, a.type);
+  for (const a of ctx.newActors.values()) typeOf.set(a.id, a.type);
+  if (ownNodes > 0) {
+    quality.info(
+      file,
+      null,
+      null,
+      'network-node-not-on-roster',
+      `${ownNodes} of the network's ${network.actors.length} nodes are not on the roster; they were added as residents (their labels kept only as a name, which exports leave out unless names are asked for).`,
+    );
+  }
+  if (network.format !== 'edgelist') {
+    // An edge list counts its rows as it reads them; here each tie given is a row of data.
+    quality.rows.read += network.ties.length;
+    quality.rows.accepted += network.ties.length;
+  }
+  if (!network.directed) {
+    quality.info(
+      file,
+      null,
+      null,
+      'undirected-ties',
+      'The file gives its ties without direction (Pajek *Edges, or a symmetric matrix): each was read as a tie both ways.',
+    );
+  }
+  const respondentOfNode = new Set<string>();
+  const add = (sourceNode: string, targetNode: string, t: Tie) => {
+    const source = placed.get(sourceNode);
+    const target = placed.get(targetNode);
+    if (!source || !target) return;
+    if (source === target) {
+      quality.warn(
+        file,
+        t.row ?? null,
+        null,
+        'self-nomination',
+        'This tie runs from a node to itself; it was left out.',
+      );
+      return;
+    }
+    if (!respondentOfNode.has(source)) {
+      respondentOfNode.add(source);
+      ctx.respondents.push({
+        key: source,
+        file,
+        row: firstRow.get(sourceNode) ?? t.row ?? 0,
+        type: typeOf.get(source) ?? 'other',
+        onRoster: rosterIds.has(source),
+      });
+    }
+    ctx.ties.push({ source, target, relation: t.relation, weight: t.weight, file, row: t.row });
+  };
+  for (const t of network.ties) {
+    add(t.source, t.target, t);
+    if (!network.directed) add(t.target, t.source, t);
+  }
 }
 
 /** Remove previews, tests, spam and resubmissions; count and report each. */

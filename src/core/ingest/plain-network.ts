@@ -2,13 +2,16 @@
 // or Pajek .net. Node ids are the file's labels (or numbers when it has none).
 import { asActorId, SECTOR_OF_TYPE, type Actor, type InputFile, type Tie } from '../model';
 import { InputError, type QualityCollector } from '../quality';
-import { findColumn, parseCsv } from './csv';
+import { findColumn, guessDelimiter, parseCsv } from './csv';
 import { readText } from './table';
+import type { SurveyFormat } from './types';
 import { unpackArchive } from './archive';
 
-export type PlainFormat = 'edgelist' | 'matrix' | 'ucinet-dl' | 'pajek';
+export type PlainFormat = Extract<SurveyFormat, 'edgelist' | 'matrix' | 'ucinet-dl' | 'pajek'>;
 
 export interface PlainNetwork {
+  /** The file's name, as quality notes give it. */
+  file: string;
   actors: Actor[];
   ties: Tie[];
   format: PlainFormat;
@@ -69,6 +72,54 @@ export function parseNumber(text: string): number {
   return Number(t);
 }
 
+/** Source and target column names of an edge list, as readPlainNetwork knows them. */
+const SOURCE_COLUMNS = ['source', 'from', 'ego', 'sender', 'respondent', 'node1', 'id1'];
+const TARGET_COLUMNS = ['target', 'to', 'alter', 'receiver', 'named', 'node2', 'id2'];
+
+/** Whether a file handed in as a survey is a network already (plainNetworkFormat says which). */
+export function isPlainNetwork(file: InputFile): boolean {
+  return plainNetworkFormat(file) !== null;
+}
+
+/**
+ * The network format of a file, or null for anything else: UCINET DL or Pajek by their first
+ * line, an edge list by a header of source and target columns (and few others), an adjacency
+ * matrix by a blank corner over node labels with numbers in the rows. Looks at the head only.
+ */
+export function plainNetworkFormat(file: InputFile): PlainFormat | null {
+  const head =
+    typeof file.data === 'string'
+      ? file.data.slice(0, 64 * 1024)
+      : new TextDecoder().decode(file.data.subarray(0, 64 * 1024));
+  const lines = head
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('%'));
+  const first = lines[0] ?? '';
+  if (/^dl\b/i.test(first)) return 'ucinet-dl';
+  if (/^\*(vertices|network|arcs|edges)\b/i.test(first)) return 'pajek';
+  if (lines.length < 2) return null;
+  const delimiter = guessDelimiter(head);
+  if (!delimiter) return null;
+  const cells = (line: string) => line.split(delimiter).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+  const header = cells(first);
+  if (
+    header.length <= 5 &&
+    findColumn(header, ...SOURCE_COLUMNS) >= 0 &&
+    findColumn(header, ...TARGET_COLUMNS) >= 0
+  )
+    return 'edgelist';
+  // An adjacency matrix: blank (or "id") corner, labels across, each row a label then numbers.
+  if (header.length < 3 || !/^(|id|node)$/i.test(header[0]!)) return null;
+  const labels = new Set(header.slice(1));
+  const rows = lines.slice(1, 6).map(cells);
+  const numeric = rows.every(
+    (r) => labels.has(r[0]!) && r.slice(1).every((v) => v === '' || /^-?\d+([.,]\d+)?$/.test(v)),
+  );
+  return numeric ? 'matrix' : null;
+}
+
 export function readPlainNetwork(file: InputFile, quality: QualityCollector): PlainNetwork {
   const text = readText(unpackArchive(file, quality), quality);
   const firstLine =
@@ -88,8 +139,8 @@ export function readPlainNetwork(file: InputFile, quality: QualityCollector): Pl
     directed = readPajek(text, b);
   } else {
     const table = parseCsv(text, file.name, quality);
-    const src = findColumn(table.header, 'source', 'from', 'ego', 'sender', 'respondent', 'node1', 'id1');
-    const tgt = findColumn(table.header, 'target', 'to', 'alter', 'receiver', 'named', 'node2', 'id2');
+    const src = findColumn(table.header, ...SOURCE_COLUMNS);
+    const tgt = findColumn(table.header, ...TARGET_COLUMNS);
     if (src >= 0 && tgt >= 0) {
       format = 'edgelist';
       const w = findColumn(table.header, 'weight', 'value', 'strength');
@@ -143,7 +194,7 @@ export function readPlainNetwork(file: InputFile, quality: QualityCollector): Pl
       }
     }
   }
-  return { actors: [...b.actors.values()], ties: b.ties, format, directed };
+  return { file: file.name, actors: [...b.actors.values()], ties: b.ties, format, directed };
 }
 
 /** UCINET DL: fullmatrix, edgelist1 and nodelist1, with labels given or embedded. */
@@ -208,22 +259,25 @@ function isSymmetric(rows: string[][]): boolean {
   return true;
 }
 
-/** Pajek .net: *Vertices with optional quoted labels, then *Arcs / *Edges (or their list forms). */
+/** Pajek .net: *Vertices with optional quoted labels, then *Arcs / *Edges (or their list forms) or *Matrix. */
 function readPajek(text: string, b: Builder): boolean {
   const label = new Map<string, string>();
   let section = '';
   let relation = 'tie';
-  let directed = true;
-  let sawArcs = false;
+  // *Edges are undirected. In a file of edges only, the network is (said so to the caller); beside
+  // *Arcs, each edge is read as two arcs.
+  const hasArcs = /^\s*\*arcs/im.test(text);
+  let undirected = false;
+  let matrixRow = 0;
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     const row = i + 1;
     if (!line || line.startsWith('%')) return;
     if (line.startsWith('*')) {
       section = line.slice(1).split(/\s+/)[0]!.toLowerCase();
+      matrixRow = 0;
       relation = /"([^"]+)"/.exec(line)?.[1] ?? 'tie';
-      if (section === 'arcs' || section === 'arcslist') sawArcs = true;
-      if ((section === 'edges' || section === 'edgeslist') && !sawArcs) directed = false;
+      undirected = section === 'edges' || section === 'edgeslist';
       return;
     }
     const tokens = [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? '');
@@ -236,16 +290,31 @@ function readPajek(text: string, b: Builder): boolean {
       }
     } else if (section === 'arcs' || section === 'edges') {
       if (tokens.length < 2) return;
-      b.tie(
-        name(tokens[0]!),
-        name(tokens[1]!),
-        tokens[2] != null ? parseNumber(tokens[2]) : 1,
-        relation,
-        row,
-      );
+      const weight = tokens[2] != null ? parseNumber(tokens[2]) : 1;
+      b.tie(name(tokens[0]!), name(tokens[1]!), weight, relation, row);
+      if (undirected && hasArcs) b.tie(name(tokens[1]!), name(tokens[0]!), weight, relation, row);
     } else if (section === 'arcslist' || section === 'edgeslist') {
-      for (const alter of tokens.slice(1)) b.tie(name(tokens[0]!), name(alter), 1, relation, row);
+      for (const alter of tokens.slice(1)) {
+        b.tie(name(tokens[0]!), name(alter), 1, relation, row);
+        if (undirected && hasArcs) b.tie(name(alter), name(tokens[0]!), 1, relation, row);
+      }
+    } else if (section === 'matrix') {
+      // Row k of the matrix is vertex k's ties to vertices 1..n.
+      matrixRow++;
+      tokens.forEach((v, j) => {
+        if (v !== '0' && v !== '')
+          b.tie(name(String(matrixRow)), name(String(j + 1)), parseNumber(v), relation, row);
+      });
     }
   });
-  return directed;
+  if (hasArcs && /^\s*\*edges/im.test(text)) {
+    b.quality.info(
+      b.file,
+      null,
+      null,
+      'undirected-ties',
+      'The *Edges section gives ties without direction: beside the *Arcs, each was read as a tie both ways.',
+    );
+  }
+  return hasArcs || !/^\s*\*edges/im.test(text);
 }

@@ -53,7 +53,12 @@ export type SurveyFormat =
   | 'kobo'
   | 'limesurvey'
   | 'redcap'
-  | 'unknown';
+  | 'unknown'
+  // Networks already, read by readPlainNetwork: no questions to map.
+  | 'edgelist'
+  | 'matrix'
+  | 'ucinet-dl'
+  | 'pajek';
 
 /**
  * How one name-generator question is laid out:

@@ -4,6 +4,7 @@ import { asActorId, SECTOR_OF_TYPE, type Actor, type ActorType, type InputFile, 
 import { InputError, type QualityCollector } from '../quality';
 import { findColumn, parseCsv, requireColumn } from '../ingest/csv';
 import { readText } from '../ingest/table';
+import { plainNetworkFormat, readPlainNetwork } from '../ingest/plain-network';
 
 const KNOWN_TYPES = new Set<string>(Object.keys(SECTOR_OF_TYPE));
 
@@ -149,4 +150,54 @@ export function readEdgeList(
   if (table.rows.length === 0)
     throw new InputError(edges.name, null, null, 'no-edges', 'The edge list has a header but no edges.');
   return { actors: [...actors.values()], ties };
+}
+
+/**
+ * The metrics command's network file: the contract's edge list (with its node list), or a network
+ * another tool wrote (Pajek .net, UCINET DL, an adjacency matrix), whose labels are the node ids.
+ * The edge list's rules hold for every format: a weight must be positive, self-ties are left out.
+ */
+export function readNetworkFile(
+  edges: InputFile,
+  nodes: InputFile | undefined,
+  quality: QualityCollector,
+): EdgeListNetwork {
+  const format = plainNetworkFormat(edges);
+  if (format === null || format === 'edgelist') return readEdgeList(edges, nodes, quality);
+  if (nodes)
+    quality.warn(
+      nodes.name,
+      null,
+      null,
+      'node-list-unused',
+      `A node list goes with an edge list; ${edges.name} names its own nodes, so it was not used.`,
+    );
+  const network = readPlainNetwork(edges, quality);
+  const ties: Tie[] = [];
+  quality.rows.read += network.ties.length;
+  for (const t of network.ties) {
+    if (t.weight <= 0) {
+      quality.warn(
+        edges.name,
+        t.row ?? null,
+        'weight',
+        'bad-weight',
+        `The weight ${t.weight} is not a positive number; the tie was left out.`,
+      );
+      quality.rows.rejected++;
+    } else if (t.source === t.target) {
+      quality.info(
+        edges.name,
+        t.row ?? null,
+        null,
+        'self-loop',
+        `"${t.source}" names itself; self-ties are left out.`,
+      );
+      quality.rows.rejected++;
+    } else {
+      ties.push(t);
+      quality.rows.accepted++;
+    }
+  }
+  return { actors: network.actors, ties };
 }

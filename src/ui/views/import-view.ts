@@ -48,11 +48,19 @@ const FORMAT_LABEL: Record<SurveyFormat, string> = {
   limesurvey: 'a LimeSurvey export',
   redcap: 'a REDCap export',
   unknown: 'an unrecognised layout: check the columns below',
+  edgelist: 'a network: an edge list (source, target)',
+  matrix: 'a network: an adjacency matrix',
+  'ucinet-dl': 'a network: UCINET DL',
+  pajek: 'a network: Pajek .net',
 };
+
+/** Formats that are networks already: ties as the file gives them, nothing to map. */
+const NETWORK_FORMATS = new Set<SurveyFormat>(['edgelist', 'matrix', 'ucinet-dl', 'pajek']);
 
 const ROLES: FileRole[] = ['roster', 'surveys', 'appraisals', 'satisfaction', 'codebook'];
 // Zipped exports too: Google Forms, Qualtrics and SurveyMonkey download their CSV in a .zip.
-const ACCEPT = '.csv,.tsv,.txt,.xlsx,.zip,text/csv,application/zip';
+// Networks from other tools too: Pajek .net and UCINET .dl.
+const ACCEPT = '.csv,.tsv,.txt,.xlsx,.zip,.net,.dl,text/csv,application/zip';
 
 /**
  * Guesses what a dropped file is: from its name when that says so, else from its header row
@@ -61,6 +69,7 @@ const ACCEPT = '.csv,.tsv,.txt,.xlsx,.zip,text/csv,application/zip';
  */
 export function guessRole(file: InputFile): FileRole {
   const n = file.name.toLowerCase();
+  if (/\.(net|dl)$/.test(n)) return 'surveys'; // a Pajek or UCINET network
   if (/roster|actors|staff/.test(n)) return 'roster';
   if (/apprais|360/.test(n)) return 'appraisals';
   if (/satisf/.test(n)) return 'satisfaction';
@@ -447,6 +456,15 @@ export const mountImport: ViewFactory = (container, store): View => {
         text: `${s.file} — detected as ${FORMAT_LABEL[s.format] ?? s.format}`,
       }),
     );
+    if (NETWORK_FORMATS.has(s.format)) {
+      box.appendChild(
+        h('p', {
+          class: 'small muted',
+          text: 'Its ties are read as the file gives them. Node labels that are roster ids or roster names become those people; labels close to several names wait for review below; the rest are added as residents.',
+        }),
+      );
+      return box;
+    }
     const ids = h('div', { class: 'toolbar' });
     const idFields: [keyof SurveyMapping, string][] = [
       ['responseId', 'Response id'],

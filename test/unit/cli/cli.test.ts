@@ -127,6 +127,29 @@ describe('cli metrics', () => {
       expect(out.nodes[id]!.betweenness, id).toBeCloseTo(inThread.nodes[id]!.betweenness!, 9);
   });
 
+  it('reads a network written by Pajek, UCINET or as an adjacency matrix, with the numbers of its edge list', () => {
+    const files: Record<string, string> = {
+      'edges.csv': 'source,target,weight\na,b,1\nb,c,2\nc,a,1\nc,d,1\n',
+      'net.net': '*Vertices 4\n1 "a"\n2 "b"\n3 "c"\n4 "d"\n*Arcs\n1 2\n2 3 2\n3 1\n3 4\n',
+      'net.dl': 'DL N=4\nFORMAT = EDGELIST1\nLABELS EMBEDDED\nDATA:\na b 1\nb c 2\nc a 1\nc d 1\n',
+      'matrix.csv': ',a,b,c,d\na,0,1,0,0\nb,0,0,2,0\nc,1,0,0,1\nd,0,0,0,0\n',
+    };
+    const outs = Object.entries(files).map(([name, text]) => {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      const run = cli('metrics', '--edges', path, '--directed', '--weight', 'strength');
+      expect(run.code, `${name}: ${run.stderr}`).toBe(0);
+      return JSON.parse(run.stdout) as {
+        graph: { edges: number };
+        nodes: Record<string, Record<string, unknown>>;
+      };
+    });
+    for (const out of outs.slice(1)) {
+      expect(out.graph.edges).toBe(4);
+      expect(out.nodes).toEqual(outs[0]!.nodes);
+    }
+  });
+
   it('writes layers when the edge list has a relation column', () => {
     const edges = join(dir, 'rel.csv');
     writeFileSync(edges, 'source,target,relation\na,b,trust\na,b,need\nb,c,info\n');

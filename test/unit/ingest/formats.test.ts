@@ -307,7 +307,8 @@ describe('plain network files', () => {
     expect(arcs(read('ucinet-fullmatrix.dl'))).toEqual(['a>b:1', 'b>c:1', 'c>a:1']);
     expect(arcs(read('ucinet-edgelist.dl'))).toEqual(['a>b:1', 'b>c:2']);
     const pajek = read('pajek.net');
-    expect(arcs(pajek)).toEqual(['a>b:1', 'b>c:2', 'c>a:1']);
+    // The *Edges line beside *Arcs is undirected: two arcs.
+    expect(arcs(pajek)).toEqual(['a>b:1', 'a>c:1', 'b>c:2', 'c>a:1']);
     expect(pajek.ties[0]!.relation).toBe('trust');
     expect(pajek.actors.map((a) => a.id)).toEqual(['a', 'b', 'c']);
   });
