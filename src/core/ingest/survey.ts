@@ -1,7 +1,6 @@
 // Reads the rows of one survey export, laid out as its SurveyMapping says, into raw responses:
 // who answered (metadata) and the names they gave, per relation, with row and column.
-import type { Progress, QualityCollector } from '../quality';
-import type { CsvTable } from './csv';
+import type { QualityCollector } from '../quality';
 import { TICK } from './detect';
 import { nameKey } from './names';
 import { relationOfLabel, scaleRank } from './relations';
@@ -591,30 +590,6 @@ export function makeRowReader(
     response.nomTo = store.length;
     return response;
   };
-}
-
-/** Every row of an in-memory table read at once (small files and tests). */
-export function readResponses(
-  table: CsvTable,
-  mapping: SurveyMapping,
-  isKnown: (s: string) => boolean,
-  quality: QualityCollector,
-  progress: Progress,
-  onProgress: (fraction: number) => void,
-  store: NominationStore,
-): RawResponse[] {
-  const read = makeRowReader(table.file, table.header, mapping, isKnown, quality, store);
-  const out: RawResponse[] = [];
-  const step = Math.max(1, Math.floor(table.rows.length / 50));
-  for (let r = 0; r < table.rows.length; r++) {
-    if (r % step === 0) {
-      progress.check();
-      onProgress(r / table.rows.length);
-    }
-    out.push(read(table.rows[r]!, table.rowNumbers[r]!));
-  }
-  onProgress(1);
-  return out;
 }
 
 function emailOf(value: string): string {
