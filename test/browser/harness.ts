@@ -219,3 +219,15 @@ export async function waitForLayout(page: Page, timeout = 60_000): Promise<void>
     { timeout },
   );
 }
+
+/** On the Import view: a new empty project, then a roster and a survey handed to its file pickers as text. */
+export async function newProjectWith(page: Page, roster: string, survey: string): Promise<void> {
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Start a new empty project' }).click();
+  for (const [picker, name, text] of [
+    ['#file-current-roster', 'roster.csv', roster],
+    ['#file-current-surveys', 'survey.csv', survey],
+  ] as const) {
+    await page.setInputFiles(picker, { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  }
+}

@@ -8,6 +8,7 @@ import {
   closeDemo,
   baseUrl,
   longTasksSeen,
+  newProjectWith,
   waitForAnalysis,
   watchLongTasks,
   type Watched,
@@ -44,18 +45,7 @@ describe('People view with a roster of 1,200 public servants', () => {
     const { roster, survey } = largeRoster(1200, 1200);
     const page = app.page;
     await page.goto(`${url()}#/import`);
-    page.once('dialog', (d) => void d.accept());
-    await page.getByRole('button', { name: 'Start a new empty project' }).click();
-    await page.setInputFiles('#file-current-roster', {
-      name: 'roster.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(roster),
-    });
-    await page.setInputFiles('#file-current-surveys', {
-      name: 'survey.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(survey),
-    });
+    await newProjectWith(page, roster, survey);
     await waitForAnalysis(page, 180_000);
 
     await watchLongTasks(page);

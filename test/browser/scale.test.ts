@@ -7,6 +7,7 @@ import {
   closeDemo,
   baseUrl,
   longTasksSeen,
+  newProjectWith,
   waitForAnalysis,
   watchLongTasks,
   type Watched,
@@ -54,18 +55,7 @@ describe('a network large enough for the worker pool', () => {
     await page.goto(`${url()}#/import`);
     // Main-thread tasks over 50 ms while the worker ingests and measures: printed, not asserted.
     await watchLongTasks(page);
-    page.once('dialog', (d) => void d.accept());
-    await page.getByRole('button', { name: 'Start a new empty project' }).click();
-    await page.setInputFiles('#file-current-roster', {
-      name: 'roster.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(town.roster),
-    });
-    await page.setInputFiles('#file-current-surveys', {
-      name: 'survey.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(town.survey),
-    });
+    await newProjectWith(page, town.roster, town.survey);
     await page.waitForFunction(
       () =>
         (
