@@ -621,9 +621,13 @@ function placePlainNetwork(network: PlainNetwork, ctx: PlainContext): void {
   // Keyed by the file's own name (not the folder it was given from) and the node's place in it.
   const base = `n-${slug(file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '')) || 'network'}`;
   const placed = new Map<string, ActorId | null>();
+  // Where each node is first met (for the review queue), and first names someone: the row that
+  // stands for it as a respondent, so a tie's row leads back to the node that gave it.
   const firstRow = new Map<string, number>();
+  const firstSourceRow = new Map<string, number>();
   for (const t of network.ties) {
     for (const end of [t.source, t.target]) if (!firstRow.has(end)) firstRow.set(end, t.row ?? 0);
+    if (!firstSourceRow.has(t.source)) firstSourceRow.set(t.source, t.row ?? 0);
   }
   let ownNodes = 0;
   const place = (node: Actor, index: number): ActorId | null => {
@@ -715,7 +719,8 @@ function placePlainNetwork(network: PlainNetwork, ctx: PlainContext): void {
       ctx.respondents.push({
         key: source,
         file,
-        row: firstRow.get(sourceNode) ?? t.row ?? 0,
+        // A node that names others only through an undirected tie read backwards has no row of its own.
+        row: firstSourceRow.get(sourceNode) ?? 0,
         type: typeOf.get(source) ?? 'other',
         onRoster: rosterIds.has(source),
       });

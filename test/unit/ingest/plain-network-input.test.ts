@@ -40,9 +40,10 @@ describe('a Pajek network uploaded as a survey', () => {
   });
 
   it('counts every node that names others as a respondent', () => {
-    expect(r.respondents.map((x) => [x.key, x.type, x.onRoster])).toEqual([
-      ['n-community-4', 'resident', false],
-      ['n-community-6', 'resident', false],
+    // Each with the line where it first names someone, so a tie's line leads back to its giver.
+    expect(r.respondents.map((x) => [x.key, x.type, x.onRoster, x.row])).toEqual([
+      ['n-community-4', 'resident', false, 11],
+      ['n-community-6', 'resident', false, 13],
     ]);
     // Each tie given is a row of data; the undirected edge is two.
     expect(r.quality.rows).toMatchObject({ read: 6, accepted: 6 });
