@@ -621,12 +621,17 @@ function placePlainNetwork(network: PlainNetwork, ctx: PlainContext): void {
   // Keyed by the file's own name (not the folder it was given from) and the node's place in it.
   const base = `n-${slug(file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '')) || 'network'}`;
   const placed = new Map<string, ActorId | null>();
-  // Where each node is first met (for the review queue), and first names someone: the row that
-  // stands for it as a respondent, so a tie's row leads back to the node that gave it.
+  // Where each node is first met and how many ties it has (for the review queue), and where it
+  // first names someone: the row that stands for it as a respondent, so a tie's row leads back to
+  // the node that gave it.
   const firstRow = new Map<string, number>();
+  const tieCount = new Map<string, number>();
   const firstSourceRow = new Map<string, number>();
   for (const t of network.ties) {
-    for (const end of [t.source, t.target]) if (!firstRow.has(end)) firstRow.set(end, t.row ?? 0);
+    for (const end of [t.source, t.target]) {
+      if (!firstRow.has(end)) firstRow.set(end, t.row ?? 0);
+      tieCount.set(end, (tieCount.get(end) ?? 0) + 1);
+    }
     if (!firstSourceRow.has(t.source)) firstSourceRow.set(t.source, t.row ?? 0);
   }
   let ownNodes = 0;
@@ -641,7 +646,7 @@ function placePlainNetwork(network: PlainNetwork, ctx: PlainContext): void {
     if (best && waitsForReview(label, best.confidence)) {
       const key = nameKey(label);
       const row = firstRow.get(node.id) ?? 0;
-      const waiting = ties(node.id);
+      const waiting = tieCount.get(node.id) ?? 0;
       if (!ctx.unmatched.has(key)) {
         ctx.unmatched.set(key, {
           item: { text: label, file, row, column: 'node', candidates: res.result.candidates, count: waiting },
@@ -666,12 +671,6 @@ function placePlainNetwork(network: PlainNetwork, ctx: PlainContext): void {
     });
     return asActorId(id);
   };
-  const tieCount = new Map<string, number>();
-  for (const t of network.ties) {
-    tieCount.set(t.source, (tieCount.get(t.source) ?? 0) + 1);
-    tieCount.set(t.target, (tieCount.get(t.target) ?? 0) + 1);
-  }
-  const ties = (node: string) => tieCount.get(node) ?? 0;
   network.actors.forEach((node, index) => placed.set(node.id, place(node, index)));
   const typeOf = new Map<string, ActorType>();
   for (const a of ctx.actors) typeOf.set(a.id, a.type);
