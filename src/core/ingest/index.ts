@@ -10,7 +10,7 @@ import {
   type InputFile,
   type Tie,
 } from '../model';
-import { InputError, type Progress, type QualityCollector } from '../quality';
+import { InputError, subProgress, type Progress, type QualityCollector } from '../quality';
 import { parseActorType, typeLabel } from './actor-type';
 import { detectLayout, detectSurveyMapping, numericScaleCodes } from './detect';
 import { RosterMatcher, type MatchResult } from './matcher';
@@ -315,13 +315,15 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   >();
   const newActors = new Map<string, Actor>();
   const ties: Tie[] = [];
+  // Where the bar stands when the surveys' names are matched: network files' nodes take the rest.
+  const surveysMatched = plainNetworks.length > 0 ? 0.9 : 1;
   const { data, texts, columns, relations, weights } = store;
   const seenTie: (string | number)[] = []; // (target, relation, tie) triples: a handful per respondent, a scan beats a Set
   for (let k = 0; k < kept.length; k++) {
     // Often: a respondent's new typed names can take a millisecond each against a large roster.
     if ((k & 63) === 0) {
       progress.check();
-      progress.report('Matching names', 0.8 + (0.2 * k) / kept.length);
+      progress.report('Matching names', 0.8 + ((surveysMatched - 0.8) * k) / kept.length);
     }
     const r = kept[k]!;
     const source = sourceOf[k]!;
@@ -390,7 +392,9 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       }
     }
   }
-  for (const network of plainNetworks) {
+  const networkShare = (1 - surveysMatched) / Math.max(1, plainNetworks.length);
+  plainNetworks.forEach((network, i) => {
+    const start = surveysMatched + networkShare * i;
     placePlainNetwork(network, {
       matcher,
       decisions,
@@ -402,8 +406,9 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       unmatched,
       quality,
       counters,
+      progress: subProgress(progress, start, start + networkShare),
     });
-  }
+  });
   actors.push(...newActors.values());
 
   const review: ReviewItem[] = [];
@@ -603,6 +608,7 @@ interface PlainContext {
   unmatched: Map<string, { item: ReviewItem; where: { file: string; row: number; column: string }[] }>;
   quality: QualityCollector;
   counters: Map<ActorType, number>;
+  progress: Progress;
 }
 
 /**
@@ -627,11 +633,13 @@ function placePlainNetwork(network: PlainNetwork, ctx: PlainContext): void {
   const firstRow = new Map<string, number>();
   const tieCount = new Map<string, number>();
   const firstSourceRow = new Map<string, number>();
+  const meet = (end: string, row: number) => {
+    if (!firstRow.has(end)) firstRow.set(end, row);
+    tieCount.set(end, (tieCount.get(end) ?? 0) + 1);
+  };
   for (const t of network.ties) {
-    for (const end of [t.source, t.target]) {
-      if (!firstRow.has(end)) firstRow.set(end, t.row ?? 0);
-      tieCount.set(end, (tieCount.get(end) ?? 0) + 1);
-    }
+    meet(t.source, t.row ?? 0);
+    meet(t.target, t.row ?? 0);
     if (!firstSourceRow.has(t.source)) firstSourceRow.set(t.source, t.row ?? 0);
   }
   let ownNodes = 0;
@@ -671,7 +679,14 @@ function placePlainNetwork(network: PlainNetwork, ctx: PlainContext): void {
     });
     return asActorId(id);
   };
-  network.actors.forEach((node, index) => placed.set(node.id, place(node, index)));
+  network.actors.forEach((node, index) => {
+    // Matching a large network's labels takes seconds: report, and answer cancel, as it goes.
+    if ((index & 255) === 0) {
+      ctx.progress.check();
+      ctx.progress.report('Matching network nodes', index / network.actors.length);
+    }
+    placed.set(node.id, place(node, index));
+  });
   const typeOf = new Map<string, ActorType>();
   for (const a of ctx.actors) typeOf.set(a.id, a.type);
   for (const a of ctx.newActors.values()) typeOf.set(a.id, a.type);
@@ -726,7 +741,9 @@ function placePlainNetwork(network: PlainNetwork, ctx: PlainContext): void {
     }
     ctx.ties.push({ source, target, relation: t.relation, weight: t.weight, file, row: t.row });
   };
-  for (const t of network.ties) {
+  for (let k = 0; k < network.ties.length; k++) {
+    if ((k & 16383) === 0) ctx.progress.check();
+    const t = network.ties[k]!;
     add(t.source, t.target, t);
     if (!network.directed) add(t.target, t.source, t);
   }

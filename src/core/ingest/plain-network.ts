@@ -269,6 +269,7 @@ function readPajek(text: string, b: Builder): boolean {
   const hasArcs = /^\s*\*arcs/im.test(text);
   let undirected = false;
   let matrixRow = 0;
+  const name = (t: string) => label.get(t) ?? t;
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     const row = i + 1;
@@ -280,8 +281,10 @@ function readPajek(text: string, b: Builder): boolean {
       undirected = section === 'edges' || section === 'edgeslist';
       return;
     }
-    const tokens = [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? '');
-    const name = (t: string) => label.get(t) ?? t;
+    // Arc lines are numbers only: split them plainly; quoted labels need the full tokeniser.
+    const tokens = line.includes('"')
+      ? [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? '')
+      : line.split(/\s+/);
     if (section === 'vertices') {
       const [num, lab] = tokens;
       if (num) {

@@ -52,6 +52,42 @@ describe('streamed ingest', () => {
     expect(matching).toBeGreaterThanOrEqual(20_000 / 64);
   });
 
+  it('reports progress and answers cancel while a large network file is joined to the roster', () => {
+    // 3,000 nodes, 6,000 arcs in Pajek, beside a survey: the bar keeps moving forward to the end.
+    const lines = ['*Vertices 3000'];
+    for (let i = 1; i <= 3000; i++) lines.push(`${i} "Person ${i}"`);
+    lines.push('*Arcs');
+    for (let i = 1; i <= 3000; i++) lines.push(`${i} ${(i % 3000) + 1}`, `${i} ${((i * 7) % 3000) + 1}`);
+    const files = [
+      { name: 'big.csv', data: bigExport(2_000) },
+      { name: 'town.net', data: lines.join('\n') },
+    ];
+    const fractions: number[] = [];
+    const phases = new Set<string>();
+    const r = ingest({ surveys: files, roster: ROSTER() }, new QualityCollector(), {
+      report: (phase, f) => {
+        fractions.push(f);
+        phases.add(phase);
+      },
+      check: () => undefined,
+    });
+    expect(r.ties.length).toBe(4_000 + 6_000);
+    expect(phases).toContain('Matching network nodes');
+    for (let i = 1; i < fractions.length; i++)
+      expect(fractions[i]!).toBeGreaterThanOrEqual(fractions[i - 1]!);
+    expect(fractions[fractions.length - 1]).toBe(1);
+    let nodeReports = 0;
+    const cancelling: Progress = {
+      report: (phase) => void (phase === 'Matching network nodes' && nodeReports++),
+      check: () => {
+        if (nodeReports > 2) throw new CancelledError();
+      },
+    };
+    expect(() => ingest({ surveys: files, roster: ROSTER() }, new QualityCollector(), cancelling)).toThrow(
+      CancelledError,
+    );
+  });
+
   it('stops with CancelledError when the host cancels in the middle of reading', () => {
     let reports = 0;
     const progress: Progress = {
