@@ -264,8 +264,8 @@ function readPajek(text: string, b: Builder): boolean {
   const label = new Map<string, string>();
   let section = '';
   let relation = 'tie';
-  // *Edges are undirected. In a file of edges only, the network is (said so to the caller); beside
-  // *Arcs, each edge is read as two arcs.
+  // *Edges have no direction: a file of edges only is an undirected network (the caller is told);
+  // beside *Arcs, each edge is read as two arcs.
   const hasArcs = /^\s*\*arcs/im.test(text);
   let undirected = false;
   let matrixRow = 0;
