@@ -1,11 +1,11 @@
 // Reads a network that is already a network: an edge list CSV, an adjacency matrix, UCINET DL
 // or Pajek .net. Node ids are the file's labels (or numbers when it has none).
 import { asActorId, SECTOR_OF_TYPE, type Actor, type InputFile, type Tie } from '../model';
-import { InputError, type QualityCollector } from '../quality';
-import { findColumn, guessDelimiter, parseCsv } from './csv';
-import { readText } from './table';
+import { InputError, QualityCollector } from '../quality';
+import { findColumn, guessDelimiter, parseCsv, type CsvTable } from './csv';
+import { isXlsx, readTable, readText } from './table';
 import type { SurveyFormat } from './types';
-import { unpackArchive } from './archive';
+import { archiveHead, isZip, unpackArchive } from './archive';
 
 export type PlainFormat = Extract<SurveyFormat, 'edgelist' | 'matrix' | 'ucinet-dl' | 'pajek'>;
 
@@ -81,16 +81,33 @@ export function isPlainNetwork(file: InputFile): boolean {
   return plainNetworkFormat(file) !== null;
 }
 
+/** Workbooks above this size are not opened to look for a network: a matrix is small, a survey large. */
+const WORKBOOK_NETWORK_MAX_BYTES = 2 * 1024 * 1024;
+
 /**
  * The network format of a file, or null for anything else: UCINET DL or Pajek by their first
- * line, an edge list by a header of source and target columns (and few others), an adjacency
- * matrix by a blank corner over node labels with numbers in the rows. Looks at the head only.
+ * line, an edge list or adjacency matrix by its header and first rows (tableNetworkFormat). Looks
+ * at the head of a text file (or of the one inside a zip); a small workbook is read whole.
  */
 export function plainNetworkFormat(file: InputFile): PlainFormat | null {
+  let data = file.data;
+  if (typeof data !== 'string' && isZip(data)) {
+    const head = archiveHead(file, HEAD_BYTES);
+    if (head) data = head.data;
+    else {
+      if (data.length > WORKBOOK_NETWORK_MAX_BYTES) return null;
+      try {
+        const table = readTable(file, new QualityCollector()); // a look only: its notes are not kept
+        return tableNetworkFormat(table.header, table.rows.slice(0, 5));
+      } catch {
+        return null;
+      }
+    }
+  }
   const head =
-    typeof file.data === 'string'
-      ? file.data.slice(0, 64 * 1024)
-      : new TextDecoder().decode(file.data.subarray(0, 64 * 1024));
+    typeof data === 'string'
+      ? data.slice(0, HEAD_BYTES)
+      : new TextDecoder().decode(data.subarray(0, HEAD_BYTES));
   const lines = head
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
@@ -99,102 +116,116 @@ export function plainNetworkFormat(file: InputFile): PlainFormat | null {
   const first = lines[0] ?? '';
   if (/^dl\b/i.test(first)) return 'ucinet-dl';
   if (/^\*(vertices|network|arcs|edges)\b/i.test(first)) return 'pajek';
-  if (lines.length < 2) return null;
   const delimiter = guessDelimiter(head);
   if (!delimiter) return null;
   const cells = (line: string) => line.split(delimiter).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
-  const header = cells(first);
+  return tableNetworkFormat(cells(first), lines.slice(1, 6).map(cells));
+}
+
+/** How much of a text file plainNetworkFormat reads. */
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * An edge list by a header of source and target columns (and few others); an adjacency matrix
+ * by a blank (or "id") corner over node labels, each row a label then numbers.
+ */
+function tableNetworkFormat(header: string[], rows: string[][]): 'edgelist' | 'matrix' | null {
+  if (rows.length === 0) return null;
   if (
     header.length <= 5 &&
     findColumn(header, ...SOURCE_COLUMNS) >= 0 &&
     findColumn(header, ...TARGET_COLUMNS) >= 0
   )
     return 'edgelist';
-  // An adjacency matrix: blank (or "id") corner, labels across, each row a label then numbers.
-  if (header.length < 3 || !/^(|id|node)$/i.test(header[0]!)) return null;
-  const labels = new Set(header.slice(1));
-  const rows = lines.slice(1, 6).map(cells);
+  // (A table read from a workbook names a blank header cell "Column 1".)
+  if (header.length < 3 || !/^(|id|node|column 1)$/i.test(header[0]!.trim())) return null;
+  const labels = new Set(header.slice(1).map((l) => l.trim()));
   const numeric = rows.every(
-    (r) => labels.has(r[0]!) && r.slice(1).every((v) => v === '' || /^-?\d+([.,]\d+)?$/.test(v)),
+    (r) =>
+      labels.has((r[0] ?? '').trim()) &&
+      r.slice(1).every((v) => v.trim() === '' || /^-?\d+([.,]\d+)?$/.test(v.trim())),
   );
   return numeric ? 'matrix' : null;
 }
 
 export function readPlainNetwork(file: InputFile, quality: QualityCollector): PlainNetwork {
-  const text = readText(unpackArchive(file, quality), quality);
+  const unpacked = unpackArchive(file, quality);
+  // A workbook holds an edge list or a matrix as a table; everything else is read as text.
+  if (isXlsx(unpacked)) return readTableNetwork(file.name, readTable(unpacked, quality), quality);
+  const text = readText(unpacked, quality);
   const firstLine =
     text
       .split(/\r?\n/)
       .find((l) => l.trim() !== '' && !l.trim().startsWith('%'))
       ?.trim() ?? '';
   if (firstLine === '') throw new InputError(file.name, null, null, 'empty-file', 'The file is empty.');
+  if (!/^dl\b/i.test(firstLine) && !/^\*(vertices|network|arcs|edges)/i.test(firstLine))
+    return readTableNetwork(file.name, parseCsv(text, file.name, quality), quality);
   const b = new Builder(file.name, quality);
+  const format: PlainFormat = /^dl\b/i.test(firstLine) ? 'ucinet-dl' : 'pajek';
+  const directed = format === 'ucinet-dl' ? readDl(text, b) : readPajek(text, b);
+  return { file: file.name, actors: [...b.actors.values()], ties: b.ties, format, directed };
+}
+
+/** An edge list (source, target[, weight][, relation] columns) or an adjacency matrix, as a table. */
+function readTableNetwork(file: string, table: CsvTable, quality: QualityCollector): PlainNetwork {
+  const b = new Builder(file, quality);
   let format: PlainFormat;
-  let directed = true;
-  if (/^dl\b/i.test(firstLine)) {
-    format = 'ucinet-dl';
-    directed = readDl(text, b);
-  } else if (/^\*(vertices|network|arcs|edges)/i.test(firstLine)) {
-    format = 'pajek';
-    directed = readPajek(text, b);
-  } else {
-    const table = parseCsv(text, file.name, quality);
-    const src = findColumn(table.header, ...SOURCE_COLUMNS);
-    const tgt = findColumn(table.header, ...TARGET_COLUMNS);
-    if (src >= 0 && tgt >= 0) {
-      format = 'edgelist';
-      const w = findColumn(table.header, 'weight', 'value', 'strength');
-      const rel = findColumn(table.header, 'relation', 'type', 'tie type', 'layer', 'label');
-      quality.rows.read += table.rows.length;
-      table.rows.forEach((row, i) => {
-        const line = table.rowNumbers[i]!;
-        const s = (row[src] ?? '').trim();
-        const t = (row[tgt] ?? '').trim();
-        if (!s || !t) {
-          quality.warn(
-            file.name,
-            line,
-            !s ? table.header[src]! : table.header[tgt]!,
-            'missing-node',
-            'This tie has no source or target and was left out.',
-          );
-          quality.rows.rejected++;
-          return;
-        }
-        const weight = w >= 0 && (row[w] ?? '').trim() !== '' ? parseNumber(row[w]!) : 1;
-        const before = b.ties.length;
-        b.tie(s, t, weight, rel >= 0 ? (row[rel] ?? '').trim() || 'tie' : 'tie', line);
-        if (b.ties.length > before || weight === 0) quality.rows.accepted++;
-        else quality.rows.rejected++;
-      });
-    } else {
-      format = 'matrix';
-      // Adjacency matrix: first header cell blank (or "id"), the rest are node labels.
-      const labels = table.header.slice(1);
-      for (const l of labels) b.node(l);
-      table.rows.forEach((row, i) => {
-        const line = table.rowNumbers[i]!;
-        const s = (row[0] ?? '').trim();
-        if (!s) return;
-        b.node(s);
-        for (let j = 1; j < row.length && j <= labels.length; j++) {
-          const v = (row[j] ?? '').trim();
-          if (v === '' || v === '0') continue;
-          b.tie(s, labels[j - 1]!, parseNumber(v), 'tie', line);
-        }
-      });
-      if (labels.length === 0 || b.actors.size === 0) {
-        throw new InputError(
-          file.name,
-          1,
-          null,
-          'unknown-network-format',
-          'This is neither an edge list (source,target columns), an adjacency matrix, UCINET DL nor Pajek.',
+  const src = findColumn(table.header, ...SOURCE_COLUMNS);
+  const tgt = findColumn(table.header, ...TARGET_COLUMNS);
+  if (src >= 0 && tgt >= 0) {
+    format = 'edgelist';
+    const w = findColumn(table.header, 'weight', 'value', 'strength');
+    const rel = findColumn(table.header, 'relation', 'type', 'tie type', 'layer', 'label');
+    quality.rows.read += table.rows.length;
+    table.rows.forEach((row, i) => {
+      const line = table.rowNumbers[i]!;
+      const s = (row[src] ?? '').trim();
+      const t = (row[tgt] ?? '').trim();
+      if (!s || !t) {
+        quality.warn(
+          file,
+          line,
+          !s ? table.header[src]! : table.header[tgt]!,
+          'missing-node',
+          'This tie has no source or target and was left out.',
         );
+        quality.rows.rejected++;
+        return;
       }
+      const weight = w >= 0 && (row[w] ?? '').trim() !== '' ? parseNumber(row[w]!) : 1;
+      const before = b.ties.length;
+      b.tie(s, t, weight, rel >= 0 ? (row[rel] ?? '').trim() || 'tie' : 'tie', line);
+      if (b.ties.length > before || weight === 0) quality.rows.accepted++;
+      else quality.rows.rejected++;
+    });
+  } else {
+    format = 'matrix';
+    // Adjacency matrix: first header cell blank (or "id"), the rest are node labels.
+    const labels = table.header.slice(1);
+    for (const l of labels) b.node(l);
+    table.rows.forEach((row, i) => {
+      const line = table.rowNumbers[i]!;
+      const s = (row[0] ?? '').trim();
+      if (!s) return;
+      b.node(s);
+      for (let j = 1; j < row.length && j <= labels.length; j++) {
+        const v = (row[j] ?? '').trim();
+        if (v === '' || v === '0') continue;
+        b.tie(s, labels[j - 1]!, parseNumber(v), 'tie', line);
+      }
+    });
+    if (labels.length === 0 || b.actors.size === 0) {
+      throw new InputError(
+        file,
+        1,
+        null,
+        'unknown-network-format',
+        'This is neither an edge list (source,target columns), an adjacency matrix, UCINET DL nor Pajek.',
+      );
     }
   }
-  return { file: file.name, actors: [...b.actors.values()], ties: b.ties, format, directed };
+  return { file, actors: [...b.actors.values()], ties: b.ties, format, directed: true };
 }
 
 /** UCINET DL: fullmatrix, edgelist1 and nodelist1, with labels given or embedded. */

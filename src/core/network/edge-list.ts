@@ -3,7 +3,7 @@
 import { asActorId, SECTOR_OF_TYPE, type Actor, type ActorType, type InputFile, type Tie } from '../model';
 import { InputError, type QualityCollector } from '../quality';
 import { findColumn, parseCsv, requireColumn } from '../ingest/csv';
-import { readText } from '../ingest/table';
+import { isXlsx, readText } from '../ingest/table';
 import { plainNetworkFormat, readPlainNetwork } from '../ingest/plain-network';
 
 const KNOWN_TYPES = new Set<string>(Object.keys(SECTOR_OF_TYPE));
@@ -163,7 +163,9 @@ export function readNetworkFile(
   quality: QualityCollector,
 ): EdgeListNetwork {
   const format = plainNetworkFormat(edges);
-  if (format === null || format === 'edgelist') return readEdgeList(edges, nodes, quality);
+  // A CSV edge list is the contract's own; in a workbook or a zip it is read like the others.
+  if (format === null || (format === 'edgelist' && !isXlsx(edges)))
+    return readEdgeList(edges, nodes, quality);
   if (nodes)
     quality.warn(
       nodes.name,

@@ -8,6 +8,7 @@ import { readEdgeList } from '../../../src/core/network/edge-list';
 import { buildNetwork } from '../../../src/core/network/build';
 import { computeMetrics, POOL_MIN_NODES } from '../../../src/core/metrics';
 import { QualityCollector } from '../../../src/core/quality';
+import { xlsxOf } from '../ingest/helpers';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const demo = (f: string) => join(root, 'data', 'demo', f);
@@ -127,16 +128,23 @@ describe('cli metrics', () => {
       expect(out.nodes[id]!.betweenness, id).toBeCloseTo(inThread.nodes[id]!.betweenness!, 9);
   });
 
-  it('reads a network written by Pajek, UCINET or as an adjacency matrix, with the numbers of its edge list', () => {
+  it('reads a network written by Pajek, UCINET or as an adjacency matrix (CSV or workbook), with the numbers of its edge list', () => {
     const files: Record<string, string> = {
       'edges.csv': 'source,target,weight\na,b,1\nb,c,2\nc,a,1\nc,d,1\n',
       'net.net': '*Vertices 4\n1 "a"\n2 "b"\n3 "c"\n4 "d"\n*Arcs\n1 2\n2 3 2\n3 1\n3 4\n',
       'net.dl': 'DL N=4\nFORMAT = EDGELIST1\nLABELS EMBEDDED\nDATA:\na b 1\nb c 2\nc a 1\nc d 1\n',
       'matrix.csv': ',a,b,c,d\na,0,1,0,0\nb,0,0,2,0\nc,1,0,0,1\nd,0,0,0,0\n',
     };
-    const outs = Object.entries(files).map(([name, text]) => {
+    const workbook = xlsxOf([
+      ['', 'a', 'b', 'c', 'd'],
+      ['a', '0', '1', '0', '0'],
+      ['b', '0', '0', '2', '0'],
+      ['c', '1', '0', '0', '1'],
+      ['d', '0', '0', '0', '0'],
+    ]);
+    const outs = Object.entries({ ...files, 'matrix.xlsx': workbook }).map(([name, content]) => {
       const path = join(dir, name);
-      writeFileSync(path, text);
+      writeFileSync(path, content);
       const run = cli('metrics', '--edges', path, '--directed', '--weight', 'strength');
       expect(run.code, `${name}: ${run.stderr}`).toBe(0);
       return JSON.parse(run.stdout) as {

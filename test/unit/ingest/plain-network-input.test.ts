@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { isPlainNetwork } from '../../../src/core/ingest/plain-network';
 import { nodesCsv } from '../../../src/core/export';
-import { codes, fixture, FIXTURES, run, text, weightedTieSet } from './helpers';
+import { strToU8, zipSync } from 'fflate';
+import { codes, fixture, FIXTURES, run, text, weightedTieSet, xlsxOf } from './helpers';
 
 describe('a Pajek network uploaded as a survey', () => {
   const r = run([fixture('community.net')]);
@@ -72,6 +73,21 @@ describe('an edge list, a matrix and UCINET DL uploaded as surveys', () => {
     expect(weightedTieSet(run([text('m.net', pajek)]))).toEqual(['ps-01>ps-04:tie=2', 'ps-04>ps-01:tie=1']);
   });
 
+  it('reads a matrix kept in a workbook, and an edge list in a zip', () => {
+    const rows = [
+      ['', 'Helen Okafor', 'Dr Priya Patel'],
+      ['Helen Okafor', '0', '1'],
+      ['Dr Priya Patel', '2', '0'],
+    ];
+    const m = run([{ name: 'matrix.xlsx', data: xlsxOf(rows) }]);
+    expect(m.mapping.surveys[0]!.format).toBe('matrix');
+    expect(weightedTieSet(m)).toEqual(['ps-01>ps-04:tie=1', 'ps-04>ps-01:tie=2']);
+    const zipped = zipSync({ 'network.csv': strToU8('source,target\nHelen Okafor,Dr Priya Patel\n') });
+    const z = run([{ name: 'network.zip', data: zipped }]);
+    expect(z.mapping.surveys[0]!.format).toBe('edgelist');
+    expect(weightedTieSet(z)).toEqual(['ps-01>ps-04:tie=1']);
+  });
+
   it('reads UCINET DL with labels', () => {
     const dl =
       'DL N=3\nFORMAT = NODELIST1\nLABELS:\n"Helen Okafor","Dr Priya Patel","Jo Bloggs"\nDATA:\n3 1 2\n';
@@ -88,5 +104,8 @@ describe('an edge list, a matrix and UCINET DL uploaded as surveys', () => {
     );
     expect(surveys.length).toBeGreaterThan(20);
     expect(surveys.filter((f) => isPlainNetwork(fixture(f)))).toEqual([]);
+    // Nor a survey kept in a workbook or downloaded zipped.
+    expect(isPlainNetwork(fixture('microsoft-forms.xlsx'))).toBe(false);
+    expect(isPlainNetwork(fixture('google-forms.zip'))).toBe(false);
   });
 });
