@@ -17,6 +17,7 @@ import { RosterMatcher, type MatchResult } from './matcher';
 import { lowerCase, nameKey } from './names';
 import { hashString, NEEDS_LOWER_CASE, NOT_EMAIL, StringTable, timestampMs } from './dates';
 import { readCodebook, type Codebook } from './codebook';
+import { pseudonym } from '../export/privacy';
 import { readRoster } from './roster';
 import { makeRowReader, NominationStore, type RawResponse, type RowReader } from './survey';
 import { reportRagged, skipTitleRows, streamGrid, uniqueHeaders } from './table';
@@ -534,7 +535,12 @@ function resolve(
       const key = nameKey(text);
       let actor = newActors.get(key);
       if (!actor) {
-        let id = decision.id ?? `n-${slug(key) || 'name'}`;
+        const type = decision.type ?? 'other';
+        // A person named in an answer ("Mrs Brown next door"): neither key nor exported label
+        // carries the text, which is their name (kept as `name` for exports that ask for names).
+        // A group or service keeps its name in both.
+        const isPerson = type !== 'group' && type !== 'service';
+        let id = decision.id ?? (isPerson ? `n-${pseudonym(key).toLowerCase()}` : `n-${slug(key) || 'name'}`);
         if (!decision.id) {
           const base = id;
           let n = 2;
@@ -542,14 +548,13 @@ function resolve(
           decision.id = id;
         }
         actorIds.add(id);
-        const type = decision.type ?? 'other';
         actor = {
           id: asActorId(id),
           label: decision.label ?? text,
           type,
           sector: SECTOR_OF_TYPE[type],
           onRoster: false,
-          attrs: { named: 'true' },
+          attrs: isPerson ? { named: 'true', name: text } : { named: 'true' },
         };
         newActors.set(key, actor);
       }

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyReviewDecision } from '../../../src/core/ingest';
 import { InputError } from '../../../src/core/quality';
+import { nodesCsv } from '../../../src/core/export';
 import { codes, fixture, run, text, tieSet } from './helpers';
 
 describe('simple layout', () => {
@@ -66,14 +67,38 @@ describe('simple layout', () => {
     const rerun = run([fixture('simple.csv')], { mapping: JSON.parse(JSON.stringify(mapping)) });
     expect(tieSet(rerun)).toContain('r-R_2>ps-06:trust');
     const vicar = rerun.actors.find((a) => a.label === 'The vicar')!;
-    expect(vicar.id).toBe('n-the-vicar');
-    expect(tieSet(rerun)).toContain('r-R_5>n-the-vicar:need');
+    // A person's key is a pseudonym of the text, never the text (their name) itself.
+    expect(vicar.id).toMatch(/^n-[0-9a-z]{7}$/);
+    expect(tieSet(rerun)).toContain(`r-R_5>${vicar.id}:need`);
     expect(rerun.review).toHaveLength(0);
     const ignored = run([fixture('simple.csv')], {
       mapping: applyReviewDecision(mapping, { text: 'the vicar' }, { action: 'ignore' }),
     });
     expect(ignored.review).toHaveLength(0);
     expect(tieSet(ignored).some((t) => t.includes('vicar'))).toBe(false);
+  });
+
+  it('leaves a person added from the review queue out of exports by name, unless names are asked for', () => {
+    const mapping = applyReviewDecision(
+      result.mapping,
+      { text: 'the vicar' },
+      { action: 'new', type: 'resident' },
+    );
+    const rerun = run([fixture('simple.csv')], { mapping: JSON.parse(JSON.stringify(mapping)) });
+    const csv = (includeNames: boolean) => new TextDecoder().decode(nodesCsv(rerun.actors, { includeNames }));
+    expect(csv(false)).not.toContain('vicar');
+    expect(csv(false)).toMatch(/n-[0-9a-z]{7},Resident [0-9A-Z]{7},resident/);
+    expect(csv(true)).toMatch(/n-[0-9a-z]{7},the vicar,resident/);
+    // A group added the same way is an organisation: its name stays.
+    const asGroup = applyReviewDecision(
+      result.mapping,
+      { text: 'the vicar' },
+      { action: 'new', type: 'group' },
+    );
+    const groups = run([fixture('simple.csv')], { mapping: JSON.parse(JSON.stringify(asGroup)) });
+    expect(new TextDecoder().decode(nodesCsv(groups.actors, { includeNames: false }))).toContain(
+      'n-the-vicar,the vicar,group',
+    );
   });
 
   it('uses the row for the key when the export has no response id', () => {
