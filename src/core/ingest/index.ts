@@ -536,11 +536,10 @@ function resolve(
       let actor = newActors.get(key);
       if (!actor) {
         const type = decision.type ?? 'other';
-        // A person named in an answer ("Mrs Brown next door"): neither key nor exported label
-        // carries the text, which is their name (kept as `name` for exports that ask for names).
-        // A group or service keeps its name in both.
-        const isPerson = type !== 'group' && type !== 'service';
-        let id = decision.id ?? (isPerson ? `n-${pseudonym(key).toLowerCase()}` : `n-${slug(key) || 'name'}`);
+        // Someone named in an answer and not on the roster ("Mrs Brown next door"): neither key
+        // nor exported label carries the text, which may be a person's name; it is kept as `name`
+        // for exports that ask for names. (A saved decision keeps the id it was given.)
+        let id = decision.id ?? `n-${pseudonym(key).toLowerCase()}`;
         if (!decision.id) {
           const base = id;
           let n = 2;
@@ -554,7 +553,7 @@ function resolve(
           type,
           sector: SECTOR_OF_TYPE[type],
           onRoster: false,
-          attrs: isPerson ? { named: 'true', name: text } : { named: 'true' },
+          attrs: { named: 'true', name: text },
         };
         newActors.set(key, actor);
       }
