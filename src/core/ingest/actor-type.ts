@@ -14,7 +14,7 @@ const TYPE_WORDS: [RegExp, ActorType][] = [
     'group',
   ],
   [
-    /resident|citizen|member of the public|neighbour|local person|individual|householder|\bi live\b|\blives? (in|here|locally|nearby)\b/,
+    /resident|citizen|member of the public|neighbour|local person|individual|householder|homeowner|student|retired|pensioner|\bi live\b|\blives? (in|here|locally|nearby)\b/,
     'resident',
   ],
   // Named professions only after the rest: "Patient of the GP practice" is a service user.

@@ -8,6 +8,8 @@ describe('parseActorType', () => {
     ['Local resident', 'resident'],
     ['I live in Millbrook', 'resident'],
     ['Member of the public', 'resident'],
+    ['Student', 'resident'],
+    ['Retired', 'resident'],
     ['Volunteer (unpaid)', 'volunteer'],
     ['I volunteer locally', 'volunteer'],
     ['Community group', 'group'],
