@@ -2,7 +2,7 @@
 // or Pajek .net. Node ids are the file's labels (or numbers when it has none).
 import { asActorId, SECTOR_OF_TYPE, type Actor, type InputFile, type Tie } from '../model';
 import { InputError, QualityCollector } from '../quality';
-import { findColumn, guessDelimiter, parseCsv, type CsvTable } from './csv';
+import { decodeText, findColumn, guessDelimiter, parseCsv, type CsvTable } from './csv';
 import { isXlsx, readTable, readText } from './table';
 import type { SurveyFormat } from './types';
 import { archiveHead, isZip, unpackArchive } from './archive';
@@ -104,12 +104,11 @@ export function plainNetworkFormat(file: InputFile): PlainFormat | null {
       }
     }
   }
-  const head =
-    typeof data === 'string'
-      ? data.slice(0, HEAD_BYTES)
-      : new TextDecoder().decode(data.subarray(0, HEAD_BYTES));
+  // Decoded as the whole file would be (a BOM, UTF-16, Windows-1252).
+  const head = decodeText(
+    typeof data === 'string' ? data.slice(0, HEAD_BYTES) : data.subarray(0, HEAD_BYTES),
+  ).text;
   const lines = head
-    .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('%'));

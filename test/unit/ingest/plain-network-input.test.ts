@@ -88,6 +88,16 @@ describe('an edge list, a matrix and UCINET DL uploaded as surveys', () => {
     expect(weightedTieSet(z)).toEqual(['ps-01>ps-04:tie=1']);
   });
 
+  it("reads an edge list saved as Excel's Unicode text (UTF-16, tab-delimited)", () => {
+    const text16 = 'source\ttarget\nHelen Okafor\tDr Priya Patel\n';
+    const bytes = new Uint8Array(2 + text16.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < text16.length; i++) bytes[2 + 2 * i] = text16.charCodeAt(i);
+    const r = run([{ name: 'network.txt', data: bytes }]);
+    expect(r.mapping.surveys[0]!.format).toBe('edgelist');
+    expect(weightedTieSet(r)).toEqual(['ps-01>ps-04:tie=1']);
+  });
+
   it('reads UCINET DL with labels', () => {
     const dl =
       'DL N=3\nFORMAT = NODELIST1\nLABELS:\n"Helen Okafor","Dr Priya Patel","Jo Bloggs"\nDATA:\n3 1 2\n';
