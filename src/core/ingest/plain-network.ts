@@ -1,9 +1,10 @@
 // Reads a network that is already a network: an edge list CSV, an adjacency matrix, UCINET DL
 // or Pajek .net. Node ids are the file's labels (or numbers when it has none).
 import { asActorId, SECTOR_OF_TYPE, type Actor, type InputFile, type Tie } from '../model';
-import { InputError, QualityCollector } from '../quality';
+import { InputError, type QualityCollector } from '../quality';
 import { decodeText, findColumn, guessDelimiter, parseCsv, type CsvTable } from './csv';
 import { isXlsx, readTable, readText } from './table';
+import { readXlsx } from './xlsx';
 import type { SurveyFormat } from './types';
 import { archiveHead, isZip, unpackArchive } from './archive';
 
@@ -81,13 +82,10 @@ export function isPlainNetwork(file: InputFile): boolean {
   return plainNetworkFormat(file) !== null;
 }
 
-/** Workbooks above this size are not opened to look for a network: a matrix is small, a survey large. */
-const WORKBOOK_NETWORK_MAX_BYTES = 2 * 1024 * 1024;
-
 /**
  * The network format of a file, or null for anything else: UCINET DL or Pajek by their first
  * line, an edge list or adjacency matrix by its header and first rows (tableNetworkFormat). Looks
- * at the head of a text file (or of the one inside a zip); a small workbook is read whole.
+ * at the head of a text file (or of the one inside a zip), or the first rows of a workbook.
  */
 export function plainNetworkFormat(file: InputFile): PlainFormat | null {
   let data = file.data;
@@ -95,10 +93,10 @@ export function plainNetworkFormat(file: InputFile): PlainFormat | null {
     const head = archiveHead(file, HEAD_BYTES);
     if (head) data = head.data;
     else {
-      if (data.length > WORKBOOK_NETWORK_MAX_BYTES) return null;
+      // A workbook: its first rows only, however large the sheet.
       try {
-        const table = readTable(file, new QualityCollector()); // a look only: its notes are not kept
-        return tableNetworkFormat(table.header, table.rows.slice(0, 5));
+        const rows = readXlsx(data, file.name, 6).filter((r) => r.some((c) => c.trim() !== ''));
+        return rows.length > 1 ? tableNetworkFormat(rows[0]!, rows.slice(1)) : null;
       } catch {
         return null;
       }
