@@ -94,6 +94,42 @@ describe('ingest never crashes', () => {
     );
   });
 
+  it('on arbitrary text after the first line of a network file (Pajek, UCINET DL, edge list, matrix)', () => {
+    const starts = [
+      '*Vertices 3\n',
+      '*Arcs\n',
+      '*Edges\n',
+      'DL N=3\n',
+      'dl n=2 format=nodelist1\n',
+      'source,target\n',
+      ',a,b\na,1,0\n',
+    ];
+    const token = fc.constantFrom(
+      '1',
+      '2',
+      '3',
+      '0',
+      '-1',
+      'x',
+      '"a b"',
+      '*Matrix',
+      '*Arcslist',
+      'data:',
+      'labels:',
+      ',',
+      '\n',
+      ' ',
+      'NaN',
+      '1e999',
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...starts), fc.array(token, { maxLength: 60 }), (start, tokens) => {
+        attempt([{ name: 'network.net', data: start + tokens.join(' ') }]);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('on arbitrary text after a valid header', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), (body) => {
