@@ -19,7 +19,7 @@ import { hashString, NEEDS_LOWER_CASE, NOT_EMAIL, StringTable, timestampMs } fro
 import { readCodebook, type Codebook } from './codebook';
 import { pseudonym } from '../export/privacy';
 import { readRoster } from './roster';
-import { makeRowReader, NominationStore, type RawResponse, type RowReader } from './survey';
+import { joinedChoices, makeRowReader, NominationStore, type RawResponse, type RowReader } from './survey';
 import { reportRagged, skipTitleRows, streamGrid, uniqueHeaders } from './table';
 import { isPlainNetwork, readPlainNetwork, type PlainNetwork } from './plain-network';
 import type {
@@ -971,6 +971,8 @@ function readSurveyFile(
       quality,
       isKnown,
     );
+    if (layout.format === 'google-forms')
+      learnJoinedChoices(surveyMapping, header, data, given, matcher, quality);
     read = makeRowReader(
       file.name,
       header,
@@ -1004,6 +1006,44 @@ function readSurveyFile(
     surveyMapping: surveyMapping!,
     blankRows: stream.blankRows.filter((l) => l > headerLine).length,
   };
+}
+
+/**
+ * Choices of a Google Forms question that hold ", " (joinedChoices), learned from the sample when
+ * the mapping was detected, or as a saved mapping lists them; the matcher then keeps them whole
+ * when it splits a cell. Each is noted, so a wrong join can be seen (and undone in the mapping).
+ */
+function learnJoinedChoices(
+  mapping: SurveyMapping,
+  header: string[],
+  data: { row: string[] }[],
+  given: SurveyMapping | undefined,
+  matcher: RosterMatcher,
+  quality: QualityCollector,
+): void {
+  for (const q of mapping.questions) {
+    if (q.kind !== 'text' || q.relation == null || q.coded) continue;
+    if (!given) {
+      const columns = q.columns.map((c) => header.indexOf(c)).filter((i) => i >= 0);
+      const cells = data.slice(0, SAMPLE_ROWS).flatMap((r) => columns.map((i) => r.row[i] ?? ''));
+      const learned = joinedChoices(
+        cells,
+        (piece) => matcher.isKnown(piece) || matcher.match(piece).id != null,
+      );
+      if (learned.length > 0) q.joinedChoices = learned;
+    }
+    if (!q.joinedChoices?.length) continue;
+    matcher.addChoiceLabels(q.joinedChoices);
+    for (const label of q.joinedChoices) {
+      quality.info(
+        mapping.file,
+        null,
+        q.columns[0] ?? null,
+        'joined-choice',
+        `"${label}" was read as one answer choice: its parts are only ever ticked together, as Google Forms writes a choice that holds ", ". Remove it from the question's joinedChoices in mapping.json if they are separate choices.`,
+      );
+    }
+  }
 }
 
 /** Follow a saved mapping (checking its columns exist) or detect one from the header and a sample. */

@@ -128,6 +128,8 @@ export class RosterMatcher {
   /** Whether some id, e-mail or code holds ", " (so a comma-joined text could be one). */
   private readonly refWithComma: boolean;
   private readonly beginMemo = new Map<string, boolean>();
+  /** Name keys of answer choices that hold ", " (addChoiceLabels): whole labels, not people. */
+  private readonly choiceKeys = new Set<string>();
 
   constructor(entries: RosterEntry[], codebook?: Iterable<[string, string]>) {
     this.items = entries.map((entry) => this.index(entry));
@@ -252,7 +254,25 @@ export class RosterMatcher {
   }
 
   isKnown(text: string): boolean {
-    return this.exact(text).length > 0;
+    return this.exact(text).length > 0 || (this.choiceKeys.size > 0 && this.choiceKeys.has(nameKey(text)));
+  }
+
+  /**
+   * Answer choices that hold ", " (learned from a Google Forms export): splitting keeps them whole,
+   * as it keeps roster labels; matching them to the roster is unchanged (they are not people on it).
+   */
+  addChoiceLabels(labels: readonly string[]): void {
+    for (const label of labels) {
+      const key = nameKey(label);
+      if (!key || this.choiceKeys.has(key)) continue;
+      this.choiceKeys.add(key);
+      for (let at = key.indexOf(' '); at >= 0; at = key.indexOf(' ', at + 1)) {
+        this.keyStarts.add(key.slice(0, at));
+        this.keyPrefixes.add(key.slice(0, at));
+      }
+      this.keyStarts.add(key);
+    }
+    this.beginMemo.clear();
   }
 
   match(text: string): MatchResult {

@@ -96,6 +96,65 @@ export const MAX_NAMES_PER_ANSWER = 30;
 const EMPTY_ANSWER =
   /^(none|none of (the above|these|them)|(no ?one|no-one|nobody|none)( (in particular|really|at all|at the moment|currently|yet|sorry))?|n\/a|na|n\/k|nil|[-–—_*?!/\\.]+|nothing|not applicable|(i )?don.?t know|not sure|unsure|can.?t remember|prefer not to say|dk|no|0|null|undefined|nan|i (do not|don.?t) [\w' ]{1,40} (anyone|anybody|any of (them|these|those))|#(n\/a|value!|ref!|name\?|div\/0!|null!|num!))[.!]*$/i;
 
+/** How often two pieces must be ticked side by side, and never apart, to be read as one choice. */
+const JOINED_CHOICE_MIN = 3;
+
+/**
+ * Google Forms joins ticked choices with ", ", and a choice may hold ", " itself ("Citizens
+ * Advice, Millbrook & District"). In a sample of a question's cells, pieces that are always ticked
+ * next to each other in one order (at least JOINED_CHOICE_MIN times, never apart) are one choice;
+ * a piece that names someone on the roster is never joined. Runs of three or more join in turn.
+ */
+export function joinedChoices(cells: readonly string[], isPerson: (piece: string) => boolean): string[] {
+  let rows = cells
+    .filter((c) => c.includes(', '))
+    .map((c) =>
+      c
+        .split(/,\s+/)
+        .map((p) => p.trim())
+        .filter(Boolean),
+    );
+  if (rows.length === 0) return [];
+  const alone = new Map<string, number>();
+  for (const c of cells) {
+    if (c.includes(', ')) continue;
+    const piece = c.trim();
+    if (piece) alone.set(piece, (alone.get(piece) ?? 0) + 1);
+  }
+  const learned = new Set<string>();
+  for (let round = 0; round < 4; round++) {
+    const count = new Map<string, number>();
+    const pairs = new Map<string, number>();
+    for (const parts of rows) {
+      parts.forEach((p, i) => {
+        count.set(p, (count.get(p) ?? 0) + 1);
+        if (i > 0) pairs.set(`${parts[i - 1]}\u0000${p}`, (pairs.get(`${parts[i - 1]}\u0000${p}`) ?? 0) + 1);
+      });
+    }
+    const joins = new Set<string>();
+    for (const [pair, n] of pairs) {
+      const [a, b] = pair.split('\u0000') as [string, string];
+      if (n < JOINED_CHOICE_MIN || count.get(a) !== n || count.get(b) !== n) continue;
+      if (alone.has(a) || alone.has(b) || isPerson(a) || isPerson(b)) continue;
+      joins.add(pair);
+    }
+    if (joins.size === 0) break;
+    rows = rows.map((parts) => {
+      const out: string[] = [];
+      for (const p of parts) {
+        const last = out[out.length - 1];
+        if (last !== undefined && joins.has(`${last}\u0000${p}`)) out[out.length - 1] = `${last}, ${p}`;
+        else out.push(p);
+      }
+      return out;
+    });
+    for (const pair of joins) learned.add(pair.replace('\u0000', ', '));
+  }
+  // Only the longest of a run: "A, B" inside "A, B, C" is not a choice of its own.
+  const all = [...learned];
+  return all.filter((l) => !all.some((m) => m !== l && m.includes(l)));
+}
+
 /**
  * Split one answer cell into names. `;`, new lines and `|` always separate; commas separate too,
  * except inside a label the roster knows ("Patel, Priya", "Friends of Park, Garden & Pond"), which

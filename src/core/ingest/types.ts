@@ -90,6 +90,11 @@ export interface QuestionMapping {
   coded?: boolean;
   /** Choice labels that never name a person ("Other (please specify)", whose typed box is read apart). */
   notPeople?: string[];
+  /**
+   * For `text` in a Google Forms export: choices that hold ", " themselves ("Citizens Advice,
+   * Millbrook & District"), learned from the sample; kept whole when a cell is split on ", ".
+   */
+  joinedChoices?: string[];
 }
 
 /** The layout of one survey file, as detected or confirmed by the user. */

@@ -1,0 +1,58 @@
+// Google Forms joins ticked choices with ", " while a choice may hold ", " itself: choices that
+// are only ever ticked together are learned from the sample and kept whole.
+import { describe, expect, it } from 'vitest';
+import { joinedChoices } from '../../../src/core/ingest/survey';
+import { run, text, tieSet } from './helpers';
+
+const noOne = () => false;
+
+describe('joinedChoices', () => {
+  it('joins pieces always ticked side by side, at least three times', () => {
+    const cells = [
+      'Helen Okafor, Citizens Advice, Millbrook & District',
+      'Citizens Advice, Millbrook & District',
+    ];
+    expect(joinedChoices([...cells, cells[1]!], noOne)).toEqual(['Citizens Advice, Millbrook & District']);
+    expect(joinedChoices(cells, noOne)).toEqual([]); // twice only
+  });
+
+  it('joins a run of three, reported as the whole choice only', () => {
+    const c = 'Friends of the Park, Garden, and Pond';
+    expect(joinedChoices([c, `${c}, Food bank`, `Food bank, ${c}`, 'Food bank'], noOne)).toEqual([c]);
+  });
+
+  it('never joins a piece that is ticked alone, or that names someone on the roster', () => {
+    const cells = Array(4).fill('Citizens Advice, Food bank');
+    expect(joinedChoices([...cells, 'Food bank'], noOne)).toEqual([]);
+    expect(joinedChoices(cells, (p) => p === 'Food bank')).toEqual([]);
+  });
+});
+
+describe('a Google Forms checkbox question whose choice holds ", "', () => {
+  const csv = [
+    'Timestamp,Which best describes you?,Who do you go to in times of need?',
+    '2026/03/02 10:00:00 AM GMT,Resident,"Helen Okafor, Citizens Advice, Millbrook & District"',
+    '2026/03/02 10:01:00 AM GMT,Resident,"Citizens Advice, Millbrook & District"',
+    '2026/03/02 10:02:00 AM GMT,Volunteer,"Citizens Advice, Millbrook & District, Dr Priya Patel"',
+    '2026/03/02 10:03:00 AM GMT,Resident,Helen Okafor',
+  ].join('\n');
+  const r = run([text('form.csv', csv)]);
+
+  it('puts the choice in review once, whole, with a note; roster names beside it still split', () => {
+    expect(r.review.map((x) => [x.text, x.count])).toEqual([['Citizens Advice, Millbrook & District', 3]]);
+    expect(tieSet(r)).toEqual(['r-row2>ps-01:need', 'r-row4>ps-04:need', 'r-row5>ps-01:need']);
+    expect(r.quality.issues.filter((i) => i.code === 'joined-choice')).toHaveLength(1);
+    expect(r.mapping.surveys[0]!.questions[0]!.joinedChoices).toEqual([
+      'Citizens Advice, Millbrook & District',
+    ]);
+  });
+
+  it('follows the saved mapping on a rerun: the choice kept whole, or split when removed from it', () => {
+    const again = run([text('form.csv', csv)], { mapping: JSON.parse(JSON.stringify(r.mapping)) });
+    expect(again.review.map((x) => x.text)).toEqual(['Citizens Advice, Millbrook & District']);
+    const edited = JSON.parse(JSON.stringify(r.mapping));
+    delete edited.surveys[0].questions[0].joinedChoices;
+    const split = run([text('form.csv', csv)], { mapping: edited });
+    expect(split.review.map((x) => x.text).sort()).toEqual(['Citizens Advice', 'Millbrook & District']);
+  });
+});
