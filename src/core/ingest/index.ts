@@ -971,7 +971,8 @@ function readSurveyFile(
       quality,
       isKnown,
     );
-    if (layout.format === 'google-forms')
+    // The tools that join ticked choices with commas in one cell.
+    if (layout.format === 'google-forms' || layout.format === 'qualtrics')
       learnJoinedChoices(surveyMapping, header, data, given, matcher, quality);
     read = makeRowReader(
       file.name,
@@ -1009,7 +1010,7 @@ function readSurveyFile(
 }
 
 /**
- * Choices of a Google Forms question that hold ", " (joinedChoices), learned from the sample when
+ * Choices of a Google Forms or Qualtrics question that hold ", " (joinedChoices), learned from the sample when
  * the mapping was detected, or as a saved mapping lists them; the matcher then keeps them whole
  * when it splits a cell. Each is noted, so a wrong join can be seen (and undone in the mapping).
  */
@@ -1040,7 +1041,7 @@ function learnJoinedChoices(
         null,
         q.columns[0] ?? null,
         'joined-choice',
-        `"${label}" was read as one answer choice: its parts are only ever ticked together, as Google Forms writes a choice that holds ", ". Remove it from the question's joinedChoices in mapping.json if they are separate choices.`,
+        `"${label}" was read as one answer choice: its parts are only ever ticked together, as the survey tool writes a choice that holds ", ". Remove it from the question's joinedChoices in mapping.json if they are separate choices.`,
       );
     }
   }

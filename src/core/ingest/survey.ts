@@ -100,24 +100,24 @@ const EMPTY_ANSWER =
 const JOINED_CHOICE_MIN = 3;
 
 /**
- * Google Forms joins ticked choices with ", ", and a choice may hold ", " itself ("Citizens
- * Advice, Millbrook & District"). In a sample of a question's cells, pieces that are always ticked
+ * Google Forms joins ticked choices with ", " (Qualtrics with ","), and a choice may hold ", "
+ * itself ("Citizens Advice, Millbrook & District"). In a sample of a question's cells, pieces that are always ticked
  * next to each other in one order (at least JOINED_CHOICE_MIN times, never apart) are one choice;
  * a piece that names someone on the roster is never joined. Runs of three or more join in turn.
  */
 export function joinedChoices(cells: readonly string[], isPerson: (piece: string) => boolean): string[] {
   let rows = cells
-    .filter((c) => c.includes(', '))
+    .filter((c) => c.includes(','))
     .map((c) =>
       c
-        .split(/,\s+/)
+        .split(/,\s*/)
         .map((p) => p.trim())
         .filter(Boolean),
     );
   if (rows.length === 0) return [];
   const alone = new Map<string, number>();
   for (const c of cells) {
-    if (c.includes(', ')) continue;
+    if (c.includes(',')) continue;
     const piece = c.trim();
     if (piece) alone.set(piece, (alone.get(piece) ?? 0) + 1);
   }

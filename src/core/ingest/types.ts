@@ -91,8 +91,8 @@ export interface QuestionMapping {
   /** Choice labels that never name a person ("Other (please specify)", whose typed box is read apart). */
   notPeople?: string[];
   /**
-   * For `text` in a Google Forms export: choices that hold ", " themselves ("Citizens Advice,
-   * Millbrook & District"), learned from the sample; kept whole when a cell is split on ", ".
+   * For `text` in a Google Forms or Qualtrics export: choices that hold ", " themselves ("Citizens
+   * Advice, Millbrook & District"), learned from the sample; kept whole when a cell is split.
    */
   joinedChoices?: string[];
 }

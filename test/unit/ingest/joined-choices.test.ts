@@ -1,5 +1,5 @@
-// Google Forms joins ticked choices with ", " while a choice may hold ", " itself: choices that
-// are only ever ticked together are learned from the sample and kept whole.
+// Google Forms (", ") and Qualtrics (",") join ticked choices in one cell while a choice may hold
+// ", " itself: choices that are only ever ticked together are learned from the sample, kept whole.
 import { describe, expect, it } from 'vitest';
 import { joinedChoices } from '../../../src/core/ingest/survey';
 import { run, text, tieSet } from './helpers';
@@ -54,5 +54,30 @@ describe('a Google Forms checkbox question whose choice holds ", "', () => {
     delete edited.surveys[0].questions[0].joinedChoices;
     const split = run([text('form.csv', csv)], { mapping: edited });
     expect(split.review.map((x) => x.text).sort()).toEqual(['Citizens Advice', 'Millbrook & District']);
+  });
+});
+
+describe('a Qualtrics multiple choice exported in one cell, joined by ","', () => {
+  const tag = (id: string) => `"{""ImportId"":""${id}""}"`;
+  const csv = [
+    'ResponseId,Q1,Q2',
+    'Response ID,Which best describes you?,Who do you go to in times of need? - Selected Choice',
+    [tag('_recordId'), tag('QID1'), tag('QID2')].join(','),
+    'R_1,Resident,"Helen Okafor,Citizens Advice, Millbrook & District"',
+    'R_2,Resident,"Citizens Advice, Millbrook & District"',
+    'R_3,Resident,"Dr Priya Patel,Helen Okafor"',
+    'R_4,Resident,"Citizens Advice, Millbrook & District,Dr Priya Patel"',
+  ].join('\n');
+
+  it('keeps the choice that holds ", " whole', () => {
+    const r = run([text('qualtrics.csv', csv)]);
+    expect(r.mapping.surveys[0]!.format).toBe('qualtrics');
+    expect(r.review.map((x) => [x.text, x.count])).toEqual([['Citizens Advice, Millbrook & District', 3]]);
+    expect(tieSet(r)).toEqual([
+      'r-R_1>ps-01:need',
+      'r-R_3>ps-01:need',
+      'r-R_3>ps-04:need',
+      'r-R_4>ps-04:need',
+    ]);
   });
 });
