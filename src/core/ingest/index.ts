@@ -745,11 +745,13 @@ function placePlainNetwork(network: PlainNetwork, ctx: PlainContext): void {
     }
     ctx.ties.push({ source, target, relation: t.relation, weight: t.weight, file, row: t.row });
   };
+  // Without direction, each tie runs both ways, once: a symmetric matrix gives both already.
+  const given = network.directed ? null : new Set(network.ties.map((t) => `${t.source}\u0000${t.target}`));
   for (let k = 0; k < network.ties.length; k++) {
     if ((k & 16383) === 0) ctx.progress.check();
     const t = network.ties[k]!;
     add(t.source, t.target, t);
-    if (!network.directed) add(t.target, t.source, t);
+    if (given && !given.has(`${t.target}\u0000${t.source}`)) add(t.target, t.source, t);
   }
 }
 

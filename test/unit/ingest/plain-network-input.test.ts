@@ -98,6 +98,17 @@ describe('an edge list, a matrix and UCINET DL uploaded as surveys', () => {
     expect(weightedTieSet(r)).toEqual(['ps-01>ps-04:tie=1']);
   });
 
+  it('reads a symmetric UCINET matrix, whose ties are given both ways, once each way', () => {
+    const dl =
+      'DL N=3\nFORMAT = FULLMATRIX\nLABELS:\n"Helen Okafor","Dr Priya Patel","Jo Bloggs"\nDATA:\n0 1 1\n1 0 0\n1 0 0\n';
+    expect(weightedTieSet(run([text('sym.dl', dl)]))).toEqual([
+      'n-sym-3>ps-01:tie=1',
+      'ps-01>n-sym-3:tie=1',
+      'ps-01>ps-04:tie=1',
+      'ps-04>ps-01:tie=1',
+    ]);
+  });
+
   it('reads UCINET DL with labels', () => {
     const dl =
       'DL N=3\nFORMAT = NODELIST1\nLABELS:\n"Helen Okafor","Dr Priya Patel","Jo Bloggs"\nDATA:\n3 1 2\n';
