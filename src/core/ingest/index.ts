@@ -703,11 +703,6 @@ function placePlainNetwork(network: PlainNetwork, ctx: PlainContext): void {
       `${ownNodes} of the network's ${network.actors.length} nodes are not on the roster; they were added as residents (their labels kept only as a name, which exports leave out unless names are asked for).`,
     );
   }
-  if (network.format !== 'edgelist') {
-    // An edge list counts its rows as it reads them; here each tie given is a row of data.
-    quality.rows.read += network.ties.length;
-    quality.rows.accepted += network.ties.length;
-  }
   if (!network.directed) {
     quality.info(
       file,

@@ -34,6 +34,8 @@ function actorOf(id: string, label = id): Actor {
 class Builder {
   readonly actors = new Map<string, Actor>();
   readonly ties: Tie[] = [];
+  /** Ties left out for a weight that is not a number (each reported). */
+  rejected = 0;
   constructor(
     readonly file: string,
     readonly quality: QualityCollector,
@@ -51,6 +53,7 @@ class Builder {
         'invalid-weight',
         'The weight is not a number; this tie was left out.',
       );
+      this.rejected++;
       return;
     }
     if (weight === 0) return;
@@ -62,6 +65,13 @@ class Builder {
       file: this.file,
       row,
     });
+  }
+
+  /** Each tie given counts as a row read (a file without rows of its own: matrix, DL, Pajek). */
+  countRows(): void {
+    this.quality.rows.read += this.ties.length + this.rejected;
+    this.quality.rows.accepted += this.ties.length;
+    this.quality.rows.rejected += this.rejected;
   }
 }
 
@@ -111,12 +121,19 @@ export function plainNetworkFormat(file: InputFile): PlainFormat | null {
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('%'));
   const first = lines[0] ?? '';
-  if (/^dl\b/i.test(first)) return 'ucinet-dl';
-  if (/^\*(vertices|network|arcs|edges)\b/i.test(first)) return 'pajek';
+  const text = textNetworkFormat(first);
+  if (text) return text;
   const delimiter = guessDelimiter(head);
   if (!delimiter) return null;
   const cells = (line: string) => line.split(delimiter).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
   return tableNetworkFormat(cells(first), lines.slice(1, 6).map(cells));
+}
+
+/** UCINET DL and Pajek say what they are on their first line (after `%` comments). */
+function textNetworkFormat(firstLine: string): 'ucinet-dl' | 'pajek' | null {
+  if (/^dl\b/i.test(firstLine)) return 'ucinet-dl';
+  if (/^\*(vertices|network|arcs|edges)\b/i.test(firstLine)) return 'pajek';
+  return null;
 }
 
 /** How much of a text file plainNetworkFormat reads. */
@@ -156,11 +173,11 @@ export function readPlainNetwork(file: InputFile, quality: QualityCollector): Pl
       .find((l) => l.trim() !== '' && !l.trim().startsWith('%'))
       ?.trim() ?? '';
   if (firstLine === '') throw new InputError(file.name, null, null, 'empty-file', 'The file is empty.');
-  if (!/^dl\b/i.test(firstLine) && !/^\*(vertices|network|arcs|edges)/i.test(firstLine))
-    return readTableNetwork(file.name, parseCsv(text, file.name, quality), quality);
+  const format = textNetworkFormat(firstLine);
+  if (!format) return readTableNetwork(file.name, parseCsv(text, file.name, quality), quality);
   const b = new Builder(file.name, quality);
-  const format: PlainFormat = /^dl\b/i.test(firstLine) ? 'ucinet-dl' : 'pajek';
   const directed = format === 'ucinet-dl' ? readDl(text, b) : readPajek(text, b);
+  b.countRows();
   return { file: file.name, actors: [...b.actors.values()], ties: b.ties, format, directed };
 }
 
@@ -221,6 +238,7 @@ function readTableNetwork(file: string, table: CsvTable, quality: QualityCollect
         'This is neither an edge list (source,target columns), an adjacency matrix, UCINET DL nor Pajek.',
       );
     }
+    b.countRows();
   }
   return { file, actors: [...b.actors.values()], ties: b.ties, format, directed: true };
 }

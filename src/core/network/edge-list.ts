@@ -174,9 +174,9 @@ export function readNetworkFile(
       'node-list-unused',
       `A node list goes with an edge list; ${edges.name} names its own nodes, so it was not used.`,
     );
+  // The reader has counted each tie as a row read and accepted; these rules may reject it after.
   const network = readPlainNetwork(edges, quality);
   const ties: Tie[] = [];
-  quality.rows.read += network.ties.length;
   for (const t of network.ties) {
     if (t.weight <= 0) {
       quality.warn(
@@ -186,6 +186,7 @@ export function readNetworkFile(
         'bad-weight',
         `The weight ${t.weight} is not a positive number; the tie was left out.`,
       );
+      quality.rows.accepted--;
       quality.rows.rejected++;
     } else if (t.source === t.target) {
       quality.info(
@@ -195,11 +196,9 @@ export function readNetworkFile(
         'self-loop',
         `"${t.source}" names itself; self-ties are left out.`,
       );
+      quality.rows.accepted--;
       quality.rows.rejected++;
-    } else {
-      ties.push(t);
-      quality.rows.accepted++;
-    }
+    } else ties.push(t);
   }
   return { actors: network.actors, ties };
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readNetworkFile } from '../../../src/core/network/edge-list';
 import { QualityCollector } from '../../../src/core/quality';
+import { strToU8, zipSync } from 'fflate';
 
 const file = (name: string, data: string) => ({ name, data });
 
@@ -19,6 +20,13 @@ describe('readNetworkFile', () => {
       ['bad-weight', 8],
     ]);
     expect(q.rows).toEqual({ read: 4, accepted: 2, rejected: 2 });
+  });
+
+  it('counts each row of a zipped edge list once', () => {
+    const q = new QualityCollector();
+    const zipped = zipSync({ 'edges.csv': strToU8('source,target\na,b\nb,c\n') });
+    expect(readNetworkFile({ name: 'edges.zip', data: zipped }, undefined, q).ties).toHaveLength(2);
+    expect(q.rows).toEqual({ read: 2, accepted: 2, rejected: 0 });
   });
 
   it('says a node list given with a network that names its own nodes was not used', () => {
