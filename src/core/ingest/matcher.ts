@@ -164,13 +164,7 @@ export class RosterMatcher {
       }
     }
     for (const map of [this.byCode, this.byEmail, this.byId]) for (const [k, i] of map) this.byRef.set(k, i);
-    for (const key of this.byKey.keys()) {
-      for (let at = key.indexOf(' '); at >= 0; at = key.indexOf(' ', at + 1)) {
-        this.keyStarts.add(key.slice(0, at));
-        this.keyPrefixes.add(key.slice(0, at));
-      }
-      this.keyStarts.add(key);
-    }
+    for (const key of this.byKey.keys()) this.addKeyStarts(key);
     for (const [k, i] of this.byRef) this.refTable.set(k, hashString(k), i);
     this.refWithComma = [...this.byRef.keys()].some((k) => k.includes(', '));
   }
@@ -266,13 +260,18 @@ export class RosterMatcher {
       const key = nameKey(label);
       if (!key || this.choiceKeys.has(key)) continue;
       this.choiceKeys.add(key);
-      for (let at = key.indexOf(' '); at >= 0; at = key.indexOf(' ', at + 1)) {
-        this.keyStarts.add(key.slice(0, at));
-        this.keyPrefixes.add(key.slice(0, at));
-      }
-      this.keyStarts.add(key);
+      this.addKeyStarts(key);
     }
     this.beginMemo.clear();
+  }
+
+  /** A label's key and each leading run of its words, for mayBeginLabel and mayBeginLongerLabel. */
+  private addKeyStarts(key: string): void {
+    for (let at = key.indexOf(' '); at >= 0; at = key.indexOf(' ', at + 1)) {
+      this.keyStarts.add(key.slice(0, at));
+      this.keyPrefixes.add(key.slice(0, at));
+    }
+    this.keyStarts.add(key);
   }
 
   match(text: string): MatchResult {

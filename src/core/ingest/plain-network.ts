@@ -5,10 +5,10 @@ import { InputError, type QualityCollector } from '../quality';
 import { decodeText, findColumn, guessDelimiter, parseCsv, type CsvTable } from './csv';
 import { isXlsx, readTable, readText } from './table';
 import { readXlsx } from './xlsx';
-import type { SurveyFormat } from './types';
+import type { PlainFormat } from './types';
 import { archiveHead, isZip, unpackArchive } from './archive';
 
-export type PlainFormat = Extract<SurveyFormat, 'edgelist' | 'matrix' | 'ucinet-dl' | 'pajek'>;
+export type { PlainFormat } from './types';
 
 export interface PlainNetwork {
   /** The file's name, as quality notes give it. */

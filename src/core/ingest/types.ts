@@ -54,11 +54,11 @@ export type SurveyFormat =
   | 'limesurvey'
   | 'redcap'
   | 'unknown'
-  // Networks already, read by readPlainNetwork: no questions to map.
-  | 'edgelist'
-  | 'matrix'
-  | 'ucinet-dl'
-  | 'pajek';
+  | PlainFormat;
+
+/** Networks another tool wrote, read by readPlainNetwork: a file in one of them has no questions to map. */
+export const PLAIN_FORMATS = ['edgelist', 'matrix', 'ucinet-dl', 'pajek'] as const;
+export type PlainFormat = (typeof PLAIN_FORMATS)[number];
 
 /**
  * How one name-generator question is laid out:

@@ -14,6 +14,7 @@ import type {
 import { QualityCollector } from '../../core/quality';
 import { streamGrid, titleRowCount } from '../../core/ingest/table';
 import { archiveHead } from '../../core/ingest/archive';
+import { PLAIN_FORMATS } from '../../core/ingest/types';
 import { clear, h, tableWrap } from '../dom';
 import { fileSize, listFiles, type WaveFiles } from '../project';
 import type { FileRole, WaveKey } from '../store';
@@ -55,7 +56,7 @@ const FORMAT_LABEL: Record<SurveyFormat, string> = {
 };
 
 /** Formats that are networks already: ties as the file gives them, nothing to map. */
-const NETWORK_FORMATS = new Set<SurveyFormat>(['edgelist', 'matrix', 'ucinet-dl', 'pajek']);
+const NETWORK_FORMATS = new Set<SurveyFormat>(PLAIN_FORMATS);
 
 const ROLES: FileRole[] = ['roster', 'surveys', 'appraisals', 'satisfaction', 'codebook'];
 // Zipped exports too: Google Forms, Qualtrics and SurveyMonkey download their CSV in a .zip.
