@@ -115,40 +115,39 @@ export function joinedChoices(cells: readonly string[], isPerson: (piece: string
         .filter(Boolean),
     );
   if (rows.length === 0) return [];
-  const alone = new Map<string, number>();
-  for (const c of cells) {
-    if (c.includes(',')) continue;
-    const piece = c.trim();
-    if (piece) alone.set(piece, (alone.get(piece) ?? 0) + 1);
-  }
+  const alone = new Set(cells.filter((c) => !c.includes(',')).map((c) => c.trim()));
   const learned = new Set<string>();
   for (let round = 0; round < 4; round++) {
     const count = new Map<string, number>();
-    const pairs = new Map<string, number>();
+    // Each pair of neighbours by the label they would make together.
+    const pairs = new Map<string, { a: string; b: string; n: number }>();
     for (const parts of rows) {
-      parts.forEach((p, i) => {
-        count.set(p, (count.get(p) ?? 0) + 1);
-        if (i > 0) pairs.set(`${parts[i - 1]}\u0000${p}`, (pairs.get(`${parts[i - 1]}\u0000${p}`) ?? 0) + 1);
+      parts.forEach((b, i) => {
+        count.set(b, (count.get(b) ?? 0) + 1);
+        if (i === 0) return;
+        const a = parts[i - 1]!;
+        const pair = pairs.get(`${a}, ${b}`);
+        if (pair) pair.n++;
+        else pairs.set(`${a}, ${b}`, { a, b, n: 1 });
       });
     }
     const joins = new Set<string>();
-    for (const [pair, n] of pairs) {
-      const [a, b] = pair.split('\u0000') as [string, string];
+    for (const [label, { a, b, n }] of pairs) {
       if (n < JOINED_CHOICE_MIN || count.get(a) !== n || count.get(b) !== n) continue;
       if (alone.has(a) || alone.has(b) || isPerson(a) || isPerson(b)) continue;
-      joins.add(pair);
+      joins.add(label);
     }
     if (joins.size === 0) break;
     rows = rows.map((parts) => {
       const out: string[] = [];
       for (const p of parts) {
-        const last = out[out.length - 1];
-        if (last !== undefined && joins.has(`${last}\u0000${p}`)) out[out.length - 1] = `${last}, ${p}`;
+        const joined = out.length > 0 ? `${out[out.length - 1]}, ${p}` : '';
+        if (joins.has(joined)) out[out.length - 1] = joined;
         else out.push(p);
       }
       return out;
     });
-    for (const pair of joins) learned.add(pair.replace('\u0000', ', '));
+    for (const label of joins) learned.add(label);
   }
   // Only the longest of a run: "A, B" inside "A, B, C" is not a choice of its own.
   const all = [...learned];
