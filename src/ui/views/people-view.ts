@@ -91,7 +91,7 @@ interface Filters {
 }
 
 /** Rows drawn at a time: a roster of thousands would otherwise freeze the page on every keystroke. */
-export const PEOPLE_PAGE = 100;
+const PEOPLE_PAGE = 100;
 
 const collator = new Intl.Collator();
 
