@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { guessDelimiter } from '../src/core/ingest/csv';
 import { makeProgress, QualityCollector, type Progress } from '../src/core/quality';
 import type { BenchContext, BenchRow } from './lib/types';
+import { collectGarbage } from './lib/timing';
 
 const rosterPath = fileURLToPath(new URL('../test/fixtures/ingest/roster.csv', import.meta.url));
 
@@ -121,7 +122,8 @@ export default async function bench(context: BenchContext): Promise<BenchRow[]> 
         progress,
       );
     // Alternate the two, after one warm-up each, so load on a shared machine hits both alike; no
-    // result of either is kept while the other runs.
+    // result of either is kept while the other runs, and each starts from a collected heap (else
+    // papaparse, timed after ingest, paid for collecting ingest's 400 MB of garbage: up to 2×).
     context.log(`papaparse alone and ingest, alternating, ${mb} MB`);
     papa();
     ours();
@@ -131,9 +133,11 @@ export default async function bench(context: BenchContext): Promise<BenchRow[]> 
     const oursMs: number[] = [];
     const ratios: number[] = [];
     for (let i = 0; i < runs; i++) {
+      collectGarbage();
       let t0 = performance.now();
       papa();
       const p = performance.now() - t0;
+      collectGarbage();
       t0 = performance.now();
       const result = ours();
       const o = performance.now() - t0;
