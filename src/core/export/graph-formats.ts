@@ -4,7 +4,7 @@
 import type { Actor, Tie } from '../model';
 import type { CivicGraph } from '../network/build';
 import { hexToRgb, relationColour, sectorColour } from '../charts/palette';
-import { csvCell, CsvBytes } from './csv';
+import { CsvBytes } from './csv';
 import { exportNode } from './privacy';
 import { escapeXml } from './xml';
 import { intern } from '../intern';
@@ -339,8 +339,58 @@ export const EDGE_CSV_COLUMNS = ['source', 'target', 'relation', 'weight'] as co
  * order ties were first seen, so the file follows the survey.
  */
 export function edgesCsv(ties: readonly Tie[]): Uint8Array<ArrayBuffer> {
-  // Each end and relation is numbered once (a lookup of a string already met, whose hash the
-  // engine keeps) and rows are found by those numbers, so 400,000 ties make no key strings.
+  const out = new CsvBytes();
+  out.row(EDGE_CSV_COLUMNS);
+  if (inSourceRuns(ties)) writeEdgeRuns(ties, out);
+  else writeEdgeTable(ties, out);
+  return out.bytes();
+}
+
+/** Ties of one source beyond which a run is merged through the table, not by scanning it. */
+const RUN_SCAN_LIMIT = 64;
+
+/**
+ * Whether each source's ties come together in one short run, as ingest writes a respondent's
+ * (a source met again later, from a second file or a network file, needs the table).
+ */
+function inSourceRuns(ties: readonly Tie[]): boolean {
+  const seen = new Set<string>();
+  for (let i = 0; i < ties.length;) {
+    const source = ties[i]!.source;
+    if (seen.has(source)) return false;
+    seen.add(source);
+    const start = i;
+    while (i < ties.length && ties[i]!.source === source) i++;
+    if (i - start > RUN_SCAN_LIMIT) return false;
+  }
+  return true;
+}
+
+/** edgesCsv's rows when each source's ties are one short run: merged by scanning the run. */
+function writeEdgeRuns(ties: readonly Tie[], out: CsvBytes): void {
+  for (let start = 0; start < ties.length;) {
+    const source = ties[start]!.source;
+    let end = start + 1;
+    while (end < ties.length && ties[end]!.source === source) end++;
+    for (let k = start; k < end; k++) {
+      const { target, relation } = ties[k]!;
+      if (target === source) continue;
+      let repeat = false;
+      for (let j = start; j < k && !repeat; j++)
+        repeat = ties[j]!.target === target && ties[j]!.relation === relation;
+      if (repeat) continue; // summed into its first row
+      let weight = ties[k]!.weight;
+      for (let j = k + 1; j < end; j++) {
+        if (ties[j]!.target === target && ties[j]!.relation === relation) weight += ties[j]!.weight;
+      }
+      writeEdgeRow(out, source, target, relation, weight);
+    }
+    start = end;
+  }
+}
+
+/** edgesCsv's rows in general: each end and relation numbered once, rows found by the numbers. */
+function writeEdgeTable(ties: readonly Tie[], out: CsvBytes): void {
   const endIds = new Map<string, number>();
   const ends: string[] = [];
   const relationIds = new Map<string, number>();
@@ -355,22 +405,26 @@ export function edgesCsv(ties: readonly Tie[]): Uint8Array<ArrayBuffer> {
       t.weight,
     );
   }
-  // Each end's cell is made once: ids repeat across thousands of rows.
-  const endCells = ends.map(csvCell);
-  const relationCells = relations.map(csvCell);
-  const out = new CsvBytes();
-  out.row(EDGE_CSV_COLUMNS);
   for (let i = 0; i < rows.length; i++) {
-    out.cell(endCells[rows.source[i]!]!);
-    out.comma();
-    out.cell(endCells[rows.target[i]!]!);
-    out.comma();
-    out.cell(relationCells[rows.relation[i]!]!);
-    out.comma();
-    out.cell(csvCell(rows.weight[i]));
-    out.endRow();
+    writeEdgeRow(
+      out,
+      ends[rows.source[i]!]!,
+      ends[rows.target[i]!]!,
+      relations[rows.relation[i]!]!,
+      rows.weight[i]!,
+    );
   }
-  return out.bytes();
+}
+
+function writeEdgeRow(out: CsvBytes, source: string, target: string, relation: string, weight: number): void {
+  out.value(source);
+  out.comma();
+  out.value(target);
+  out.comma();
+  out.value(relation);
+  out.comma();
+  out.value(weight);
+  out.endRow();
 }
 
 /**
@@ -446,12 +500,7 @@ export interface NodesCsvOptions {
  * the privacy rule (sorted), then metrics when given. Isolates included: every actor is a row.
  */
 export function nodesCsv(actors: readonly Actor[], opts: NodesCsvOptions): Uint8Array<ArrayBuffer> {
-  const exported = actors.map((a) =>
-    exportNode(
-      { id: a.id, label: a.label, type: a.type, onRoster: a.onRoster, attrs: a.attrs },
-      opts.includeNames,
-    ),
-  );
+  const exported = actors.map((a) => exportNode(a, opts.includeNames));
   const metrics = opts.metrics;
   const flat = metrics ? actors.map((a) => flattenAttributes(metrics[a.id] ?? {})) : null;
   const base: string[] = [...NODE_CSV_BASE_COLUMNS];

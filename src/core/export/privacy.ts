@@ -69,7 +69,8 @@ export interface ExportedNode {
  */
 export function exportNode(node: ExportNodeInput, includeNames: boolean): ExportedNode {
   const attrs: Record<string, unknown> = {};
-  const removed = new Set<string>();
+  // Made only when something is dropped: 100,000 respondents of an export usually drop nothing.
+  let removed: Set<string> | null = null;
   // Only roster actors in a public or organised role keep their names by default.
   const keepsName = !!node.onRoster && !ANONYMOUS_TYPES.has(node.type ?? '');
   for (const key in node.attrs) {
@@ -79,19 +80,24 @@ export function exportNode(node: ExportNodeInput, includeNames: boolean): Export
     const drop = includeNames ? false : keepsName ? kind === 'contact' : kind !== 'plain';
     if (drop) {
       if (value !== null && value !== undefined && String(value).trim())
-        removed.add(String(value).trim().toLowerCase());
+        (removed ??= new Set()).add(String(value).trim().toLowerCase());
     } else attrs[key] = value;
   }
-  const fallback = () => `${typeLabel(node.type ?? '')} ${pseudonym(node.id)}`;
   if (keepsName || includeNames) {
     const named = includeNames && !node.onRoster ? (firstName(node.attrs) ?? node.label) : node.label;
     return { label: named?.trim() ? named : node.id, attrs, pseudonymised: false };
   }
   // A roster label is the person's name: never reuse it.
-  if (node.onRoster) return { label: fallback(), attrs, pseudonymised: true };
+  if (node.onRoster) return { label: typePseudonym(node), attrs, pseudonymised: true };
   const label = node.label?.trim();
-  if (!label || removed.has(label.toLowerCase())) return { label: fallback(), attrs, pseudonymised: true };
+  if (!label || removed?.has(label.toLowerCase()))
+    return { label: typePseudonym(node), attrs, pseudonymised: true };
   return { label, attrs, pseudonymised: true };
+}
+
+/** "Resident XXXXXXX": the node's type and the pseudonym of its id. */
+function typePseudonym(node: ExportNodeInput): string {
+  return `${typeLabel(node.type ?? '')} ${pseudonym(node.id)}`;
 }
 
 /**

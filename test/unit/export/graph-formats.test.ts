@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { asActorId, type Actor, type Tie } from '../../../src/core/model';
 import { buildNetwork } from '../../../src/core/network/build';
+import fc from 'fast-check';
 import { edgesCsv, nodesCsv, toGexf, toGraphml, flattenAttributes } from '../../../src/core/export';
+import { csvCell } from '../../../src/core/export/csv';
 
 const PY = '/usr/bin/python3';
 const hasNetworkx = (() => {
@@ -220,6 +222,42 @@ describe('edgesCsv / nodesCsv', () => {
   it('edges: contract header, repeated nominations summed, self-ties left out', () => {
     expect(utf8(edgesCsv(ties))).toBe(
       'source,target,relation,weight\r\nr1,ps1,need,1\r\nr1,ps1,trust,1\r\ng1,ps1,info,2\r\ng1,ps2,trust,1\r\nps1,ps2,info,2\r\n',
+    );
+  });
+
+  it('edges: the same rows whether ties come one run per source (as ingest writes them) or not', () => {
+    // The reference: a map from (source, target, relation) to the summed weight, in first-seen order.
+    const reference = (list: Tie[]) => {
+      const rows = new Map<string, [string, string, string, number]>();
+      for (const t of list) {
+        if (t.source === t.target) continue;
+        const key = JSON.stringify([t.source, t.target, t.relation]);
+        const row = rows.get(key);
+        if (row) row[3] += t.weight;
+        else rows.set(key, [t.source, t.target, t.relation, t.weight]);
+      }
+      return ['source,target,relation,weight', ...[...rows.values()].map((r) => r.map(csvCell).join(','))]
+        .map((line) => `${line}\r\n`)
+        .join('');
+    };
+    const end = fc.constantFrom('r1', 'r2', 'ps1', 'ps,2', '=x', 'café');
+    const oneTie = fc.record({
+      source: end,
+      target: end,
+      relation: fc.constantFrom('need', 'trust'),
+      weight: fc.integer({ min: 1, max: 4 }),
+    });
+    fc.assert(
+      fc.property(fc.array(oneTie, { maxLength: 40 }), fc.boolean(), (drawn, grouped) => {
+        const list = drawn.map((t) => tie(t.source, t.target, t.relation, t.weight));
+        // Grouped by source in first-seen order: the one-run-per-source layout.
+        if (grouped) {
+          const order = [...new Set(list.map((t) => t.source))];
+          list.sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source));
+        }
+        expect(utf8(edgesCsv(list))).toBe(reference(list));
+      }),
+      { numRuns: 300 },
     );
   });
 
