@@ -32,6 +32,20 @@ export function parseActorType(text: string | undefined | null): ActorType | nul
   return null;
 }
 
+/**
+ * Respondents who are neither staff nor one of the community types: elected members and local
+ * businesses. Counted as residents, they would swell the residents' figures; as `other` they are
+ * respondents of no listed type. (Only for respondents: a roster that lists a councillor means
+ * to measure them, so a roster's type keeps its public-servant default and its note.)
+ */
+const OTHER_RESPONDENT =
+  /\b(councill?or|elected member|mayor|mp|member of parliament|business|shop ?keeper|shop owner|trader|landlord|employer)\b/;
+
+/** parseActorType for a respondent's stated type, with the respondents of no listed type. */
+export function parseRespondentType(text: string | undefined | null): ActorType | null {
+  return parseActorType(text) ?? (OTHER_RESPONDENT.test((text ?? '').toLowerCase()) ? 'other' : null);
+}
+
 const TYPE_LABEL: Record<ActorType, string> = {
   'public-servant': 'Public servant',
   service: 'Service',

@@ -11,7 +11,7 @@ import {
   type Tie,
 } from '../model';
 import { InputError, subProgress, type Progress, type QualityCollector } from '../quality';
-import { parseActorType, typeLabel } from './actor-type';
+import { parseRespondentType, typeLabel } from './actor-type';
 import { detectLayout, detectSurveyMapping, numericScaleCodes } from './detect';
 import { RosterMatcher, type MatchResult } from './matcher';
 import { lowerCase, nameKey } from './names';
@@ -136,7 +136,7 @@ function respondentTypeCodes(codebook: Codebook): Map<string, string> {
   for (const [code, label] of codebook) {
     const key = code.toLowerCase();
     if (codes.has(key)) continue;
-    if (key.includes('___') || parseActorType(label) !== null) codes.set(key, label);
+    if (key.includes('___') || parseRespondentType(label) !== null) codes.set(key, label);
   }
   return codes;
 }
@@ -228,7 +228,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     const linked = linkRespondent(r, matcher);
     let stated = typeMemo.get(r.typeText);
     if (stated === undefined) {
-      stated = parseActorType(r.typeText);
+      stated = parseRespondentType(r.typeText);
       typeMemo.set(r.typeText, stated);
     }
     if (linked) {

@@ -1,6 +1,6 @@
 // The respondent-type answers people give, in survey tools' wordings, read into actor types.
 import { describe, expect, it } from 'vitest';
-import { parseActorType } from '../../../src/core/ingest/actor-type';
+import { parseActorType, parseRespondentType } from '../../../src/core/ingest/actor-type';
 
 describe('parseActorType', () => {
   it.each([
@@ -37,4 +37,28 @@ describe('parseActorType', () => {
       expect(parseActorType(text)).toBeNull();
     },
   );
+});
+
+describe('parseRespondentType', () => {
+  it.each([
+    ['Councillor', 'other'],
+    ['Elected member', 'other'],
+    ['Business owner', 'other'],
+    ['Local business', 'other'],
+    ['Shopkeeper', 'other'],
+    ['Landlord', 'other'],
+    // The listed types first: a councillor who says they are a resident is one.
+    ['Ward councillor and local resident', 'resident'],
+    ['Volunteer at a local business', 'volunteer'],
+  ])('%s → %s', (text, type) => {
+    expect(parseRespondentType(text)).toBe(type);
+  });
+
+  it.each(['', 'Prefer not to say', 'Carer', 'Businesslike'])('"%s" says nothing recognisable', (text) => {
+    expect(parseRespondentType(text)).toBeNull();
+  });
+
+  it('leaves a roster type to parseActorType (a councillor on a roster is measured, with a note)', () => {
+    expect(parseActorType('Councillor')).toBeNull();
+  });
 });

@@ -17,6 +17,21 @@ describe('simple layout', () => {
     expect(m.questions.map((q) => q.relation)).toEqual(['need', 'trust', 'info']);
   });
 
+  it('counts councillors and local businesses as respondents of no listed type, not as residents', () => {
+    const r = run([
+      text(
+        'types.csv',
+        'Response ID,Respondent type,Who do you go to in times of need?\nR_1,Councillor,Helen Okafor\nR_2,Local business owner,Helen Okafor\n',
+      ),
+    ]);
+    const types = r.respondents.map((p) => r.actors.find((a) => a.id === p.key)!);
+    expect(types.map((a) => [a.type, a.label])).toEqual([
+      ['other', 'Respondent 1'],
+      ['other', 'Respondent 2'],
+    ]);
+    expect(codes(r.quality)).not.toContain('respondent-type-default');
+  });
+
   it('keeps roster ids, keys other respondents by response id and labels them by type', () => {
     expect(result.respondents.map((r) => r.key)).toEqual(['r-R_1', 'r-R_2', 'vg-01', 'r-R_4', 'r-R_5']);
     const r2 = result.actors.find((a) => a.id === 'r-R_2')!;
