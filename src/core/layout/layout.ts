@@ -42,6 +42,33 @@ export interface LayoutOptions {
   weighted?: boolean;
 }
 
+/**
+ * Node-iterations of ForceAtlas2 one layout may spend: the iterations asked for (300 by default)
+ * up to 2,000 laid-out nodes, fewer above (20,000 nodes: 30), never fewer than 10. Each iteration
+ * costs about n log n, and a network of tens of thousands of respondents took minutes (20,000
+ * nodes, 300 iterations: 50 s) to reach a picture that is a dense ball at any iteration count.
+ */
+const FA2_WORK = 600_000;
+const FA2_MIN_ITERATIONS = 10;
+
+export function layoutIterations(requested: number, nodes: number): number {
+  return Math.min(requested, Math.max(FA2_MIN_ITERATIONS, Math.floor(FA2_WORK / Math.max(1, nodes))));
+}
+
+/**
+ * Whether Noverlap can clear the overlaps at all: each node needs a square of side 2·(radius +
+ * margin) of the layout's square. Past that (about 3,900 nodes of the default size) it spends its
+ * passes on collisions it cannot resolve (20,000 nodes: 13 s a pass) and, at 100,000, its
+ * collision set outgrows what the engine's Set holds and it throws. The layout then stops at FA2.
+ */
+export function noverlapFits(nodes: number, meanRadius: number, margin = NOVERLAP_MARGIN): boolean {
+  const side = 2 * (meanRadius + margin);
+  return nodes * side * side <= LAYOUT_EXTENT * LAYOUT_EXTENT;
+}
+
+const NOVERLAP_MARGIN = 2;
+const DEFAULT_NODE_SIZE = 6;
+
 /** Scales points uniformly (aspect kept) to fill [margin, extent − margin]², centred. */
 export function fitToExtent(points: Positions, extent = LAYOUT_EXTENT, margin = 0): Positions {
   const ids = Object.keys(points);
@@ -90,7 +117,7 @@ export function computeLayout(graph: AnyGraph, options: LayoutOptions = {}): Pos
   const work = new Graph({ type: 'undirected', allowSelfLoops: false, multi: false });
   graph.forEachNode((id) => {
     const p = start[id]!;
-    work.addNode(id, { x: p.x, y: p.y, size: options.sizes?.[id] ?? 6 });
+    work.addNode(id, { x: p.x, y: p.y, size: options.sizes?.[id] ?? DEFAULT_NODE_SIZE });
   });
   graph.forEachEdge((_e, attrs, source, target) => {
     if (source === target) return;
@@ -107,18 +134,26 @@ export function computeLayout(graph: AnyGraph, options: LayoutOptions = {}): Pos
   else isolates.length = 0;
   if (work.size > 0 && iterations > 0) {
     const settings = forceAtlas2.inferSettings(work);
-    forceAtlas2.assign(work, { iterations, settings, getEdgeWeight: weighted ? 'weight' : null });
+    forceAtlas2.assign(work, {
+      iterations: layoutIterations(iterations, work.order),
+      settings,
+      getEdgeWeight: weighted ? 'weight' : null,
+    });
   }
   let points: Positions = {};
   work.forEachNode((id, a) => {
     points[id] = { x: a.x as number, y: a.y as number };
   });
   points = fitToExtent(points, LAYOUT_EXTENT, 20);
-  if (noverlapIterations > 0 && work.order > 1) {
+  let radii = 0;
+  work.forEachNode((_id, a) => {
+    radii += a.size as number;
+  });
+  if (noverlapIterations > 0 && work.order > 1 && noverlapFits(work.order, radii / work.order)) {
     work.forEachNode((id) => work.mergeNodeAttributes(id, points[id]!));
     noverlap.assign(work, {
       maxIterations: noverlapIterations,
-      settings: { margin: 2, ratio: 1, expansion: 1.1 },
+      settings: { margin: NOVERLAP_MARGIN, ratio: 1, expansion: 1.1 },
     });
     work.forEachNode((id, a) => {
       points[id] = { x: a.x as number, y: a.y as number };

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import Graph from 'graphology';
 import { computeLayout, initialPositions, fitToExtent } from '../../../src/core/layout';
+import { layoutIterations, noverlapFits } from '../../../src/core/layout/layout';
 
 function ringWithChords(n: number): Graph {
   const g = new Graph({ type: 'directed' });
@@ -85,11 +86,35 @@ describe('computeLayout', () => {
       expect(pos[n]!.y).toBeGreaterThan(lowestConnected);
   });
 
+  it('lays out a network of thousands of respondents without Noverlap, every node placed', () => {
+    // 5,000 nodes cannot be kept apart in the square: Noverlap is skipped (it threw at 100,000).
+    const g = ringWithChords(5000);
+    const pos = computeLayout(g, { seed: 1, iterations: 3 });
+    expect(Object.keys(pos)).toHaveLength(g.order);
+    expect(Object.values(pos).every(inBox)).toBe(true);
+  });
+
   it('handles empty and one-node graphs', () => {
     expect(computeLayout(new Graph())).toEqual({});
     const one = new Graph();
     one.addNode('x');
     expect(computeLayout(one)).toEqual({ x: { x: 500, y: 500 } });
+  });
+});
+
+describe('layout budget', () => {
+  it('spends the iterations asked for up to 2,000 nodes, fewer above, never under 10', () => {
+    expect(layoutIterations(300, 50)).toBe(300);
+    expect(layoutIterations(300, 2000)).toBe(300);
+    expect(layoutIterations(300, 20_000)).toBe(30);
+    expect(layoutIterations(300, 1_000_000)).toBe(10);
+    expect(layoutIterations(5, 1_000_000)).toBe(5);
+  });
+
+  it('runs Noverlap only when the nodes can fit apart in the square', () => {
+    expect(noverlapFits(3000, 6)).toBe(true);
+    expect(noverlapFits(5000, 6)).toBe(false);
+    expect(noverlapFits(5000, 3)).toBe(true);
   });
 });
 
