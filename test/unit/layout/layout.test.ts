@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import Graph from 'graphology';
 import { computeLayout, initialPositions, fitToExtent } from '../../../src/core/layout';
-import { layoutIterations, noverlapFits } from '../../../src/core/layout/layout';
+import { layoutIterations, noverlapFits, noverlapPasses } from '../../../src/core/layout/layout';
 
 function ringWithChords(n: number): Graph {
   const g = new Graph({ type: 'directed' });
@@ -103,12 +103,18 @@ describe('computeLayout', () => {
 });
 
 describe('layout budget', () => {
-  it('spends the iterations asked for up to 2,000 nodes, fewer above, never under 10', () => {
+  it('spends the iterations asked for up to 1,000 nodes, fewer above, never under 10', () => {
     expect(layoutIterations(300, 50)).toBe(300);
-    expect(layoutIterations(300, 2000)).toBe(300);
-    expect(layoutIterations(300, 20_000)).toBe(30);
+    expect(layoutIterations(300, 1000)).toBe(300);
+    expect(layoutIterations(300, 2000)).toBe(150);
+    expect(layoutIterations(300, 20_000)).toBe(15);
     expect(layoutIterations(300, 1_000_000)).toBe(10);
     expect(layoutIterations(5, 1_000_000)).toBe(5);
+  });
+
+  it('spends Noverlap passes up to 200 on 1,000 nodes, fewer above', () => {
+    expect(noverlapPasses(200, 1000)).toBe(200);
+    expect(noverlapPasses(200, 3500)).toBe(57);
   });
 
   it('runs Noverlap only when the nodes can fit apart in the square', () => {
