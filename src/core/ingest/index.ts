@@ -18,7 +18,7 @@ import { lowerCase, nameKey } from './names';
 import { hashString, NEEDS_LOWER_CASE, NOT_EMAIL, StringTable, timestampMs } from './dates';
 import { readCodebook, type Codebook } from './codebook';
 import { pseudonym } from '../export/privacy';
-import { readRoster } from './roster';
+import { detectRosterColumns, readRoster } from './roster';
 import { joinedChoices, makeRowReader, NominationStore, type RawResponse, type RowReader } from './survey';
 import { reportRagged, skipTitleRows, streamGrid, uniqueHeaders } from './table';
 import { isPlainNetwork, readPlainNetwork, type PlainNetwork } from './plain-network';
@@ -1044,6 +1044,15 @@ function learnJoinedChoices(
   }
 }
 
+/** A header with a person's name and what they do (role, service, type or sector): a roster's. */
+function looksLikeRoster(header: string[]): boolean {
+  const c = detectRosterColumns(header);
+  return (
+    (c.name !== null || (c.firstName !== null && c.lastName !== null)) &&
+    (c.role ?? c.service ?? c.type ?? c.sector) !== null
+  );
+}
+
 /** Follow a saved mapping (checking its columns exist) or detect one from the header and a sample. */
 function mapSurvey(
   fileName: string,
@@ -1144,7 +1153,7 @@ function mapSurvey(
       1,
       null,
       'no-questions',
-      `No name-generator question was found (columns: ${header.slice(0, 12).join(', ')}${header.length > 12 ? ', ...' : ''}). Name the relation of each question in a mapping file.`,
+      `No name-generator question was found (columns: ${header.slice(0, 12).join(', ')}${header.length > 12 ? ', ...' : ''}). ${looksLikeRoster(header) ? 'This looks like a roster (a list of people with their roles or services), not survey responses: give it as the roster, and the survey tool’s export as the survey.' : 'Name the relation of each question in a mapping file.'}`,
     );
   }
   return surveyMapping;

@@ -206,6 +206,9 @@ describe('quality cases', () => {
   it('stops with an InputError naming the file for empty files and files without questions', () => {
     expect(() => run([text('empty.csv', '')])).toThrow(InputError);
     expect(() => run([text('noq.csv', 'a,b\n1,2\n')])).toThrowError(/No name-generator question/);
+    expect(() => run([text('noq.csv', 'a,b\n1,2\n')])).not.toThrowError(/looks like a roster/);
+    // The roster given as the survey (files swapped): said so.
+    expect(() => run([fixture('roster.csv')])).toThrowError(/looks like a roster.*give it as the roster/);
     try {
       run([text('empty.csv', '\n\n')]);
     } catch (e) {
