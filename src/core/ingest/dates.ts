@@ -26,6 +26,69 @@ export function timestampMs(s: string): number {
   return spreadsheetDateMs(s) ?? Date.parse(s.replace(/\b([ap])\.m\.?/i, '$1m'));
 }
 
+/** How a file writes dates such as 02/03/2026: day first (the UK's) or month first (the US's). */
+export type SlashOrder = 'day-first' | 'month-first';
+
+const SLASH_DATE =
+  /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?!\d)(?:[ ,T]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap])?\.?m?\.?)?/i;
+
+/** Milliseconds of a slash date read in `order` (as UTC: only the order within a file matters); NaN for other shapes. */
+export function slashDateMs(s: string, order: SlashOrder): number {
+  const m = SLASH_DATE.exec(s);
+  if (!m) return NaN;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  const [day, month] = order === 'day-first' ? [a, b] : [b, a];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return NaN;
+  const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+  let hour = m[4] ? Number(m[4]) : 0;
+  const pm = m[7]?.toLowerCase() === 'p';
+  if (m[7] && hour === 12) hour = 0;
+  if (pm) hour += 12;
+  return Date.UTC(year, month - 1, day, hour, m[5] ? Number(m[5]) : 0, m[6] ? Number(m[6]) : 0);
+}
+
+/**
+ * The day/month order of one file's slash dates (the engine reads 02/03/2026 as 3 February and
+ * 13/03/2026 as no date, so a UK export's resubmissions were kept in the wrong order). A first
+ * number over 12 anywhere makes the file day-first, a second one month-first. When every date
+ * fits both, the order under which the rows run forward in time (as survey tools write them) is
+ * taken, and with no difference day-first, as in the UK. `decided` says which of these it was.
+ * Null when the file has no slash dates, or both kinds (each date is then read as the engine reads it).
+ */
+export function slashOrderOf(
+  timestamps: readonly string[],
+): { order: SlashOrder; decided: 'by-date' | 'by-row-order' | 'by-default' } | null {
+  let dayFirst = false;
+  let monthFirst = false;
+  let any = false;
+  for (const s of timestamps) {
+    const m = SLASH_DATE.exec(s);
+    if (!m) continue;
+    any = true;
+    if (Number(m[1]) > 12) dayFirst = true;
+    if (Number(m[2]) > 12) monthFirst = true;
+  }
+  if (!any || (dayFirst && monthFirst)) return null;
+  if (dayFirst) return { order: 'day-first', decided: 'by-date' };
+  if (monthFirst) return { order: 'month-first', decided: 'by-date' };
+  const backwards = (order: SlashOrder) => {
+    let count = 0;
+    let last = -Infinity;
+    for (const s of timestamps) {
+      const t = slashDateMs(s, order);
+      if (Number.isNaN(t)) continue;
+      if (t < last) count++;
+      last = t;
+    }
+    return count;
+  };
+  const dayBack = backwards('day-first');
+  const monthBack = backwards('month-first');
+  if (dayBack === monthBack) return { order: 'day-first', decided: 'by-default' };
+  return { order: dayBack < monthBack ? 'day-first' : 'month-first', decided: 'by-row-order' };
+}
+
 /** Excel's serial day of 1970-01-01 (its 1900 date system). */
 const EXCEL_DAY_OF_1970 = 25569;
 

@@ -15,7 +15,16 @@ import { parseRespondentType, typeLabel } from './actor-type';
 import { detectLayout, detectSurveyMapping, numericScaleCodes } from './detect';
 import { RosterMatcher, type MatchResult } from './matcher';
 import { lowerCase, nameKey } from './names';
-import { hashString, NEEDS_LOWER_CASE, NOT_EMAIL, StringTable, timestampMs } from './dates';
+import {
+  hashString,
+  NEEDS_LOWER_CASE,
+  NOT_EMAIL,
+  slashDateMs,
+  slashOrderOf,
+  StringTable,
+  timestampMs,
+  type SlashOrder,
+} from './dates';
 import { readCodebook, type Codebook } from './codebook';
 import { pseudonym } from '../export/privacy';
 import { detectRosterColumns, readRoster } from './roster';
@@ -112,10 +121,39 @@ class ActorIds {
   }
 }
 
-/** Order of responses for "keep the latest": the timestamp when readable, else the row. */
-function timeOf(r: RawResponse): number {
-  const t = timestampMs(r.timestamp);
-  return Number.isNaN(t) ? r.row : t;
+/**
+ * Order of responses for "keep the latest": the timestamp when readable, else the row. Slash
+ * dates (02/03/2026) are read in the day/month order of their file (slashOrderOf), worked out
+ * the first time one of its responses is compared; when nothing in the dates themselves settles
+ * it, a note says how it was decided.
+ */
+function responseClock(raw: RawResponse[], quality: QualityCollector): (r: RawResponse) => number {
+  const orders = new Map<string, SlashOrder | null>();
+  const orderOf = (file: string): SlashOrder | null => {
+    let order = orders.get(file);
+    if (order !== undefined) return order;
+    const found = slashOrderOf(raw.filter((r) => r.file === file).map((r) => r.timestamp));
+    order = found?.order ?? null;
+    orders.set(file, order);
+    if (found && found.decided !== 'by-date') {
+      const read =
+        found.order === 'day-first' ? 'day first (02/03 is 2 March)' : 'month first (02/03 is 3 February)';
+      quality.info(
+        file,
+        null,
+        null,
+        'date-order',
+        `Dates such as 02/03/2026 were read ${read}: ${found.decided === 'by-row-order' ? 'so the rows run forward in time, as survey tools write them' : 'no date in the file says which, and that is the UK order'}. It decides which of two answers from one person is the later.`,
+      );
+    }
+    return order;
+  };
+  return (r) => {
+    const order = r.timestamp ? orderOf(r.file) : null;
+    const slash = order ? slashDateMs(r.timestamp, order) : NaN;
+    const t = Number.isNaN(slash) ? timestampMs(r.timestamp) : slash;
+    return Number.isNaN(t) ? r.row : t;
+  };
 }
 
 interface Resolved {
@@ -839,6 +877,7 @@ function screenResponses(raw: RawResponse[], quality: QualityCollector, progress
   // was most of this pass); roster ids, rarer, in a Map.
   const byEmail = new Map<string, StringTable>();
   const byRef = new Map<string, Map<string, number>>();
+  const timeOf = responseClock(raw, quality);
   for (let i = 0; i < raw.length; i++) {
     tick(i, 2);
     const r = raw[i]!;
