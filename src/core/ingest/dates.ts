@@ -35,7 +35,10 @@ const SLASH_DATE =
 /** Milliseconds of a slash date read in `order` (as UTC: only the order within a file matters); NaN for other shapes. */
 export function slashDateMs(s: string, order: SlashOrder): number {
   const m = SLASH_DATE.exec(s);
-  if (!m) return NaN;
+  return m ? slashMatchMs(m, order) : NaN;
+}
+
+function slashMatchMs(m: RegExpExecArray, order: SlashOrder): number {
   const a = Number(m[1]);
   const b = Number(m[2]);
   const [day, month] = order === 'day-first' ? [a, b] : [b, a];
@@ -59,24 +62,25 @@ export function slashDateMs(s: string, order: SlashOrder): number {
 export function slashOrderOf(
   timestamps: readonly string[],
 ): { order: SlashOrder; decided: 'by-date' | 'by-row-order' | 'by-default' } | null {
+  // Each timestamp is matched once; the row-order test reads the matches both ways.
+  const dates: RegExpExecArray[] = [];
   let dayFirst = false;
   let monthFirst = false;
-  let any = false;
   for (const s of timestamps) {
     const m = SLASH_DATE.exec(s);
     if (!m) continue;
-    any = true;
+    dates.push(m);
     if (Number(m[1]) > 12) dayFirst = true;
     if (Number(m[2]) > 12) monthFirst = true;
   }
-  if (!any || (dayFirst && monthFirst)) return null;
+  if (dates.length === 0 || (dayFirst && monthFirst)) return null;
   if (dayFirst) return { order: 'day-first', decided: 'by-date' };
   if (monthFirst) return { order: 'month-first', decided: 'by-date' };
   const backwards = (order: SlashOrder) => {
     let count = 0;
     let last = -Infinity;
-    for (const s of timestamps) {
-      const t = slashDateMs(s, order);
+    for (const m of dates) {
+      const t = slashMatchMs(m, order);
       if (Number.isNaN(t)) continue;
       if (t < last) count++;
       last = t;

@@ -43,14 +43,29 @@ export interface LayoutOptions {
 }
 
 /**
- * Node-iterations of ForceAtlas2 one layout may spend: the iterations asked for (300 by default)
- * up to 1,000 laid-out nodes, fewer above (20,000 nodes: 15), never fewer than 10. Each iteration
- * costs about n log n (Barnes-Hut), and a network of tens of thousands of respondents took
- * minutes (20,000 nodes, 300 iterations: 50 s) to reach a picture that is a dense ball at any
- * iteration count.
+ * Work budgets, in node-passes, so that a layout's cost stays bounded whatever the network's size:
+ * ForceAtlas2 gets the iterations asked for (300 by default) up to 1,000 laid-out nodes and fewer
+ * above (20,000 nodes: 15), Noverlap its 200 passes up to 1,000 nodes (3,500 nodes: 57); neither
+ * fewer than 10. Each FA2 iteration costs about n log n (Barnes-Hut): a network of tens of
+ * thousands of respondents took minutes (20,000 nodes, 300 iterations: 50 s) to reach a picture
+ * that is a dense ball at any iteration count.
  */
 const FA2_WORK = 300_000;
-const FA2_MIN_ITERATIONS = 10;
+const NOVERLAP_WORK = 200_000;
+const MIN_PASSES = 10;
+
+/** The passes asked for, or as many as `work` node-passes allow over `nodes` (at least MIN_PASSES). */
+function passesWithin(work: number, requested: number, nodes: number): number {
+  return Math.min(requested, Math.max(MIN_PASSES, Math.floor(work / Math.max(1, nodes))));
+}
+
+export function layoutIterations(requested: number, nodes: number): number {
+  return passesWithin(FA2_WORK, requested, nodes);
+}
+
+export function noverlapPasses(requested: number, nodes: number): number {
+  return passesWithin(NOVERLAP_WORK, requested, nodes);
+}
 
 /**
  * Above this many nodes ForceAtlas2 approximates repulsion (Barnes-Hut). Its own inference waits
@@ -58,9 +73,8 @@ const FA2_MIN_ITERATIONS = 10;
  */
 const BARNES_HUT_ABOVE = 1000;
 
-export function layoutIterations(requested: number, nodes: number): number {
-  return Math.min(requested, Math.max(FA2_MIN_ITERATIONS, Math.floor(FA2_WORK / Math.max(1, nodes))));
-}
+const NOVERLAP_MARGIN = 2;
+const DEFAULT_NODE_SIZE = 6;
 
 /**
  * Whether Noverlap can clear the overlaps at all: each node needs a square of side 2·(radius +
@@ -72,16 +86,6 @@ export function noverlapFits(nodes: number, meanRadius: number, margin = NOVERLA
   const side = 2 * (meanRadius + margin);
   return nodes * side * side <= LAYOUT_EXTENT * LAYOUT_EXTENT;
 }
-
-/** Node-passes of Noverlap one layout may spend (200 passes up to 1,000 nodes; 3,500 nodes: 57). */
-const NOVERLAP_WORK = 200_000;
-
-export function noverlapPasses(requested: number, nodes: number): number {
-  return Math.min(requested, Math.max(FA2_MIN_ITERATIONS, Math.floor(NOVERLAP_WORK / Math.max(1, nodes))));
-}
-
-const NOVERLAP_MARGIN = 2;
-const DEFAULT_NODE_SIZE = 6;
 
 /** Scales points uniformly (aspect kept) to fill [margin, extent − margin]², centred. */
 export function fitToExtent(points: Positions, extent = LAYOUT_EXTENT, margin = 0): Positions {
