@@ -15,6 +15,7 @@ import { parseRespondentType, typeLabel } from './actor-type';
 import { detectLayout, detectSurveyMapping, numericScaleCodes } from './detect';
 import { RosterMatcher, type MatchResult } from './matcher';
 import { lowerCase, nameKey } from './names';
+import { isSpace } from './chars';
 import {
   hashString,
   NEEDS_LOWER_CASE,
@@ -949,8 +950,12 @@ function readSurveyFile(
   let dataRows = 0;
   // The header rows as written, by their first cell: two exports pasted into one file repeat them.
   const headerRowsByFirst = new Map<string, string[]>();
+  // Their first characters: a row starting otherwise (a date, an id) needs no trim and no lookup.
+  const headerStarts = new Set<number>();
   const onData = (row: string[], line: number) => {
-    const again = headerRowsByFirst.get((row[0] ?? '').trim());
+    const first = row[0] ?? '';
+    const c = first.charCodeAt(0);
+    const again = headerStarts.has(c) || isSpace(c) ? headerRowsByFirst.get(first.trim()) : undefined;
     if (again && again.length === row.length && again.every((h, i) => h === row[i]!.trim())) {
       quality.warn(
         file.name,
@@ -993,7 +998,10 @@ function readSurveyFile(
     for (const r of rows.slice(0, layout.headerRows)) {
       const written = r.row.map((h) => h.trim());
       // A header row whose first cell is blank (SurveyMonkey's second) would match blank-led data.
-      if (written[0]) headerRowsByFirst.set(written[0], written);
+      if (written[0]) {
+        headerRowsByFirst.set(written[0], written);
+        headerStarts.add(written[0].charCodeAt(0));
+      }
     }
     headerLine = rows[layout.headerRows - 1]?.line ?? 1;
     const data = rows.slice(layout.headerRows);

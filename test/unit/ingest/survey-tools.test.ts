@@ -606,10 +606,12 @@ describe('two exports pasted into one file', () => {
     const header = 'Timestamp,Which best describes you?,Who do you trust?';
     const csv =
       `${header}\n2026/03/02 10:01:00 AM GMT,Resident,Helen Okafor\n` +
-      `${header}\n2026/03/09 11:01:00 AM GMT,Volunteer,Amira Haddad\n`;
+      `${header}\n2026/03/09 11:01:00 AM GMT,Volunteer,Amira Haddad\n` +
+      // Pasted with a space before the first cell: still the header.
+      ` ${header}\n`;
     const r = run([text('joined.csv', csv)]);
     expect(tieSet(r)).toEqual(['r-row2>ps-01:trust', 'r-row4>ps-09:trust']);
-    expect(r.quality.issues.filter((i) => i.code === 'repeated-header').map((i) => i.row)).toEqual([3]);
+    expect(r.quality.issues.filter((i) => i.code === 'repeated-header').map((i) => i.row)).toEqual([3, 5]);
     expect(r.review).toEqual([]);
   });
 });
