@@ -373,9 +373,12 @@ export function detectSurveyMapping(
     questions: [],
   };
   if (mapping.timestamp == null) mapping.timestamp = header.find((h) => /_timestamp$/.test(h)) ?? null;
-  if (mapping.finished == null) mapping.finished = header.find((h) => /_complete$/.test(h)) ?? null;
+  // REDCap writes a `<form>_complete` status (0/1/2) after each instrument's fields: never answers.
+  const formStatuses = header.filter((h) => REDCAP_FORM_STATUS.test(h));
+  if (mapping.finished == null) mapping.finished = formStatuses[0] ?? null;
   const metaColumns = new Set(
     [
+      ...formStatuses,
       mapping.responseId,
       mapping.respondentType,
       mapping.service,
@@ -453,8 +456,18 @@ export function detectSurveyMapping(
       ),
     );
   }
+  // With several instruments, whether a response is finished is the status of the one that asks
+  // for names: the first status after its last question column.
+  if (formStatuses.length > 1 && mapping.finished === formStatuses[0] && mapping.questions.length > 0) {
+    const lastQuestion = Math.max(
+      ...mapping.questions.flatMap((q) => q.columns.map((c) => header.indexOf(c))),
+    );
+    mapping.finished = formStatuses.find((h) => header.indexOf(h) > lastQuestion) ?? mapping.finished;
+  }
   return mapping;
 }
+
+const REDCAP_FORM_STATUS = /^[a-z][a-z0-9_]*_complete$/;
 
 /**
  * Qualtrics loop & merge columns carry the loop number before the export tag (1_Q5, 2_Q5_3) and

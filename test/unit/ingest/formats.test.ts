@@ -170,6 +170,21 @@ describe('survey tool exports', () => {
     expect(codes(r.quality)).not.toContain('invalid-date');
   });
 
+  it('REDCap with two instruments: every <form>_complete status is metadata, the network form decides finished', () => {
+    // demographics_complete and network_complete hold 0/1/2; 2 is also a code in the dictionary
+    // (Helen Okafor), so a status read as an answer made a tie to her from every record.
+    const csv =
+      'record_id,resp_type,demographics_complete,network_timestamp,need___1,need___2,need___3,trust___1,trust___2,trust___3,network_complete\n' +
+      '1,1,2,2026-03-02 10:04,1,0,1,0,1,0,2\n' +
+      '2,2,2,2026-03-02 11:04,0,0,0,1,0,0,0\n';
+    const r = run([text('redcap-two-forms.csv', csv)], { codebook: fixture('redcap-dictionary.csv') });
+    const m = r.mapping.surveys[0]!;
+    expect(m.finished).toBe('network_complete');
+    expect(m.questions.map((q) => q.relation)).toEqual(['need', 'trust']);
+    expect(tieSet(r)).toEqual(['r-1>ps-01:trust', 'r-1>ps-04:need', 'r-1>vg-01:need', 'r-2>ps-04:trust']);
+    expect(r.quality.issues.filter((i) => i.code === 'unfinished-response').map((i) => i.row)).toEqual([3]);
+  });
+
   it('REDCap with labels: "Question (choice=Label)" columns holding Checked / Unchecked', () => {
     const r = run([fixture('redcap-labels.csv')]);
     const m = r.mapping.surveys[0]!;
