@@ -14,7 +14,7 @@ import { InputError, subProgress, type Progress, type QualityCollector } from '.
 import { parseRespondentType, typeLabel } from './actor-type';
 import { detectLayout, detectSurveyMapping, numericScaleCodes } from './detect';
 import { RosterMatcher, type MatchResult } from './matcher';
-import { lowerCase, nameKey } from './names';
+import { nameKey } from './names';
 import { isSpace } from './chars';
 import {
   hashString,
@@ -244,7 +244,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
 
   // 2. Drop previews, tests, spam and superseded resubmissions (each reported).
   progress.report('Screening responses', 0.75);
-  const kept = screenResponses(raw, quality, progress);
+  const kept = screenResponses(raw, quality, progress, (ref) => rosterEntryOfRef(ref, matcher)?.id ?? null);
 
   // 3. Respondents: roster people keep their id; the rest get keys from the response id.
   progress.report('Linking respondents', 0.77);
@@ -528,6 +528,17 @@ function rosterActor(e: RosterEntry): Actor {
   return a;
 }
 
+/**
+ * The roster entry a roster-id cell names: by id, e-mail or code, else by an exact name (a roster
+ * without ids, a typed "Roster ID"), else null.
+ */
+function rosterEntryOfRef(ref: string, matcher: RosterMatcher): RosterEntry | null {
+  const hit = matcher.exactRef(ref);
+  if (hit != null) return matcher.entries[hit]!;
+  const hits = matcher.exact(ref);
+  return hits.length === 1 ? matcher.entries[hits[0]!]! : null;
+}
+
 /** A respondent is on the roster when the export carries their roster id, e-mail or exact name. */
 function linkRespondent(r: RawResponse, matcher: RosterMatcher): RosterEntry | null {
   const entries = matcher.entries;
@@ -789,8 +800,17 @@ function placePlainNetwork(network: PlainNetwork, ctx: PlainContext): void {
   }
 }
 
-/** Remove previews, tests, spam and resubmissions; count and report each. */
-function screenResponses(raw: RawResponse[], quality: QualityCollector, progress: Progress): RawResponse[] {
+/**
+ * Remove previews, tests, spam and resubmissions; count and report each. `rosterIdOf` is the roster
+ * id a roster-id cell names, or null: only a person found on the roster is one person answering
+ * twice (a column such as SurveyMonkey's "Custom Data 1" may hold a ward that many share).
+ */
+function screenResponses(
+  raw: RawResponse[],
+  quality: QualityCollector,
+  progress: Progress,
+  rosterIdOf: (ref: string) => string | null,
+): RawResponse[] {
   // Three passes over the responses share the stage's slice of the bar.
   const tick = (i: number, pass: number) => {
     if ((i & (PROGRESS_EVERY - 1)) === 0) {
@@ -884,7 +904,8 @@ function screenResponses(raw: RawResponse[], quality: QualityCollector, progress
     const r = raw[i]!;
     if (rejected[i]) continue;
     const byEmailAddress = r.email !== '';
-    if (!byEmailAddress && !r.rosterRef) continue;
+    const rosterId = byEmailAddress || !r.rosterRef ? null : rosterIdOf(r.rosterRef);
+    if (!byEmailAddress && rosterId === null) continue;
     let emails: StringTable | undefined;
     let refs: Map<string, number> | undefined;
     let who = r.email;
@@ -896,7 +917,7 @@ function screenResponses(raw: RawResponse[], quality: QualityCollector, progress
       p = found < 0 ? undefined : found;
     } else {
       refs = perFile(byRef, r.file);
-      who = lowerCase(r.rosterRef);
+      who = rosterId!;
       p = refs.get(who);
     }
     if (p !== undefined) {

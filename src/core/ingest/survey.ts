@@ -236,11 +236,15 @@ const QUALTRICS_STATUS: Record<string, string> = {
   '17': 'preview',
 };
 
-/** Does a status / channel cell mark a response that is not a real answer? */
-function statusRejection(value: string): string | null {
+/**
+ * Does a status / channel cell mark a response that is not a real answer? Numbers are read as
+ * Qualtrics' status codes only in a Qualtrics export: elsewhere such a column (SurveyMonkey's
+ * Collector ID) holds numbers that mean nothing of the kind.
+ */
+function statusRejection(value: string, qualtricsCodes: boolean): string | null {
   const v = value.trim().toLowerCase();
   if (!v) return null;
-  if (QUALTRICS_STATUS[v]) return QUALTRICS_STATUS[v]!;
+  if (qualtricsCodes && QUALTRICS_STATUS[v]) return QUALTRICS_STATUS[v]!;
   // KoboToolbox's _validation_status: the value (validation_status_not_approved) or its label.
   if (/not.?approved/.test(v)) return 'not-approved';
   // ODK Central's ReviewState and SurveyCTO's review_status.
@@ -335,6 +339,7 @@ export function makeRowReader(
     ] as const
   ).filter(([i]) => i >= 0);
   const isSubmitDate = /submitdate/i.test(mapping.finished ?? '');
+  const qualtricsCodes = mapping.format === 'qualtrics';
   // Qualtrics' fraud detection: kept (the flags are guesses), but each flagged response is reported.
   const duplicateFlag = header.findIndex((h) => /^Q_(RelevantIDDuplicate|DuplicateRespondent)$/.test(h));
   const botScore = header.indexOf('Q_RecaptchaScore');
@@ -519,7 +524,7 @@ export function makeRowReader(
     };
     for (const [i, column] of statusColumns) {
       const status = cell(row, i);
-      const reason = statusRejection(status);
+      const reason = statusRejection(status, qualtricsCodes);
       if (reason && !response.rejected) {
         response.rejected = {
           code: `${reason}-response`,

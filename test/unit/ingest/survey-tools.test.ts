@@ -601,6 +601,26 @@ describe('a respondent whose roster id is not on the roster', () => {
   });
 });
 
+describe('repeats by roster id', () => {
+  it('are the same roster person answering twice; a value no one on the roster has keeps both', () => {
+    // SurveyMonkey's "Custom Data 1" (read as a roster id) often holds a ward that many share.
+    const csv =
+      'Respondent ID,Collector ID,Start Date,Custom Data 1,Which best describes you?,Who do you trust?\n' +
+      ',,,,Response,Open-Ended Response\n' +
+      '101,9,03/02/2026 09:01:12 AM,Northgate,Resident,Helen Okafor\n' +
+      '102,9,03/02/2026 09:11:12 AM,Northgate,Resident,Amira Haddad\n' +
+      '103,9,03/02/2026 09:21:12 AM,ps-01,Public servant,Amira Haddad\n' +
+      '104,9,03/02/2026 09:31:12 AM,Helen Okafor,Public servant,Karen Douglas\n';
+    const r = run([text('monkey.csv', csv)]);
+    expect(r.mapping.surveys[0]!.rosterId).toBe('Custom Data 1');
+    // Rows 3 and 4 are two residents; rows 5 and 6 name ps-01 by id and by name: one person, latest kept.
+    expect(tieSet(r)).toEqual(['ps-01>ps-12:trust', 'r-101>ps-01:trust', 'r-102>ps-09:trust']);
+    const repeats = r.quality.issues.filter((i) => i.code === 'resubmitted-response');
+    expect(repeats.map((i) => i.row)).toEqual([5]);
+    expect(codes(r.quality).filter((c) => c === 'unknown-roster-id')).toHaveLength(2);
+  });
+});
+
 describe('two exports pasted into one file', () => {
   it('reads the repeated header as a header, reported, not as a response', () => {
     const header = 'Timestamp,Which best describes you?,Who do you trust?';
