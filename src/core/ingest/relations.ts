@@ -33,6 +33,15 @@ export function isNameGenerator(question: string): boolean {
 const NO_TIE =
   /^((i )?(do not|don.?t) know (them|him|her|this person)|never met|not met|not known|no (contact|relationship|tie)|never|not at all|none|no|n\/a|not applicable|not sure|(i )?don.?t know)[.!]*$/;
 
+/** A label that denies what it names: "I do not trust them", "Wouldn't go to them", "No help". */
+const NEGATED = /\b(not|never|no|cannot|(do|does|did|would|could|wo|ca|is|are)n.?t)\b/;
+
+/**
+ * A label worded as a sentence ("I go to them in times of need", "Someone I trust"): three words or
+ * more, or one that speaks of a person. Short noun labels ("Family support") stay names of their own.
+ */
+const SENTENCE = /\b(i|me|my|we|us|our|you|they|them|he|him|she|her|someone|somebody)\b/;
+
 /**
  * A tie-type label ticked in a roster grid ("Advice", "Support", "Trust") as a relation name:
  * the built-in one it clearly means, else its own lower-case name.
@@ -43,6 +52,14 @@ export function relationOfLabel(label: string): string | null {
   if (/^(trust|trusted|i trust( them)?)$/.test(l)) return 'trust';
   if (/^(info|information|news|informed)$/.test(l)) return 'info';
   if (/^(need|help|support|in times of need)$/.test(l)) return 'need';
+  // Google Forms grids tick whole sentences: read them with the question wording's patterns, so
+  // "I get information from them" joins the info layer rather than becoming a tie type of its own.
+  const relation = detectRelation(l);
+  if (relation) {
+    // "I do not trust them" ticked is no tie at all, not a trust tie nor a new tie type.
+    if (NEGATED.test(l)) return null;
+    if (SENTENCE.test(l) || l.split(/\s+/).length >= 3) return relation;
+  }
   return (
     l
       .replace(/[^\p{L}\p{N}]+/gu, '-')
