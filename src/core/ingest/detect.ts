@@ -100,13 +100,14 @@ const META: Record<
     'Started',
   ],
   // ODK Central's ReviewState and SurveyCTO's review_status come before Central's Status column,
-  // which only says whether an encrypted submission's data arrived.
+  // which only says whether an encrypted submission's data arrived; KoboToolbox's
+  // _validation_status before its _status ("submitted_via_web"), which "Status" would match.
   status: [
     'ReviewState',
     'review_status',
+    '_validation_status',
     'Status',
     'Response Type',
-    '_validation_status',
     'redcap_survey_identifier',
   ],
   finished: ['Finished', 'Completed', 'Complete?', 'submitdate'],
