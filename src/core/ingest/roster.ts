@@ -79,6 +79,9 @@ const ROSTER_COLUMNS: Record<keyof RosterMapping, string[]> = {
   code: ['code', 'choice code', 'value', 'number', 'no', 'num', 'answer code'],
 };
 
+/** Name candidates that are an organisation's name, not a person's (see detectRosterColumns). */
+const GROUP_NAME_COLUMNS = ['organisation', 'organization'];
+
 /**
  * A spreadsheet's total under a list: "Total: 52", "Grand total", or "Count" beside a number,
  * and nothing else on the row ("Count Basie" is a name, not a total).
@@ -95,8 +98,9 @@ function isSummaryRow(row: string[]): boolean {
 /** Detect the roster's columns from its header. */
 export function detectRosterColumns(header: string[]): RosterMapping {
   const used = new Set<number>();
-  const pick = (key: keyof RosterMapping): string | null => {
+  const pick = (key: keyof RosterMapping, skip: readonly string[] = []): string | null => {
     for (const name of ROSTER_COLUMNS[key]) {
+      if (skip.includes(name)) continue;
       const i = findColumn(header, name);
       if (i >= 0 && !used.has(i)) {
         used.add(i);
@@ -110,7 +114,9 @@ export function detectRosterColumns(header: string[]): RosterMapping {
   const email = pick('email');
   const firstName = pick('firstName');
   const lastName = pick('lastName');
-  const name = pick('name');
+  // A contact list's Organisation is where each person works, so it is their service; it names
+  // the entries only in a roster of groups, which has no first or last name column.
+  const name = pick('name', (firstName ?? lastName) ? GROUP_NAME_COLUMNS : []);
   const type = pick('type');
   const sector = pick('sector');
   const role = pick('role');
@@ -135,7 +141,8 @@ export interface RosterResult {
 
 /**
  * Read the roster. Rows without a name or id are rejected with an issue; duplicated ids keep the
- * first entry. Without an id column, ids are made from the name (reported), so they stay stable.
+ * first entry. Without an id column, ids are made from the name (reported), so they stay stable;
+ * namesakes with different e-mails are both kept, the later with a repeat suffix ("p-sam-lee-2").
  */
 export function readRoster(file: InputFile, quality: QualityCollector, mapping?: Mapping): RosterResult {
   const table = readTable(file, quality);
@@ -179,15 +186,21 @@ export function readRosterTable(
       'The roster has no id column; ids were made from the names.',
     );
   }
+  // In a contact list of people and groups, a group's row has no person's name, only its
+  // Organisation (the service column here, see detectRosterColumns): that is the group's name.
+  const orgColumn = columns.service != null && findColumn([columns.service], ...GROUP_NAME_COLUMNS) === 0;
   const known = new Set(Object.values(idx).filter((i) => i >= 0));
   const entries: RosterEntry[] = [];
-  const seen = new Set<string>();
+  /** Each kept id's row and e-mail, to tell a repeated row from a namesake. */
+  const seen = new Map<string, { line: number; email: string }>();
   const cell = (row: string[], i: number) => (i >= 0 ? (row[i] ?? '').trim() : '');
   for (let r = 0; r < table.rows.length; r++) {
     const row = table.rows[r]!;
     const line = table.rowNumbers[r]!;
     let name = cell(row, idx.name);
     if (!name) name = [cell(row, idx.first), cell(row, idx.last)].filter(Boolean).join(' ');
+    const groupRow = !name && orgColumn && cell(row, idx.service) !== '';
+    if (groupRow) name = cell(row, idx.service);
     let id = cell(row, idx.id);
     if (isSummaryRow(row)) {
       quality.info(
@@ -212,6 +225,7 @@ export function readRosterTable(
       );
       continue;
     }
+    const madeId = !id;
     if (!id) id = `p-${slug(name) || line}`;
     if (!name) {
       quality.warn(
@@ -223,22 +237,42 @@ export function readRosterTable(
       );
       name = id;
     }
-    if (seen.has(id)) {
+    const email = cell(row, idx.email);
+    const earlier = seen.get(id);
+    if (earlier && madeId && email && earlier.email && email.toLowerCase() !== earlier.email.toLowerCase()) {
+      // Namesakes in a contact list: their e-mails say they are two people, so both are kept
+      // (a repeat suffix keeps the id stable); a typed name alone cannot tell them apart.
+      let n = 2;
+      while (seen.has(`${id}-${n}`)) n++;
       quality.warn(
         table.file,
         line,
-        columns.id,
+        columns.name ?? columns.firstName,
+        'roster-same-name',
+        `"${name}" is also the name of roster row ${earlier.line} (${earlier.email}); with another e-mail (${email}) this is read as another person, kept as "${id}-${n}". Answers that give only the name will be asked about in review.`,
+      );
+      id = `${id}-${n}`;
+    } else if (earlier) {
+      quality.warn(
+        table.file,
+        line,
+        madeId ? (columns.name ?? columns.firstName) : columns.id,
         'duplicate-id',
-        `The id "${id}" is used by an earlier roster row; this row was skipped.`,
+        madeId
+          ? `"${name}" is also the name of roster row ${earlier.line}, and neither row has an id (nor do different e-mails tell them apart): this row was read as a repeat and skipped. If they are two people, give them ids or their e-mails.`
+          : `The id "${id}" is used by roster row ${earlier.line}; this row was skipped.`,
       );
       continue;
     }
-    seen.add(id);
+    seen.set(id, { line, email });
     const typeText = cell(row, idx.type);
     const sectorText = cell(row, idx.sector).toLowerCase();
-    // With no type given, the sector may tell ("Voluntary" is a group, "Public" a public servant).
+    // With no type given, the sector may tell ("Voluntary" is a group, "Public" a public servant),
+    // and a row named only by its organisation is a group.
     let type: ActorType =
-      parseActorType(typeText) ?? (typeText ? null : parseActorType(sectorText)) ?? 'public-servant';
+      parseActorType(typeText) ??
+      (typeText ? null : parseActorType(sectorText)) ??
+      (groupRow ? 'group' : 'public-servant');
     if (typeText && !parseActorType(typeText)) {
       quality.warn(
         table.file,
@@ -257,10 +291,9 @@ export function readRosterTable(
     const entry: RosterEntry = { id: asActorId(id), name, type, sector, attrs };
     const role = cell(row, idx.role);
     const service = cell(row, idx.service);
-    const email = cell(row, idx.email);
     const code = cell(row, idx.code);
     if (role) entry.role = role;
-    if (service) entry.service = service;
+    if (service && !groupRow) entry.service = service;
     if (email) entry.email = email;
     if (code) entry.code = code;
     entries.push(entry);
@@ -274,7 +307,7 @@ export function readRosterTable(
       null,
       null,
       'roster-type-default',
-      `The roster has no type column: its ${entries.length} entries were read as public servants, or as groups where their sector is voluntary. Add a type column (public-servant, group, volunteer, resident, service-user) or choose it in the mapping to say otherwise.`,
+      `The roster has no type column: its ${entries.length} entries were read as public servants, or as groups where their sector is voluntary or a row names only an organisation. Add a type column (public-servant, group, volunteer, resident, service-user) or choose it in the mapping to say otherwise.`,
     );
   }
   return { entries, columns };

@@ -1,0 +1,170 @@
+// A roster that is a contact list (First Name, Last Name, Email Address, Organisation, Job Title;
+// no id column), as a new user exported one: each person is named by their own name and their
+// Organisation is their service, not their name; a group's own row is named by its organisation.
+import { describe, expect, it } from 'vitest';
+import { detectRosterColumns, readRoster, type IngestResult } from '../../../src/core/ingest';
+import { QualityCollector } from '../../../src/core/quality';
+import { codes, fixture, ROSTER, run, text } from './helpers';
+
+const HEADER = '"First Name","Last Name","Email Address","Organisation","Job Title"';
+
+const CONTACTS = [
+  HEADER,
+  '"Helen","Okafor","helen.okafor@millbrook.gov.uk","Riverside Primary School","Headteacher"',
+  '"James","Whitfield","james.whitfield@millbrook.gov.uk","Riverside Primary School","Deputy Headteacher"',
+  '"Priya","Patel","priya.patel@millbrook.gov.uk","Riverside Surgery","GP"',
+  '"","","millbrook.food.bank@groups.example.org","Millbrook Food Bank","Community group"',
+  '"Yvonne","Ahmed","yvonne.ahmed@volunteers.example.org","Millbrook Food Bank","Volunteer"',
+].join('\n');
+
+function read(data: string, name = 'contacts.csv') {
+  const quality = new QualityCollector();
+  return { ...readRoster(text(name, data), quality), quality };
+}
+
+describe('a contact-list roster', () => {
+  it('names people by first and last name, and reads Organisation as their service', () => {
+    expect(detectRosterColumns(HEADER.replace(/"/g, '').split(','))).toMatchObject({
+      id: null,
+      name: null,
+      firstName: 'First Name',
+      lastName: 'Last Name',
+      email: 'Email Address',
+      service: 'Organisation',
+      role: 'Job Title',
+    });
+    const { entries, quality } = read(CONTACTS);
+    expect(entries.map((e) => [e.id, e.name, e.service ?? null, e.role ?? null])).toEqual([
+      ['p-helen-okafor', 'Helen Okafor', 'Riverside Primary School', 'Headteacher'],
+      ['p-james-whitfield', 'James Whitfield', 'Riverside Primary School', 'Deputy Headteacher'],
+      ['p-priya-patel', 'Priya Patel', 'Riverside Surgery', 'GP'],
+      ['p-millbrook-food-bank', 'Millbrook Food Bank', null, 'Community group'],
+      ['p-yvonne-ahmed', 'Yvonne Ahmed', 'Millbrook Food Bank', 'Volunteer'],
+    ]);
+    // Colleagues at one organisation are two people, not a repeated id.
+    expect(codes(quality)).not.toContain('duplicate-id');
+    expect(codes(quality)).not.toContain('roster-no-name');
+  });
+
+  it("reads a row with only an organisation as that group's entry", () => {
+    const { entries } = read(CONTACTS);
+    const bank = entries.find((e) => e.name === 'Millbrook Food Bank')!;
+    expect([bank.type, bank.sector, bank.email]).toEqual([
+      'group',
+      'voluntary',
+      'millbrook.food.bank@groups.example.org',
+    ]);
+    expect(entries.find((e) => e.name === 'Helen Okafor')!.type).toBe('public-servant');
+  });
+
+  it('still names entries by Organisation in a roster of groups (no person-name column)', () => {
+    const { entries, columns } = read(
+      'Organisation,Email\nMillbrook Food Bank,info@foodbank.org\nAge UK Millbrook,hello@ageuk.org\n',
+    );
+    expect(columns.name).toBe('Organisation');
+    expect(entries.map((e) => [e.id, e.name])).toEqual([
+      ['p-millbrook-food-bank', 'Millbrook Food Bank'],
+      ['p-age-uk-millbrook', 'Age UK Millbrook'],
+    ]);
+  });
+
+  it('prefers a full-name column over Organisation, as before', () => {
+    const { columns } = read('Full name,Organisation\nHelen Okafor,Riverside Primary School\n');
+    expect([columns.name, columns.service]).toEqual(['Full name', 'Organisation']);
+  });
+});
+
+describe('namesakes in a contact list without ids', () => {
+  it('keeps two people of one name with different e-mails, and says so with file and row', () => {
+    const { entries, quality } = read(
+      [
+        HEADER,
+        '"Sam","Lee","sam.lee@millbrook.gov.uk","Millbrook Library","Librarian"',
+        '"Sam","Lee","s.lee@volunteers.example.org","Millbrook Food Bank","Volunteer"',
+      ].join('\n'),
+    );
+    expect(entries.map((e) => [e.id, e.name, e.email])).toEqual([
+      ['p-sam-lee', 'Sam Lee', 'sam.lee@millbrook.gov.uk'],
+      ['p-sam-lee-2', 'Sam Lee', 's.lee@volunteers.example.org'],
+    ]);
+    const issue = quality.issues.find((i) => i.code === 'roster-same-name')!;
+    expect([issue.severity, issue.file, issue.row, issue.column]).toEqual([
+      'warning',
+      'contacts.csv',
+      3,
+      'First Name',
+    ]);
+    expect(issue.message).toContain('row 2');
+    expect(codes(quality)).not.toContain('duplicate-id');
+  });
+
+  it('skips a repeated row (same name, same e-mail), reported with file and both rows', () => {
+    const { entries, quality } = read(
+      [
+        HEADER,
+        '"Sam","Lee","sam.lee@millbrook.gov.uk","Millbrook Library","Librarian"',
+        '"Helen","Okafor","helen.okafor@millbrook.gov.uk","Riverside Primary School","Headteacher"',
+        '"Sam","Lee","Sam.Lee@millbrook.gov.uk","Millbrook Library","Librarian"',
+      ].join('\n'),
+    );
+    expect(entries.map((e) => e.id)).toEqual(['p-sam-lee', 'p-helen-okafor']);
+    const issue = quality.issues.find((i) => i.code === 'duplicate-id')!;
+    expect([issue.file, issue.row]).toEqual(['contacts.csv', 4]);
+    expect(issue.message).toMatch(/row 2.*skipped/);
+  });
+
+  it('sends an answer naming only the shared name to review, offering both', () => {
+    const roster = text(
+      'contacts.csv',
+      [
+        HEADER,
+        '"Sam","Lee","sam.lee@millbrook.gov.uk","Millbrook Library","Librarian"',
+        '"Sam","Lee","s.lee@volunteers.example.org","Millbrook Food Bank","Volunteer"',
+      ].join('\n'),
+    );
+    const r = run([text('s.csv', 'Response ID,Who do you trust?\nR_1,Sam Lee\n')], { roster });
+    expect(r.ties).toEqual([]);
+    expect(r.review.map((i) => [i.text, i.candidates.map((c) => [c.id, c.confidence])])).toEqual([
+      [
+        'Sam Lee',
+        [
+          ['p-sam-lee', 1],
+          ['p-sam-lee-2', 1],
+        ],
+      ],
+    ]);
+  });
+});
+
+/** The fixture roster written as a contact list: names split in two, no ids, no type column. */
+function asContactList(): string {
+  const { entries } = readRoster(ROSTER(), new QualityCollector());
+  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  const rows = entries.map((e) => {
+    const group = e.type === 'group';
+    const words = e.name.split(' ');
+    const first = group ? '' : words.slice(0, -1).join(' ');
+    const last = group ? '' : words[words.length - 1]!;
+    return [first, last, e.email ?? '', group ? e.name : (e.service ?? ''), e.role ?? ''].map(q).join(',');
+  });
+  return [HEADER, ...rows].join('\n');
+}
+
+/** Each tie as "relation: respondent > named roster person", by name, since the ids differ. */
+function tiesByName(r: IngestResult): string[] {
+  const label = new Map(r.actors.map((a) => [a.id as string, a.label]));
+  return r.ties.map((t) => `${t.relation}: ${label.get(t.source)} > ${label.get(t.target)}`).sort();
+}
+
+describe('a survey read against the contact-list roster', () => {
+  it('matches the same people as against the roster with ids', () => {
+    const survey = () => fixture('kobo.csv');
+    const withIds = run([survey()]);
+    const contacts = run([survey()], { roster: text('contacts.csv', asContactList()) });
+    expect(contacts.roster).toHaveLength(withIds.roster.length);
+    expect(tiesByName(contacts)).toEqual(tiesByName(withIds));
+    expect(tiesByName(contacts)).toContain('need: Resident 1 > Dr Priya Patel');
+    expect(contacts.review.map((i) => i.text)).toEqual(withIds.review.map((i) => i.text));
+    expect(codes(contacts.quality)).not.toContain('duplicate-id');
+  });
+});
