@@ -25,6 +25,7 @@ const META: Record<
     'Respondent ID',
     'Submission ID',
     'UserID',
+    'UserNo', // SmartSurvey
     'record_id',
     'Record ID',
     '_id',
@@ -353,13 +354,13 @@ export function detectSurveyMapping(
       findByWording(
         header,
         subHeaders,
-        /respondent type|best describes you|are you (a|an)\b|i am (a|an)\b|type of respondent/i,
+        /respondent type|describes? you\b|describe yourself|are you (a|an)\b|i am (a|an)\b|type of respondent/i,
       ),
     service:
       meta('service') ??
       findByWording(header, subHeaders, /which service|service (do you|you) use|service used/i),
     rosterId: meta('rosterId'),
-    email: meta('email'),
+    email: meta('email') ?? findByWording(header, subHeaders, OWN_EMAIL),
     name:
       meta('name') ??
       findByWording(
@@ -504,6 +505,9 @@ function byContent(
 ): QuestionMapping | null {
   if (group.length !== 1 || group[0]!.option != null || notAnswers(group[0]!.stem)) return null;
   const c = group[0]!;
+  // "What is the name of your organisation?" is answered with a roster group's name, but it is the
+  // respondent's own: no one was named.
+  if (OWN_DETAILS.test(plainWording(c.question))) return null;
   let answered = 0;
   let named = 0;
   for (const [v] of answeredCells(group, sample)) {
@@ -513,6 +517,11 @@ function byContent(
   if (answered < 1 || named / answered < 0.5) return null;
   return textQuestion([c.header], relationOfLabel(c.header) ?? 'named', c.question);
 }
+
+/** A question about the respondent themselves, whose answer may still be a roster name or e-mail. */
+const OWN_DETAILS =
+  /\byour (own )?(e-?mail|organi[sz]ation|(full |first |last )?name|(home |postal )?address|post ?code|(tele)?phone)\b/i;
+const OWN_EMAIL = /\byour e-?mail\b/i;
 
 function findByWording(header: string[], subHeaders: string[][], re: RegExp): string | null {
   for (let i = 0; i < header.length; i++) {

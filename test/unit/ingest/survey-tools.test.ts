@@ -601,6 +601,27 @@ describe('a respondent whose roster id is not on the roster', () => {
   });
 });
 
+describe("questions about the respondent's own details", () => {
+  it('are never name questions, even when their answers are roster names; "your email" is the e-mail', () => {
+    // Citizen Space's consultation form asks for the respondent's name, e-mail and organisation.
+    const csv =
+      'Response ID,What is your name?,What is your email address?,What is the name of your organisation?,Which of these describes you?,Who do you trust?\n' +
+      'ANON-1,,,Millbrook Men’s Shed,Community group,Helen Okafor\n' +
+      'ANON-2,Someone,gareth.lewis@example.org,Millbrook Food Bank,Volunteer,Amira Haddad\n' +
+      'ANON-3,,,Age UK Millbrook,Service user,\n';
+    const r = run([text('citizen-space.csv', csv)]);
+    const m = r.mapping.surveys[0]!;
+    expect(m).toMatchObject({
+      email: 'What is your email address?',
+      name: 'What is your name?',
+      respondentType: 'Which of these describes you?',
+    });
+    expect(m.questions.map((q) => q.relation)).toEqual(['trust']);
+    expect(tieSet(r)).toEqual(['r-ANON-1>ps-01:trust', 'r-ANON-2>ps-09:trust']);
+    expect(r.respondents.map((x) => x.type)).toEqual(['group', 'volunteer', 'service-user']);
+  });
+});
+
 describe('repeats by roster id', () => {
   it('are the same roster person answering twice; a value no one on the roster has keeps both', () => {
     // SurveyMonkey's "Custom Data 1" (read as a roster id) often holds a ward that many share.
