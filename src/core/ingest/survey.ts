@@ -341,7 +341,11 @@ export function makeRowReader(
   const isSubmitDate = /submitdate/i.test(mapping.finished ?? '');
   const qualtricsCodes = mapping.format === 'qualtrics';
   // Qualtrics' fraud detection: kept (the flags are guesses), but each flagged response is reported.
-  const duplicateFlag = header.findIndex((h) => /^Q_(RelevantIDDuplicate|DuplicateRespondent)$/.test(h));
+  // RelevantID's duplicate flag, and Ballot Box Stuffing (the survey's "prevent multiple submissions"
+  // set to flag): the first one set on a row is reported.
+  const duplicateFlags = header.flatMap((h, i) =>
+    /^Q_(RelevantIDDuplicate|DuplicateRespondent|BallotBoxStuffing)$/.test(h) ? [i] : [],
+  );
   const botScore = header.indexOf('Q_RecaptchaScore');
   const questions = mapping.questions
     .filter((q) => (q.kind === 'grid' && !q.valued) || q.relation != null)
@@ -533,7 +537,9 @@ export function makeRowReader(
         };
       } else if (UNFINISHED_STATUS.test(status)) response.unfinished = true;
     }
-    if (duplicateFlag >= 0 && /^true$/i.test(cell(row, duplicateFlag))) {
+    const duplicateFlag =
+      duplicateFlags.length === 0 ? undefined : duplicateFlags.find((i) => /^true$/i.test(cell(row, i)));
+    if (duplicateFlag !== undefined) {
       quality.warn(
         file,
         line,

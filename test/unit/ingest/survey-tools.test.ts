@@ -376,6 +376,7 @@ describe('Qualtrics columns about a question rather than its answers', () => {
     expect(
       r.quality.issues.filter((i) => i.code.startsWith('possible-')).map((i) => [i.code, i.row, i.column]),
     ).toEqual([
+      ['possible-duplicate', 4, 'Q_BallotBoxStuffing'],
       ['possible-duplicate', 5, 'Q_RelevantIDDuplicate'],
       ['possible-bot', 5, 'Q_RecaptchaScore'],
     ]);
