@@ -553,14 +553,20 @@ describe('answers that name nobody, and what spreadsheets leave in empty cells',
     'I do not go to anybody',
     '?',
     '--',
+    'Other',
+    'Other (please specify)',
+    'Other (please say who):',
   ])('"%s" names nobody', (cell) => {
     expect(splitNames(cell, () => false)).toEqual([]);
     expect(splitNames(`Helen Okafor; ${cell}`, () => false)).toEqual(['Helen Okafor']);
   });
 
-  it.each(['Nobody Smith', 'Mary Noone', 'I trust Helen', 'All of them'])('"%s" is still read', (cell) => {
-    expect(splitNames(cell, () => false)).toEqual([cell]);
-  });
+  it.each(['Nobody Smith', 'Mary Noone', 'I trust Helen', 'All of them', 'Other Smith'])(
+    '"%s" is still read',
+    (cell) => {
+      expect(splitNames(cell, () => false)).toEqual([cell]);
+    },
+  );
 });
 
 describe("a saved mapping used on next year's export", () => {
