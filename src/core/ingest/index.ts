@@ -240,6 +240,23 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     }
     quality.rows.read += raw.length - first + blankRows;
     quality.rows.rejected += blankRows;
+    let named = false;
+    for (let i = first; i < raw.length && !named; i++) named = raw[i]!.nomTo > raw[i]!.nomFrom;
+    if (raw.length > first && !named) {
+      const questions = surveyMapping.questions.filter((q) => q.kind === 'grid' || q.relation != null);
+      quality.warn(
+        file.name,
+        null,
+        null,
+        'no-names',
+        `None of the ${raw.length - first} responses names anyone in ${questions.length === 1 ? 'the name question' : `the ${questions.length} name questions`} (${questions
+          .slice(0, 3)
+          .map((q) => `"${q.label.slice(0, 60)}"`)
+          .join(
+            ', ',
+          )}${questions.length > 3 ? ', ...' : ''}), so this file adds respondents but no ties. Check that those are the questions that ask for names, and that the export holds the answers.`,
+      );
+    }
   });
 
   // 2. Drop previews, tests, spam and superseded resubmissions (each reported).

@@ -629,6 +629,22 @@ describe("questions about the respondent's own details", () => {
   });
 });
 
+describe('an export in which no one names anybody', () => {
+  it('is said once for the file, naming its name questions', () => {
+    const csv =
+      'Timestamp,Which best describes you?,Who do you trust?,Who do you go to in times of need?\n' +
+      '2026/03/02 10:01:00 AM GMT,Resident,,\n2026/03/02 11:01:00 AM GMT,Volunteer,None,\n';
+    const r = run([text('blank.csv', csv)]);
+    expect(r.ties).toEqual([]);
+    const notes = r.quality.issues.filter((i) => i.code === 'no-names');
+    expect(notes.map((i) => [i.file, i.row, i.severity])).toEqual([['blank.csv', null, 'warning']]);
+    expect(notes[0]!.message).toContain('None of the 2 responses');
+    expect(notes[0]!.message).toContain('"Who do you trust?"');
+    // A file where someone names someone: nothing to say.
+    expect(codes(run([fixture('google-forms.csv')]).quality)).not.toContain('no-names');
+  });
+});
+
 describe('repeats by roster id', () => {
   it('are the same roster person answering twice; a value no one on the roster has keeps both', () => {
     // SurveyMonkey's "Custom Data 1" (read as a roster id) often holds a ward that many share.
