@@ -18,6 +18,7 @@ import { nameKey } from './names';
 import { isSpace } from './chars';
 import {
   hashString,
+  isEmail,
   NEEDS_LOWER_CASE,
   NOT_EMAIL,
   slashDateMs,
@@ -958,6 +959,10 @@ function screenResponses(
   return kept;
 }
 
+/** A whole cell that is a date or timestamp as survey tools write them (02/03/2026 10:04:11, 2026-03-02). */
+const DATA_DATE =
+  /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T,]+\d{1,2}:\d{2}\S*(?:\s*[AP]M)?(?:\s*[A-Z]{2,5})?)?$/i;
+
 /** Rows between progress reports in the later stages (a power of two: a mask, not a division). */
 const PROGRESS_EVERY = 4096;
 
@@ -1022,6 +1027,17 @@ function readSurveyFile(
     );
     if (rows.length === 0)
       throw new InputError(file.name, null, null, 'empty-file', 'The file has no header row.');
+    // A header row deleted or left blank: the first response would be read as the questions.
+    const answers = rows[0]!.row.map((c) => c.trim()).filter((c) => isEmail(c) || DATA_DATE.test(c));
+    if (answers.length > 0) {
+      throw new InputError(
+        file.name,
+        rows[0]!.line,
+        null,
+        'no-header',
+        `Row ${rows[0]!.line}, where the header (the questions) should be, holds answers ("${answers[0]!.slice(0, 40)}")${rows[0]!.line > 1 ? ', and the rows above it are blank' : ''}: the header row seems to be missing. Export the file again, or put the question texts back as its first row.`,
+      );
+    }
     const layout = given
       ? { format: given.format, headerRows: given.headerRows }
       : detectLayout(rows.slice(0, MAX_HEADER_ROWS).map((r) => r.row));

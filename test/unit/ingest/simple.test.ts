@@ -209,6 +209,14 @@ describe('quality cases', () => {
     expect(() => run([text('noq.csv', 'a,b\n1,2\n')])).not.toThrowError(/looks like a roster/);
     // The roster given as the survey (files swapped): said so.
     expect(() => run([fixture('roster.csv')])).toThrowError(/looks like a roster.*give it as the roster/);
+    // The header row left blank (or deleted): the first response is not read as the questions.
+    const headless =
+      ',,,\n02/03/2026 10:04:11,a.resident@example.com,Resident,Helen Okafor\n' +
+      '02/03/2026 11:15:42,b.vol@example.com,Volunteer,Amira Haddad\n';
+    expect(() => run([text('headless.csv', headless)])).toThrowError(
+      /Row 2, where the header .* holds answers \("02\/03\/2026 10:04:11"\), and the rows above it are blank/,
+    );
+    expect(() => run([text('headless.csv', headless.slice(4))])).toThrowError(/^Row 1, where the header/);
     try {
       run([text('empty.csv', '\n\n')]);
     } catch (e) {
