@@ -489,7 +489,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       `"${item.text}" (written ${item.count} time${item.count === 1 ? '' : 's'}) could not be matched to the roster for sure and is waiting for review.${hint}`,
     );
   }
-  noteNumericAnswers(unmatched.values(), quality);
+  noteNumericAnswers([...unmatched.values()], quality);
   review.sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
   mapping.decisions = [...decisions.values()];
   progress.report('Matching names', 1);
@@ -501,7 +501,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
  * codebook or roster code for them, the numbers cannot be people. Each stays in the review queue;
  * one note per column says why and what to do.
  */
-function noteNumericAnswers(unmatched: Iterable<{ item: ReviewItem }>, quality: QualityCollector): void {
+function noteNumericAnswers(unmatched: { item: ReviewItem }[], quality: QualityCollector): void {
   const byColumn = new Map<string, { file: string; column: string; codes: string[] }>();
   for (const { item } of unmatched) {
     if (!/^\d+$/.test(item.text)) continue;
@@ -509,6 +509,26 @@ function noteNumericAnswers(unmatched: Iterable<{ item: ReviewItem }>, quality: 
     const seen = byColumn.get(key);
     if (seen) seen.codes.push(item.text);
     else byColumn.set(key, { file: item.file, column: item.column, codes: [item.text] });
+  }
+  // REDCap's raw export without its dictionary: a ticked checkbox gives only its column name.
+  const checkboxes = new Map<string, { file: string; field: string; columns: string[] }>();
+  for (const { item } of unmatched) {
+    const m = /^([a-z][a-z0-9_]*?)___[a-z0-9_]+$/i.exec(item.text);
+    if (!m) continue;
+    const key = `${item.file}\u0000${m[1]}`;
+    const seen = checkboxes.get(key);
+    if (seen) seen.columns.push(item.text);
+    else checkboxes.set(key, { file: item.file, field: m[1]!, columns: [item.text] });
+  }
+  for (const { file, field, columns } of checkboxes.values()) {
+    columns.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    quality.warn(
+      file,
+      null,
+      columns[0]!,
+      'numeric-answers',
+      `The checkbox columns of "${field}" (${columns.slice(0, 5).join(', ')}${columns.length > 5 ? ', ...' : ''}) carry only choice codes, as REDCap's raw export writes them, and nothing says who the codes are. Add the project's data dictionary (the codebook file; --codebook in the CLI), or export again with labels ("CSV / Microsoft Excel (labels)").`,
+    );
   }
   for (const { file, column, codes } of byColumn.values()) {
     const shown = codes

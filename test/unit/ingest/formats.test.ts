@@ -170,6 +170,17 @@ describe('survey tool exports', () => {
     expect(codes(r.quality)).not.toContain('invalid-date');
   });
 
+  it('REDCap raw export without its dictionary: says which checkbox fields need it', () => {
+    const r = run([fixture('redcap.csv')]);
+    const notes = r.quality.issues.filter((i) => i.code === 'numeric-answers');
+    expect(notes.map((i) => [i.column, i.severity])).toEqual([
+      ['need___1', 'warning'],
+      ['trust___2', 'warning'],
+    ]);
+    expect(notes[0]!.message).toContain('"need" (need___1, need___2, need___3)');
+    expect(notes[0]!.message).toContain('data dictionary');
+  });
+
   it('REDCap with two instruments: every <form>_complete status is metadata, the network form decides finished', () => {
     // demographics_complete and network_complete hold 0/1/2; 2 is also a code in the dictionary
     // (Helen Okafor), so a status read as an answer made a tie to her from every record.
