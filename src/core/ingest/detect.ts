@@ -1,6 +1,7 @@
 // Recognises which survey tool wrote an export (from its header rows) and maps its columns:
 // respondent metadata, and each name-generator question with its layout and relation.
 import { findColumn } from './csv';
+import { isEmail } from './dates';
 import { detectRelation, isNameGenerator, ratingRelation, relationOfLabel, scaleRank } from './relations';
 import type { QuestionMapping, SurveyFormat, SurveyMapping } from './types';
 
@@ -183,7 +184,49 @@ export function detectLayout(rows: string[][]): DetectedLayout {
   ) {
     return { format: 'redcap', headerRows: 1 };
   }
+  // SmartSurvey (and any tool laid out like SurveyMonkey): read as SurveyMonkey's two header rows.
+  if (isOptionRow(first, row1, row2)) return { format: 'surveymonkey', headerRows: 2 };
   return { format: 'simple', headerRows: 1 };
+}
+
+/** Cells no option label looks like: an e-mail, or a date as tools write them (02/03/2026 10:01). */
+const DATA_CELL = (c: string) => isEmail(c) || /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?!\d)/.test(c);
+
+/**
+ * Whether `row` is a second header row of option labels (SmartSurvey's): the question over a
+ * multi-select's first column and blank over the rest, with the labels in the row below and
+ * nothing under metadata or one-column questions. A first response is told apart by the columns
+ * the tool fills for every response (its id, start and end times), which a label row leaves blank;
+ * a respondent may leave a name or e-mail blank, a tool never its own id. So the row is data when
+ * any of those is filled, when the next row leaves them blank too (a hand-made file with no ids),
+ * when a cell looks like data (an e-mail, a date), or when it answers a one-column question.
+ */
+function isOptionRow(first: string[], row: string[], next: string[]): boolean {
+  const blank = (r: string[], i: number) => (r[i] ?? '').trim() === '';
+  const toolFilled = [...META.responseId, ...META.timestamp]
+    .map((name) => findColumn(first, name))
+    .filter((i) => i >= 0);
+  if (toolFilled.length === 0 || toolFilled.some((i) => !blank(row, i))) return false;
+  if (next.some((c) => c.trim() !== '') && toolFilled.every((i) => blank(next, i))) return false;
+  if (row.some((c) => DATA_CELL(c.trim()))) return false;
+  // The columns of multi-column questions: a question's column and the blank-headed ones after it.
+  const meta = new Set(toolFilled);
+  let underQuestion = false;
+  let blankHeaded = 0;
+  let labelled = 0;
+  for (let i = 0; i < first.length; i++) {
+    if (!blank(first, i)) {
+      underQuestion = !meta.has(i);
+      const opensRun = underQuestion && i + 1 < first.length && blank(first, i + 1);
+      // SurveyMonkey writes "Response" under a one-column question; SmartSurvey leaves it blank.
+      if (!opensRun && !blank(row, i) && !/^(Open-Ended )?Response$/i.test(row[i]!.trim())) return false;
+      continue;
+    }
+    if (!underQuestion) continue;
+    blankHeaded++;
+    if (!blank(row, i)) labelled++;
+  }
+  return labelled > 0 && labelled * 2 >= blankHeaded;
 }
 
 /** One column, split into the question it belongs to and the option it stands for (if any). */
@@ -408,6 +451,10 @@ export function detectSurveyMapping(
   // The legacy exporter's V1, V2... metadata columns tell its "Question-Choice" texts apart.
   if (layout.format === 'qualtrics' && header.some((h) => /^V\d+$/.test(h))) splitLegacyChoices(columns);
   if (layout.format === 'surveymonkey') carrySurveyMonkeyQuestions(columns, header);
+  if (['simple', 'google-forms', 'microsoft-forms', 'unknown'].includes(layout.format)) {
+    groupBracketedOptions(columns, metaColumns);
+    pairNumberedOtherBoxes(columns, metaColumns);
+  }
   if (['simple', 'google-forms', 'microsoft-forms', 'surveymonkey'].includes(layout.format))
     carryBlankHeaders(columns, header, metaColumns);
   if (layout.format === 'kobo') groupKoboChoices(columns, header);
@@ -646,6 +693,81 @@ function carryBlankHeaders(columns: ColumnInfo[], header: string[], metaColumns:
   }
 }
 
+/** The question and the option of a header ending in brackets: "Question (Option)", brackets nested. */
+function trailingBracket(header: string): [string, string] | null {
+  if (!header.endsWith(')')) return null;
+  let depth = 0;
+  for (let i = header.length - 1; i >= 0; i--) {
+    if (header[i] === ')') depth++;
+    else if (header[i] === '(' && --depth === 0) {
+      const question = header.slice(0, i).trim();
+      const option = header.slice(i + 1, -1).trim();
+      return question && option ? [question, option] : null;
+    }
+  }
+  return null;
+}
+
+/**
+ * Jisc Online Surveys exports a multi-select one column per option, the option in brackets after
+ * the question: "2. Who do you go to? Please select all that apply. (Dr Priya Patel)". Wording
+ * ends in brackets too ("(tick all that apply)", "(optional)"), so the brackets hold an option only
+ * when two or more adjacent columns share the question before them.
+ */
+function groupBracketedOptions(columns: ColumnInfo[], metaColumns: Set<string>): void {
+  const headers = new Set(columns.map((c) => c.header.toLowerCase()));
+  const split = columns.map((c) => {
+    if (c.option != null || notAnswers(c.stem) || metaColumns.has(c.header)) return null;
+    const parts = trailingBracket(c.header);
+    // "Who do you trust? (2)" is the second copy of a repeated header (uniqueHeaders), not an option.
+    if (!parts || (/^\d+$/.test(parts[1]) && headers.has(parts[0].toLowerCase()))) return null;
+    return parts;
+  });
+  for (let start = 0; start < columns.length;) {
+    const question = split[start]?.[0];
+    let end = start + 1;
+    while (question !== undefined && end < columns.length && split[end]?.[0] === question) end++;
+    if (question !== undefined && end - start >= 2) {
+      for (let k = start; k < end; k++) {
+        const c = columns[k]!;
+        c.stem = question;
+        c.question = plainWording(question);
+        c.option = plainWording(split[k]![1]);
+      }
+    }
+    start = end;
+  }
+}
+
+/** Jisc's box for a question's "Other" choice, numbered under it: "2.a. If you selected Other, please specify:". */
+const NUMBERED_SUB_QUESTION = /^(\d+)\.\s*[a-z][.)]\s*(.*)$/i;
+const SPECIFY_OTHER = /\bother\b.*\b(specify|please (say|state|give|describe|tell))\b/i;
+
+/**
+ * A numbered "If you selected Other, please specify" box holds typed names for question N (the
+ * nearest column before it numbered "N."), read like Qualtrics' "Other (please specify)" box; the
+ * "Other" choice itself (its column, or "Other" in a joined answer) is then no one.
+ */
+function pairNumberedOtherBoxes(columns: ColumnInfo[], metaColumns: Set<string>): void {
+  for (const box of columns) {
+    if (box.option != null || metaColumns.has(box.header)) continue;
+    const m = NUMBERED_SUB_QUESTION.exec(box.header);
+    if (!m || !SPECIFY_OTHER.test(m[2]!)) continue;
+    // "2. Who..." but not another sub-question "2.b. ...".
+    const numbered = new RegExp(`^${m[1]}\\.(?!\\s*[a-z][.)])`, 'i');
+    let parent: ColumnInfo | undefined;
+    for (let k = box.index - 1; k >= 0 && !parent; k--) {
+      if (numbered.test(columns[k]!.header)) parent = columns[k];
+    }
+    if (!parent || metaColumns.has(parent.header) || notAnswers(parent.stem)) continue;
+    const stem = parent.stem;
+    const choice = columns.find((c) => c.stem === stem && c.option != null && /^other\b/i.test(c.option));
+    box.stem = `${stem}\u0000other`;
+    box.question = parent.question;
+    box.option = choice?.option ?? 'Other';
+  }
+}
+
 /** SurveyMonkey leaves the question blank over its second and later option columns. */
 function carrySurveyMonkeyQuestions(columns: ColumnInfo[], header: string[]): void {
   let current: ColumnInfo | null = null;
@@ -659,6 +781,13 @@ function carrySurveyMonkeyQuestions(columns: ColumnInfo[], header: string[]): vo
       c.stem = current.stem;
       c.question = current.question;
       if (current.option == null) current.option = '';
+      // SmartSurvey writes an "Other" choice's typed text in a column of its own beside the
+      // choice's: "Other (please specify) - text".
+      const box = WRITE_IN_BOX.exec(c.option);
+      if (box) {
+        c.stem = `${current.stem}\u0000other`;
+        c.option = box[1]!;
+      }
     }
   }
   // A first column whose option was blanked above is the "Response" of a single-answer question.
