@@ -189,8 +189,8 @@ export function detectLayout(rows: string[][]): DetectedLayout {
   return { format: 'simple', headerRows: 1 };
 }
 
-/** Cells no option label looks like: an e-mail, or a date as tools write them (02/03/2026 10:01). */
-const DATA_CELL = (c: string) => isEmail(c) || /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?!\d)/.test(c);
+/** Cells no header or option label looks like: an e-mail, or a date as tools write them (02/03/2026 10:01). */
+export const isDataCell = (c: string) => isEmail(c) || /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?!\d)/.test(c);
 
 /**
  * Whether `row` is a second header row of option labels (SmartSurvey's): the question over a
@@ -208,7 +208,7 @@ function isOptionRow(first: string[], row: string[], next: string[]): boolean {
     .filter((i) => i >= 0);
   if (toolFilled.length === 0 || toolFilled.some((i) => !blank(row, i))) return false;
   if (next.some((c) => c.trim() !== '') && toolFilled.every((i) => blank(next, i))) return false;
-  if (row.some((c) => DATA_CELL(c.trim()))) return false;
+  if (row.some((c) => isDataCell(c.trim()))) return false;
   // The columns of multi-column questions: a question's column and the blank-headed ones after it.
   const meta = new Set(toolFilled);
   let underQuestion = false;
@@ -424,6 +424,7 @@ export function detectSurveyMapping(
   const metaColumns = new Set(
     [
       ...formStatuses,
+      ...header.filter((h) => REDCAP_OWN.test(h)),
       mapping.responseId,
       mapping.respondentType,
       mapping.service,
@@ -474,7 +475,9 @@ export function detectSurveyMapping(
       mapping.questions.push(...perRelation);
       continue;
     }
-    const q = toQuestion(group, sample, isPerson) ?? byContent(group, sample, isPerson);
+    const q =
+      toQuestion(group, sample, isPerson) ??
+      byContent(group, sample, layout.format === 'redcap' ? scopedCodes(group, isPerson) : isPerson);
     // Columns headed only by people's names have no wording to read a tie type from.
     if (q && stem.startsWith(PEOPLE_COLUMNS) && (q.kind !== 'grid' || q.valued)) q.relation = 'named';
     if (q) {
@@ -517,6 +520,18 @@ export function detectSurveyMapping(
 }
 
 const REDCAP_FORM_STATUS = /^[a-z][a-z0-9_]*_complete$/;
+/** The columns REDCap adds to an export of a longitudinal project, repeating instruments or groups. */
+const REDCAP_OWN =
+  /^redcap_(event_name|repeat_instrument|repeat_instance|data_access_group|survey_identifier)$/;
+
+/**
+ * REDCap's codes belong to their field: in a one-column field "1" is that field's choice 1 (as
+ * the row reader reads it), never another field's person whose code is also 1.
+ */
+function scopedCodes(group: ColumnInfo[], isPerson: (label: string) => boolean): (label: string) => boolean {
+  const field = group[0]!.header;
+  return (label) => (/^\d+$/.test(label) ? isPerson(`${field}___${label}`) : isPerson(label));
+}
 
 /**
  * Qualtrics loop & merge columns carry the loop number before the export tag (1_Q5, 2_Q5_3) and

@@ -12,13 +12,12 @@ import {
 } from '../model';
 import { InputError, subProgress, type Progress, type QualityCollector } from '../quality';
 import { parseRespondentType, typeLabel } from './actor-type';
-import { detectLayout, detectSurveyMapping, numericScaleCodes } from './detect';
+import { detectLayout, detectSurveyMapping, isDataCell, numericScaleCodes } from './detect';
 import { RosterMatcher, type MatchResult } from './matcher';
 import { nameKey } from './names';
 import { isSpace } from './chars';
 import {
   hashString,
-  isEmail,
   NEEDS_LOWER_CASE,
   NOT_EMAIL,
   slashDateMs,
@@ -262,7 +261,14 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
 
   // 2. Drop previews, tests, spam and superseded resubmissions (each reported).
   progress.report('Screening responses', 0.75);
-  const kept = screenResponses(raw, quality, progress, (ref) => rosterEntryOfRef(ref, matcher)?.id ?? null);
+  const recordOf = new Map<RawResponse, RawResponse>();
+  const kept = screenResponses(
+    raw,
+    quality,
+    progress,
+    (ref) => rosterEntryOfRef(ref, matcher)?.id ?? null,
+    recordOf,
+  );
 
   // 3. Respondents: roster people keep their id; the rest get keys from the response id.
   progress.report('Linking respondents', 0.77);
@@ -273,6 +279,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   const multiFile = input.surveys.length > 1;
   const typeDefaulted = new Set<string>();
   const sourceOf: ActorId[] = [];
+  const idOf = new Map<RawResponse, ActorId>(); // filled only when some rows are repeating instruments'
   const typeMemo = new Map<string, ActorType | null>();
   const rosterIdColumn = new Map(mapping.surveys.map((s) => [s.file, s.rosterId]));
   for (let k = 0; k < kept.length; k++) {
@@ -282,6 +289,12 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       progress.report('Linking respondents', 0.77 + (0.03 * k) / kept.length);
     }
     const r = kept[k]!;
+    const record = recordOf.get(r);
+    if (record) {
+      // A repeating instrument's names are its record's respondent's.
+      sourceOf.push(idOf.get(record)!);
+      continue;
+    }
     const linked = linkRespondent(r, matcher);
     let stated = typeMemo.get(r.typeText);
     if (stated === undefined) {
@@ -291,6 +304,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     if (linked) {
       respondents.push(respondentOf(linked.id, r, linked.type, true));
       sourceOf.push(linked.id);
+      if (recordOf.size > 0) idOf.set(r, linked.id);
       continue;
     }
     if (r.rosterRef) {
@@ -359,6 +373,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     actors.push(actor);
     respondents.push(respondentOf(id, r, type, false));
     sourceOf.push(id);
+    if (recordOf.size > 0) idOf.set(r, id);
   }
 
   // 4. Names to people, then ties.
@@ -841,13 +856,15 @@ function placePlainNetwork(network: PlainNetwork, ctx: PlainContext): void {
 /**
  * Remove previews, tests, spam and resubmissions; count and report each. `rosterIdOf` is the roster
  * id a roster-id cell names, or null: only a person found on the roster is one person answering
- * twice (a column such as SurveyMonkey's "Custom Data 1" may hold a ward that many share).
+ * twice (a column such as SurveyMonkey's "Custom Data 1" may hold a ward that many share). Each
+ * kept row of a repeating instrument is put in `recordOf` with its record's row.
  */
 function screenResponses(
   raw: RawResponse[],
   quality: QualityCollector,
   progress: Progress,
   rosterIdOf: (ref: string) => string | null,
+  recordOf: Map<RawResponse, RawResponse>,
 ): RawResponse[] {
   // Three passes over the responses share the stage's slice of the bar.
   const tick = (i: number, pass: number) => {
@@ -866,11 +883,23 @@ function screenResponses(
     const r = raw[i]!;
     quality.warn(r.file, r.row, column, code, message);
   };
+  // REDCap's longitudinal projects: each event is a wave of the survey, and a run reads one (the
+  // file's first), as a baseline and a follow-up are compared across runs.
+  const firstEvent = new Map<string, string>();
   for (let i = 0; i < raw.length; i++) {
     tick(i, 0);
     const r = raw[i]!;
+    const read = r.event === '' ? '' : (firstEvent.get(r.file) ?? r.event);
+    if (read !== '') firstEvent.set(r.file, read);
     if (r.rejected) reject(i, r.rejected.column, r.rejected.code, r.rejected.message);
-    else if (r.unfinished) {
+    else if (r.event !== read) {
+      reject(
+        i,
+        'redcap_event_name',
+        'other-event',
+        `This row is ${r.responseId ? `record ${r.responseId}'s` : 'an'} "${r.event}" event; only the file's first event, "${read}", was read, as each event is a wave of the survey. Export "${r.event}" on its own (REDCap's export lets you choose the events) and compare the two runs (analyse --baseline).`,
+      );
+    } else if (r.unfinished) {
       quality.info(
         r.file,
         r.row,
@@ -915,21 +944,32 @@ function screenResponses(
     if (!m) maps.set(file, (m = new Map()));
     return m;
   };
-  const byId = new Map<string, Map<string, RawResponse>>();
+  const byId = new Map<string, Map<string, number>>();
+  // A repeating instrument's rows (REDCap) and their record's row, as indexes into raw.
+  const repeats: [number, number][] = [];
   for (let i = 0; i < raw.length; i++) {
     tick(i, 1);
     const r = raw[i]!;
     if (rejected[i] || !r.responseId) continue;
     const ids = perFile(byId, r.file);
     const first = ids.get(r.responseId);
-    if (first)
+    if (r.repeatOf) {
+      if (first !== undefined) repeats.push([i, first]);
+      else
+        reject(
+          i,
+          'redcap_repeat_instrument',
+          'repeat-without-record',
+          `This row is an instance of the repeating instrument "${r.repeatOf}" of record ${r.responseId}, whose own row comes later, is missing or was left out; its answers were left out too.`,
+        );
+    } else if (first !== undefined)
       reject(
         i,
         null,
         'duplicate-response',
-        `The response id "${r.responseId}" already appeared on row ${first.row}; this copy was left out.`,
+        `The response id "${r.responseId}" already appeared on row ${raw[first]!.row}; this copy was left out.`,
       );
-    else ids.set(r.responseId, r);
+    else ids.set(r.responseId, i);
   }
   // Resubmissions: the same person (e-mail in any case, or roster id) answering twice: keep the latest.
   // E-mails in a StringTable per file, keyed by the hash screening took (a Map of 100,000 e-mails
@@ -940,7 +980,7 @@ function screenResponses(
   for (let i = 0; i < raw.length; i++) {
     tick(i, 2);
     const r = raw[i]!;
-    if (rejected[i]) continue;
+    if (rejected[i] || r.repeatOf) continue;
     const byEmailAddress = r.email !== '';
     const rosterId = byEmailAddress || !r.rosterRef ? null : rosterIdOf(r.rosterRef);
     if (!byEmailAddress && rosterId === null) continue;
@@ -972,16 +1012,22 @@ function screenResponses(
     if (emails) emails.set(who, r.emailHash, p);
     else refs!.set(who, p);
   }
+  for (const [i, record] of repeats) {
+    if (!rejected[record]) recordOf.set(raw[i]!, raw[record]!);
+    else
+      reject(
+        i,
+        'redcap_repeat_instrument',
+        'repeat-without-record',
+        `This row is an instance of the repeating instrument "${raw[i]!.repeatOf}" of record ${raw[i]!.responseId}, whose own row (row ${raw[record]!.row}) was left out; its answers were left out too.`,
+      );
+  }
   const kept: RawResponse[] = [];
   for (let i = 0; i < raw.length; i++) if (!rejected[i]) kept.push(raw[i]!);
   quality.rows.accepted += kept.length;
   quality.rows.rejected += rejectedCount;
   return kept;
 }
-
-/** A whole cell that is a date or timestamp as survey tools write them (02/03/2026 10:04:11, 2026-03-02). */
-const DATA_DATE =
-  /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T,]+\d{1,2}:\d{2}\S*(?:\s*[AP]M)?(?:\s*[A-Z]{2,5})?)?$/i;
 
 /** Rows between progress reports in the later stages (a power of two: a mask, not a division). */
 const PROGRESS_EVERY = 4096;
@@ -1048,7 +1094,7 @@ function readSurveyFile(
     if (rows.length === 0)
       throw new InputError(file.name, null, null, 'empty-file', 'The file has no header row.');
     // A header row deleted or left blank: the first response would be read as the questions.
-    const answers = rows[0]!.row.map((c) => c.trim()).filter((c) => isEmail(c) || DATA_DATE.test(c));
+    const answers = rows[0]!.row.map((c) => c.trim()).filter(isDataCell);
     if (answers.length > 0) {
       throw new InputError(
         file.name,

@@ -81,6 +81,12 @@ export interface RawResponse {
   /** Set when the row must not count (preview, test, spam...). */
   rejected: { code: string; message: string; column: string | null } | null;
   unfinished: boolean;
+  /**
+   * REDCap: the row's event in a longitudinal project (each event is a wave), and the repeating
+   * instrument the row is an instance of (its answers belong to its record's row); else ''.
+   */
+  event: string;
+  repeatOf: string;
 }
 
 /** Characters that send an answer to splitNames: other separators, brackets, quotes. */
@@ -332,6 +338,9 @@ export function makeRowReader(
     status: col(mapping.status),
     finished: col(mapping.finished),
     channel: col(mapping.channel),
+    // REDCap's own columns, the same in every project.
+    event: header.indexOf('redcap_event_name'),
+    repeat: header.indexOf('redcap_repeat_instrument'),
   };
   const statusColumns = (
     [
@@ -341,6 +350,9 @@ export function makeRowReader(
   ).filter(([i]) => i >= 0);
   const isSubmitDate = /submitdate/i.test(mapping.finished ?? '');
   const qualtricsCodes = mapping.format === 'qualtrics';
+  // REDCap's codes belong to their field: "1" in other_tie is that field's choice 1 (need___1 is
+  // need's), never another field's person; its data dictionary gives them scoped that way.
+  const scopedCodes = mapping.format === 'redcap';
   // Qualtrics' fraud detection: kept (the flags are guesses), but each flagged response is reported.
   // RelevantID's duplicate flag, and Ballot Box Stuffing (the survey's "prevent multiple submissions"
   // set to flag): the first one set on a row is reported.
@@ -526,6 +538,8 @@ export function makeRowReader(
       nomTo: store.length,
       rejected: null,
       unfinished: false,
+      event: idx.event < 0 ? '' : same(cell(row, idx.event)),
+      repeatOf: idx.repeat < 0 ? '' : same(cell(row, idx.repeat)),
     };
     for (const [i, column] of statusColumns) {
       const status = cell(row, i);
@@ -574,7 +588,7 @@ export function makeRowReader(
         for (let k = 0; k < cols.length; k++) {
           const value = cell(row, cols[k]!);
           if (!value) continue;
-          if (q.coded !== true) {
+          if (q.coded !== true && !scopedCodes) {
             const count = options.generalOnly ? -1 : plainPieces(value);
             if (count >= 0) {
               for (let n = 0; n < count; n++) {
@@ -610,7 +624,11 @@ export function makeRowReader(
               );
               continue;
             }
-            store.push(split.ids[n]!, columnIds[k]!, relationId);
+            const id =
+              scopedCodes && /^\d+$/.test(text)
+                ? store.textId(`${header[cols[k]!]}___${text}`)
+                : split.ids[n]!;
+            store.push(id, columnIds[k]!, relationId);
           }
         }
       } else if (q.kind === 'choices') {

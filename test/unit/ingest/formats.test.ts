@@ -170,6 +170,34 @@ describe('survey tool exports', () => {
     expect(codes(r.quality)).not.toContain('invalid-date');
   });
 
+  it('REDCap longitudinal with a repeating instrument: the first event, repeats as their record', () => {
+    const r = run([fixture('redcap-longitudinal.csv')], { codebook: fixture('redcap-dictionary.csv') });
+    // source_kind's codes 1 and 2 are its own choices, not need's people coded 1 and 2.
+    expect(r.mapping.surveys[0]!.questions.map((q) => q.columns[0])).toEqual([
+      'need___1',
+      'trust___1',
+      'info_source',
+    ]);
+    // Each "sources" instance's typed name is its record's respondent's; no respondent of its own.
+    expect(tieSet(r)).toEqual([
+      'r-1>ps-01:trust',
+      'r-1>ps-04:need',
+      'r-1>ps-09:info',
+      'r-1>vg-01:need',
+      'r-1>vg-03:info',
+      'r-2>ps-01:need',
+      'r-2>vg-01:trust',
+    ]);
+    expect(r.respondents.map((x) => x.key)).toEqual(['r-1', 'r-2']);
+    expect(r.quality.issues.map((i) => [i.code, i.row, i.column])).toEqual([
+      ['other-event', 5, 'redcap_event_name'],
+      ['other-event', 7, 'redcap_event_name'],
+      ['other-event', 8, 'redcap_event_name'],
+      ['repeat-without-record', 9, 'redcap_repeat_instrument'],
+    ]);
+    expect(r.quality.rows).toEqual({ read: 8, accepted: 4, rejected: 4 });
+  });
+
   it('REDCap raw export without its dictionary: says which checkbox fields need it', () => {
     const r = run([fixture('redcap.csv')]);
     const notes = r.quality.issues.filter((i) => i.code === 'numeric-answers');
