@@ -698,5 +698,43 @@ function isTicked(value: string, _option: string | undefined): boolean {
 function splitCodes(piece: string, isKnown: (s: string) => boolean): string[] {
   if (!/\s/.test(piece) || isKnown(piece)) return [piece];
   const parts = piece.split(/\s+/);
-  return parts.length > 1 && parts.every((p) => isKnown(p)) ? parts : [piece];
+  if (parts.length < 2) return [piece];
+  if (parts.every((p) => isKnown(p))) return parts;
+  return knownLabelRun(parts, isKnown) ?? [piece];
 }
+
+/**
+ * Words that are wholly a run of known labels, read as those labels, fewest first: KoboToolbox's
+ * labels export joins a select_multiple's labels with spaces ("Sgt David Jones Karen Douglas").
+ * Null unless every word falls in a label the roster knows (a typed "Helen from the library" stays).
+ */
+function knownLabelRun(words: string[], isKnown: (s: string) => boolean): string[] | null {
+  const n = words.length;
+  if (n > MAX_RUN_WORDS) return null;
+  // Most typed answers ("Joe from the library") begin with no label: ruled out in n - 1 lookups.
+  let opens = false;
+  for (let j = 1; j < n && !opens; j++) opens = isKnown(words.slice(0, j).join(' '));
+  if (!opens) return null;
+  // From the end: next[i] is where the first label of the fewest covering words[i..] ends (-1:
+  // none covers them), count[i] how many labels that takes.
+  const next = new Int32Array(n + 1).fill(-1);
+  const count = new Int32Array(n + 1).fill(0);
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = n; j > i; j--) {
+      if (j < n && next[j]! < 0) continue;
+      const total = 1 + count[j]!;
+      if (next[i]! >= 0 && total >= count[i]!) continue;
+      if (isKnown(words.slice(i, j).join(' '))) {
+        next[i] = j;
+        count[i] = total;
+      }
+    }
+  }
+  if (next[0]! < 0 || count[0]! < 2) return null;
+  const labels: string[] = [];
+  for (let i = 0; i < n; i = next[i]!) labels.push(words.slice(i, next[i]!).join(' '));
+  return labels;
+}
+
+/** Longer answers are sentences, not joined labels: not worth the search. */
+const MAX_RUN_WORDS = 12;

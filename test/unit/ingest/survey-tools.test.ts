@@ -60,6 +60,21 @@ describe('KoboToolbox validation status', () => {
   });
 });
 
+describe("KoboToolbox's labels export", () => {
+  it('reads a select_multiple of labels joined by spaces as those roster names', () => {
+    // No split 0/1 columns: the one column holds the ticked labels, one space apart.
+    const csv =
+      'start;Which of these best describes you?;Who do you trust?;_id;_submission_time\n' +
+      '2026-03-02T10:01:00;Resident;Sgt David Jones Karen Douglas;40112;2026-03-02T10:21:11\n' +
+      '2026-03-02T10:02:00;Resident;Helen Okafor;40113;2026-03-02T10:22:11\n' +
+      '2026-03-02T10:03:00;Volunteer;Helen from the school Karen Douglas;40114;2026-03-02T10:23:11\n';
+    const r = run([text('kobo-labels.csv', csv)]);
+    expect(tieSet(r)).toEqual(['r-40112>ps-08:trust', 'r-40112>ps-12:trust', 'r-40113>ps-01:trust']);
+    // Words that are not all roster labels stay one answer, for review.
+    expect(r.review.map((x) => x.text)).toEqual(['Helen from the school Karen Douglas']);
+  });
+});
+
 describe('ODK Central, ODK Briefcase and SurveyCTO exports', () => {
   // Central's CSV: SubmissionDate first, group paths joined by "-", metadata after the answers,
   // and a ReviewState column holding what a reviewer chose (approved, hasIssues, rejected).
