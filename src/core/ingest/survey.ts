@@ -7,6 +7,7 @@ import { relationOfLabel, scaleRank } from './relations';
 import type { SurveyMapping } from './types';
 import { isSpace } from './chars';
 import { intern } from '../intern';
+import { CORE_RELATIONS } from '../model';
 import { emailHash, isPlausibleDate, NOT_EMAIL } from './dates';
 
 export interface Nomination {
@@ -374,6 +375,7 @@ export function makeRowReader(
         relationId: store.relationId(q.relation ?? 'named'),
       };
     });
+  const ownRelations = new Set<string>(); // tie types named by grid labels, each noted once
   // trim() only when an end is blank: most cells are not, and the call costs more than the check.
   const cell = (row: string[], i: number): string => {
     if (i < 0) return '';
@@ -670,7 +672,19 @@ export function makeRowReader(
           }
           for (const label of value.split(/[,;|]+/)) {
             const relation = relationOfLabel(label);
-            if (relation) store.push(store.textId(target), columnIds[k]!, store.relationId(relation));
+            if (!relation) continue;
+            if (!BUILT_IN_RELATIONS.has(relation) && !ownRelations.has(relation)) {
+              // A label read as a tie type of its own: said once, where it is first met.
+              ownRelations.add(relation);
+              quality.info(
+                file,
+                line,
+                columnNames[k]!,
+                'relation-from-label',
+                `"${label.trim().slice(0, 60)}" ticked in this grid does not read as need, trust or information; its ties are recorded as the tie type "${relation}". Rename it in the mapping if it is one of those.`,
+              );
+            }
+            store.push(store.textId(target), columnIds[k]!, store.relationId(relation));
           }
         }
       }
@@ -679,6 +693,8 @@ export function makeRowReader(
     return response;
   };
 }
+
+const BUILT_IN_RELATIONS = new Set<string>(CORE_RELATIONS);
 
 function emailOf(value: string): string {
   // Microsoft Forms writes "anonymous" where it has no e-mail.

@@ -58,4 +58,11 @@ describe('a Google Forms checkbox grid of sentence labels', () => {
       'vol-08>ps-01:trust',
     ]);
   });
+
+  it('notes a label read as a tie type of its own, once, where it is first ticked', () => {
+    const notes = r.quality.issues.filter((i) => i.code === 'relation-from-label');
+    expect(notes.map((i) => [i.row, i.column, i.severity])).toEqual([[4, `${q} [Helen Okafor]`, 'info']]);
+    expect(notes[0]!.message).toContain('"We work together"');
+    expect(notes[0]!.message).toContain('"we-work-together"');
+  });
 });
