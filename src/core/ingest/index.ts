@@ -289,7 +289,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       progress.report('Linking respondents', 0.77 + (0.03 * k) / kept.length);
     }
     const r = kept[k]!;
-    const record = recordOf.get(r);
+    const record = recordOf.size > 0 ? recordOf.get(r) : undefined;
     if (record) {
       // A repeating instrument's names are its record's respondent's.
       sourceOf.push(idOf.get(record)!);
