@@ -189,8 +189,11 @@ export function detectLayout(rows: string[][]): DetectedLayout {
   return { format: 'simple', headerRows: 1 };
 }
 
-/** Cells no header or option label looks like: an e-mail, or a date as tools write them (02/03/2026 10:01). */
-export const isDataCell = (c: string) => isEmail(c) || /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?!\d)/.test(c);
+/** A date as survey tools write them, alone or before a time: 02/03/2026 10:01, 2026-03-02. */
+export const DATE_SHAPE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?!\d)/;
+
+/** Cells no header or option label looks like: an e-mail, or a date. */
+export const isDataCell = (c: string) => isEmail(c) || DATE_SHAPE.test(c);
 
 /**
  * Whether `row` is a second header row of option labels (SmartSurvey's): the question over a

@@ -1,7 +1,7 @@
 // Reads the rows of one survey export, laid out as its SurveyMapping says, into raw responses:
 // who answered (metadata) and the names they gave, per relation, with row and column.
 import type { QualityCollector } from '../quality';
-import { TICK } from './detect';
+import { DATE_SHAPE, TICK } from './detect';
 import { nameKey } from './names';
 import { relationOfLabel, scaleRank } from './relations';
 import type { SurveyMapping } from './types';
@@ -349,7 +349,9 @@ export function makeRowReader(
       [idx.channel, mapping.channel],
     ] as const
   ).filter(([i]) => i >= 0);
-  const isSubmitDate = /submitdate/i.test(mapping.finished ?? '');
+  // A finished column of dates (LimeSurvey's submitdate, Jisc's Completed) is blank when
+  // unfinished; told by its name, else by its first value.
+  let finishedByDate: boolean | null = /submitdate/i.test(mapping.finished ?? '') || null;
   const qualtricsCodes = mapping.format === 'qualtrics';
   // REDCap's codes belong to their field: "1" in other_tie is that field's choice 1 (need___1 is
   // need's), never another field's person; its data dictionary gives them scoped that way.
@@ -580,8 +582,9 @@ export function makeRowReader(
     }
     if (idx.finished >= 0) {
       const f = cell(row, idx.finished).toLowerCase();
+      if (finishedByDate === null && f !== '') finishedByDate = DATE_SHAPE.test(f);
       // REDCap's form status: 0 or "Incomplete" (1 / "Unverified" and 2 / "Complete" are done).
-      response.unfinished ||= isSubmitDate
+      response.unfinished ||= finishedByDate
         ? f === ''
         : f === 'false' || f === '0' || f === 'no' || f === 'incomplete';
     }

@@ -25,6 +25,12 @@ describe('Jisc Online Surveys: one column per option, "(Option)" after the quest
   const r = run([fixture('jisc-online-surveys.csv')]);
   const m = r.mapping.surveys[0]!;
 
+  it('notes the response whose Completed date is blank as unfinished, and keeps it', () => {
+    expect(m.finished).toBe('Completed');
+    const unfinished = r.quality.issues.filter((i) => i.code === 'unfinished-response');
+    expect(unfinished.map((i) => i.row)).toEqual([7]);
+  });
+
   it('groups the option columns into one choice question each, with its numbered "Other" box', () => {
     expect(m.format).toBe('simple');
     expect(m.responseId).toBe('Response ID');
