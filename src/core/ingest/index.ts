@@ -161,6 +161,8 @@ interface Resolved {
   target: ActorId | null;
   /** More people in the same text ("Priya Patel and Helen Okafor"). */
   also?: ActorId[];
+  /** Parts of the same text that no one matched ("Helen Okafor and Nadia": Nadia), for review. */
+  pending?: { text: string; result: MatchResult }[];
   result: MatchResult;
   decision?: DecisionRecord;
 }
@@ -392,6 +394,19 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   const surveysMatched = plainNetworks.length > 0 ? 0.9 : 1;
   const { data, texts, columns, relations, weights } = store;
   const seenTie: (string | number)[] = []; // (target, relation, tie) triples: a handful per respondent, a scan beats a Set
+  /** A name for the review queue (and quality.json's unmatched), counted with up to five places. */
+  const waitForReview = (key: string, text: string, result: MatchResult, r: RawResponse, column: string) => {
+    const u = unmatched.get(key);
+    if (u) {
+      u.item.count++;
+      if (u.where.length < 5) u.where.push({ file: r.file, row: r.row, column });
+    } else {
+      unmatched.set(key, {
+        item: { text, file: r.file, row: r.row, column, candidates: result.candidates, count: 1 },
+        where: [{ file: r.file, row: r.row, column }],
+      });
+    }
+  };
   for (let k = 0; k < kept.length; k++) {
     // Often: a respondent's new typed names can take a millisecond each against a large roster.
     if ((k & 63) === 0) {
@@ -411,27 +426,15 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       }
       if (!res.target) {
         if (res.decision?.action === 'ignore') continue;
-        const text = texts[textId]!;
-        const column = columns[data[n + 1]!]!;
-        const key = (unmatchedKey[textId] ??= nameKey(text));
-        const u = unmatched.get(key);
-        if (u) {
-          u.item.count++;
-          if (u.where.length < 5) u.where.push({ file: r.file, row: r.row, column });
-        } else {
-          unmatched.set(key, {
-            item: {
-              text,
-              file: r.file,
-              row: r.row,
-              column,
-              candidates: res.result.candidates,
-              count: 1,
-            },
-            where: [{ file: r.file, row: r.row, column }],
-          });
-        }
+        const key = (unmatchedKey[textId] ??= nameKey(texts[textId]!));
+        waitForReview(key, texts[textId]!, res.result, r, columns[data[n + 1]!]!);
         continue;
+      }
+      // The parts of "Helen Okafor and Nadia" that no one matched wait in review on their own.
+      if (res.pending) {
+        for (const part of res.pending) {
+          waitForReview(nameKey(part.text), part.text, part.result, r, columns[data[n + 1]!]!);
+        }
       }
       const more = res.also ? res.also.length : 0;
       for (let t = -1; t < more; t++) {
@@ -664,12 +667,29 @@ function resolve(
     }
     if (decision.action === 'ignore') return { target: null, result, decision };
   }
-  // "Priya Patel and Helen Okafor" in one box: split when every part matches for sure.
+  // "Priya Patel and Helen Okafor" in one box, unless the whole is a roster label ("Friends and
+  // Neighbours"): each part is a name of its own once one part names someone, so that a match of
+  // the whole ("Dr Anil Patel and Nadia" to Dr Patel) never swallows the others, which wait in
+  // review on their own. With no part found the text stays whole ("Millbrook & District").
   if (!(result.id && result.how !== 'fuzzy') && /\s(and|&|\+)\s|\//i.test(text)) {
-    const parts = text.split(/\s+(?:and|&|\+)\s+|\s*\/\s*/i).filter((p) => p.trim() !== '');
+    const parts = text
+      .split(/\s+(?:and|&|\+)\s+|\s*\/\s*/i)
+      .map((p) => p.trim())
+      .filter((p) => p !== '');
     if (parts.length > 1 && parts.length <= 6) {
-      const ids = parts.map((p) => matcher.match(p).id);
-      if (ids.every((id) => id != null)) return { target: ids[0]!, also: ids.slice(1) as ActorId[], result };
+      const each = parts.map((p) => resolve(p, matcher, decisions, newActors, actorIds));
+      const found = each.flatMap((e) => (e.target ? [e.target] : []));
+      if (found.length > 0) {
+        const pending = each.flatMap((e, k) =>
+          e.target || e.decision?.action === 'ignore' ? [] : [{ text: parts[k]!, result: e.result }],
+        );
+        return {
+          target: found[0]!,
+          also: found.slice(1),
+          ...(pending.length > 0 ? { pending } : {}),
+          result,
+        };
+      }
     }
   }
   if (result.id) return { target: result.id, result };

@@ -644,6 +644,34 @@ describe("questions about the respondent's own details", () => {
   });
 });
 
+describe('names joined by "and" or "&" in one typed answer', () => {
+  it('are each a name: the ones found are ties, the rest wait in review, none is swallowed', () => {
+    const csv =
+      'Timestamp,Which best describes you?,Who do you trust?\n' +
+      '2026/03/02 10:01:00 AM GMT,Resident,Mr Shah and Parents of Hillside PTA\n' +
+      '2026/03/02 10:02:00 AM GMT,Resident,Dr Priya Patel and Nadia\n' +
+      '2026/03/02 10:03:00 AM GMT,Resident,Helen Okafor & Amira Haddad\n' +
+      '2026/03/02 10:04:00 AM GMT,Resident,Millbrook & District Lions\n';
+    const r = run([text('joined.csv', csv)]);
+    // "Mr Shah and Parents of Hillside PTA" once matched Imran Shah (a volunteer of the PTA), whole.
+    expect(tieSet(r)).toEqual([
+      'r-row2>vg-06:trust',
+      'r-row3>ps-04:trust',
+      'r-row4>ps-01:trust',
+      'r-row4>ps-09:trust',
+    ]);
+    expect(r.review.map((x) => [x.text, x.row])).toEqual([
+      ['Millbrook & District Lions', 5], // no part names anyone: kept whole
+      ['Mr Shah', 2],
+      ['Nadia', 3],
+    ]);
+    expect(r.review.find((x) => x.text === 'Nadia')!.candidates.map((c) => c.name)).toEqual([
+      'Nadia Walsh',
+      'Nadia Obi',
+    ]);
+  });
+});
+
 describe('an export in which no one names anybody', () => {
   it('is said once for the file, naming its name questions', () => {
     const csv =
