@@ -522,8 +522,10 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
 function noteNumericAnswers(unmatched: { item: ReviewItem }[], quality: QualityCollector): void {
   const byColumn = new Map<string, { file: string; column: string; codes: string[] }>();
   for (const { item } of unmatched) {
-    if (!/^\d+$/.test(item.text)) continue;
-    const key = `${item.file}\u0000${item.column}`;
+    // Numbers, or LimeSurvey's subquestion codes (SQ001) when a choice column's heading is its code.
+    if (!/^(\d+|SQ\d+)$/i.test(item.text)) continue;
+    // A choice question's columns (need[SQ001], need[SQ002]) are one question: one note.
+    const key = `${item.file}\u0000${item.column.replace(/\[[^\]]*\]$/, '')}`;
     const seen = byColumn.get(key);
     if (seen) seen.codes.push(item.text);
     else byColumn.set(key, { file: item.file, column: item.column, codes: [item.text] });
@@ -550,7 +552,7 @@ function noteNumericAnswers(unmatched: { item: ReviewItem }[], quality: QualityC
   }
   for (const { file, column, codes } of byColumn.values()) {
     const shown = codes
-      .sort((a, b) => Number(a) - Number(b))
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
       .slice(0, 5)
       .join(', ');
     quality.warn(
@@ -558,7 +560,7 @@ function noteNumericAnswers(unmatched: { item: ReviewItem }[], quality: QualityC
       null,
       column,
       'numeric-answers',
-      `Answers in this column are numbers (${shown}${codes.length > 5 ? ', ...' : ''}), as survey tools write them when responses are exported as numeric values, and nothing (a codebook, a "code" column in the roster) says who they are. Export again with the answer text (Qualtrics: "Use choice text"), or add the tool's codebook (the codebook file; --codebook in the CLI) or a "code" column to the roster.`,
+      `Answers in this column are codes, not names (${shown}${codes.length > 5 ? ', ...' : ''}), as survey tools write them when responses are exported as numeric values or codes, and nothing (a codebook, a "code" column in the roster) says who they are. Export again with the answer text (Qualtrics: "Use choice text"), or add the tool's codebook (the codebook file; --codebook in the CLI) or a "code" column to the roster.`,
     );
   }
 }

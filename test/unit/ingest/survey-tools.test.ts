@@ -374,6 +374,16 @@ describe('answers exported as numeric values', () => {
     expect(notes[0]!.message).toContain('(1, 2, 3)');
     expect(notes[0]!.message).toContain('codebook');
   });
+
+  it("and LimeSurvey's subquestion codes as choice headings: one note per question", () => {
+    const csv =
+      'id,submitdate,resptype,need[SQ001],need[SQ002],need[SQ010],trust[SQ003],trust[SQ004]\n' +
+      '1,2026-03-02 10:04:11,Resident,Yes,,Yes,,\n2,2026-03-02 11:04:11,Volunteer,,Yes,,Yes,\n';
+    const r = run([text('limesurvey.csv', csv)]);
+    const notes = r.quality.issues.filter((i) => i.code === 'numeric-answers');
+    expect(notes.map((i) => i.column)).toEqual(['need[SQ001]', 'trust[SQ003]']);
+    expect(notes[0]!.message).toContain('(SQ001, SQ002, SQ010)');
+  });
 });
 
 describe('Qualtrics columns about a question rather than its answers', () => {
