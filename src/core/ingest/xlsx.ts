@@ -278,8 +278,15 @@ function sheetList(workbook: string | null, rels: string | null): SheetRef[] {
   return out;
 }
 
-/** The first visible sheet with cells in it; else the first visible one; else the first. */
+/**
+ * The first visible sheet with cells in it, passing over one named as a summary of the others (a
+ * pivot or chart sheet someone added before the responses); else the first visible one; else the first.
+ */
 function pickSheet(sheets: SheetRef[], hasData: (ref: SheetRef) => boolean): SheetRef {
   const visible = sheets.filter((ref) => !ref.hidden);
-  return visible.find(hasData) ?? visible[0] ?? sheets[0]!;
+  const withData = visible.filter(hasData);
+  return withData.find((ref) => !SUMMARY_SHEET.test(ref.name)) ?? withData[0] ?? visible[0] ?? sheets[0]!;
 }
+
+const SUMMARY_SHEET =
+  /^(summary|pivot|pivot ?table|chart|charts|overview|dashboard|totals|counts|notes|instructions|read ?me)\b/i;

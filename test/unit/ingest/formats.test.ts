@@ -392,6 +392,23 @@ describe('workbooks with several sheets', () => {
     expect(note.message).not.toContain('Sheet3');
   });
 
+  it('passes over a summary or pivot sheet put before the responses, in the header read too', () => {
+    const sheets = [
+      {
+        name: 'Summary',
+        rows: [
+          ['Respondent type', 'Count'],
+          ['Resident', '1'],
+        ],
+      },
+      { name: 'Form1', rows: survey },
+    ];
+    const r = read(sheets);
+    expect(tieSet(r)).toEqual(['r-R1>ps-01:trust']);
+    expect(r.quality.issues.find((i) => i.code === 'workbook-sheets')!.message).toContain('"Form1" was read');
+    expect(readXlsx(workbookOf(sheets), 'export.xlsx', 1)).toEqual([survey[0]]);
+  });
+
   it('says nothing when the only other sheets are empty', () => {
     const r = read([
       { name: 'Responses', rows: survey },
