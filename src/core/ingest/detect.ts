@@ -5,6 +5,22 @@ import { isEmail } from './dates';
 import { detectRelation, isNameGenerator, ratingRelation, relationOfLabel, scaleRank } from './relations';
 import type { QuestionMapping, SurveyFormat, SurveyMapping } from './types';
 
+/**
+ * Google Forms' own first column, named in the form owner's language: English, French, Spanish,
+ * German, Italian, Portuguese, Dutch, Polish, Welsh.
+ */
+const GOOGLE_FORMS_TIMESTAMP = [
+  'Timestamp',
+  'Horodateur',
+  'Marca temporal',
+  'Zeitstempel',
+  'Informazioni cronologiche',
+  'Carimbo de data/hora',
+  'Tijdstempel',
+  'Sygnatura czasowa',
+  'Stamp amser',
+];
+
 /** Columns each tool uses for respondent metadata, most specific first. */
 const META: Record<
   | 'responseId'
@@ -74,13 +90,19 @@ const META: Record<
     'email_address',
     'Responder',
     'Your email',
+    // Google Forms' collected e-mail column in other languages (as GOOGLE_FORMS_TIMESTAMP).
+    'Adresse e-mail',
+    'Dirección de correo electrónico',
+    'E-Mail-Adresse',
+    'Indirizzo email',
+    'Endereço de e-mail',
+    'E-mailadres',
+    'Adres e-mail',
+    'Cyfeiriad e-bost',
   ],
   name: ['Name', 'Your name', 'Full name', 'RecipientName', 'Respondent name'],
   timestamp: [
-    'Timestamp',
-    'Horodateur',
-    'Marca temporal',
-    'Zeitstempel',
+    ...GOOGLE_FORMS_TIMESTAMP,
     'Start time',
     'StartDate',
     'Start Date',
@@ -161,11 +183,8 @@ export function detectLayout(rows: string[][]): DetectedLayout {
       /\bResponse\b|Open-Ended Response/i.test(second) || row1.slice(0, 4).every((c) => c.trim() === '');
     return { format: 'surveymonkey', headerRows: twoRows ? 2 : 1 };
   }
-  if (
-    /^(Timestamp|Horodateur|Marca temporal|Zeitstempel|Informazioni cronologiche|Carimbo de data\/hora)$/i.test(
-      (first[0] ?? '').trim(),
-    )
-  ) {
+  const firstHeader = (first[0] ?? '').trim().toLowerCase();
+  if (GOOGLE_FORMS_TIMESTAMP.some((name) => name.toLowerCase() === firstHeader)) {
     return { format: 'google-forms', headerRows: 1 };
   }
   if (has('ID', 'Start time', 'Completion time')) return { format: 'microsoft-forms', headerRows: 1 };
@@ -177,7 +196,11 @@ export function detectLayout(rows: string[][]): DetectedLayout {
   ) {
     return { format: 'kobo', headerRows: 1 };
   }
-  if (has('submitdate', 'lastpage') || has('startlanguage')) return { format: 'limesurvey', headerRows: 1 };
+  // LimeSurvey, its headings as codes (submitdate), text (Date submitted) or both (submitdate. Date submitted).
+  const limeCodes = first.map((h) => LIMESURVEY_CODE_TEXT.exec(h.trim())?.[1] ?? h);
+  const limeHas = (...names: string[]) => has(...names) || names.every((n) => findColumn(limeCodes, n) >= 0);
+  if (limeHas('submitdate', 'lastpage') || limeHas('startlanguage'))
+    return { format: 'limesurvey', headerRows: 1 };
   if (
     has('record_id') ||
     first.some((h) => REDCAP_CHECKBOX.test(h.trim()) || REDCAP_LABELLED_CHOICE.test(h.trim()))
@@ -188,6 +211,14 @@ export function detectLayout(rows: string[][]): DetectedLayout {
   if (isOptionRow(first, row1, row2)) return { format: 'surveymonkey', headerRows: 2 };
   return { format: 'simple', headerRows: 1 };
 }
+
+/**
+ * LimeSurvey's "Question code & question text" heading: the code (with a sub-question's code in
+ * brackets), the separator ". ", then the text (with the sub-question's text in brackets):
+ * "need[SQ001]. Who do you go to in times of need? [Helen Okafor]", "submitdate. Date submitted".
+ * Codes start with a letter and hold letters and digits (the tool's rule; "_" allowed for older ones).
+ */
+const LIMESURVEY_CODE_TEXT = /^([A-Za-z][A-Za-z0-9_]*)((?:\[[^\]]+\])*)\. (.+)$/;
 
 /** A date as survey tools write them, alone or before a time: 02/03/2026 10:01, 2026-03-02. */
 export const DATE_SHAPE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?!\d)/;
@@ -330,6 +361,18 @@ function describeColumn(
     return info(h, h, null);
   }
   if (format === 'limesurvey') {
+    // Code and text: columns join by the code, the option is the sub-question's text.
+    const coded = LIMESURVEY_CODE_TEXT.exec(h);
+    if (coded) {
+      const [code, sub, text] = [coded[1]!, coded[2]!, coded[3]!];
+      if (!sub) return info(code, text, null);
+      const subText = /^(.*?)\s*\[([^\]]+)\]$/.exec(text);
+      const question = subText ? subText[1]! : text;
+      const option = subText ? subText[2]! : sub.slice(1, -1);
+      // The "Other" box of a multiple choice holds the typed answer (as Qualtrics' _TEXT box).
+      if (/^\[other\]$/i.test(sub)) return info(`${code}\u0000other`, question, option);
+      return info(code, question, option);
+    }
     const m = /^(.*?)\s*\[([^\]]+)\]$/.exec(h);
     if (m) return info(m[1]!, m[1]!, m[2]!);
     return info(h, h, null);
@@ -379,6 +422,18 @@ export function detectSurveyMapping(
       const i = findColumn(header, name);
       if (i >= 0) return header[i]!;
     }
+    // LimeSurvey's "Question code & question text" headings: "submitdate. Date submitted", by code
+    // then by text; a sub-question's column ("name[SQ001]. ...") is an answer, never metadata.
+    if (layout.format === 'limesurvey') {
+      const coded = header.map((h) => LIMESURVEY_CODE_TEXT.exec(h.trim()));
+      for (const part of [1, 3]) {
+        const names = coded.map((c) => (c && !c[2] ? c[part]! : ''));
+        for (const name of META[key]) {
+          const i = findColumn(names, name);
+          if (i >= 0) return header[i]!;
+        }
+      }
+    }
     // Qualtrics' legacy export names its metadata in the second header row (V1 over ResponseID).
     if (layout.format === 'qualtrics') {
       for (const sub of subHeaders) {
@@ -400,7 +455,8 @@ export function detectSurveyMapping(
       findByWording(
         header,
         subHeaders,
-        /respondent type|describes? you\b|describe yourself|are you (a|an)\b|i am (a|an)\b|type of respondent/i,
+        // Welsh "...sy'n eich disgrifio (chi) orau?"; French "...vous décrit / correspond le mieux ?".
+        /respondent type|describes? you\b|describe yourself|are you (a|an)\b|i am (a|an)\b|type of respondent|\bdisgrifio\b.*\borau\b|\bvous (décrit|correspond) le mieux\b/i,
       ),
     service:
       meta('service') ??

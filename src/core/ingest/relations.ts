@@ -1,14 +1,24 @@
 // Reads a question's wording (or a tie-type label ticked in a grid) into a relation: need, trust,
 // info, or a name of its own. The user can change every choice in the mapping step.
 
+// Welsh forms (pilots in Wales run Welsh or bilingual forms) are read too: Welsh words change
+// their first letter after some words (mutation), so each is matched in the forms it takes:
+// ymddiried (trust), dibynnu / ddibynnu (rely on); gwybodaeth / wybodaeth / ngwybodaeth
+// (information), newyddion (news); angen / anghenion (need), cymorth / gymorth / nghymorth /
+// chymorth (help), cefnogaeth (support), troi / droi / throi (turn) and mynd / fynd (go) at
+// someone ("troi at", "mynd ato", "At bwy ydych chi'n troi?"). French: confiance (trust), besoin
+// (need), soutien (support); "inform" already matches.
 const PATTERNS: [RegExp, string][] = [
-  [/\btrust|confide|rely on|depend on|relied|confidence in|faith in/, 'trust'],
   [
-    /\binform|\bnews\b|hear about|find out|learn about|updates?\b|keep (you )?up to date|know what.s going on|\binfo\b/,
+    /\btrust|confide|rely on|depend on|relied|confidence in|faith in|\bh?ymddiried|\bdd?ibynnu\b|\bconfiance\b/,
+    'trust',
+  ],
+  [
+    /\binform|\bnews\b|hear about|find out|learn about|updates?\b|keep (you )?up to date|know what.s going on|\binfo\b|\b(n?g)?wybodaeth\b|\bnewyddion\b/,
     'info',
   ],
   [
-    /\bneed|\bhelp\b|support|turn to|go to|in times? of|difficult|problem|crisis|emergenc|struggl|worried|\bask\b/,
+    /\bneed|\bhelp\b|support|turn to|go to|in times? of|difficult|problem|crisis|emergenc|struggl|worried|\bask\b|\bh?angen\b|\bh?anghenion\b|\b(c|g|ngh|ch)ymorth\b|\b(c|g|ngh|ch)efnogaeth\b|\bat bwy\b.*\b((t|d|th)roi|(m|f)ynd)\b|\b((t|d|th)roi|(m|f)ynd) at(o|i|yn|ynt)?\b|\bbesoins?\b|\bsoutien\b/,
     'need',
   ],
 ];
@@ -26,8 +36,15 @@ export function detectRelation(question: string): string | null {
 
 /** True when the wording asks respondents to name people or organisations. */
 export function isNameGenerator(question: string): boolean {
-  return NAME_GENERATOR.test(question) || /where do you (get|go|find|turn)/i.test(question);
+  return (
+    NAME_GENERATOR.test(question) ||
+    /where do you (get|go|find|turn)/i.test(question) ||
+    WELSH_NAME_GENERATOR.test(question)
+  );
 }
+
+/** Welsh "who" (pwy, mutated bwy / mhwy: "At bwy...", "Ym mhwy...") and "where from" (o ble). */
+const WELSH_NAME_GENERATOR = /\b(pwy|bwy|mhwy)\b|\bo ble\b/i;
 
 /** Cell labels that say there is no tie at all: "Never met", "I don't know them", "Not applicable". */
 const NO_TIE =
@@ -49,9 +66,10 @@ const SENTENCE = /\b(i|me|my|we|us|our|you|they|them|he|him|she|her|someone|some
 export function relationOfLabel(label: string): string | null {
   const l = label.trim().toLowerCase();
   if (!l || NO_TIE.test(l)) return null;
-  if (/^(trust|trusted|i trust( them)?)$/.test(l)) return 'trust';
-  if (/^(info|information|news|informed)$/.test(l)) return 'info';
-  if (/^(need|help|support|in times of need)$/.test(l)) return 'need';
+  // The same one-word labels in Welsh and French (see PATTERNS).
+  if (/^(trust|trusted|i trust( them)?|ymddiried|confiance)$/.test(l)) return 'trust';
+  if (/^(info|information|news|informed|gwybodaeth|newyddion)$/.test(l)) return 'info';
+  if (/^(need|help|support|in times of need|angen|cymorth|cefnogaeth|besoin|soutien)$/.test(l)) return 'need';
   // Google Forms grids tick whole sentences: read them with the question wording's patterns, so
   // "I get information from them" joins the info layer rather than becoming a tie type of its own.
   const relation = detectRelation(l);
