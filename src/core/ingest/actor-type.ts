@@ -2,19 +2,27 @@
 // the model's ActorType, and gives respondents their pseudonymous labels ("Resident 17").
 import type { ActorType } from '../model';
 
+// Welsh answers too (forms in Wales are Welsh or bilingual): gwas cyhoeddus (public servant),
+// swyddog (officer), defnyddiwr gwasanaeth (service user), claf (patient), rhiant (parent),
+// gwirfoddolwr (volunteer), grŵp / mudiad / sefydliad / elusen / cymdeithas (group, organisation,
+// charity, society), preswylydd / trigolyn / dinesydd / aelod o'r cyhoedd (resident, citizen);
+// and French: fonctionnaire, usager, bénévole, habitant, citoyen.
 const TYPE_WORDS: [RegExp, ActorType][] = [
-  [/public[\s_-]*servant|staff|officer|professional|employee|public[\s_-]*sector|^public$/, 'public-servant'],
   [
-    /service[\s_-]*user|patient|pupil|parent|client|tenant|customer|\bus(e|es|ing) (the |this |these |a |local |council |our )?services?\b/,
+    /public[\s_-]*servant|staff|officer|professional|employee|public[\s_-]*sector|^public$|gwas(anaethwr)? cyhoeddus|gweision cyhoeddus|\bswyddog|fonctionnaire|agent public/,
+    'public-servant',
+  ],
+  [
+    /service[\s_-]*user|patient|pupil|parent|client|tenant|customer|\bus(e|es|ing) (the |this |these |a |local |council |our )?services?\b|defnyddiwr|defnyddwyr|\bclaf\b|\brhiant|\bdisgybl|\busager|utilisat(eur|rice)/,
     'service-user',
   ],
-  [/volunteer/, 'volunteer'],
+  [/volunteer|gwirfoddolw(r|raig|yr)|b[ée]n[ée]vole/, 'volunteer'],
   [
-    /group|organi[sz]ation|association|charity|club|society|voluntary|community[\s_-]*org|vcs|ngo|faith/,
+    /group|organi[sz]ation|association|charity|club|society|voluntary|community[\s_-]*org|vcs|ngo|faith|gr[ŵw]p|\bmudiad|\bsefydliad|\belusen|\bcymdeithas|\bclwb\b|\borganisme/,
     'group',
   ],
   [
-    /resident|citizen|member of the public|neighbour|local person|individual|householder|homeowner|student|retired|pensioner|\bi live\b|\blives? (in|here|locally|nearby)\b/,
+    /resident|citizen|member of the public|neighbour|local person|individual|householder|homeowner|student|retired|pensioner|\bi live\b|\blives? (in|here|locally|nearby)\b|preswylydd|preswylwyr|trigolyn|trigolion|dinesydd|aelod o.r cyhoedd|r[ée]sident|habitant|citoyen/,
     'resident',
   ],
   // Named professions only after the rest: "Patient of the GP practice" is a service user.

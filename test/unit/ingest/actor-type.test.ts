@@ -27,6 +27,17 @@ describe('parseActorType', () => {
     ['Headteacher', 'public-servant'],
     ['Other', 'other'],
     ['Other (please specify)', 'other'],
+    // Welsh, as forms in Wales ask (alone or beside the English), and French.
+    ['Preswylydd', 'resident'],
+    ['Aelod o’r cyhoedd', 'resident'],
+    ['Gwirfoddolwr', 'volunteer'],
+    ['Grŵp cymunedol', 'group'],
+    ['Mudiad gwirfoddol', 'group'],
+    ['Defnyddiwr gwasanaeth', 'service-user'],
+    ['Gwas cyhoeddus', 'public-servant'],
+    ['Résidente', 'resident'],
+    ['Bénévole', 'volunteer'],
+    ['Usager du service', 'service-user'],
   ])('%s → %s', (text, type) => {
     expect(parseActorType(text)).toBe(type);
   });
