@@ -3,6 +3,7 @@
 // matches the names they gave, and records every problem and every uncertain name.
 import {
   asActorId,
+  CORE_RELATIONS,
   SECTOR_OF_TYPE,
   type Actor,
   type ActorId,
@@ -1156,6 +1157,7 @@ function readSurveyFile(
       data.slice(0, SAMPLE_ROWS).map((r) => r.row),
       quality,
       isKnown,
+      (s) => matcher.match(s).id != null,
     );
     // The tools that join ticked choices with commas in one cell.
     if (layout.format === 'google-forms' || layout.format === 'qualtrics')
@@ -1242,6 +1244,63 @@ function looksLikeRoster(header: string[]): boolean {
   );
 }
 
+/**
+ * A column read as neither metadata nor a question, though most of its sampled answers name people
+ * on the roster (typed names under wording no tie type was read from, typos and all): its answers
+ * would be left out without a word, so say so.
+ */
+function noteUnreadNameColumns(
+  fileName: string,
+  mapping: SurveyMapping,
+  header: string[],
+  sample: string[][],
+  namesSomeone: (s: string) => boolean,
+  quality: QualityCollector,
+): void {
+  const read = new Set<string>(mapping.questions.flatMap((q) => q.columns));
+  for (const c of [mapping.responseId, mapping.respondentType, mapping.service, mapping.rosterId])
+    if (c) read.add(c);
+  for (const c of [mapping.email, mapping.name, mapping.timestamp, mapping.status, mapping.finished])
+    if (c) read.add(c);
+  if (mapping.channel) read.add(mapping.channel);
+  // A question's whole-answer column beside its choice columns (KoboToolbox's "need" beside
+  // "need/helen_okafor"; ODK Central's "network-need" beside "network-need/...") is read already.
+  const asked = new Set(mapping.questions.map((q) => q.label));
+  const choiceColumns = [...read];
+  header.forEach((column, i) => {
+    if (read.has(column) || !column || asked.has(column)) return;
+    if (
+      choiceColumns.some(
+        (c) => c.length > column.length && c.startsWith(column) && /[/\-_ [:.]/.test(c[column.length]!),
+      )
+    )
+      return;
+    let answered = 0;
+    let named = 0;
+    const example: string[] = [];
+    for (const row of sample) {
+      const value = (row[i] ?? '').trim();
+      if (!value || value.length > 200) continue;
+      answered++;
+      // Words, not codes or e-mail addresses (a REDCap status, an unmapped contact column).
+      const isName = (p: string) => /\p{L}{2}/u.test(p) && !p.includes('@') && namesSomeone(p);
+      if (value.split(/[;,\n]/).some((p) => isName(p.trim()))) {
+        named++;
+        if (example.length < 2) example.push(value.slice(0, 40));
+      }
+    }
+    if (answered >= 3 && named * 2 >= answered) {
+      quality.warn(
+        fileName,
+        1,
+        column,
+        'unread-name-column',
+        `The column "${column.slice(0, 80)}" was not read as a name question, yet most of its answers name people on the roster (${example.map((e) => `"${e}"`).join(', ')}): its answers were left out. If it asks for names, give it a tie type in the mapping step (or a mapping file).`,
+      );
+    }
+  });
+}
+
 /** Follow a saved mapping (checking its columns exist) or detect one from the header and a sample. */
 function mapSurvey(
   fileName: string,
@@ -1252,6 +1311,8 @@ function mapSurvey(
   sample: string[][],
   quality: QualityCollector,
   isKnown: (s: string) => boolean,
+  /** Whether the matcher finds one roster person for a typed name (typos, titles and all). */
+  namesSomeone: (s: string) => boolean,
 ): SurveyMapping {
   let surveyMapping: SurveyMapping;
   if (given) {
@@ -1325,15 +1386,17 @@ function mapSurvey(
           );
         }
       }
-      if (q.relation !== 'named') continue;
+      // A grid's tie types come from its labels (noted as they are read); a slug of wording too.
+      if (q.relation == null || (CORE_RELATIONS as readonly string[]).includes(q.relation)) continue;
       quality.info(
         fileName,
         1,
         q.columns[0] ?? null,
         'relation-not-recognised',
-        `The question "${q.label}" does not read as need, trust or information; its ties are recorded as the tie type "named". Rename it in the mapping if it is another kind of tie.`,
+        `The question "${q.label}" does not read as need, trust or information; its ties are recorded as the tie type "${q.relation}". Rename it in the mapping if it is another kind of tie.`,
       );
     }
+    noteUnreadNameColumns(fileName, surveyMapping, header, sample, namesSomeone, quality);
   }
   const used = surveyMapping.questions.filter((q) => q.kind === 'grid' || q.relation != null);
   if (used.length === 0) {

@@ -682,6 +682,30 @@ describe('names joined by "and" or "&" in one typed answer', () => {
   });
 });
 
+describe('a column of typed names under wording no tie type is read from', () => {
+  it('is not dropped without a word', () => {
+    const csv =
+      'Timestamp,Which best describes you?,Who do you trust?,Anyone else?\n' +
+      '2026/03/02 10:01:00 AM GMT,Resident,Helen Okafor,Helen Okafur\n' +
+      '2026/03/02 10:02:00 AM GMT,Resident,Amira Haddad,Dr Pryia Patel\n' +
+      '2026/03/02 10:03:00 AM GMT,Resident,Amira Haddad,"Amira Hadad, my sister"\n';
+    const r = run([text('typed.csv', csv)]);
+    expect(r.mapping.surveys[0]!.questions.map((q) => q.label)).toEqual(['Who do you trust?']);
+    const notes = r.quality.issues.filter((i) => i.code === 'unread-name-column');
+    expect(notes.map((i) => [i.column, i.severity])).toEqual([['Anyone else?', 'warning']]);
+    expect(notes[0]!.message).toContain('"Helen Okafur"');
+    // The read question's column, and columns of words that name no one, are not mentioned.
+    expect(codes(run([fixture('google-forms.csv')]).quality)).not.toContain('unread-name-column');
+  });
+
+  it('a question kept under a tie type named from its column is noted, whatever the name', () => {
+    const r = run([fixture('qualtrics-tags-only.csv')]);
+    const notes = r.quality.issues.filter((i) => i.code === 'relation-not-recognised');
+    expect(notes.map((i) => i.column)).toContain('Q2');
+    expect(notes.find((i) => i.column === 'Q2')!.message).toContain('the tie type "q2"');
+  });
+});
+
 describe('an export in which no one names anybody', () => {
   it('is said once for the file, naming its name questions', () => {
     const csv =
