@@ -57,7 +57,10 @@ export function unpackArchive(file: InputFile, quality: QualityCollector): Input
       null,
       null,
       'unreadable-file',
-      'This .zip archive is damaged and cannot be opened.',
+      // An .xlsx is a zip inside: say what the user has, a workbook.
+      /\.xlsx$/i.test(file.name)
+        ? 'This Excel workbook is damaged or incomplete (cut short in a download, perhaps) and cannot be opened. Download it again, or open it in Excel and save it again.'
+        : 'This .zip archive is damaged and cannot be opened.',
     );
   }
   const names = entries.map((e) => e.name);

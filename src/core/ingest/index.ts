@@ -920,7 +920,7 @@ function screenResponses(
         i,
         'redcap_event_name',
         'other-event',
-        `This row is ${r.responseId ? `record ${r.responseId}'s` : 'an'} "${r.event}" event; only the file's first event, "${read}", was read, as each event is a wave of the survey. Export "${r.event}" on its own (REDCap's export lets you choose the events) and compare the two runs (analyse --baseline).`,
+        `This row is ${r.responseId ? `record ${r.responseId}'s` : 'an'} "${r.event}" event; only the file's first event, "${read}", was read, as each event is a wave of the survey. Export "${r.event}" on its own (REDCap's export lets you choose the events) and give each event's file to its own wave (in the app, the baseline or the current wave; in the command line, analyse --baseline).`,
       );
     } else if (r.unfinished) {
       quality.info(

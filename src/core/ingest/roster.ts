@@ -5,6 +5,7 @@ import { InputError, type QualityCollector } from '../quality';
 import { findColumn, type CsvTable } from './csv';
 import { parseActorType } from './actor-type';
 import { readTable } from './table';
+import { isNameGenerator } from './relations';
 import type { Mapping, RosterEntry, RosterMapping } from './types';
 
 /** Header names each roster field goes by, most specific first. */
@@ -174,7 +175,7 @@ export function readRosterTable(
       1,
       'name',
       'missing-column',
-      `The roster needs a name column (or first and last name columns, or an id column); found: ${table.header.join(', ')}.`,
+      `The roster needs a name column (or first and last name columns, or an id column); found: ${table.header.join(', ')}.${table.header.some((h) => isNameGenerator(h)) ? ' This looks like a survey export (its questions ask who people go to or trust), not a roster: give it as the survey, and the list of public servants and groups as the roster.' : ''}`,
     );
   }
   if (idx.id < 0) {

@@ -287,7 +287,16 @@ describe('more quality cases', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(InputError);
       expect((e as InputError).file).toBe('broken.xlsx');
+      // Said as a workbook, which is what the user has (an .xlsx is a zip inside).
+      expect((e as InputError).message).toMatch(/^This Excel workbook is damaged or incomplete/);
     }
+  });
+
+  it('a survey given as the roster (files swapped) says so', () => {
+    const survey = fixture('google-forms.csv');
+    expect(() => run([fixture('simple.csv')], { roster: survey })).toThrowError(
+      /needs a name column.*This looks like a survey export.*give it as the survey/,
+    );
   });
 
   it('a saved mapping reproduces the same network, and a mapping naming a missing column stops the run', () => {
