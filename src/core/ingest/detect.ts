@@ -461,7 +461,7 @@ export function detectSurveyMapping(
     service:
       meta('service') ??
       findByWording(header, subHeaders, /which service|service (do you|you) use|service used/i),
-    rosterId: meta('rosterId'),
+    rosterId: rosterIdColumn(meta('rosterId'), header, sample, isPerson),
     email: meta('email') ?? findByWording(header, subHeaders, OWN_EMAIL),
     name:
       meta('name') ??
@@ -637,6 +637,23 @@ function byContent(
   }
   if (answered < 1 || named / answered < 0.5) return null;
   return textQuestion([c.header], relationOfLabel(c.header) ?? 'named', c.question);
+}
+
+/**
+ * SurveyMonkey's "Custom Data 1" carries whatever the survey's owner put in the link: a roster id
+ * in a whole-network survey, as often a ward or a team. It is the roster-id column only when some
+ * of its values are on the roster.
+ */
+function rosterIdColumn(
+  column: string | null,
+  header: string[],
+  sample: string[][],
+  isPerson: (label: string) => boolean,
+): string | null {
+  if (column == null || !/^custom data \d+$/i.test(column.trim())) return column;
+  const i = header.indexOf(column);
+  const values = sample.map((row) => (row[i] ?? '').trim()).filter((v) => v !== '');
+  return values.length === 0 || values.some((v) => isPerson(v)) ? column : null;
 }
 
 /** A question about the respondent themselves, whose answer may still be a roster name or e-mail. */

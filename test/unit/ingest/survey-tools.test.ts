@@ -722,6 +722,20 @@ describe('an export in which no one names anybody', () => {
   });
 });
 
+describe("SurveyMonkey's Custom Data 1", () => {
+  it('is the roster-id column only when some of its values are on the roster', () => {
+    const csv =
+      'Respondent ID,Collector ID,Start Date,Custom Data 1,Which best describes you?,Who do you trust?\n' +
+      ',,,,Response,Open-Ended Response\n' +
+      '101,9,03/02/2026 09:01:12 AM,Northgate,Resident,Helen Okafor\n' +
+      '102,9,03/02/2026 09:11:12 AM,Riverside,Resident,Amira Haddad\n';
+    const r = run([text('monkey.csv', csv)]);
+    expect(r.mapping.surveys[0]!.rosterId).toBeNull();
+    expect(codes(r.quality)).not.toContain('unknown-roster-id');
+    expect(tieSet(r)).toEqual(['r-101>ps-01:trust', 'r-102>ps-09:trust']);
+  });
+});
+
 describe('repeats by roster id', () => {
   it('are the same roster person answering twice; a value no one on the roster has keeps both', () => {
     // SurveyMonkey's "Custom Data 1" (read as a roster id) often holds a ward that many share.
