@@ -25,7 +25,12 @@ export function parseChoiceList(text: string): [string, string][] {
  */
 export type Codebook = [code: string, label: string][];
 
-export function readCodebook(file: InputFile, quality: QualityCollector): Codebook {
+export function readCodebook(
+  file: InputFile,
+  quality: QualityCollector,
+  /** Filled with each field's label from a data dictionary: the question a raw export names by its field. */
+  fieldLabels?: Map<string, string>,
+): Codebook {
   const map: Codebook = [];
   const table = readTable(file, quality);
   const choices = findColumn(
@@ -35,6 +40,14 @@ export function readCodebook(file: InputFile, quality: QualityCollector): Codebo
     'Choices',
   );
   const field = findColumn(table.header, 'Variable / Field Name', 'field_name');
+  const fieldLabel = findColumn(table.header, 'Field Label', 'field_label');
+  if (fieldLabels && field >= 0 && fieldLabel >= 0) {
+    for (const row of table.rows) {
+      const name = (row[field] ?? '').trim();
+      const label = (row[fieldLabel] ?? '').trim();
+      if (name && label) fieldLabels.set(name, label);
+    }
+  }
   if (choices >= 0) {
     for (const row of table.rows) {
       const name = field >= 0 ? (row[field] ?? '').trim() : '';

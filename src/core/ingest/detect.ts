@@ -450,14 +450,7 @@ export function detectSurveyMapping(
     format: layout.format,
     headerRows: layout.headerRows,
     responseId: meta('responseId'),
-    respondentType:
-      meta('respondentType') ??
-      findByWording(
-        header,
-        subHeaders,
-        // Welsh "...sy'n eich disgrifio (chi) orau?"; French "...vous décrit / correspond le mieux ?".
-        /respondent type|describes? you\b|describe yourself|are you (a|an)\b|i am (a|an)\b|type of respondent|\bdisgrifio\b.*\borau\b|\bvous (décrit|correspond) le mieux\b/i,
-      ),
+    respondentType: meta('respondentType') ?? findByWording(header, subHeaders, RESPONDENT_TYPE_WORDING),
     service:
       meta('service') ??
       findByWording(header, subHeaders, /which service|service (do you|you) use|service used/i),
@@ -655,6 +648,13 @@ function rosterIdColumn(
   const values = sample.map((row) => (row[i] ?? '').trim()).filter((v) => v !== '');
   return values.length === 0 || values.some((v) => isPerson(v)) ? column : null;
 }
+
+/**
+ * Wording of the question asking what kind of respondent someone is. Welsh "...sy'n eich
+ * disgrifio (chi) orau?"; French "...vous décrit / correspond le mieux ?".
+ */
+export const RESPONDENT_TYPE_WORDING =
+  /respondent type|describes? you\b|describe yourself|are you (a|an)\b|i am (a|an)\b|type of respondent|\bdisgrifio\b.*\borau\b|\bvous (décrit|correspond) le mieux\b/i;
 
 /** A question about the respondent themselves, whose answer may still be a roster name or e-mail. */
 const OWN_DETAILS =

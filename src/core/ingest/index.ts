@@ -13,9 +13,16 @@ import {
 } from '../model';
 import { InputError, subProgress, type Progress, type QualityCollector } from '../quality';
 import { parseRespondentType, typeLabel } from './actor-type';
-import { detectLayout, detectSurveyMapping, isDataCell, numericScaleCodes } from './detect';
+import {
+  detectLayout,
+  detectSurveyMapping,
+  isDataCell,
+  numericScaleCodes,
+  RESPONDENT_TYPE_WORDING,
+} from './detect';
 import { RosterMatcher, type MatchResult } from './matcher';
 import { nameKey } from './names';
+import { detectRelation } from './relations';
 import { isSpace } from './chars';
 import {
   hashString,
@@ -193,7 +200,8 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   progress.report('Reading roster', 0);
   const roster = readRoster(input.roster, quality, input.mapping);
   mapping.roster = roster.columns;
-  const codebook = input.codebook ? readCodebook(input.codebook, quality) : undefined;
+  const fieldLabels = new Map<string, string>();
+  const codebook = input.codebook ? readCodebook(input.codebook, quality, fieldLabels) : undefined;
   const matcher = new RosterMatcher(roster.entries, codebook);
   const isKnown = (s: string) => matcher.isKnown(s);
 
@@ -224,6 +232,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       matcher,
       raw,
       store,
+      fieldLabels,
       (f) => {
         progress.check();
         progress.report('Reading surveys', 0.05 + fileShare * (fileIndex + f));
@@ -1072,6 +1081,7 @@ function readSurveyFile(
   matcher: RosterMatcher,
   out: RawResponse[],
   store: NominationStore,
+  fieldLabels: Map<string, string>,
   onPosition: (fraction: number) => void,
 ): { surveyMapping: SurveyMapping; blankRows: number } {
   let buffer: { row: string[]; line: number }[] | null = [];
@@ -1158,6 +1168,7 @@ function readSurveyFile(
       quality,
       isKnown,
       (s) => matcher.match(s).id != null,
+      fieldLabels,
     );
     // The tools that join ticked choices with commas in one cell.
     if (layout.format === 'google-forms' || layout.format === 'qualtrics')
@@ -1301,6 +1312,28 @@ function noteUnreadNameColumns(
   });
 }
 
+/**
+ * A REDCap raw export names its columns by field (q2___1, q5): the data dictionary's field labels
+ * are the questions' wording, so each question is shown by it and takes its tie type from it, and
+ * the respondent-type question is found by it too.
+ */
+function withFieldLabels(mapping: SurveyMapping, header: string[], fieldLabels: Map<string, string>): void {
+  const fieldOf = (column: string) => column.replace(/___[^_]+$/, '');
+  for (const q of mapping.questions) {
+    const label = fieldLabels.get(fieldOf(q.columns[0] ?? ''));
+    if (!label) continue;
+    q.label = label;
+    if (q.relation != null && !(CORE_RELATIONS as readonly string[]).includes(q.relation)) {
+      q.relation = detectRelation(label) ?? q.relation;
+    }
+  }
+  if (mapping.respondentType == null) {
+    const asked = new Set(mapping.questions.flatMap((q) => q.columns));
+    mapping.respondentType =
+      header.find((h) => !asked.has(h) && RESPONDENT_TYPE_WORDING.test(fieldLabels.get(h) ?? '')) ?? null;
+  }
+}
+
 /** Follow a saved mapping (checking its columns exist) or detect one from the header and a sample. */
 function mapSurvey(
   fileName: string,
@@ -1313,6 +1346,8 @@ function mapSurvey(
   isKnown: (s: string) => boolean,
   /** Whether the matcher finds one roster person for a typed name (typos, titles and all). */
   namesSomeone: (s: string) => boolean,
+  /** Field labels from a data dictionary (REDCap), by field name. */
+  fieldLabels: Map<string, string>,
 ): SurveyMapping {
   let surveyMapping: SurveyMapping;
   if (given) {
@@ -1353,6 +1388,9 @@ function mapSurvey(
     }
   } else {
     surveyMapping = detectSurveyMapping(fileName, layout, header, subHeaders, sample, isKnown);
+    if (surveyMapping.format === 'redcap' && fieldLabels.size > 0) {
+      withFieldLabels(surveyMapping, header, fieldLabels);
+    }
   }
   if (surveyMapping.format === 'qualtrics' && surveyMapping.headerRows === 1 && !given) {
     quality.warn(

@@ -198,6 +198,33 @@ describe('survey tool exports', () => {
     expect(r.quality.rows).toEqual({ read: 8, accepted: 4, rejected: 4 });
   });
 
+  it("REDCap fields named q1, q2...: the dictionary's field labels give the wording and tie types", () => {
+    const data =
+      'record_id,q1,q2___1,q2___2,q2___3,q3___1,q3___2,q3___3,survey_complete\n' +
+      '1,1,1,0,1,0,1,0,2\n2,2,0,1,0,0,0,1,2\n';
+    const dictionary =
+      '"Variable / Field Name","Form Name","Section Header","Field Type","Field Label","Choices, Calculations, OR Slider Labels"\n' +
+      'record_id,survey,,text,"Record ID",\n' +
+      'q1,survey,,radio,"Which best describes you?","1, Resident | 2, Volunteer"\n' +
+      'q2,survey,,checkbox,"Who do you go to in times of need?","1, Dr Priya Patel | 2, Helen Okafor | 3, Millbrook Food Bank"\n' +
+      'q3,survey,,checkbox,"Who do you trust?","1, Dr Priya Patel | 2, Helen Okafor | 3, Millbrook Food Bank"\n';
+    const r = run([text('redcap-q.csv', data)], { codebook: text('dictionary.csv', dictionary) });
+    const m = r.mapping.surveys[0]!;
+    expect(m.respondentType).toBe('q1');
+    expect(m.questions.map((q) => [q.label, q.relation])).toEqual([
+      ['Who do you go to in times of need?', 'need'],
+      ['Who do you trust?', 'trust'],
+    ]);
+    expect(tieSet(r)).toEqual([
+      'r-1>ps-01:trust',
+      'r-1>ps-04:need',
+      'r-1>vg-01:need',
+      'r-2>ps-01:need',
+      'r-2>vg-01:trust',
+    ]);
+    expect(r.respondents.map((x) => x.type)).toEqual(['resident', 'volunteer']);
+  });
+
   it('REDCap raw export without its dictionary: says which checkbox fields need it', () => {
     const r = run([fixture('redcap.csv')]);
     const notes = r.quality.issues.filter((i) => i.code === 'numeric-answers');
