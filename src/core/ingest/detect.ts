@@ -471,7 +471,9 @@ export function detectSurveyMapping(
   };
   if (mapping.timestamp == null) mapping.timestamp = header.find((h) => /_timestamp$/.test(h)) ?? null;
   // REDCap writes a `<form>_complete` status (0/1/2) after each instrument's fields: never answers.
-  const formStatuses = header.filter((h) => REDCAP_FORM_STATUS.test(h));
+  const formStatuses = header.filter(
+    (h) => REDCAP_FORM_STATUS.test(h) || (layout.format === 'redcap' && REDCAP_FORM_STATUS_LABEL.test(h)),
+  );
   if (mapping.finished == null) mapping.finished = formStatuses[0] ?? null;
   const metaColumns = new Set(
     [
@@ -561,20 +563,26 @@ export function detectSurveyMapping(
     );
   }
   // With several instruments, whether a response is finished is the status of the one that asks
-  // for names: the first status after its last question column.
+  // for names, each instrument's status following its fields: the first status after the first
+  // question (a repeating instrument's later questions have a status of their own).
   if (formStatuses.length > 1 && mapping.finished === formStatuses[0] && mapping.questions.length > 0) {
-    const lastQuestion = Math.max(
+    const firstQuestion = Math.min(
       ...mapping.questions.flatMap((q) => q.columns.map((c) => header.indexOf(c))),
     );
-    mapping.finished = formStatuses.find((h) => header.indexOf(h) > lastQuestion) ?? mapping.finished;
+    mapping.finished = formStatuses.find((h) => header.indexOf(h) > firstQuestion) ?? mapping.finished;
   }
   return mapping;
 }
 
 const REDCAP_FORM_STATUS = /^[a-z][a-z0-9_]*_complete$/;
-/** The columns REDCap adds to an export of a longitudinal project, repeating instruments or groups. */
+/** The same in REDCap's labels export, one "Complete?" per instrument (the later ones numbered). */
+const REDCAP_FORM_STATUS_LABEL = /^Complete\?( \(\d+\))?$/;
+/**
+ * The columns REDCap adds to an export of a longitudinal project, repeating instruments or groups,
+ * by field name (raw export) or label (labels export).
+ */
 const REDCAP_OWN =
-  /^redcap_(event_name|repeat_instrument|repeat_instance|data_access_group|survey_identifier)$/;
+  /^(redcap_(event_name|repeat_instrument|repeat_instance|data_access_group|survey_identifier)|Event Name|Repeat Instrument|Repeat Instance|Data Access Group|Survey Identifier)$/;
 
 /**
  * REDCap's codes belong to their field: in a one-column field "1" is that field's choice 1 (as

@@ -37,7 +37,14 @@ import {
 import { readCodebook, type Codebook } from './codebook';
 import { pseudonym } from '../export/privacy';
 import { detectRosterColumns, readRoster } from './roster';
-import { joinedChoices, makeRowReader, NominationStore, type RawResponse, type RowReader } from './survey';
+import {
+  joinedChoices,
+  makeRowReader,
+  NominationStore,
+  redcapColumn,
+  type RawResponse,
+  type RowReader,
+} from './survey';
 import { reportRagged, skipTitleRows, streamGrid, uniqueHeaders } from './table';
 import { isPlainNetwork, readPlainNetwork, type PlainNetwork } from './plain-network';
 import type {
@@ -211,6 +218,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   const store = new NominationStore();
   const fileShare = 0.7 / Math.max(1, input.surveys.length);
   const plainNetworks: PlainNetwork[] = [];
+  const redcapColumns = new Map<string, { event: string | null; repeat: string | null }>();
   input.surveys.forEach((file, fileIndex) => {
     progress.check();
     // A network already (edge list, adjacency matrix, UCINET DL, Pajek): its nodes are matched to
@@ -224,7 +232,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     const given =
       input.mapping?.surveys.find((s) => s.file === file.name) ?? input.mapping?.surveys[fileIndex];
     const first = raw.length;
-    const { surveyMapping, blankRows } = readSurveyFile(
+    const { surveyMapping, blankRows, eventColumn, repeatColumn } = readSurveyFile(
       file,
       given,
       quality,
@@ -239,6 +247,8 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       },
     );
     mapping.surveys.push(surveyMapping);
+    if (eventColumn || repeatColumn)
+      redcapColumns.set(file.name, { event: eventColumn, repeat: repeatColumn });
     // Coded respondent types (REDCap radio "1, Resident | 2, Volunteer"; an ODK choices sheet):
     // read through the codebook, the field's own codes first.
     const typeField = surveyMapping.respondentType?.toLowerCase();
@@ -280,6 +290,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     progress,
     (ref) => rosterEntryOfRef(ref, matcher)?.id ?? null,
     recordOf,
+    redcapColumns,
   );
 
   // 3. Respondents: roster people keep their id; the rest get keys from the response id.
@@ -570,7 +581,7 @@ function noteNumericAnswers(unmatched: { item: ReviewItem }[], quality: QualityC
       null,
       column,
       'numeric-answers',
-      `Answers in this column are codes, not names (${shown}${codes.length > 5 ? ', ...' : ''}), as survey tools write them when responses are exported as numeric values or codes, and nothing (a codebook, a "code" column in the roster) says who they are. Export again with the answer text (Qualtrics: "Use choice text"), or add the tool's codebook (the codebook file; --codebook in the CLI) or a "code" column to the roster.`,
+      `Answers in this column are codes, not names (${shown}${codes.length > 5 ? ', ...' : ''}), as survey tools write them when responses are exported as numeric values or codes, and nothing (a codebook, a "code" column in the roster) says who they are. Export again with the answer text (Qualtrics: "Use choice text"; LimeSurvey: "Full answers"), or add the tool's codebook (the codebook file; --codebook in the CLI) or a "code" column to the roster.`,
     );
   }
 }
@@ -897,6 +908,7 @@ function screenResponses(
   progress: Progress,
   rosterIdOf: (ref: string) => string | null,
   recordOf: Map<RawResponse, RawResponse>,
+  redcapColumns: Map<string, { event: string | null; repeat: string | null }>,
 ): RawResponse[] {
   // Three passes over the responses share the stage's slice of the bar.
   const tick = (i: number, pass: number) => {
@@ -927,7 +939,7 @@ function screenResponses(
     else if (r.event !== read) {
       reject(
         i,
-        'redcap_event_name',
+        redcapColumns.get(r.file)?.event ?? null,
         'other-event',
         `This row is ${r.responseId ? `record ${r.responseId}'s` : 'an'} "${r.event}" event; only the file's first event, "${read}", was read, as each event is a wave of the survey. Export "${r.event}" on its own (REDCap's export lets you choose the events) and give each event's file to its own wave (in the app, the baseline or the current wave; in the command line, analyse --baseline).`,
       );
@@ -990,7 +1002,7 @@ function screenResponses(
       else
         reject(
           i,
-          'redcap_repeat_instrument',
+          redcapColumns.get(r.file)?.repeat ?? null,
           'repeat-without-record',
           `This row is an instance of the repeating instrument "${r.repeatOf}" of record ${r.responseId}, whose own row comes later, is missing or was left out; its answers were left out too.`,
         );
@@ -1049,7 +1061,7 @@ function screenResponses(
     else
       reject(
         i,
-        'redcap_repeat_instrument',
+        redcapColumns.get(raw[i]!.file)?.repeat ?? null,
         'repeat-without-record',
         `This row is an instance of the repeating instrument "${raw[i]!.repeatOf}" of record ${raw[i]!.responseId}, whose own row (row ${raw[record]!.row}) was left out; its answers were left out too.`,
       );
@@ -1083,7 +1095,13 @@ function readSurveyFile(
   store: NominationStore,
   fieldLabels: Map<string, string>,
   onPosition: (fraction: number) => void,
-): { surveyMapping: SurveyMapping; blankRows: number } {
+): {
+  surveyMapping: SurveyMapping;
+  blankRows: number;
+  /** REDCap's event and repeating-instrument columns, as this export names them. */
+  eventColumn: string | null;
+  repeatColumn: string | null;
+} {
   let buffer: { row: string[]; line: number }[] | null = [];
   let read: RowReader | null = null;
   let header: string[] = [];
@@ -1202,9 +1220,13 @@ function readSurveyFile(
   if (dataRows === 0) {
     quality.warn(file.name, null, null, 'no-responses', 'The file has a header but no responses.');
   }
+  const redcap = surveyMapping!.format === 'redcap';
+  const at = (i: number) => (i >= 0 ? header[i]! : null);
   return {
     surveyMapping: surveyMapping!,
     blankRows: stream.blankRows.filter((l) => l > headerLine).length,
+    eventColumn: redcap ? at(redcapColumn(header, 'redcap_event_name', 'Event Name')) : null,
+    repeatColumn: redcap ? at(redcapColumn(header, 'redcap_repeat_instrument', 'Repeat Instrument')) : null,
   };
 }
 

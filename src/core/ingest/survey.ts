@@ -339,9 +339,12 @@ export function makeRowReader(
     status: col(mapping.status),
     finished: col(mapping.finished),
     channel: col(mapping.channel),
-    // REDCap's own columns, the same in every project.
-    event: header.indexOf('redcap_event_name'),
-    repeat: header.indexOf('redcap_repeat_instrument'),
+    // REDCap's own columns, the same in every project: raw export's names, else the labels export's.
+    event: mapping.format === 'redcap' ? redcapColumn(header, 'redcap_event_name', 'Event Name') : -1,
+    repeat:
+      mapping.format === 'redcap'
+        ? redcapColumn(header, 'redcap_repeat_instrument', 'Repeat Instrument')
+        : -1,
   };
   const statusColumns = (
     [
@@ -695,6 +698,12 @@ export function makeRowReader(
     response.nomTo = store.length;
     return response;
   };
+}
+
+/** A REDCap column by its raw export's field name, else the labels export's label; -1 if neither. */
+export function redcapColumn(header: string[], field: string, label: string): number {
+  const i = header.indexOf(field);
+  return i >= 0 ? i : header.indexOf(label);
 }
 
 const BUILT_IN_RELATIONS = new Set<string>(CORE_RELATIONS);

@@ -189,6 +189,8 @@ describe('survey tool exports', () => {
       'r-2>vg-01:trust',
     ]);
     expect(r.respondents.map((x) => x.key)).toEqual(['r-1', 'r-2']);
+    // Finished is the network form's status, not the repeating instrument's after it.
+    expect(r.mapping.surveys[0]!.finished).toBe('network_complete');
     expect(r.quality.issues.map((i) => [i.code, i.row, i.column])).toEqual([
       ['other-event', 5, 'redcap_event_name'],
       ['other-event', 7, 'redcap_event_name'],
@@ -223,6 +225,27 @@ describe('survey tool exports', () => {
       'r-2>vg-01:trust',
     ]);
     expect(r.respondents.map((x) => x.type)).toEqual(['resident', 'volunteer']);
+  });
+
+  it('REDCap labels export of a longitudinal project: events and repeats by their labels', () => {
+    const csv =
+      'Record ID,Event Name,Repeat Instrument,Repeat Instance,Which best describes you?,Complete?,Who do you trust? (choice=Helen Okafor),Who do you trust? (choice=Amira Haddad),Complete?,Anyone else you trust? Their name,Complete?\n' +
+      '1,Baseline (Arm 1),,,Resident,Complete,Checked,Unchecked,Complete,,\n' +
+      '1,Baseline (Arm 1),Others,1,,,,,,Millbrook Food Bank,Complete\n' +
+      '1,Follow-up (Arm 1),,,,,Unchecked,Checked,Incomplete,,\n' +
+      '2,Baseline (Arm 1),,,Volunteer,Complete,Unchecked,Checked,Incomplete,,\n';
+    const r = run([text('redcap-labels-events.csv', csv)]);
+    const m = r.mapping.surveys[0]!;
+    // One "Complete?" per instrument: the network form's (the second) says whether it was finished.
+    expect(m.finished).toBe('Complete? (2)');
+    expect(tieSet(r)).toEqual(['r-1>ps-01:trust', 'r-1>vg-01:trust', 'r-2>ps-09:trust']);
+    expect(r.respondents.map((x) => x.key)).toEqual(['r-1', 'r-2']);
+    expect(
+      r.quality.issues.filter((i) => i.code !== 'duplicate-column').map((i) => [i.code, i.row, i.column]),
+    ).toEqual([
+      ['other-event', 4, 'Event Name'],
+      ['unfinished-response', 5, null],
+    ]);
   });
 
   it('REDCap raw export without its dictionary: says which checkbox fields need it', () => {
