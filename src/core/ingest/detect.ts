@@ -1009,6 +1009,25 @@ export function numericScaleCodes(
   return low === Infinity ? null : [low, high];
 }
 
+/**
+ * A name interpreter ("What do you go to them for?", after a question naming someone): its answers
+ * are tie types ("Help in times of need", "Information"), none a person, so it names no one.
+ */
+function answersAreTieTypes(
+  group: ColumnInfo[],
+  sample: string[][],
+  isPerson: (label: string) => boolean,
+): boolean {
+  let answered = 0;
+  let tieTypes = 0;
+  for (const [v] of answeredCells(group, sample)) {
+    answered++;
+    if (isPerson(v)) return false;
+    if (/^(need|trust|info)$/.test(relationOfLabel(v) ?? '')) tieTypes++;
+  }
+  return answered >= 2 && tieTypes * 2 > answered;
+}
+
 function toQuestion(
   group: ColumnInfo[],
   sample: string[][],
@@ -1023,6 +1042,7 @@ function toQuestion(
   if (withOptions.length === 0 || group.length === 1) {
     if (withOptions.length === 1 && relation == null) return null;
     if (relation == null && !isNameGenerator(words)) return null;
+    if (answersAreTieTypes(group, sample, isPerson)) return null;
     return textQuestion(
       group.map((c) => c.header),
       relation ?? 'named',

@@ -229,22 +229,28 @@ describe('survey tool exports', () => {
 
   it('REDCap labels export of a longitudinal project: events and repeats by their labels', () => {
     const csv =
-      'Record ID,Event Name,Repeat Instrument,Repeat Instance,Which best describes you?,Complete?,Who do you trust? (choice=Helen Okafor),Who do you trust? (choice=Amira Haddad),Complete?,Anyone else you trust? Their name,Complete?\n' +
-      '1,Baseline (Arm 1),,,Resident,Complete,Checked,Unchecked,Complete,,\n' +
-      '1,Baseline (Arm 1),Others,1,,,,,,Millbrook Food Bank,Complete\n' +
-      '1,Follow-up (Arm 1),,,,,Unchecked,Checked,Incomplete,,\n' +
-      '2,Baseline (Arm 1),,,Volunteer,Complete,Unchecked,Checked,Incomplete,,\n';
+      'Record ID,Event Name,Repeat Instrument,Repeat Instance,Which best describes you?,Complete?,Who do you trust? (choice=Helen Okafor),Who do you trust? (choice=Amira Haddad),Complete?,Anyone else you trust? Their name,What do you go to them for?,Complete?\n' +
+      '1,Baseline (Arm 1),,,Resident,Complete,Checked,Unchecked,Complete,,,\n' +
+      '1,Baseline (Arm 1),Others,1,,,,,,Millbrook Food Bank,Help in times of need,Complete\n' +
+      '1,Baseline (Arm 1),Others,2,,,,,,Karen Douglas,Information,Complete\n' +
+      '1,Follow-up (Arm 1),,,,,Unchecked,Checked,Incomplete,,,\n' +
+      '2,Baseline (Arm 1),,,Volunteer,Complete,Unchecked,Checked,Incomplete,,,\n';
     const r = run([text('redcap-labels-events.csv', csv)]);
     const m = r.mapping.surveys[0]!;
     // One "Complete?" per instrument: the network form's (the second) says whether it was finished.
     expect(m.finished).toBe('Complete? (2)');
-    expect(tieSet(r)).toEqual(['r-1>ps-01:trust', 'r-1>vg-01:trust', 'r-2>ps-09:trust']);
+    // "What do you go to them for?" is answered with tie types, not people: no question of names.
+    expect(m.questions.map((q) => q.label)).toEqual([
+      'Who do you trust?',
+      'Anyone else you trust? Their name',
+    ]);
+    expect(tieSet(r)).toEqual(['r-1>ps-01:trust', 'r-1>ps-12:trust', 'r-1>vg-01:trust', 'r-2>ps-09:trust']);
     expect(r.respondents.map((x) => x.key)).toEqual(['r-1', 'r-2']);
     expect(
       r.quality.issues.filter((i) => i.code !== 'duplicate-column').map((i) => [i.code, i.row, i.column]),
     ).toEqual([
-      ['other-event', 4, 'Event Name'],
-      ['unfinished-response', 5, null],
+      ['other-event', 5, 'Event Name'],
+      ['unfinished-response', 6, null],
     ]);
   });
 
