@@ -1,14 +1,15 @@
 // The app shell: header with navigation, the run bar (progress and Cancel while the worker runs),
 // notices, and the current view mounted into <main>.
 import { announce, clear, h } from './dom';
-import type { Store, ViewName } from './store';
+import { resultIsStale, type Store, type ViewName } from './store';
+import { missingInputs } from './project';
 import type { View, ViewFactory } from './views/view';
 import { mountImport } from './views/import-view';
 import { mountMapView } from './views/map-view';
 import { mountPeople } from './views/people-view';
 import { mountScorecard } from './views/scorecard-view';
 import { mountServices } from './views/services-view';
-import { mountQuality } from './views/quality-view';
+import { isMetricNote, mountQuality } from './views/quality-view';
 import { mountReport } from './views/report-view';
 
 const NAV: { view: ViewName; label: string }[] = [
@@ -95,26 +96,39 @@ export function mountShell(root: HTMLElement, store: Store): void {
   let lastRunKey = '';
 
   function renderRun(): void {
-    const { run, result, ready } = store.getState();
+    const state = store.getState();
+    const { run, result, ready } = state;
     const running = run.status === 'running';
-    const key = `${run.status}|${run.phase}|${Math.round(run.fraction * 100)}|${!!result}|${ready}|${store.getState().project.demo}`;
+    // The result on show may be from inputs since changed (a file removed, a run stopped).
+    const stale = resultIsStale(state);
+    const missing = missingInputs(state.project);
+    const key = `${run.status}|${run.phase}|${Math.round(run.fraction * 100)}|${!!result}|${stale}|${!!missing}|${ready}|${state.project.demo}`;
     if (key === lastRunKey) return;
     lastRunKey = key;
     progress.hidden = !running;
     progress.value = run.fraction;
     cancel.hidden = !running;
-    rerun.hidden = running || !result;
-    demoNote.hidden = !store.getState().project.demo;
-    phase.className = 'run-phase';
+    rerun.hidden = running || !result || !!missing;
+    demoNote.hidden = !state.project.demo;
+    phase.className = stale && !running ? 'run-phase status-stale' : 'run-phase';
+    const old = stale
+      ? ' The results shown are from an earlier run: they do not reflect the files and changes since.'
+      : '';
     if (!ready) phase.textContent = 'Opening your project…';
     else if (running) phase.textContent = `${run.phase || 'Working'} — ${Math.round(run.fraction * 100)}%`;
     else if (run.status === 'cancelled')
-      phase.textContent = 'Run cancelled. The previous results are still shown.';
-    else if (run.status === 'error') phase.textContent = 'The last run stopped: see the message above.';
+      phase.textContent = `Run cancelled. The previous results are still shown.${stale ? ' They do not reflect your latest changes.' : ''}`;
+    // The error banner sits under this bar: the wording must not depend on where it is.
+    else if (run.status === 'error')
+      phase.textContent = `The last run stopped: the error message says which file and why.${old}`;
+    else if (stale) phase.textContent = `${run.status === 'idle' ? run.phase : ''}${old}`.trim();
     else if (result) {
       phase.className = 'run-phase status-ok';
       const people = store.getState().result?.scorecards.length ?? 0;
-      phase.textContent = `Analysis up to date: ${people} public servants, ${result.ties.length} nominations, ${result.quality.issues.length} data notes.`;
+      // Notes on the network metrics are not problems in the data: counted apart (as in Quality).
+      const metricNotes = result.quality.issues.filter(isMetricNote).length;
+      const dataNotes = result.quality.issues.length - metricNotes;
+      phase.textContent = `Analysis up to date: ${people} public servants, ${result.ties.length} nominations, ${dataNotes} data notes, ${metricNotes} notes on the network metrics.`;
     } else phase.textContent = run.phase || 'No data yet: add files in Import, or load the demo.';
   }
 

@@ -60,6 +60,35 @@ export interface AppState {
   intervals: boolean;
   /** Bumped whenever a different project is opened (restore, demo, new, import): views re-mount. */
   epoch: number;
+  /** The inputs the result on show was computed from; see resultIsStale. */
+  analysed: RunInputs | null;
+}
+
+/** What a run reads from the project: when any of these changes, the result on show is old. */
+export interface RunInputs {
+  current: ProjectData['current'];
+  baseline: ProjectData['baseline'];
+  mapping: ProjectData['mapping'];
+  weights: ProjectData['weights'];
+  invited: ProjectData['invited'];
+}
+
+function runInputs(project: ProjectData): RunInputs {
+  const { current, baseline, mapping, weights, invited } = project;
+  return { current, baseline, mapping, weights, invited };
+}
+
+/**
+ * True when the result on show was not computed from the project's present inputs: a file was
+ * added or removed, the mapping or weights changed, and no run has succeeded since (it is pending,
+ * stopped on an input error, was cancelled, or cannot start because a file is missing). The
+ * project's parts are replaced, never mutated, so comparing references is exact and cheap.
+ */
+export function resultIsStale(state: AppState): boolean {
+  if (!state.result) return false;
+  const now = runInputs(state.project);
+  const then = state.analysed;
+  return !then || (Object.keys(now) as (keyof RunInputs)[]).some((k) => now[k] !== then[k]);
 }
 
 export type WaveKey = 'current' | 'baseline';
@@ -115,6 +144,7 @@ export class Store {
       origin: 'new',
       epoch: 0,
       intervals: false,
+      analysed: null,
     };
     if (this.state.route.view === 'person') this.state.selectedId = this.state.route.id ?? null;
   }
@@ -214,6 +244,7 @@ export class Store {
       origin: 'demo',
       result: null,
       baseline: null,
+      analysed: null,
       notice: null,
       epoch: this.state.epoch + 1,
     });
@@ -227,6 +258,7 @@ export class Store {
       project: emptyProject(),
       result: null,
       baseline: null,
+      analysed: null,
       selectedId: null,
       origin: 'new',
       epoch: this.state.epoch + 1,
@@ -244,6 +276,7 @@ export class Store {
       project,
       result: null,
       baseline: null,
+      analysed: null,
       selectedId: null,
       origin: 'imported',
       epoch: this.state.epoch + 1,
@@ -263,6 +296,7 @@ export class Store {
    */
   run(): void {
     const project = this.state.project;
+    const inputs = runInputs(project);
     // Betweenness is exact up to 20,000 actors; above that it is estimated from a seeded sample of
     // sources, with its standard error in the quality notes, so the page stays usable.
     const request = jobRequest(project, {
@@ -299,6 +333,7 @@ export class Store {
         // Until the baseline is re-run, the previous baseline (if the project still has one) stays.
         this.set({
           result: partial.current,
+          analysed: inputs,
           baseline: this.state.project.baseline ? this.state.baseline : null,
           intervals: false,
           selectedId: keepSelection(partial.current),
@@ -309,14 +344,17 @@ export class Store {
     void handle.promise.then((outcome) => {
       if (this.handle !== handle) return;
       this.handle = null;
+      // A change made while this run went on has its own run waiting (scheduleRun): still running,
+      // so this run's result is never reported as the analysis of the inputs now in the project.
+      const waiting = this.runTimer !== null;
       if (!outcome.ok) {
         const cancelled = outcome.error.code === 'cancelled';
         this.set({
           run: {
-            status: cancelled ? 'cancelled' : 'error',
-            phase: '',
+            status: waiting ? 'running' : cancelled ? 'cancelled' : 'error',
+            phase: waiting ? 'Starting' : '',
             fraction: 0,
-            error: outcome.error,
+            error: waiting ? null : outcome.error,
             generation: this.state.run.generation + 1,
           },
         });
@@ -324,13 +362,14 @@ export class Store {
       }
       this.set({
         result: outcome.current,
+        analysed: inputs,
         baseline: outcome.baseline,
         intervals: true,
         selectedId: keepSelection(outcome.current),
         run: {
-          status: 'done',
-          phase: 'Done',
-          fraction: 1,
+          status: waiting ? 'running' : 'done',
+          phase: waiting ? 'Starting' : 'Done',
+          fraction: waiting ? 0 : 1,
           error: null,
           generation: this.state.run.generation + 1,
         },
@@ -423,6 +462,19 @@ export class Store {
     return (key === 'current' ? this.state.project.current : this.state.project.baseline) ?? emptyWave();
   }
 
+  /**
+   * The saved mapping without the layouts of survey files no longer in either wave, so a removed
+   * file's columns are not shown (or offered to a later file by position); decisions stay.
+   */
+  private prunedMapping(wave: WaveKey, files: WaveFiles | null): Mapping | null {
+    const { mapping, current, baseline } = this.state.project;
+    if (!mapping) return null;
+    const waves = wave === 'current' ? [files, baseline] : [current, files];
+    const names = new Set(waves.flatMap((w) => w?.surveys.map((f) => f.name) ?? []));
+    if (mapping.surveys.every((s) => names.has(s.file))) return mapping;
+    return { ...mapping, surveys: mapping.surveys.filter((s) => names.has(s.file)) };
+  }
+
   addFiles(key: WaveKey, role: FileRole, files: InputFile[]): void {
     if (files.length === 0) return;
     const wave = { ...this.wave(key) };
@@ -463,7 +515,8 @@ export class Store {
       if (from === 'surveys') wave.surveys = [...wave.surveys, displaced];
       else wave[from] = displaced;
     }
-    this.updateProject({ [key]: wave, demo: false } as Partial<ProjectData>, { rerun: true });
+    const mapping = this.prunedMapping(key, wave);
+    this.updateProject({ [key]: wave, demo: false, mapping } as Partial<ProjectData>, { rerun: true });
   }
 
   removeFile(key: WaveKey, role: FileRole, index: number): void {
@@ -471,12 +524,20 @@ export class Store {
     if (role === 'surveys') wave.surveys = wave.surveys.filter((_, i) => i !== index);
     else wave[role] = null;
     const empty = !wave.roster && wave.surveys.length === 0 && !wave.appraisals && !wave.satisfaction;
-    if (key === 'baseline' && empty) this.updateProject({ baseline: null, demo: false }, { rerun: true });
-    else this.updateProject({ [key]: wave, demo: false } as Partial<ProjectData>, { rerun: true });
+    if (key === 'baseline' && empty)
+      this.updateProject(
+        { baseline: null, demo: false, mapping: this.prunedMapping(key, null) },
+        { rerun: true },
+      );
+    else
+      this.updateProject(
+        { [key]: wave, demo: false, mapping: this.prunedMapping(key, wave) } as Partial<ProjectData>,
+        { rerun: true },
+      );
   }
 
   clearBaseline(): void {
-    this.updateProject({ baseline: null }, { rerun: true });
+    this.updateProject({ baseline: null, mapping: this.prunedMapping('baseline', null) }, { rerun: true });
   }
 
   /** The mapping to edit: the saved one, or what the last run detected. */

@@ -17,7 +17,7 @@ import { archiveHead } from '../../core/ingest/archive';
 import { PLAIN_FORMATS } from '../../core/ingest/types';
 import { clear, h, tableWrap } from '../dom';
 import { fileSize, listFiles, type WaveFiles } from '../project';
-import type { FileRole, WaveKey } from '../store';
+import { resultIsStale, type FileRole, type WaveKey } from '../store';
 import type { View, ViewFactory } from './view';
 import { coverageBlock } from '../coverage';
 
@@ -38,13 +38,17 @@ const ROLE_HELP: Record<FileRole, string> = {
   codebook: 'Optional. The survey tool’s codebook (for example a REDCap data dictionary) for coded answers.',
 };
 
-/** The survey tools' own names, for the mapping's "detected as". */
+/**
+ * The survey tools' own names, for the mapping's "detected as". Each must be true of every export
+ * the format covers: 'simple' includes tick-box columns (Jisc Online Surveys, Citizen Space), and
+ * 'surveymonkey' any export with its two header rows (SmartSurvey too).
+ */
 const FORMAT_LABEL: Record<SurveyFormat, string> = {
-  simple: 'one row per respondent, names separated by “;”',
+  simple: 'one row per respondent, a column per question',
   'google-forms': 'a Google Forms export',
   'microsoft-forms': 'a Microsoft Forms export',
   qualtrics: 'a Qualtrics export',
-  surveymonkey: 'a SurveyMonkey export',
+  surveymonkey: 'a SurveyMonkey-style export (two header rows)',
   kobo: 'a KoboToolbox / ODK export',
   limesurvey: 'a LimeSurvey export',
   redcap: 'a REDCap export',
@@ -86,6 +90,13 @@ export function guessRole(file: InputFile): FileRole {
   if (!has(/\?/) && has(/^(full )?name$|^first ?name$|^surname$/) && has(/^id$|^type$|^role$|^sector$/))
     return 'roster';
   return 'surveys';
+}
+
+/** A file's size in words: an empty file says so rather than rounding up to "1 kB". */
+export function sizeText(bytes: number): string {
+  if (bytes === 0) return 'empty (0 bytes)';
+  if (bytes < 1024) return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+  return `${Math.round(bytes / 1024)} kB`;
 }
 
 async function readFiles(list: FileList | File[]): Promise<InputFile[]> {
@@ -155,6 +166,13 @@ function headerOf(file: InputFile | null | undefined): string[] {
   return header;
 }
 
+/** Moves focus to a heading (kept out of the tab order), so keyboard users keep their place. */
+function focusHeading(heading: HTMLElement | null): void {
+  if (!heading) return;
+  heading.setAttribute('tabindex', '-1');
+  heading.focus();
+}
+
 function columnSelect(
   id: string,
   label: string,
@@ -181,15 +199,23 @@ export const mountImport: ViewFactory = (container, store): View => {
   );
   const actions = h('div', { class: 'toolbar' });
   const demo = h('button', { type: 'button', text: 'Load the demo data' });
-  demo.addEventListener('click', () => store.loadDemo());
+  // Both replace the project, and the shell mounts a new Import view (this button with the old
+  // one): focus moves on to where the next step starts instead of falling to <body>.
+  demo.addEventListener('click', () => {
+    store.loadDemo();
+    focusHeading(document.querySelector<HTMLElement>('main h2'));
+  });
   const fresh = h('button', { type: 'button', text: 'Start a new empty project' });
   fresh.addEventListener('click', () => {
     if (
       confirm(
         'Start a new project? The current one is replaced (export it first from Report if you want to keep it).',
       )
-    )
+    ) {
       store.newProject();
+      // The next step is choosing files: the current wave's "Choose files…".
+      document.getElementById('files-current')?.focus();
+    }
   });
   const runButton = h('button', { type: 'button', class: 'primary', text: 'Run the analysis' });
   runButton.addEventListener('click', () => store.run());
@@ -242,7 +268,8 @@ export const mountImport: ViewFactory = (container, store): View => {
       row.appendChild(h('label', { for: id }, `${sector.charAt(0).toUpperCase()}${sector.slice(1)}`, input));
     }
     framePanel.appendChild(row);
-    if (result) framePanel.appendChild(coverageBlock(result));
+    // Who answered is a result: not shown from a run of files that have changed since.
+    if (result && !isOld()) framePanel.appendChild(coverageBlock(result));
   }
 
   function wavePanel(key: WaveKey, wave: WaveFiles | null): HTMLElement {
@@ -276,8 +303,9 @@ export const mountImport: ViewFactory = (container, store): View => {
       h('p', {
         text: 'Drop CSV or Excel files here (their names tell roster, survey, appraisal, satisfaction apart), or ',
       }),
-      pick,
+      // The input before its label: its keyboard focus is drawn on the label (input + label in CSS).
       any,
+      pick,
     );
     zone.addEventListener('dragover', (e) => {
       e.preventDefault();
@@ -330,6 +358,7 @@ export const mountImport: ViewFactory = (container, store): View => {
     for (const { role, file, index } of files) {
       const remove = h('button', {
         type: 'button',
+        id: `remove-${key}-${role}-${index}`,
         class: 'link',
         text: 'Remove',
         'aria-label': `Remove ${file.name}`,
@@ -338,17 +367,17 @@ export const mountImport: ViewFactory = (container, store): View => {
       list.appendChild(
         h(
           'li',
-          {},
+          { 'data-file': file.name },
           roleSelect(key, role, index, file.name),
           h('span', { text: file.name }),
-          h('span', { class: 'small muted', text: `${Math.max(1, Math.round(fileSize(file) / 1024))} kB` }),
+          h('span', { class: 'small muted', text: sizeText(fileSize(file)) }),
           remove,
         ),
       );
     }
     section.appendChild(list);
     if (key === 'baseline' && wave) {
-      const drop = h('button', { type: 'button', text: 'Remove the baseline wave' });
+      const drop = h('button', { type: 'button', id: 'clear-baseline', text: 'Remove the baseline wave' });
       drop.addEventListener('click', () => store.clearBaseline());
       section.appendChild(drop);
     }
@@ -369,9 +398,28 @@ export const mountImport: ViewFactory = (container, store): View => {
 
   function renderWaves(): void {
     const { project } = store.getState();
+    // The panels are rebuilt, focused control included (a file picker, a Remove, a role menu):
+    // put focus back on the same control, the same file's, or else the wave's "Choose files…".
+    const active = document.activeElement;
+    const inWaves = active instanceof HTMLElement && waves.contains(active) ? active : null;
+    const waveKey = inWaves?.closest<HTMLElement>('[data-wave]')?.dataset.wave;
+    const fileName = inWaves?.closest<HTMLElement>('li[data-file]')?.dataset.file;
+    const tag = inWaves?.tagName.toLowerCase();
     clear(waves);
     waves.append(wavePanel('current', project.current), wavePanel('baseline', project.baseline));
     if (document.activeElement !== nameInput) nameInput.value = project.name;
+    if (inWaves && waveKey) {
+      const panel = waves.querySelector<HTMLElement>(`[data-wave="${waveKey}"]`);
+      const sameFile =
+        fileName && tag
+          ? panel?.querySelector<HTMLElement>(`li[data-file="${CSS.escape(fileName)}"] ${tag}`)
+          : null;
+      const target =
+        sameFile ??
+        (inWaves.id ? document.getElementById(inWaves.id) : null) ??
+        document.getElementById(`files-${waveKey}`);
+      target?.focus();
+    }
   }
 
   // --- mapping ------------------------------------------------------------------------------
@@ -545,6 +593,16 @@ export const mountImport: ViewFactory = (container, store): View => {
       mappingPanel.appendChild(h('p', { class: 'muted', text: 'The mapping appears after the first run.' }));
       return;
     }
+    if (isOld()) {
+      // Still editable (a column choice may be the fix for the error), but said to be old.
+      mappingPanel.appendChild(
+        h('p', {
+          class: 'banner warn small',
+          'data-testid': 'mapping-old',
+          text: 'From an earlier run: the files have changed since and have not been read yet. Files added since appear here after a run that succeeds.',
+        }),
+      );
+    }
     mappingPanel.appendChild(
       h('p', {
         class: 'small muted',
@@ -558,10 +616,53 @@ export const mountImport: ViewFactory = (container, store): View => {
     }
     if (mapping.roster) mappingPanel.appendChild(rosterEditor(mapping.roster));
     const files = allSurveyFiles();
-    mapping.surveys.forEach((s, i) => mappingPanel.appendChild(surveyEditor(s, i, files)));
+    // A removed file's layout (still in an earlier run's mapping) is not the project's any more.
+    mapping.surveys.forEach((s, i) => {
+      if (files.some((f) => f.name === s.file)) mappingPanel.appendChild(surveyEditor(s, i, files));
+    });
   }
 
   // --- review queue -------------------------------------------------------------------------
+
+  /** True when the result on show is from inputs since changed and no run is on its way. */
+  function isOld(): boolean {
+    const state = store.getState();
+    return resultIsStale(state) && state.run.status !== 'running';
+  }
+
+  /**
+   * Where focus goes once an action has re-rendered the queue: the item now in the acted-on
+   * item's place (the next one), else the last, else the heading. Set around the store call,
+   * which re-renders synchronously, so a decision that fails leaves nothing behind.
+   */
+  let focusAfter: { list: 'open' | 'decided'; index: number } | null = null;
+  function act(target: { list: 'open' | 'decided'; index: number }, action: () => void): void {
+    focusAfter = target;
+    try {
+      action();
+    } finally {
+      focusAfter = null;
+    }
+  }
+
+  function placeFocus(target: { list: 'open' | 'decided'; index: number }): void {
+    const rows = reviewPanel.querySelectorAll<HTMLElement>(
+      target.list === 'open' ? '.review-list > li' : '.decided-list > li',
+    );
+    const row = rows[Math.min(target.index, rows.length - 1)];
+    const control = row?.querySelector<HTMLElement>('button:not(:disabled), select');
+    if (control) control.focus();
+    else focusHeading(reviewPanel.querySelector<HTMLElement>('#review-heading'));
+  }
+
+  /** The focused queue control as (item text, control), to find it again after a re-render. */
+  function focusedControl(): { text: string; control: string } | null {
+    const el = document.activeElement;
+    if (!(el instanceof HTMLElement) || !reviewPanel.contains(el)) return null;
+    const text = el.closest<HTMLElement>('li[data-text]')?.dataset.text;
+    const control = el.dataset.control;
+    return text !== undefined && control ? { text, control } : null;
+  }
 
   function decisionText(d: DecisionRecord, people: { id: string; name: string }[]): string {
     if (d.action === 'ignore') return 'Ignored: these nominations are left out.';
@@ -571,14 +672,17 @@ export const mountImport: ViewFactory = (container, store): View => {
     return `Matched to ${who}.`;
   }
 
-  function decidedRow(d: DecisionRecord, people: { id: string; name: string }[]): HTMLElement {
+  function decidedRow(d: DecisionRecord, i: number, people: { id: string; name: string }[]): HTMLElement {
     const undo = h('button', {
       type: 'button',
       class: 'link',
       text: 'Undo',
+      'data-control': 'undo',
       'aria-label': `Undo the decision for “${d.text}”`,
     });
-    undo.addEventListener('click', () => store.undoDecision(d.text));
+    undo.addEventListener('click', () =>
+      act({ list: 'decided', index: i }, () => store.undoDecision(d.text)),
+    );
     return h(
       'li',
       { 'data-text': d.text, class: 'decided' },
@@ -614,22 +718,49 @@ export const mountImport: ViewFactory = (container, store): View => {
       for (const p of others) group.appendChild(h('option', { value: p.id, text: p.name }));
       select.appendChild(group);
     }
-    const best = item.candidates[0];
+    // One-click Accept only for a clear best: when the next candidate is as alike (two "Dr Patel"s
+    // at 85%), accepting the first would pick one of them for the user, so they choose from the list.
+    const ranked = [...item.candidates].sort((a, b) => b.confidence - a.confidence);
+    const best = ranked[0];
+    const percent = (c: { confidence: number } | undefined): number => Math.round((c?.confidence ?? 0) * 100);
+    const tied = ranked.filter((c) => percent(c) === percent(best));
+    const done = { list: 'open', index: i } as const;
     const bar = h('div', { class: 'toolbar' });
-    if (best) {
-      const accept = h('button', { type: 'button', class: 'primary', text: `Accept: ${best.name}` });
-      accept.addEventListener('click', () => store.decide(item, { action: 'accept', id: best.id }));
+    if (best && tied.length === 1) {
+      const accept = h('button', {
+        type: 'button',
+        class: 'primary',
+        'data-control': 'accept',
+        text: `Accept: ${best.name}`,
+      });
+      accept.addEventListener('click', () =>
+        act(done, () => store.decide(item, { action: 'accept', id: best.id })),
+      );
       bar.appendChild(accept);
+    } else if (best) {
+      li.appendChild(
+        h('p', {
+          class: 'small',
+          text: `${tied.map((c) => c.name).join(' and ')} are equally alike (${percent(best)}%): choose who is meant.`,
+        }),
+      );
     }
-    const choose = h('button', { type: 'button', text: 'Use the person chosen', disabled: true });
+    const choose = h('button', {
+      type: 'button',
+      'data-control': 'choose',
+      text: 'Use the person chosen',
+      disabled: true,
+    });
+    select.setAttribute('data-control', 'choose-select');
     select.addEventListener('change', () => {
       choose.disabled = !select.value;
     });
     choose.addEventListener('click', () => {
-      if (select.value) store.decide(item, { action: 'choose', id: select.value });
+      const id = select.value;
+      if (id) act(done, () => store.decide(item, { action: 'choose', id }));
     });
     const typeId = `review-type-${i}`;
-    const type = h('select', { id: typeId });
+    const type = h('select', { id: typeId, 'data-control': 'type' });
     for (const [v, l] of [
       ['group', 'Group'],
       ['volunteer', 'Volunteer'],
@@ -638,14 +769,14 @@ export const mountImport: ViewFactory = (container, store): View => {
       ['other', 'Other'],
     ])
       type.appendChild(h('option', { value: v, text: l }));
-    const add = h('button', { type: 'button', text: 'Add as a new actor' });
+    const add = h('button', { type: 'button', 'data-control': 'new', text: 'Add as a new actor' });
     add.addEventListener('click', () =>
-      store.decide(item, { action: 'new', type: type.value as ActorType, label: item.text }),
+      act(done, () => store.decide(item, { action: 'new', type: type.value as ActorType, label: item.text })),
     );
-    const ignore = h('button', { type: 'button', text: 'Ignore' });
-    ignore.addEventListener('click', () => store.decide(item, { action: 'ignore' }));
+    const ignore = h('button', { type: 'button', 'data-control': 'ignore', text: 'Ignore' });
+    ignore.addEventListener('click', () => act(done, () => store.decide(item, { action: 'ignore' })));
     bar.append(
-      h('label', { for: selectId }, 'Or choose', select),
+      h('label', { for: selectId }, bar.firstChild ? 'Or choose' : 'Choose', select),
       choose,
       h('label', { for: typeId }, 'New actor type', type),
       add,
@@ -657,7 +788,8 @@ export const mountImport: ViewFactory = (container, store): View => {
 
   function renderReview(): void {
     clear(reviewPanel);
-    reviewPanel.appendChild(h('h3', { id: 'review-heading', text: 'Names to review' }));
+    // Focusable from script only: focus lands here when the item acted on leaves nothing after it.
+    reviewPanel.appendChild(h('h3', { id: 'review-heading', tabindex: -1, text: 'Names to review' }));
     const { result, baseline } = store.getState();
     if (!result) {
       reviewPanel.appendChild(
@@ -669,6 +801,23 @@ export const mountImport: ViewFactory = (container, store): View => {
       return;
     }
     const decisions = store.editableMapping()?.decisions ?? [];
+    const people = result.actors
+      .filter((a) => a.onRoster)
+      .map((a) => ({ id: a.id as string, name: a.label }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    if (isOld()) {
+      // The names came from files that may be gone or changed: nothing to decide until a run
+      // reads the files now in the project. Decisions already made are the project's, so stay.
+      reviewPanel.appendChild(
+        h('p', {
+          class: 'banner warn small',
+          'data-testid': 'review-old',
+          text: 'The names to review come from an earlier run, and the files have changed since. Once a run of the files now in the project succeeds, its names appear here.',
+        }),
+      );
+      appendDecided(decisions, people);
+      return;
+    }
     const decidedKeys = new Set(decisions.map((d) => nameKey(d.text)));
     const seen = new Set<string>();
     const open: ReviewItem[] = [];
@@ -687,10 +836,6 @@ export const mountImport: ViewFactory = (container, store): View => {
           : 'Every name is matched to the roster or decided.',
       }),
     );
-    const people = result.actors
-      .filter((a) => a.onRoster)
-      .map((a) => ({ id: a.id as string, name: a.label }))
-      .sort((a, b) => a.name.localeCompare(b.name));
     const list = h('ol', { class: 'review-list' });
     // The most frequent first: they change the network most.
     open.sort((a, b) => b.count - a.count);
@@ -700,9 +845,13 @@ export const mountImport: ViewFactory = (container, store): View => {
       reviewPanel.appendChild(
         h('p', { class: 'muted', text: `…and ${open.length - 100} more; decide these first.` }),
       );
+    appendDecided(decisions, people);
+  }
+
+  function appendDecided(decisions: DecisionRecord[], people: { id: string; name: string }[]): void {
     if (decisions.length) {
       const done = h('ul', { class: 'decided-list small' });
-      for (const d of decisions) done.appendChild(decidedRow(d, people));
+      decisions.forEach((d, i) => done.appendChild(decidedRow(d, i, people)));
       reviewPanel.append(h('h4', { text: `Decisions made (${decisions.length})` }), done);
     }
   }
@@ -710,9 +859,14 @@ export const mountImport: ViewFactory = (container, store): View => {
   let lastProject: unknown = null;
   let lastResult: unknown = null;
   let lastMapping: unknown = null;
+  let lastOld = false;
+  let lastWaves: unknown[] = [];
   return {
     update() {
       const { project, result } = store.getState();
+      const old = isOld();
+      // The mapping lists only the files in the project, so it follows the file lists too.
+      const waveFiles = [project.current, project.baseline];
       runButton.disabled = !project.current.roster || project.current.surveys.length === 0;
       if (
         project.current !== (lastProject as { current?: unknown } | null)?.current ||
@@ -722,15 +876,30 @@ export const mountImport: ViewFactory = (container, store): View => {
         renderWaves();
       }
       lastProject = project;
-      if (result !== lastResult || project.mapping !== lastMapping) {
-        // Keep keyboard focus where it was when a decision re-renders the lists.
-        const focusedId = document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
+      const filesChanged = waveFiles.some((w, i) => w !== lastWaves[i]);
+      if (result !== lastResult || project.mapping !== lastMapping || old !== lastOld || filesChanged) {
+        // Keep keyboard focus where it was when a decision re-renders the lists: on the control
+        // acted on's successor (focusAfter), on the same control of the same name, or by id.
+        const focused = document.activeElement;
+        const focusedId = focused instanceof HTMLElement && !waves.contains(focused) ? focused.id : '';
+        const control = focusedControl();
+        const inReview = focused instanceof HTMLElement && reviewPanel.contains(focused);
         renderReview();
         renderFrame();
         renderMapping();
-        if (focusedId) document.getElementById(focusedId)?.focus();
+        const again = control
+          ? reviewPanel.querySelector<HTMLElement>(
+              `li[data-text="${CSS.escape(control.text)}"] [data-control="${control.control}"]:not(:disabled)`,
+            )
+          : null;
+        if (focusAfter) placeFocus(focusAfter);
+        else if (again) again.focus();
+        else if (focusedId && document.getElementById(focusedId)) document.getElementById(focusedId)?.focus();
+        else if (inReview) focusHeading(reviewPanel.querySelector<HTMLElement>('#review-heading'));
         lastResult = result;
         lastMapping = project.mapping;
+        lastOld = old;
+        lastWaves = waveFiles;
       }
     },
     destroy() {},
