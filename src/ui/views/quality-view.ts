@@ -1,6 +1,7 @@
 // The Quality view: every problem found in the input (file, row, column, message), rows read and
 // rejected, and the names that could not be matched — so nothing is ever dropped silently.
 import type { QualityIssue, QualityReport } from '../../core/quality';
+import { plainWording } from '../../core/ingest/wording';
 import { clear, h, tableWrap } from '../dom';
 import { resultIsStale } from '../store';
 import type { View, ViewFactory } from './view';
@@ -9,31 +10,6 @@ import type { View, ViewFactory } from './view';
 const MAX_ROWS = 1000;
 
 const SEVERITY_LABEL: Record<string, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
-
-const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/**
- * A column header as plain words: survey tools write rich-text markup into their headers
- * (`<span style="color:red">Who…</span>`, `&nbsp;`), which the mapping shows cleaned by ingest.
- * A small local stripper (ingest's detect.ts is kept out of the page bundle); the result is still
- * set as text, never parsed as HTML.
- */
-export function plainHeader(text: string): string {
-  if (!text.includes('<') && !text.includes('&')) return text;
-  return text
-    .replace(/<br\s*\/?>|<\/(p|div|li|h\d)>/gi, ' ')
-    .replace(/<\/?[a-z][a-z0-9]*(\s[^<>]*)?\/?>/gi, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-      if (name.startsWith('#')) {
-        const hex = name[1] === 'x' || name[1] === 'X';
-        const code = hex ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-      }
-      return ENTITIES[name.toLowerCase()] ?? whole;
-    })
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 /**
  * Notes about the network metrics (eigenvector centrality left empty, isolates...), which the
@@ -76,7 +52,7 @@ export function issueTable(issues: QualityIssue[], caption: string): HTMLTableEl
         ),
         h('td', { text: issue.file }),
         h('td', { class: 'num', text: issue.row == null ? '—' : String(issue.row) }),
-        h('td', { text: issue.column == null ? '—' : plainHeader(issue.column) || issue.column }),
+        h('td', { text: issue.column == null ? '—' : plainWording(issue.column) || issue.column }),
         h('td', { text: issue.message }),
         h('td', {}, h('code', { text: issue.code })),
       ),

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRoster, readTable, splitNames } from '../../../src/core/ingest';
-import { plainWording } from '../../../src/core/ingest/detect';
+import { plainWording } from '../../../src/core/ingest/wording';
 import { QualityCollector } from '../../../src/core/quality';
 import { edgesCsv } from '../../../src/core/export';
 import { codes, fixture, FIXTURES, run, text, tieSet, weightedTieSet } from './helpers';
