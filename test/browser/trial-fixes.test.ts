@@ -317,6 +317,32 @@ describe('fixes from the new-user trial', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it("7. fills a wide export's column menus when first used, showing plain wording", async () => {
+    const page = app.page;
+    await newProjectByKeyboard(page);
+    // 300 columns: a menu per field of them in one task froze the page on a 2,000-column export.
+    const extra = Array.from({ length: 296 }, (_, i) => `Extra ${i + 1}`);
+    const header = ['Response ID', 'Email', 'Respondent type', '<b>Who do you trust?</b>', ...extra];
+    const rows = [header, ['R1', 'a@example.org', 'Resident', 'Helen Okafor', ...extra.map(() => '')]];
+    const survey = rows.map((r) => r.map((c) => `"${c}"`).join(',')).join('\n') + '\n';
+    await afterRun(page, () =>
+      page.setInputFiles('#files-current', [
+        csv('roster.csv', fixture('roster.csv')),
+        csv('wide.csv', survey),
+      ]),
+    );
+    const email = page.locator('select#survey-0-email');
+    await expect(email.locator('option').count()).resolves.toBeLessThanOrEqual(2);
+    await expect(email.inputValue()).resolves.toBe('Email');
+    await email.focus();
+    await expect(email.locator('option').count()).resolves.toBe(header.length + 1);
+    await expect(email.inputValue()).resolves.toBe('Email');
+    const texts = await email.locator('option').allTextContents();
+    expect(texts).toContain('Who do you trust?');
+    expect(texts.some((t) => t.includes('<b>'))).toBe(false);
+    expect(app.errors).toEqual([]);
+  });
+
   it('6. lists an empty file as empty, not "1 kB"', async () => {
     const page = app.page;
     await newProjectByKeyboard(page);

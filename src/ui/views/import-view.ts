@@ -15,6 +15,7 @@ import { QualityCollector } from '../../core/quality';
 import { streamGrid, titleRowCount } from '../../core/ingest/table';
 import { archiveHead } from '../../core/ingest/archive';
 import { PLAIN_FORMATS } from '../../core/ingest/types';
+import { plainWording } from '../../core/ingest/wording';
 import { clear, h, tableWrap } from '../dom';
 import { fileSize, listFiles, type WaveFiles } from '../project';
 import { resultIsStale, type FileRole, type WaveKey } from '../store';
@@ -173,6 +174,9 @@ function focusHeading(heading: HTMLElement | null): void {
   heading.focus();
 }
 
+/** Above this many columns a column menu is filled when first used, not when drawn. */
+const EAGER_COLUMNS = 100;
+
 function columnSelect(
   id: string,
   label: string,
@@ -181,10 +185,29 @@ function columnSelect(
   onChange: (v: string | null) => void,
 ): HTMLElement {
   const select = h('select', { id });
-  select.appendChild(h('option', { value: '', text: '(none)' }));
   const all = value && !columns.includes(value) ? [value, ...columns] : columns;
-  for (const c of all) select.appendChild(h('option', { value: c, text: c }));
-  select.value = value ?? '';
+  // Options show the header's words without its rich-text markup; the value stays the header.
+  const option = (c: string) => h('option', { value: c, text: plainWording(c) || c });
+  const fill = () => {
+    clear(select);
+    select.appendChild(h('option', { value: '', text: '(none)' }));
+    for (const c of all) select.appendChild(option(c));
+    select.value = value ?? '';
+  };
+  if (all.length <= EAGER_COLUMNS) fill();
+  else {
+    // An export with 2,000 columns drew 20,000 options across these menus in one task: each shows
+    // its choice and fills in the rest when focused or pressed (before its list opens).
+    select.append(h('option', { value: '', text: '(none)' }), ...(value ? [option(value)] : []));
+    select.value = value ?? '';
+    const once = () => {
+      select.removeEventListener('focus', once);
+      select.removeEventListener('mousedown', once);
+      fill();
+    };
+    select.addEventListener('focus', once);
+    select.addEventListener('mousedown', once);
+  }
   select.addEventListener('change', () => onChange(select.value || null));
   return h('label', { for: id }, label, select);
 }
