@@ -135,6 +135,17 @@ const OTHER_KINDS: [number[], string][] = [
     [0x25, 0x50, 0x44, 0x46, 0x2d],
     'This is a PDF (a report or summary), not the responses. Download the responses as CSV or Excel from the survey tool.',
   ],
+  // Pictures and Word documents picked by mistake (a screenshot of the results, the questionnaire).
+  ...(
+    [
+      [[0x89, 0x50, 0x4e, 0x47], 'an image (PNG)'],
+      [[0xff, 0xd8, 0xff], 'an image (JPEG)'],
+      [[0x47, 0x49, 0x46, 0x38], 'an image (GIF)'],
+    ] as const
+  ).map(([magic, kind]): [number[], string] => [
+    [...magic],
+    `This is ${kind}, not the responses. Download the responses as CSV or Excel from the survey tool.`,
+  ]),
   // Survey tools offer statistics packages' formats beside CSV.
   ...(
     [

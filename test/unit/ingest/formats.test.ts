@@ -509,6 +509,9 @@ describe('files that are not survey exports', () => {
     expect(refused('responses.sav', sav)).toMatch(/SPSS \(\.sav\).*CSV or Excel/);
     const dta = new TextEncoder().encode('<stata_dta><header><release>118</release>\u0000\u0001');
     expect(refused('responses.dta', dta)).toMatch(/Stata \(\.dta\)/);
+    // A screenshot of the results picked by mistake.
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    expect(refused('results.csv', png)).toMatch(/^This is an image \(PNG\), not the responses/);
   });
 });
 
