@@ -231,3 +231,22 @@ export async function newProjectWith(page: Page, roster: string, survey: string)
     await page.setInputFiles(picker, { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
   }
 }
+
+/** Waits for the run that `action` starts to finish: the run's generation moves on, not running. */
+export async function afterRun(page: Page, action: () => Promise<unknown>): Promise<void> {
+  interface RunState {
+    run: { status: string; generation: number };
+  }
+  const before = await page.evaluate(
+    () => (window as unknown as { civicTies: { getState(): RunState } }).civicTies.getState().run.generation,
+  );
+  await action();
+  await page.waitForFunction(
+    (g) => {
+      const s = (window as unknown as { civicTies: { getState(): RunState } }).civicTies.getState();
+      return s.run.generation > g && s.run.status !== 'running';
+    },
+    before,
+    { timeout: 60_000 },
+  );
+}

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, openWatched, waitForAnalysis, type Watched } from './harness';
+import { afterRun, baseUrl, launchBrowser, openWatched, waitForAnalysis, type Watched } from './harness';
 
 const text = (name: string): string => readFileSync(resolve(__dirname, 'fixtures', name), 'utf8');
 
@@ -22,20 +22,6 @@ interface AppState {
 }
 const state = (page: Page): Promise<AppState> =>
   page.evaluate(() => (window as unknown as { civicTies: { getState(): AppState } }).civicTies.getState());
-
-/** Waits for the run after `action` to finish (generation moves on) and the result to be current. */
-async function afterRun(page: Page, action: () => Promise<void>): Promise<void> {
-  const before = (await state(page)).run.generation;
-  await action();
-  await page.waitForFunction(
-    (g) => {
-      const s = (window as unknown as { civicTies: { getState(): AppState } }).civicTies.getState();
-      return s.run.generation > g && s.run.status !== 'running';
-    },
-    before,
-    { timeout: 60_000 },
-  );
-}
 
 async function drop(page: Page, files: { name: string; text: string }[]): Promise<void> {
   await page.evaluate((list) => {

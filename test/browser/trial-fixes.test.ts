@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, openWatched, waitForAnalysis, type Watched } from './harness';
+import { afterRun, baseUrl, launchBrowser, openWatched, waitForAnalysis, type Watched } from './harness';
 
 const fixture = (name: string): string => readFileSync(resolve(__dirname, 'fixtures', name), 'utf8');
 const INGEST = resolve(__dirname, '../fixtures/ingest');
@@ -20,20 +20,6 @@ interface AppState {
 }
 const state = (page: Page): Promise<AppState> =>
   page.evaluate(() => (window as unknown as { civicTies: { getState(): AppState } }).civicTies.getState());
-
-/** Waits for the run that `action` starts to finish (generation moves on, not running). */
-async function afterRun(page: Page, action: () => Promise<unknown>): Promise<void> {
-  const before = (await state(page)).run.generation;
-  await action();
-  await page.waitForFunction(
-    (g) => {
-      const s = (window as unknown as { civicTies: { getState(): AppState } }).civicTies.getState();
-      return s.run.generation > g && s.run.status !== 'running';
-    },
-    before,
-    { timeout: 60_000 },
-  );
-}
 
 const csv = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 
