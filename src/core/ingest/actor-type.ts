@@ -13,12 +13,12 @@ const TYPE_WORDS: [RegExp, ActorType][] = [
     'public-servant',
   ],
   [
-    /service[\s_-]*user|patient|pupil|parent|client|tenant|customer|\bus(e|es|ing) (the |this |these |a |local |council |our )?services?\b|defnyddiwr|defnyddwyr|\bclaf\b|\brhiant|\bdisgybl|\busager|utilisat(eur|rice)/,
+    /service[\s_-]*user|patient|pupil|parent|client|tenant(?!s?[’']?s? (association|forum|federation|committee|group))|customer|\bus(e|es|ing) (the |this |these |a |local |council |our )?services?\b|defnyddiwr|defnyddwyr|\bclaf\b|\brhiant|\bdisgybl|\busager|utilisat(eur|rice)/,
     'service-user',
   ],
   [/volunteer|gwirfoddolw(r|raig|yr)|b[ée]n[ée]vole/, 'volunteer'],
   [
-    /group|organi[sz]ation|association|charity|club|society|voluntary|community[\s_-]*org|vcs|ngo|faith|gr[ŵw]p|\bmudiad|\bsefydliad|\belusen|\bcymdeithas|\bclwb\b|\borganisme/,
+    /group|organi[sz]ation|association|charity|club|society|voluntary|community[\s_-]*org|vcs|ngo|faith|\bpta\b|\bforum\b|gr[ŵw]p|\bmudiad|\bsefydliad|\belusen|\bcymdeithas|\bclwb\b|\borganisme/,
     'group',
   ],
   [

@@ -6,6 +6,7 @@ import { findColumn, type CsvTable } from './csv';
 import { parseActorType } from './actor-type';
 import { readTable } from './table';
 import { isNameGenerator } from './relations';
+import { isEmail } from './dates';
 import type { Mapping, RosterEntry, RosterMapping } from './types';
 
 /** Header names each roster field goes by, most specific first. */
@@ -49,12 +50,19 @@ const ROSTER_COLUMNS: Record<keyof RosterMapping, string[]> = {
     'organization',
     'node',
     'node name',
+    'organisation / person',
+    'person / organisation',
+    'name / organisation',
+    // Welsh headers (bilingual councils): enw (name), enw llawn (full name).
+    'enw',
+    'enw llawn',
   ],
-  firstName: ['first name', 'firstname', 'given name', 'forename', 'first'],
-  lastName: ['last name', 'lastname', 'surname', 'family name', 'last'],
-  type: ['type', 'actor type', 'kind', 'category', 'node type'],
+  firstName: ['first name', 'firstname', 'given name', 'forename', 'first', 'enw cyntaf'],
+  lastName: ['last name', 'lastname', 'surname', 'family name', 'last', 'cyfenw'],
+  type: ['type', 'actor type', 'kind', 'category', 'node type', 'math'],
   sector: ['sector'],
-  role: ['role', 'job title', 'position', 'title', 'job', 'occupation'],
+  // Not "Title": in a contact list it is Dr, Mrs, Sgt, not the job.
+  role: ['role', 'job title', 'position', 'job', 'occupation', 'rôl', 'swydd', 'teitl swydd'],
   service: [
     'service',
     'organisation',
@@ -66,6 +74,8 @@ const ROSTER_COLUMNS: Record<keyof RosterMapping, string[]> = {
     'setting',
     'location',
     'place',
+    'gwasanaeth',
+    'sefydliad',
   ],
   email: [
     'email',
@@ -76,6 +86,11 @@ const ROSTER_COLUMNS: Record<keyof RosterMapping, string[]> = {
     'recipientemail',
     'recipient email',
     'primary email',
+    'work email',
+    'work e-mail',
+    'business email',
+    'e-bost',
+    'cyfeiriad e-bost',
   ],
   code: ['code', 'choice code', 'value', 'number', 'no', 'num', 'answer code'],
 };
@@ -194,6 +209,7 @@ export function readRosterTable(
   const entries: RosterEntry[] = [];
   /** Each kept id's row and e-mail, to tell a repeated row from a namesake. */
   const seen = new Map<string, { line: number; email: string }>();
+  const untyped: number[] = [];
   const cell = (row: string[], i: number) => (i >= 0 ? (row[i] ?? '').trim() : '');
   for (let r = 0; r < table.rows.length; r++) {
     const row = table.rows[r]!;
@@ -238,7 +254,9 @@ export function readRosterTable(
       );
       name = id;
     }
-    const email = cell(row, idx.email);
+    // "N/A", "none", "-" in an e-mail column are no address: they neither tell namesakes apart nor link.
+    const emailText = cell(row, idx.email);
+    const email = isEmail(emailText) ? emailText : '';
     const earlier = seen.get(id);
     if (earlier && madeId && email && earlier.email && email.toLowerCase() !== earlier.email.toLowerCase()) {
       // Namesakes in a contact list: their e-mails say they are two people, so both are kept
@@ -274,6 +292,8 @@ export function readRosterTable(
       parseActorType(typeText) ??
       (typeText ? null : parseActorType(sectorText)) ??
       (groupRow ? 'group' : 'public-servant');
+    // A type column left blank here (Excel's merged cells keep the value in the first row only).
+    if (idx.type >= 0 && !typeText && !parseActorType(sectorText) && !groupRow) untyped.push(line);
     if (typeText && !parseActorType(typeText)) {
       quality.warn(
         table.file,
@@ -301,6 +321,15 @@ export function readRosterTable(
   }
   if (entries.length === 0) {
     throw new InputError(table.file, null, null, 'empty-roster', 'The roster has no usable rows.');
+  }
+  if (untyped.length > 0) {
+    quality.warn(
+      table.file,
+      untyped[0]!,
+      columns.type,
+      'roster-type-blank',
+      `${untyped.length} roster row${untyped.length === 1 ? ' has' : 's have'} no type (row${untyped.length === 1 ? '' : 's'} ${untyped.slice(0, 8).join(', ')}${untyped.length > 8 ? ', ...' : ''}) and ${untyped.length === 1 ? 'was' : 'were'} read as public servants. Fill the type in (cells merged in Excel keep their value in the first row only).`,
+    );
   }
   if (idx.type < 0) {
     quality.info(

@@ -168,3 +168,45 @@ describe('a survey read against the contact-list roster', () => {
     expect(codes(contacts.quality)).not.toContain('duplicate-id');
   });
 });
+
+describe('rosters in the other shapes evaluators have (a new-user trial)', () => {
+  it('reads Welsh headers, "Work Email", and a Title column as no role', () => {
+    expect(detectRosterColumns(['ID', 'Enw', 'Math', 'Rôl', 'Gwasanaeth', 'E-bost'])).toMatchObject({
+      id: 'ID',
+      name: 'Enw',
+      type: 'Math',
+      role: 'Rôl',
+      service: 'Gwasanaeth',
+      email: 'E-bost',
+    });
+    expect(
+      detectRosterColumns(['Staff Number', 'Title', 'Forename', 'Surname', 'Job Title', 'Work Email']),
+    ).toMatchObject({ role: 'Job Title', email: 'Work Email', firstName: 'Forename', lastName: 'Surname' });
+    expect(detectRosterColumns(['Title', 'Full Name', 'Service', 'Email']).role).toBeNull();
+  });
+
+  it('takes "N/A" in the e-mail column for no address: namesakes without one stay a repeat', () => {
+    const { entries, quality } = read(
+      'Name,Email,Service\nNadia Walsh,N/A,Age UK Millbrook\nNadia Walsh,N/A,Carers Network\n',
+    );
+    expect(entries.map((e) => [e.id, e.email ?? null])).toEqual([['p-nadia-walsh', null]]);
+    expect(codes(quality)).toContain('duplicate-id');
+  });
+
+  it('says which rows of a type column are blank, and reads a tenants\u2019 association as a group', () => {
+    const { entries, quality } = read(
+      'id,name,type\nps-01,Helen Okafor,Public servant\nvg-09,Northgate Tenants’ Association,Tenants’ association\n' +
+        'vg-06,Parents of Hillside PTA,PTA\nps-02,James Whitfield,\nps-03,Sarah Lindqvist,\n',
+    );
+    expect(entries.map((e) => e.type)).toEqual([
+      'public-servant',
+      'group',
+      'group',
+      'public-servant',
+      'public-servant',
+    ]);
+    const blank = quality.issues.find((i) => i.code === 'roster-type-blank')!;
+    expect(blank).toMatchObject({ row: 5, column: 'type' });
+    expect(blank.message).toContain('rows 5, 6');
+  });
+});
