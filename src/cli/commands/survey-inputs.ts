@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { stringList, requireString, optionalString, UsageError, type OptionSpec } from '../args';
 import { readInput, readJson } from '../io';
 import type { PipelineInput } from '../../core/pipeline';
-import type { Mapping } from '../../core/ingest';
+import { checkMapping } from '../../core/ingest/mapping-file';
 import type { Scorecard } from '../../core/scorecard';
 import { InputError } from '../../core/quality';
 
@@ -38,7 +38,7 @@ export function readSurveyInputs(
   return {
     surveys: surveys.map(readInput),
     roster: readInput(rosterPath),
-    mapping: mappingPath ? readJson<Mapping>(mappingPath) : undefined,
+    mapping: mappingPath ? checkMapping(readJson<unknown>(mappingPath), mappingPath) : undefined,
     codebook: codebookPath ? readInput(codebookPath) : undefined,
   };
 }

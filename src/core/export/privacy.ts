@@ -90,7 +90,9 @@ export function exportNode(node: ExportNodeInput, includeNames: boolean): Export
   // A roster label is the person's name: never reuse it.
   if (node.onRoster) return { label: typePseudonym(node), attrs, pseudonymised: true };
   const label = node.label?.trim();
-  if (!label || removed?.has(label.toLowerCase()))
+  // Someone a respondent named and the reviewer added: whatever label the reviewer gave them
+  // ("Mrs Smith (neighbour)") names a person off the roster.
+  if (!label || removed?.has(label.toLowerCase()) || node.attrs?.named === 'true')
     return { label: typePseudonym(node), attrs, pseudonymised: true };
   return { label, attrs, pseudonymised: true };
 }

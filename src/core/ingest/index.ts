@@ -178,6 +178,8 @@ interface Resolved {
   also?: ActorId[];
   /** Parts of the same text that no one matched ("Helen Okafor and Nadia": Nadia), for review. */
   pending?: { text: string; result: MatchResult }[];
+  /** A saved decision for the text that could not be applied (its person is not on the roster). */
+  stale?: DecisionRecord;
   result: MatchResult;
   decision?: DecisionRecord;
 }
@@ -444,6 +446,17 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       if (!res) {
         res = resolve(texts[textId]!, matcher, decisions, newActors, actorIds);
         resolved[textId] = res;
+        const d = res.stale;
+        if (d) {
+          // A saved decision naming someone no longer on the roster (or no one): never dropped unsaid.
+          quality.warn(
+            r.file,
+            r.row,
+            columns[data[n + 1]!]!,
+            'decision-not-applied',
+            `The saved decision for "${d.text}" ${d.id ? `names ${d.id}, who is not on this roster (nor a new actor)` : 'names no one'}, so it was not applied: ${res.target ? 'the name was matched as if never decided' : 'the name waits in review again'}.`,
+          );
+        }
       }
       if (!res.target) {
         if (res.decision?.action === 'ignore') continue;
@@ -652,17 +665,29 @@ function resolve(
 ): Resolved {
   const result = matcher.match(text);
   const decision = decisions.get(nameKey(text));
+  // A saved accept or choose that names no one on this roster: the caller says so.
+  let stale: DecisionRecord | undefined;
   if (decision) {
-    if (
-      (decision.action === 'accept' || decision.action === 'choose') &&
-      decision.id &&
-      matcher.entries.some((e) => e.id === decision.id)
-    ) {
-      return { target: asActorId(decision.id), result, decision };
+    if (decision.action === 'accept' || decision.action === 'choose') {
+      // "Accept" saved without an id accepts the suggestion it was made on: the closest match.
+      const id = decision.id ?? (decision.action === 'accept' ? result.candidates[0]?.id : undefined);
+      if (id && matcher.entries.some((e) => e.id === id)) return { target: asActorId(id), result, decision };
+      // Chosen to be a new actor another spelling is saved as ("Patel" as "the library"'s actor).
+      const made = id ? [...newActors.values()].find((a) => a.id === id) : undefined;
+      if (made) return { target: made.id, result, decision };
+      const other = id ? [...decisions.values()].find((d) => d.action === 'new' && d.id === id) : undefined;
+      if (other) {
+        const res = resolve(other.text, matcher, decisions, newActors, actorIds);
+        if (res.target) return { target: res.target, result, decision };
+      }
+      stale = decision;
     }
     if (decision.action === 'new') {
       const key = nameKey(text);
-      let actor = newActors.get(key);
+      // Two spellings saved as one new actor (the same id) are one actor, not two nodes of one id.
+      let actor =
+        newActors.get(key) ??
+        (decision.id ? [...newActors.values()].find((a) => a.id === decision.id) : undefined);
       if (!actor) {
         const type = decision.type ?? 'other';
         // Someone named in an answer and not on the roster ("Mrs Brown next door"): neither key
@@ -715,8 +740,7 @@ function resolve(
       }
     }
   }
-  if (result.id) return { target: result.id, result };
-  return { target: null, result };
+  return { target: result.id, result, ...(stale ? { stale } : {}) };
 }
 
 /** The mapping entry of a network file: its format; nothing else to choose. */

@@ -1,0 +1,83 @@
+// A mapping.json reused a year on (--mapping), as an evaluator edits and keeps it: its shape is
+// checked with a clear message, and its review decisions are applied or said not to be, never
+// dropped unsaid (a trial of next year's rerun found each of these).
+import { describe, expect, it } from 'vitest';
+import { nodesCsv } from '../../../src/core/export';
+import { checkMapping } from '../../../src/core/ingest/mapping-file';
+import type { Mapping } from '../../../src/core/ingest';
+import { InputError } from '../../../src/core/quality';
+import { codes, fixture, run, text, tieSet } from './helpers';
+
+const SURVEY = 'Response ID,Who do you trust?\nR1,Patel\nR2,the library\nR3,Millbrook Library\nR4,Gareth\n';
+const mappingWith = (decisions: unknown[]): Mapping =>
+  checkMapping({ version: 1, roster: null, surveys: [], decisions }, 'mapping.json');
+
+describe('checkMapping', () => {
+  it.each([
+    [{}, null],
+    [[], /not a mapping/],
+    [{ surveys: {} }, /"surveys" should be a list/],
+    [{ decisions: {} }, /"decisions" should be a list/],
+    [{ surveys: [{ file: 'a.csv' }] }, /"a\.csv" has no list of "questions"/],
+    [{ surveys: [{ file: 'a.csv', questions: [{ columns: 'Q1' }] }] }, /Question 1 of "a\.csv" has no list/],
+    [{ decisions: [{ action: 'ignore' }] }, /Decision 1 has no "text"/],
+    [{ decisions: [{ text: 'Sgt Jones', action: 'chose', id: 'ps-01' }] }, /action "chose"/],
+    [{ decisions: [{ text: 'Sgt Jones', action: 'choose' }] }, /names no "id"/],
+  ])('%j: %s', (value, message) => {
+    if (message === null) {
+      expect(checkMapping(value, 'm.json')).toMatchObject({ surveys: [], decisions: [] });
+      return;
+    }
+    try {
+      checkMapping(value, 'm.json');
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).file).toBe('m.json');
+      expect((e as InputError).message).toMatch(message);
+    }
+  });
+});
+
+describe('saved decisions on a rerun', () => {
+  it('"accept" saved without an id takes the closest match, as the suggestion it was made on', () => {
+    const r = run([text('s.csv', 'Response ID,Who do you trust?\nR1,Helen Okafur\n')], {
+      mapping: mappingWith([{ text: 'Helen Okafur', action: 'accept' }]),
+    });
+    expect(tieSet(r)).toEqual(['r-R1>ps-01:trust']);
+  });
+
+  it('says when a decision names someone no longer on the roster, and the name waits in review again', () => {
+    const r = run([text('s.csv', SURVEY)], {
+      mapping: mappingWith([{ text: 'Gareth', action: 'choose', id: 'vol-99' }]),
+    });
+    const note = r.quality.issues.find((i) => i.code === 'decision-not-applied')!;
+    expect(note).toMatchObject({ file: 's.csv', row: 5, column: 'Who do you trust?' });
+    expect(note.message).toContain('vol-99');
+    expect(r.review.map((x) => x.text)).toContain('Gareth');
+  });
+
+  it('two spellings made one new actor (one id) are one node, and "choose" may name it', () => {
+    const r = run([text('s.csv', SURVEY)], {
+      mapping: mappingWith([
+        { text: 'Millbrook Library', action: 'new', type: 'group', id: 'n-library' },
+        { text: 'the library', action: 'new', type: 'group', id: 'n-library' },
+        { text: 'Patel', action: 'choose', id: 'n-library' },
+      ]),
+    });
+    expect(r.actors.filter((a) => a.id === 'n-library')).toHaveLength(1);
+    expect(tieSet(r)).toEqual(['r-R1>n-library:trust', 'r-R2>n-library:trust', 'r-R3>n-library:trust']);
+    expect(codes(r.quality)).not.toContain('decision-not-applied');
+  });
+
+  it("keeps a reviewer's label for a new actor out of exports unless names are asked for", () => {
+    const r = run([fixture('simple.csv')], {
+      mapping: mappingWith([
+        { text: 'the vicar', action: 'new', type: 'resident', label: 'Mrs Smith (vicar)' },
+      ]),
+    });
+    const csv = (includeNames: boolean) => new TextDecoder().decode(nodesCsv(r.actors, { includeNames }));
+    expect(csv(false)).not.toContain('Mrs Smith');
+    expect(csv(true)).toContain('the vicar');
+  });
+});
