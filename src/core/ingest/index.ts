@@ -22,6 +22,7 @@ import {
 } from './detect';
 import { RosterMatcher, type MatchResult } from './matcher';
 import { nameKey } from './names';
+import { plainWording } from './wording';
 import { detectRelation } from './relations';
 import { isSpace } from './chars';
 import {
@@ -1380,6 +1381,71 @@ function withFieldLabels(mapping: SurveyMapping, header: string[], fieldLabels: 
   }
 }
 
+/** How to map a changed survey again without losing the review decisions. */
+const REDETECT =
+  'To detect its columns again and keep every review decision, delete this file\'s entry under "surveys" in the mapping.json (its "decisions" stay), or fix the entry.';
+
+/** Question wording compared across waves: case, spacing and punctuation aside. */
+const wordsOf = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+const sameWording = (a: string, b: string) => wordsOf(a) === wordsOf(b);
+
+/**
+ * A saved question whose columns now ask something else: Qualtrics renumbers its export tags when
+ * a question is inserted (need moves from Q2 to Q3, and Q2 asks about groups), so a mapping kept
+ * by tag would read each question's answers as the one before's. The question is followed by its
+ * wording to the columns that ask it now (noted); if no column does, the run stops, saying so.
+ */
+function followMovedQuestions(
+  fileName: string,
+  given: SurveyMapping,
+  detected: SurveyMapping,
+  header: string[],
+  subHeaders: string[][],
+  quality: QualityCollector,
+): SurveyMapping {
+  const askedAt = new Map<string, string>();
+  for (const q of detected.questions) for (const c of q.columns) askedAt.set(c, q.label);
+  // A column no longer read as a question still has its wording in a question-text row
+  // (Qualtrics' second), which starts with the question's ("Who do you trust? - Selected Choice").
+  const wordingAt = (column: string): string | null => {
+    const label = askedAt.get(column);
+    if (label != null) return label;
+    const i = header.indexOf(column);
+    const text = i < 0 ? '' : plainWording(subHeaders[0]?.[i] ?? '');
+    return text || null;
+  };
+  let moved = false;
+  const questions = given.questions.map((q) => {
+    const nowLabel = wordingAt(q.columns[0] ?? '');
+    if (nowLabel == null || wordsOf(nowLabel).startsWith(wordsOf(q.label))) return q;
+    const now = { label: nowLabel };
+    const found = detected.questions.find((d) => sameWording(d.label, q.label));
+    if (!found) {
+      throw new InputError(
+        fileName,
+        1,
+        q.columns[0] ?? null,
+        'mapping-question-changed',
+        `The saved mapping reads the column "${q.columns[0]}" as "${q.label}", but in this file it asks "${now.label}", and no column asks "${q.label}": the survey changed since the mapping was saved. ${REDETECT}`,
+      );
+    }
+    moved = true;
+    quality.info(
+      fileName,
+      1,
+      found.columns[0] ?? null,
+      'question-moved',
+      `"${q.label}" is asked in the column "${found.columns[0]}" now, not "${q.columns[0]}" as in the saved mapping (the survey tool renumbered its questions): it was read there.`,
+    );
+    return { ...q, columns: found.columns, ...(found.targets ? { targets: found.targets } : {}) };
+  });
+  return moved ? { ...given, questions } : given;
+}
+
 /** Follow a saved mapping (checking its columns exist) or detect one from the header and a sample. */
 function mapSurvey(
   fileName: string,
@@ -1397,6 +1463,8 @@ function mapSurvey(
 ): SurveyMapping {
   let surveyMapping: SurveyMapping;
   if (given) {
+    const detected = detectSurveyMapping(fileName, layout, header, subHeaders, sample, isKnown);
+    given = followMovedQuestions(fileName, given, detected, header, subHeaders, quality);
     surveyMapping = { ...given, file: fileName };
     const missing = [
       ...given.questions.flatMap((q) => q.columns),
@@ -1415,13 +1483,12 @@ function mapSurvey(
         1,
         missing[0]!,
         'mapping-column-missing',
-        `The saved mapping uses the column "${missing[0]}", which this file does not have (${missing.length} missing). Re-detect the mapping or fix the file.`,
+        `The saved mapping uses the column "${missing[0]}", which this file does not have (${missing.length} missing). ${REDETECT}`,
       );
     }
     // A question added since the mapping was saved (next year's survey asks one more) is left out,
     // so that both waves are built alike, but never silently.
     const mapped = new Set(given.questions.flatMap((q) => q.columns));
-    const detected = detectSurveyMapping(fileName, layout, header, subHeaders, sample, isKnown);
     for (const q of detected.questions) {
       if (q.columns.some((c) => mapped.has(c))) continue;
       quality.warn(

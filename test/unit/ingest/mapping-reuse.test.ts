@@ -81,3 +81,58 @@ describe('saved decisions on a rerun', () => {
     expect(csv(true)).toContain('the vicar');
   });
 });
+
+describe('a saved mapping on next year\u2019s Qualtrics export, its questions renumbered', () => {
+  const qualtrics = (questions: [string, string][], rows: string[][]) =>
+    [
+      ['StartDate', 'ResponseId', ...questions.map(([tag]) => tag)],
+      ['Start Date', 'Response ID', ...questions.map(([, wording]) => wording)],
+      [
+        '{"ImportId":"startDate"}',
+        '{"ImportId":"_recordId"}',
+        ...questions.map((_, i) => `{"ImportId":"QID${i + 1}"}`),
+      ],
+      ...rows,
+    ]
+      .map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(','))
+      .join('\n') + '\n';
+  const baseline = qualtrics(
+    [
+      ['Q2', 'Who do you go to in times of need?'],
+      ['Q3', 'Who do you trust?'],
+    ],
+    [['2026-03-02 10:00:00', 'R_1', 'Helen Okafor', 'Amira Haddad']],
+  );
+  const saved = run([text('baseline.csv', baseline)]).mapping;
+
+  it('follows each question by its wording to its new column, and says so', () => {
+    const followUp = qualtrics(
+      [
+        ['Q2', 'Which local groups or clubs are you a member of?'],
+        ['Q3', 'Who do you go to in times of need?'],
+        ['Q4', 'Who do you trust?'],
+      ],
+      [['2027-03-02 10:00:00', 'R_9', 'Millbrook Food Bank', 'Helen Okafor', 'Amira Haddad']],
+    );
+    const r = run([text('follow-up.csv', followUp)], { mapping: JSON.parse(JSON.stringify(saved)) });
+    // Before: the groups in Q2 were read as need, need as trust.
+    expect(tieSet(r)).toEqual(['r-R_9>ps-01:need', 'r-R_9>ps-09:trust']);
+    const moved = r.quality.issues.filter((i) => i.code === 'question-moved');
+    expect(moved.map((i) => i.column)).toEqual(['Q3', 'Q4']);
+  });
+
+  it('stops, naming the column, when the question asked there now is asked nowhere', () => {
+    const changed = qualtrics(
+      [
+        ['Q2', 'Which local groups or clubs are you a member of?'],
+        ['Q3', 'Who do you trust?'],
+      ],
+      [['2027-03-02 10:00:00', 'R_9', 'Millbrook Food Bank', 'Amira Haddad']],
+    );
+    expect(() =>
+      run([text('changed.csv', changed)], { mapping: JSON.parse(JSON.stringify(saved)) }),
+    ).toThrowError(
+      /reads the column "Q2" as "Who do you go to in times of need\?", but in this file it asks "Which local groups/,
+    );
+  });
+});
