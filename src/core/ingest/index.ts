@@ -1180,6 +1180,21 @@ function readSurveyFile(
         `Row ${rows[0]!.line}, where the header (the questions) should be, holds answers ("${answers[0]!.slice(0, 40)}")${rows[0]!.line > 1 ? ', and the rows above it are blank' : ''}: the header row seems to be missing. Export the file again, or put the question texts back as its first row.`,
       );
     }
+    // A saved entry found only by position (the files were renamed) must at least be the same
+    // tool's export: a Qualtrics entry laid over a Google Forms file would name none of its columns.
+    if (given && given.file !== file.name) {
+      const found = detectLayout(rows.slice(0, MAX_HEADER_ROWS).map((r) => r.row));
+      if (found.format !== given.format) {
+        quality.warn(
+          file.name,
+          null,
+          null,
+          'mapping-not-this-file',
+          `The saved mapping has no entry for "${file.name}", and the one in its place ("${given.file}", a ${given.format} export) does not fit this ${found.format} export, so this file's columns were detected again (its review decisions still apply).`,
+        );
+        given = undefined;
+      }
+    }
     const layout = given
       ? { format: given.format, headerRows: given.headerRows }
       : detectLayout(rows.slice(0, MAX_HEADER_ROWS).map((r) => r.row));

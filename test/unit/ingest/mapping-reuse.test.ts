@@ -136,3 +136,30 @@ describe('a saved mapping on next year\u2019s Qualtrics export, its questions re
     );
   });
 });
+
+describe('a saved mapping whose files were renamed and given in another order', () => {
+  it('takes an entry by position only when it is the same tool\u2019s export, and says so', () => {
+    const gf = fixture('google-forms.csv');
+    const q = fixture('qualtrics.csv');
+    const first = run([gf, q]);
+    const saved = JSON.parse(JSON.stringify(first.mapping)) as Mapping;
+    saved.surveys.forEach((s, i) => (s.file = `wave1-${i}.csv`));
+    const again = run(
+      [
+        { name: 'qualtrics-2027.csv', data: q.data },
+        { name: 'google-2027.csv', data: gf.data },
+      ],
+      { mapping: saved },
+    );
+    expect(tieSet(again)).toEqual(
+      tieSet(
+        run([
+          { name: 'qualtrics-2027.csv', data: q.data },
+          { name: 'google-2027.csv', data: gf.data },
+        ]),
+      ),
+    );
+    const notes = again.quality.issues.filter((i) => i.code === 'mapping-not-this-file');
+    expect(notes.map((i) => i.file)).toEqual(['qualtrics-2027.csv', 'google-2027.csv']);
+  });
+});
