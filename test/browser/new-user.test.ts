@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
+  afterRun,
   baseUrl,
   launchBrowser,
   longTasksSeen,
@@ -40,18 +41,9 @@ async function importFresh(page: Page, files: string[], beforeFiles?: () => Prom
   await page.getByRole('button', { name: 'Start a new empty project' }).click();
   await page.waitForFunction(() => document.querySelector('[data-wave="current"] .file-list .muted'));
   await beforeFiles?.();
-  const before = (await state(page)).run.generation;
   // Paths, as a user picks them: a buffer handed to setInputFiles is rebuilt inside the page,
   // itself a long main-thread task that the app did not cause.
-  await page.setInputFiles('#files-current', files);
-  await page.waitForFunction(
-    (g) => {
-      const s = (window as unknown as { civicTies: { getState(): RunState } }).civicTies.getState();
-      return s.run.generation > g && s.run.status !== 'running';
-    },
-    before,
-    { timeout: 60_000 },
-  );
+  await afterRun(page, () => page.setInputFiles('#files-current', files));
 }
 
 const fixture = (name: string): string => resolve(INGEST, name);
