@@ -1,6 +1,7 @@
 // A mapping.json reused a year on (--mapping), as an evaluator edits and keeps it: its shape is
 // checked with a clear message, and its review decisions are applied or said not to be, never
 // dropped unsaid (a trial of next year's rerun found each of these).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nodesCsv } from '../../../src/core/export';
 import { checkMapping } from '../../../src/core/ingest/mapping-file';
@@ -161,5 +162,54 @@ describe('a saved mapping whose files were renamed and given in another order', 
     );
     const notes = again.quality.issues.filter((i) => i.code === 'mapping-not-this-file');
     expect(notes.map((i) => i.file)).toEqual(['qualtrics-2027.csv', 'google-2027.csv']);
+  });
+});
+
+describe('properties', () => {
+  it('checkMapping takes any JSON: a mapping, or an InputError naming the file', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        try {
+          const m = checkMapping(value, 'm.json');
+          expect(Array.isArray(m.surveys) && Array.isArray(m.decisions)).toBe(true);
+        } catch (e) {
+          expect(e).toBeInstanceOf(InputError);
+          expect((e as InputError).file).toBe('m.json');
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('names joined by "and" or "&" in one answer: each part is a tie or waits in review, none is lost', () => {
+    const PARTS = [
+      'Helen Okafor',
+      'Amira Haddad',
+      'Nadia',
+      'Mr Shah',
+      'my neighbour',
+      'Millbrook Food Bank',
+      'Dr Patel',
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...PARTS), { minLength: 2, maxLength: 4 }),
+        fc.constantFrom(' and ', ' & '),
+        (parts, joiner) => {
+          const answer = parts.join(joiner);
+          const r = run([text('s.csv', `Response ID,Who do you trust?\nR1,"${answer}"\n`)]);
+          const reviewed = r.review.map((x) => x.text);
+          // The whole answer waits in review, or each part is accounted for: a tie or its own review item.
+          if (reviewed.includes(answer)) return;
+          const targets = new Set(r.ties.map((t) => t.target));
+          for (const part of parts) {
+            const found = run([text('p.csv', `Response ID,Who do you trust?\nR1,"${part}"\n`)]);
+            const tie = found.ties[0]?.target;
+            expect(tie ? targets.has(tie) : reviewed.includes(part)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
