@@ -40,6 +40,11 @@ export interface Actor {
 export const CORE_RELATIONS = ['need', 'trust', 'info'] as const;
 export type Relation = string;
 
+/** Whether a tie type is one of the three built in (rather than one a question or the user named). */
+export function isCoreRelation(relation: string | null | undefined): boolean {
+  return relation === 'need' || relation === 'trust' || relation === 'info';
+}
+
 /** One directed nomination: respondent (source) named target for a relation. */
 export interface Tie {
   source: ActorId;

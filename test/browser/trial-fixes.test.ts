@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { afterRun, baseUrl, launchBrowser, openWatched, waitForAnalysis, type Watched } from './harness';
+import { afterRun, baseUrl, closeDemo, openDemo, waitForAnalysis, type Watched } from './harness';
 
 const fixture = (name: string): string => readFileSync(resolve(__dirname, 'fixtures', name), 'utf8');
 const INGEST = resolve(__dirname, '../fixtures/ingest');
@@ -47,17 +47,11 @@ let browser: Browser;
 let app: Watched;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await openWatched(browser, url());
-  await app.page.goto(`${url()}#/import`);
-  await waitForAnalysis(app.page);
+  ({ browser, app } = await openDemo(`${url()}#/import`));
   app.page.on('dialog', (d) => void d.accept());
 });
 
-afterAll(async () => {
-  await app?.context.close();
-  await browser?.close();
-});
+afterAll(() => closeDemo({ browser, app }));
 
 describe('fixes from the new-user trial', () => {
   it('1. never calls results "up to date" once the survey is removed, and the old queue and mapping go', async () => {

@@ -5,6 +5,7 @@ import { isEmail } from './dates';
 import { plainWording } from './wording';
 import { detectRelation, isNameGenerator, ratingRelation, relationOfLabel, scaleRank } from './relations';
 import type { QuestionMapping, SurveyFormat, SurveyMapping } from './types';
+import { isCoreRelation } from '../model';
 
 /**
  * Google Forms' own first column, named in the form owner's language: English, French, Spanish,
@@ -220,6 +221,22 @@ export function detectLayout(rows: string[][]): DetectedLayout {
  * Codes start with a letter and hold letters and digits (the tool's rule; "_" allowed for older ones).
  */
 const LIMESURVEY_CODE_TEXT = /^([A-Za-z][A-Za-z0-9_]*)((?:\[[^\]]+\])*)\. (.+)$/;
+
+/** The columns a survey mapping reads as respondent metadata (id, type, e-mail, times...), not answers. */
+export function metadataColumns(mapping: SurveyMapping): string[] {
+  return [
+    mapping.responseId,
+    mapping.respondentType,
+    mapping.service,
+    mapping.rosterId,
+    mapping.email,
+    mapping.name,
+    mapping.timestamp,
+    mapping.status,
+    mapping.finished,
+    mapping.channel,
+  ].filter((c): c is string => c != null);
+}
 
 /** A date as survey tools write them, alone or before a time: 02/03/2026 10:01, 2026-03-02. */
 export const DATE_SHAPE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?!\d)/;
@@ -476,22 +493,11 @@ export function detectSurveyMapping(
     (h) => REDCAP_FORM_STATUS.test(h) || (layout.format === 'redcap' && REDCAP_FORM_STATUS_LABEL.test(h)),
   );
   if (mapping.finished == null) mapping.finished = formStatuses[0] ?? null;
-  const metaColumns = new Set(
-    [
-      ...formStatuses,
-      ...header.filter((h) => REDCAP_OWN.test(h)),
-      mapping.responseId,
-      mapping.respondentType,
-      mapping.service,
-      mapping.rosterId,
-      mapping.email,
-      mapping.name,
-      mapping.timestamp,
-      mapping.status,
-      mapping.finished,
-      mapping.channel,
-    ].filter((c): c is string => c != null),
-  );
+  const metaColumns = new Set([
+    ...formStatuses,
+    ...header.filter((h) => REDCAP_OWN.test(h)),
+    ...metadataColumns(mapping),
+  ]);
 
   // Group columns into questions, keeping the order of first appearance.
   const loopTags = layout.format === 'qualtrics' ? qualtricsLoopTags(header, subHeaders) : [];
@@ -1000,7 +1006,7 @@ function answersAreTieTypes(
   for (const [v] of answeredCells(group, sample)) {
     answered++;
     if (isPerson(v)) return false;
-    if (/^(need|trust|info)$/.test(relationOfLabel(v) ?? '')) tieTypes++;
+    if (isCoreRelation(relationOfLabel(v))) tieTypes++;
   }
   return answered >= 2 && tieTypes * 2 > answered;
 }

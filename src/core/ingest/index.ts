@@ -3,7 +3,7 @@
 // matches the names they gave, and records every problem and every uncertain name.
 import {
   asActorId,
-  CORE_RELATIONS,
+  isCoreRelation,
   SECTOR_OF_TYPE,
   type Actor,
   type ActorId,
@@ -17,6 +17,7 @@ import {
   detectLayout,
   detectSurveyMapping,
   isDataCell,
+  metadataColumns,
   numericScaleCodes,
   RESPONDENT_TYPE_WORDING,
 } from './detect';
@@ -673,9 +674,8 @@ function resolve(
       // "Accept" saved without an id accepts the suggestion it was made on: the closest match.
       const id = decision.id ?? (decision.action === 'accept' ? result.candidates[0]?.id : undefined);
       if (id && matcher.entries.some((e) => e.id === id)) return { target: asActorId(id), result, decision };
-      // Chosen to be a new actor another spelling is saved as ("Patel" as "the library"'s actor).
-      const made = id ? [...newActors.values()].find((a) => a.id === id) : undefined;
-      if (made) return { target: made.id, result, decision };
+      // Chosen to be a new actor another spelling is saved as ("Patel" as "the library"'s actor):
+      // that spelling's decision makes it, or finds it made.
       const other = id ? [...decisions.values()].find((d) => d.action === 'new' && d.id === id) : undefined;
       if (other) {
         const res = resolve(other.text, matcher, decisions, newActors, actorIds);
@@ -1330,12 +1330,7 @@ function noteUnreadNameColumns(
   namesSomeone: (s: string) => boolean,
   quality: QualityCollector,
 ): void {
-  const read = new Set<string>(mapping.questions.flatMap((q) => q.columns));
-  for (const c of [mapping.responseId, mapping.respondentType, mapping.service, mapping.rosterId])
-    if (c) read.add(c);
-  for (const c of [mapping.email, mapping.name, mapping.timestamp, mapping.status, mapping.finished])
-    if (c) read.add(c);
-  if (mapping.channel) read.add(mapping.channel);
+  const read = new Set<string>([...mapping.questions.flatMap((q) => q.columns), ...metadataColumns(mapping)]);
   // A question's whole-answer column beside its choice columns (KoboToolbox's "need" beside
   // "need/helen_okafor"; ODK Central's "network-need" beside "network-need/...") is read already.
   const asked = new Set(mapping.questions.map((q) => q.label));
@@ -1385,7 +1380,7 @@ function withFieldLabels(mapping: SurveyMapping, header: string[], fieldLabels: 
     const label = fieldLabels.get(fieldOf(q.columns[0] ?? ''));
     if (!label) continue;
     q.label = label;
-    if (q.relation != null && !(CORE_RELATIONS as readonly string[]).includes(q.relation)) {
+    if (q.relation != null && !isCoreRelation(q.relation)) {
       q.relation = detectRelation(label) ?? q.relation;
     }
   }
@@ -1553,7 +1548,7 @@ function mapSurvey(
         }
       }
       // A grid's tie types come from its labels (noted as they are read); a slug of wording too.
-      if (q.relation == null || (CORE_RELATIONS as readonly string[]).includes(q.relation)) continue;
+      if (q.relation == null || isCoreRelation(q.relation)) continue;
       quality.info(
         fileName,
         1,

@@ -7,7 +7,7 @@ import { relationOfLabel, scaleRank } from './relations';
 import type { SurveyMapping } from './types';
 import { isSpace } from './chars';
 import { intern } from '../intern';
-import { CORE_RELATIONS } from '../model';
+import { isCoreRelation } from '../model';
 import { emailHash, isPlausibleDate, NOT_EMAIL } from './dates';
 
 export interface Nomination {
@@ -679,7 +679,7 @@ export function makeRowReader(
           for (const label of value.split(/[,;|]+/)) {
             const relation = relationOfLabel(label);
             if (!relation) continue;
-            if (!BUILT_IN_RELATIONS.has(relation) && !ownRelations.has(relation)) {
+            if (!isCoreRelation(relation) && !ownRelations.has(relation)) {
               // A label read as a tie type of its own: said once, where it is first met.
               ownRelations.add(relation);
               quality.info(
@@ -705,8 +705,6 @@ export function redcapColumn(header: string[], field: string, label: string): nu
   const i = header.indexOf(field);
   return i >= 0 ? i : header.indexOf(label);
 }
-
-const BUILT_IN_RELATIONS = new Set<string>(CORE_RELATIONS);
 
 function emailOf(value: string): string {
   // Microsoft Forms writes "anonymous" where it has no e-mail.

@@ -1,6 +1,6 @@
 // The Import view: load your own files (drag-and-drop or file pickers) for the current wave and an
 // optional baseline, check and edit the detected mapping, and decide unmatched names (review queue).
-import type { ActorType, InputFile } from '../../core/model';
+import { isCoreRelation, type ActorType, type InputFile } from '../../core/model';
 import { nameKey } from '../../core/ingest/names';
 import type {
   DecisionRecord,
@@ -501,8 +501,7 @@ export const mountImport: ViewFactory = (container, store): View => {
         q.kind === 'grid' && !q.valued ? 'the tie types ticked in each cell' : 'not a name question (ignore)',
       ],
     ];
-    if (q.relation && !['need', 'trust', 'info'].includes(q.relation))
-      options.unshift([q.relation, q.relation]);
+    if (q.relation && !isCoreRelation(q.relation)) options.unshift([q.relation, q.relation]);
     for (const [value, label] of options) select.appendChild(h('option', { value, text: label }));
     select.appendChild(h('option', { value: '__custom', text: 'another tie type…' }));
     select.value = q.relation ?? '';
