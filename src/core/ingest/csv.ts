@@ -8,10 +8,10 @@ export interface DecodedText {
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
   /**
    * UTF-8 text with a few bytes that are not (a Windows-1252 "é" pasted into a UTF-8 export):
-   * those bytes were read as Windows-1252, on these lines (the first few), so the rest of the
-   * file keeps its UTF-8 reading.
+   * those bytes were read as Windows-1252 (`at`: where the first few are in the text), so the
+   * rest of the file keeps its UTF-8 reading.
    */
-  repaired?: { bytes: number; lines: number[] };
+  repaired?: { bytes: number; at: number[] };
 }
 
 /**
@@ -42,8 +42,8 @@ export function decodeText(data: Uint8Array | string): DecodedText {
   }
 }
 
-/** Lines of repaired bytes named in the note, at most. */
-const REPAIRED_LINES_SHOWN = 5;
+/** Repaired bytes placed in the note, at most. */
+const REPAIRED_SHOWN = 5;
 /** Stray bytes past which, outnumbering the valid sequences, a file is taken as not UTF-8 at all. */
 const STRAY_BYTES_GIVE_UP = 256;
 
@@ -56,7 +56,7 @@ const STRAY_BYTES_GIVE_UP = 256;
  */
 function decodeMostlyUtf8(
   data: Uint8Array,
-): { text: string; repaired: { bytes: number; lines: number[] } } | null {
+): { text: string; repaired: { bytes: number; at: number[] } } | null {
   const stray: number[] = [];
   let valid = 0;
   for (let i = 0; i < data.length;) {
@@ -77,26 +77,44 @@ function decodeMostlyUtf8(
   if (valid <= stray.length) return null;
   const decoder = new TextDecoder('utf-8');
   const parts: string[] = [];
-  const lines: number[] = [];
-  let line = 1;
+  const at: number[] = [];
+  let length = 0;
   let runStart = 0;
-  for (const at of stray) {
-    if (lines.length < REPAIRED_LINES_SHOWN) {
-      line += newlineBytes(data, runStart, at);
-      if (lines[lines.length - 1] !== line) lines.push(line);
-    }
-    parts.push(decoder.decode(data.subarray(runStart, at)), windows1252Char(data[at]!));
-    runStart = at + 1;
+  for (const byte of stray) {
+    const run = decoder.decode(data.subarray(runStart, byte));
+    length += run.length;
+    if (at.length < REPAIRED_SHOWN) at.push(length);
+    parts.push(run, windows1252Char(data[byte]!));
+    length += 1;
+    runStart = byte + 1;
   }
   parts.push(decoder.decode(data.subarray(runStart)));
-  return { text: parts.join(''), repaired: { bytes: stray.length, lines } };
+  return { text: parts.join(''), repaired: { bytes: stray.length, at } };
 }
 
-/** Line feeds in data[from, to). */
-function newlineBytes(data: Uint8Array, from: number, to: number): number {
-  let n = 0;
-  for (let i = data.indexOf(10, from); i >= 0 && i < to; i = data.indexOf(10, i + 1)) n++;
-  return n;
+/** Characters after which a quote opens a quoted field: any delimiter the readers accept, a line break. */
+const FIELD_START_AFTER = new Set([44, 59, 9, 124, 10, 13]);
+
+/**
+ * The spreadsheet rows (1-based) holding the given offsets of a CSV text: line breaks inside
+ * quotes do not start a row, and Excel's hidden "sep=" line is not one. Offsets ascending.
+ */
+export function rowsAtOffsets(text: string, offsets: number[]): number[] {
+  let row = separatorHint(text) ? 0 : 1;
+  let quoted = false;
+  let i = 0;
+  return offsets.map((offset) => {
+    for (; i < offset && i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        // A quote opens a field only at its start; inside one, a doubled quote is an escaped quote.
+        if (!quoted) quoted = i === 0 || FIELD_START_AFTER.has(text.charCodeAt(i - 1));
+        else if (text.charCodeAt(i + 1) === 34) i++;
+        else quoted = false;
+      } else if (!quoted && (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10))) row++;
+    }
+    return row;
+  });
 }
 
 /** Bytes in the valid UTF-8 sequence starting at `i` (lead byte ≥ 0x80), or 0 when there is none. */
@@ -144,11 +162,11 @@ export function decodeWindows1252(data: Uint8Array): string {
 export interface CsvTable {
   file: string;
   header: string[];
-  /** Data rows (header excluded); rowNumbers[i] is the 1-based line of rows[i] as a spreadsheet shows it. */
+  /** Data rows (header excluded); rowNumbers[i] is the 1-based row of rows[i] as a spreadsheet shows it. */
   rows: string[][];
   rowNumbers: number[];
   delimiter: string;
-  /** Lines of blank rows between data rows (reported as info, left out of `rows`). */
+  /** Rows of blank rows between data rows (reported as info, left out of `rows`). */
   blankRows?: number[];
 }
 
@@ -200,13 +218,6 @@ function noteSeparatorHint(file: string, delimiter: string, quality: QualityColl
   );
 }
 
-/** Count '\n' in a string without allocating (quoted answers may span several lines). */
-function countNewlines(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
 /**
  * Parse CSV text with a header row. Empty or header-only input is an InputError (the file cannot
  * be used at all); papaparse's row-level errors become quality issues with their row numbers.
@@ -227,20 +238,11 @@ export function parseCsv(
     delimitersToGuess: [',', ';', '\t', '|'],
   });
   const all = parsed.data;
-  // Spreadsheet row numbers: count physical lines, since quoted answers may span several.
-  const lineOfRow: number[] = new Array<number>(all.length);
-  // When the text has exactly one line break per row, no answer spans lines: row r is line r + 1.
-  const breaks = countNewlines(text);
-  const simple = breaks === all.length - 1;
-  let line = 1;
-  for (let r = 0; r < all.length; r++) {
-    lineOfRow[r] = line;
-    if (!simple)
-      for (const cell of all[r]!) if (cell.length > 0 && cell.includes('\n')) line += countNewlines(cell);
-    line += 1;
-  }
+  // Spreadsheet row numbers: a spreadsheet shows each record as one row, whatever line breaks its
+  // quoted answers hold, so row r (from 0) is row r + 1 there.
+  const rowOf = (r: number): number => r + 1;
   for (const err of parsed.errors) {
-    reportErrors([err], err.row != null ? (lineOfRow[err.row] ?? null) : null, file, quality);
+    reportErrors([err], err.row != null ? rowOf(err.row) : null, file, quality);
   }
   const headerIndex = options.keepHeaderRows ? 0 : all.findIndex((r) => r.some((c) => c.trim() !== ''));
   if (headerIndex < 0) throw new InputError(file, null, null, 'empty-file', 'The file has no header row.');
@@ -257,20 +259,20 @@ export function parseCsv(
     const row = all[i]!;
     if (isBlank(row)) {
       if (i > firstContent && i < lastContent) {
-        quality.info(file, lineOfRow[i]!, null, 'blank-row', 'This row is blank and was skipped.');
-        blankRows.push(lineOfRow[i]!);
+        quality.info(file, rowOf(i), null, 'blank-row', 'This row is blank and was skipped.');
+        blankRows.push(rowOf(i));
       }
       continue;
     }
     rows.push(row);
-    rowNumbers.push(lineOfRow[i]!);
+    rowNumbers.push(rowOf(i));
   }
   return { file, header, rows, rowNumbers, delimiter: parsed.meta.delimiter, blankRows };
 }
 
 export interface CsvStreamResult {
   delimiter: string;
-  /** Lines of blank rows between content rows (reported as info, never handed to onRow). */
+  /** Rows of blank rows between content rows (reported as info, never handed to onRow). */
   blankRows: number[];
 }
 
@@ -279,7 +281,7 @@ export const STREAM_REPORT_EVERY = 1024;
 
 /**
  * Parse CSV text row by row, handing every non-blank row, header rows included, to `onRow` with
- * its spreadsheet line. Only the current row is alive at any time, so a 100,000-response export
+ * its spreadsheet row. Only the current row is alive at any time, so a 100,000-response export
  * never sits in memory as a table. Same rules as parseCsv with keepHeaderRows: row-level papaparse
  * errors become quality issues, blank rows between content rows are reported and skipped, blank
  * rows at the start or end are just the file's edges. `onPosition` receives the share of the text
@@ -294,7 +296,7 @@ export function streamCsv(
   text: string,
   file: string,
   quality: QualityCollector,
-  onRow: (row: string[], line: number) => void,
+  onRow: (row: string[], rowNumber: number) => void,
   options: { delimiter?: string; onPosition?: (fraction: number) => void } = {},
 ): CsvStreamResult {
   const prepared = prepareCsvText(text, file, quality);
@@ -305,29 +307,14 @@ export function streamCsv(
   // Blank rows seen since the last content row: reported only once content follows them.
   let pending: number[] = [];
   let seenContent = false;
-  let line = 1;
   let count = 0;
   let delimiter = '';
-  /** One row as papaparse yields it; `breaks` is the line breaks inside its quoted cells, or -1 to count them. */
-  const take = (
-    row: string[],
-    errors: Papa.ParseError[] | null,
-    cursor: number,
-    breaks: number,
-    rowDelimiter: string,
-  ) => {
-    const at = line;
-    line++;
-    // Quoted answers may span lines: the spreadsheet line of the next row moves on by those too.
-    if (breaks >= 0) line += breaks;
-    else {
-      for (let c = 0; c < row.length; c++) {
-        const cell = row[c]!;
-        if (cell.length > 0 && cell.includes('\n')) line += countNewlines(cell);
-      }
-    }
+  /** One row as papaparse yields it, with the offset after it. */
+  const take = (row: string[], errors: Papa.ParseError[] | null, cursor: number, rowDelimiter: string) => {
+    // Rows as a spreadsheet numbers them: an answer with line breaks is still one row.
+    const at = ++count;
     if (errors && errors.length > 0) reportErrors(errors, at, file, quality);
-    if (++count % STREAM_REPORT_EVERY === 0) {
+    if (at % STREAM_REPORT_EVERY === 0) {
       if (!delimiter) delimiter = rowDelimiter;
       onPosition?.(Math.min(1, cursor / length));
     }
@@ -348,9 +335,7 @@ export function streamCsv(
   };
   const guessed = options.delimiter ?? prepared.delimiter ?? guessDelimiter(text);
   // With no delimiter to go on (one column), papaparse guesses: leave the whole file to it.
-  const rest = guessed
-    ? readWellFormed(text, guessed, (row, end, breaks) => take(row, null, end, breaks, guessed))
-    : 0;
+  const rest = guessed ? readWellFormed(text, guessed, (row, end) => take(row, null, end, guessed)) : 0;
   if (rest >= 0) {
     Papa.parse<string[]>(rest > 0 ? text.slice(rest) : text, {
       skipEmptyLines: false,
@@ -358,7 +343,7 @@ export function streamCsv(
       delimiter: guessed,
       delimitersToGuess: [',', ';', '\t', '|'],
       step: (results) =>
-        take(results.data, results.errors, rest + results.meta.cursor, -1, results.meta.delimiter),
+        take(results.data, results.errors, rest + results.meta.cursor, results.meta.delimiter),
     });
   }
   return { delimiter, blankRows };
@@ -368,21 +353,19 @@ export function streamCsv(
  * Read rows of CSV (a one-character delimiter, '\n' line breaks, '"' quotes) exactly as papaparse
  * does for well-formed text: a field opening with a quote runs to the quote that is not doubled,
  * with "" read as "; any other field runs to the next delimiter or line break; text ending in a
- * line break ends with one empty row. Each row goes to `onRow` with the offset after it and the
- * line breaks inside its quoted fields. Stops at the first row papaparse would report an error for
+ * line break ends with one empty row. Each row goes to `onRow` with the offset after it. Stops at the first row papaparse would report an error for
  * (a quoted field never closed, or closed and followed by anything but a delimiter, a line break
  * or the end) and returns that row's offset; -1 when every row was read.
  */
 export function readWellFormed(
   text: string,
   delimiter: string,
-  onRow: (row: string[], end: number, breaks: number) => void,
+  onRow: (row: string[], end: number) => void,
 ): number {
   const n = text.length;
   const d = delimiter.charCodeAt(0);
   let cursor = 0;
   let rowStart = 0;
-  let breaks = 0;
   let nextDelim = text.indexOf(delimiter);
   let nextLine = text.indexOf('\n');
   let row: string[] = [];
@@ -401,15 +384,13 @@ export function readWellFormed(
         break;
       }
       const value = escaped ? text.slice(cursor + 1, q).replace(/""/g, '"') : text.slice(cursor + 1, q);
-      while (nextLine !== -1 && nextLine < q) {
-        breaks++;
-        nextLine = text.indexOf('\n', nextLine + 1);
-      }
+      // Line breaks inside the quotes do not end the row.
+      if (nextLine !== -1 && nextLine < q) nextLine = text.indexOf('\n', q);
       if (nextDelim !== -1 && nextDelim < q) nextDelim = text.indexOf(delimiter, q);
       row.push(value);
       const after = q + 1;
       if (after === n) {
-        onRow(row, n, breaks);
+        onRow(row, n);
         return -1;
       }
       const c = text.charCodeAt(after);
@@ -430,13 +411,12 @@ export function readWellFormed(
       cursor = nextLine + 1;
     } else {
       row.push(text.slice(cursor));
-      onRow(row, n, breaks);
+      onRow(row, n);
       return -1;
     }
     // The row ended with the line break just before `cursor`.
-    onRow(row, cursor, breaks);
+    onRow(row, cursor);
     row = [];
-    breaks = 0;
     rowStart = cursor;
     nextLine = text.indexOf('\n', cursor);
   }

@@ -2,7 +2,7 @@
 // so every reader (roster, surveys, codebooks, edge lists) sees rows the same way.
 import type { InputFile } from '../model';
 import { InputError, type QualityCollector } from '../quality';
-import { decodeText, STREAM_REPORT_EVERY, streamCsv, type CsvTable } from './csv';
+import { decodeText, rowsAtOffsets, STREAM_REPORT_EVERY, streamCsv, type CsvTable } from './csv';
 import { readXlsx, type WorkbookSheets } from './xlsx';
 import { isZip, unpackArchive } from './archive';
 
@@ -15,7 +15,7 @@ export function isXlsx(file: InputFile): boolean {
 /** All rows of the file as text cells, header row included (for tools with several header rows). */
 export interface Grid {
   rows: string[][];
-  /** Spreadsheet line of each row. */
+  /** Spreadsheet row number of each row (a multi-line answer is one row). */
   lines: number[];
   delimiter: string;
   /** Lines of blank rows left out between data rows. */
@@ -31,7 +31,7 @@ export interface GridStream {
 
 /**
  * Hand every non-blank row of a CSV or .xlsx file (header rows included) to `onRow` with its
- * spreadsheet line, without keeping the rows. `onPosition` gets the share read so far.
+ * spreadsheet row, without keeping the rows. `onPosition` gets the share read so far.
  */
 export function streamGrid(
   file: InputFile,
@@ -93,12 +93,13 @@ export function readText(file: InputFile, quality: QualityCollector): string {
   if (typeof file.data !== 'string') refuseOtherKinds(file.name, file.data);
   const { text, encoding, repaired } = decodeText(file.data);
   if (repaired) {
+    const rows = [...new Set(rowsAtOffsets(text, repaired.at))];
     quality.warn(
       file.name,
-      repaired.lines[0] ?? null,
+      rows[0] ?? null,
       null,
       'encoding-repaired',
-      `This file is UTF-8 but for ${repaired.bytes} byte${repaired.bytes === 1 ? '' : 's'} that ${repaired.bytes === 1 ? 'is' : 'are'} not (on line${repaired.lines.length === 1 ? '' : 's'} ${repaired.lines.join(', ')}${repaired.bytes > repaired.lines.length ? ', ...' : ''}), as when text from another program is pasted in; ${repaired.bytes === 1 ? 'it was' : 'they were'} read as Windows-1252 (é, £, curly quotes) and the rest as UTF-8. Check those answers.`,
+      `This file is UTF-8 but for ${repaired.bytes} byte${repaired.bytes === 1 ? '' : 's'} that ${repaired.bytes === 1 ? 'is' : 'are'} not (in row${rows.length === 1 ? '' : 's'} ${rows.join(', ')}${repaired.bytes > repaired.at.length ? ', ...' : ''}), as when text from another program is pasted in; ${repaired.bytes === 1 ? 'it was' : 'they were'} read as Windows-1252 (é, £, curly quotes) and the rest as UTF-8. Check those answers.`,
     );
   }
   if (/^\s*<(!doctype\s+html|html[\s>])/i.test(text.slice(0, 1024))) {

@@ -1,7 +1,7 @@
 // Each survey tool's export, as the tool writes it, read into the same respondents and ties.
 import { describe, expect, it } from 'vitest';
 import { readPlainNetwork, readRoster, readTable } from '../../../src/core/ingest';
-import { decodeText } from '../../../src/core/ingest/csv';
+import { decodeText, rowsAtOffsets } from '../../../src/core/ingest/csv';
 import { InputError, QualityCollector } from '../../../src/core/quality';
 import { readXlsx } from '../../../src/core/ingest/xlsx';
 import { codes, fixture, run, text, tieSet, workbookOf } from './helpers';
@@ -565,10 +565,33 @@ describe('a UTF-8 export with a stray Windows-1252 byte', () => {
     expect(table.rows[2]![3]).toBe('Zoë helped');
   });
 
-  it('names the first lines of several stray bytes, each read in its place', () => {
+  it('names the first rows of several stray bytes, each read in its place', () => {
     const d = decodeText(bytes('a’\nb’\ncé\nd’\neéé\n’’'));
     expect(d.text).toBe('a’\nb’\ncé\nd’\neéé\n’’');
-    expect(d.repaired).toEqual({ bytes: 3, lines: [3, 5] });
+    expect(d.repaired).toEqual({ bytes: 3, at: [7, 13, 14] });
+    expect(rowsAtOffsets(d.text, d.repaired!.at)).toEqual([3, 5, 5]);
+  });
+
+  it('counts rows as a spreadsheet does: an answer over several lines is one row, "sep=" none', () => {
+    const text = 'sep=,\r\nid,comment\r\n1,"two\r\nlines ""quoted""\r\nthree"\r\n2,Café\r\n';
+    expect(rowsAtOffsets(text, [text.indexOf('two'), text.indexOf('three'), text.indexOf('Caf')])).toEqual([
+      2, 2, 3,
+    ]);
+    // An escaped quote inside a quoted answer, and a bare quote in an unquoted one (5" screen).
+    const odd = 'a,"x ""y""\nz",5" tv\nb,c\n"q\n"\nlast';
+    expect(
+      rowsAtOffsets(
+        odd,
+        ['z', 'tv', 'b,', 'q', 'last'].map((s) => odd.indexOf(s)),
+      ),
+    ).toEqual([1, 1, 2, 3, 4]);
+    const csvWithBreaks =
+      'Response ID,Who do you trust?,Comments\nR1,Helen Okafor,"Good\nvery good’"\nR2,Helen Okafor,Caf\u00e9’s\n';
+    const note = run([{ name: 'mixed.csv', data: bytes(csvWithBreaks) }]).quality.issues.find(
+      (i) => i.code === 'encoding-repaired',
+    )!;
+    expect(note.row).toBe(3);
+    expect(note.message).toContain('in row 3');
   });
 
   it('while a Windows-1252 file is still read as one', () => {
