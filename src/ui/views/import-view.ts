@@ -1,6 +1,7 @@
 // The Import view: load your own files (drag-and-drop or file pickers) for the current wave and an
 // optional baseline, check and edit the detected mapping, and decide unmatched names (review queue).
 import { isCoreRelation, type ActorType, type InputFile } from '../../core/model';
+import { guessActorType } from '../../core/ingest/actor-type';
 import { nameKey } from '../../core/ingest/names';
 import type {
   DecisionRecord,
@@ -59,6 +60,11 @@ const FORMAT_LABEL: Record<SurveyFormat, string> = {
   'ucinet-dl': 'a network: UCINET DL',
   pajek: 'a network: Pajek .net',
 };
+
+/** The relation select's "another tie type…" option (none of the built-in tie types). */
+const CUSTOM_RELATION = '__custom';
+/** The longest name, in characters, of a tie type the user adds. */
+const TIE_NAME_MAX = 40;
 
 /** Formats that are networks already: ties as the file gives them, nothing to map. */
 const NETWORK_FORMATS = new Set<SurveyFormat>(PLAIN_FORMATS);
@@ -485,11 +491,21 @@ export const mountImport: ViewFactory = (container, store): View => {
     return h('div', {}, h('h4', { text: 'Roster columns' }), grid);
   }
 
+  /**
+   * Tie-type names being typed, by their select's id. Kept across re-renders (a run that ends
+   * while the user types re-draws the mapping), so the field, its text and its focus survive.
+   */
+  const tieDrafts = new Map<string, string>();
+
+  /**
+   * A question's tie type: the built-in ones, or "another tie type…", which opens a field beside
+   * the select for its name (Enter uses it, Escape puts the select back as it was).
+   */
   function relationSelect(
     id: string,
     q: QuestionMapping,
     onChange: (relation: string | null) => void,
-  ): HTMLSelectElement {
+  ): HTMLElement {
     const select = h('select', { id });
     const options: [string, string][] = [
       ['need', 'need — who they go to in times of need'],
@@ -503,18 +519,109 @@ export const mountImport: ViewFactory = (container, store): View => {
     ];
     if (q.relation && !isCoreRelation(q.relation)) options.unshift([q.relation, q.relation]);
     for (const [value, label] of options) select.appendChild(h('option', { value, text: label }));
-    select.appendChild(h('option', { value: '__custom', text: 'another tie type…' }));
-    select.value = q.relation ?? '';
-    select.addEventListener('change', () => {
-      if (select.value === '__custom') {
-        const name = prompt('Name of the tie type (for example “advice”):')?.trim();
-        if (name) onChange(name.toLowerCase());
-        else select.value = q.relation ?? '';
+    select.appendChild(h('option', { value: CUSTOM_RELATION, text: 'another tie type…' }));
+    const previous = q.relation ?? '';
+    select.value = previous;
+    const box = h('div', { class: 'relation-choice' }, select);
+    let field: HTMLElement | null = null;
+
+    const close = (): void => {
+      tieDrafts.delete(id);
+      field?.remove();
+      field = null;
+    };
+    const cancel = (): void => {
+      close();
+      select.value = previous;
+      select.focus();
+    };
+    const open = (draft: string, focus: boolean): void => {
+      if (field) {
+        if (focus) field.querySelector('input')?.focus();
         return;
       }
+      tieDrafts.set(id, draft);
+      const inputId = `${id}-name`;
+      const messageId = `${id}-name-message`;
+      const input = h('input', {
+        type: 'text',
+        id: inputId,
+        autocomplete: 'off',
+        spellcheck: 'false',
+        'aria-describedby': messageId,
+      });
+      input.value = draft;
+      // Said when a name cannot be used; a status, so screen readers read it as it appears.
+      const message = h('span', { id: messageId, class: 'small', role: 'status' });
+      const use = h('button', { type: 'button', class: 'primary', text: 'Use' });
+      const cancelButton = h('button', { type: 'button', text: 'Cancel' });
+      const apply = (): void => {
+        const name = input.value.trim().toLowerCase();
+        const problem = !name
+          ? 'Type a name for the tie type, or choose Cancel.'
+          : name.length > TIE_NAME_MAX
+            ? `A tie type’s name can be at most ${TIE_NAME_MAX} characters; this one has ${name.length}.`
+            : '';
+        if (problem) {
+          message.textContent = problem;
+          input.setAttribute('aria-invalid', 'true');
+          input.focus();
+          return;
+        }
+        close();
+        // Focus on the select first: the mapping re-drawn, focus returns to the select of this id.
+        select.focus();
+        onChange(name);
+      };
+      input.addEventListener('input', () => {
+        tieDrafts.set(id, input.value);
+        if (message.textContent) {
+          message.textContent = '';
+          input.removeAttribute('aria-invalid');
+        }
+      });
+      use.addEventListener('click', apply);
+      cancelButton.addEventListener('click', cancel);
+      field = h(
+        'div',
+        { class: 'toolbar', role: 'group', 'aria-label': 'Another tie type' },
+        h('label', { for: inputId }, 'Name of the tie type, for example advice', input),
+        use,
+        cancelButton,
+        message,
+      );
+      field.addEventListener('keydown', (e) => {
+        if (e.isComposing) return;
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          cancel();
+        } else if (e.key === 'Enter' && e.target === input) {
+          e.preventDefault();
+          apply();
+        }
+      });
+      box.appendChild(field);
+      if (focus) input.focus();
+    };
+
+    select.addEventListener('change', () => {
+      if (select.value === CUSTOM_RELATION) {
+        open('', true);
+        return;
+      }
+      close();
+      // Back from "another tie type…" to the tie type it had: nothing changed, nothing to re-run.
+      if (select.value === previous) return;
       onChange(select.value || null);
     });
-    return select;
+    // A name being typed when the mapping was re-drawn: the field again, as it was.
+    const draft = tieDrafts.get(id);
+    if (draft !== undefined) {
+      select.value = CUSTOM_RELATION;
+      open(draft, false);
+    }
+    return box;
   }
 
   function surveyEditor(s: SurveyMapping, si: number, files: InputFile[]): HTMLElement {
@@ -575,10 +682,10 @@ export const mountImport: ViewFactory = (container, store): View => {
     const tbody = h('tbody');
     s.questions.forEach((q, qi) => {
       const id = `relation-${si}-${qi}`;
-      const select = relationSelect(id, q, (relation) =>
+      const relation = relationSelect(id, q, (value) =>
         editMapping((m) => {
           const target = m.surveys.find((x) => x.file === s.file)?.questions[qi];
-          if (target) target.relation = relation;
+          if (target) target.relation = value;
           return m;
         }),
       );
@@ -598,7 +705,7 @@ export const mountImport: ViewFactory = (container, store): View => {
           {},
           h('th', { scope: 'row' }, h('label', { for: id, text: q.label || q.columns.join(', ') })),
           h('td', { text: layout }),
-          h('td', {}, select),
+          h('td', {}, relation),
         ),
       );
     });
@@ -642,6 +749,9 @@ export const mountImport: ViewFactory = (container, store): View => {
     mapping.surveys.forEach((s, i) => {
       if (files.some((f) => f.name === s.file)) mappingPanel.appendChild(surveyEditor(s, i, files));
     });
+    // A name being typed for a question no longer shown is forgotten.
+    for (const id of tieDrafts.keys())
+      if (!mappingPanel.querySelector(`#${CSS.escape(id)}`)) tieDrafts.delete(id);
   }
 
   // --- review queue -------------------------------------------------------------------------
@@ -783,14 +893,17 @@ export const mountImport: ViewFactory = (container, store): View => {
     });
     const typeId = `review-type-${i}`;
     const type = h('select', { id: typeId, 'data-control': 'type' });
-    for (const [v, l] of [
+    const types: [ActorType, string][] = [
       ['group', 'Group'],
       ['volunteer', 'Volunteer'],
       ['resident', 'Resident'],
       ['service', 'Service'],
+      ['service-user', 'Service user'],
       ['other', 'Other'],
-    ])
-      type.appendChild(h('option', { value: v, text: l }));
+    ];
+    for (const [v, l] of types) type.appendChild(h('option', { value: v, text: l }));
+    // Starts at a guess from the words written ("Sue from the food bank" is the food bank).
+    type.value = guessActorType(item.text);
     const add = h('button', { type: 'button', 'data-control': 'new', text: 'Add as a new actor' });
     add.addEventListener('click', () =>
       act(done, () => store.decide(item, { action: 'new', type: type.value as ActorType, label: item.text })),
