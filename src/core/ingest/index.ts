@@ -140,7 +140,8 @@ class ActorIds {
 }
 
 /**
- * Order of responses for "keep the latest": the timestamp when readable, else the row. Slash
+ * Order of responses for "keep the latest": the timestamp when readable, else NaN (the caller
+ * then keeps the lower row and says so). Slash
  * dates (02/03/2026) are read in the day/month order of their file (slashOrderOf), worked out
  * the first time one of its responses is compared; when nothing in the dates themselves settles
  * it, a note says how it was decided.
@@ -169,8 +170,7 @@ function responseClock(raw: RawResponse[], quality: QualityCollector): (r: RawRe
   return (r) => {
     const order = r.timestamp ? orderOf(r.file) : null;
     const slash = order ? slashDateMs(r.timestamp, order) : NaN;
-    const t = Number.isNaN(slash) ? timestampMs(r.timestamp) : slash;
-    return Number.isNaN(t) ? r.row : t;
+    return Number.isNaN(slash) ? timestampMs(r.timestamp) : slash;
   };
 }
 
@@ -295,6 +295,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     (ref) => rosterEntryOfRef(ref, matcher)?.id ?? null,
     recordOf,
     redcapColumns,
+    new Map(mapping.surveys.map((m) => [m.file, m])),
   );
 
   // 3. Respondents: roster people keep their id; the rest get keys from the response id.
@@ -934,6 +935,8 @@ function screenResponses(
   rosterIdOf: (ref: string) => string | null,
   recordOf: Map<RawResponse, RawResponse>,
   redcapColumns: Map<string, { event: string | null; repeat: string | null }>,
+  /** Each file's mapping, for the names of its e-mail and time columns in messages. */
+  mappingOf: Map<string, Pick<SurveyMapping, 'email' | 'timestamp'>>,
 ): RawResponse[] {
   // Three passes over the responses share the stage's slice of the bar.
   const tick = (i: number, pass: number) => {
@@ -982,7 +985,7 @@ function screenResponses(
       quality.warn(
         r.file,
         r.row,
-        'email',
+        mappingOf.get(r.file)?.email ?? null,
         'invalid-email',
         `"${r.email.slice(0, 60)}" is not a valid e-mail address; it was not used to link or de-duplicate.`,
       );
@@ -999,7 +1002,7 @@ function screenResponses(
       quality.warn(
         r.file,
         r.row,
-        'timestamp',
+        mappingOf.get(r.file)?.timestamp ?? null,
         'invalid-date',
         `"${r.timestamp.slice(0, 40)}" is not a date; the row order was used instead.`,
       );
@@ -1069,14 +1072,28 @@ function screenResponses(
     }
     if (p !== undefined) {
       const prev = raw[p]!;
-      const newer = timeOf(r) >= timeOf(prev) ? i : p;
-      reject(
-        newer === i ? p : i,
-        null,
-        'resubmitted-response',
-        `The same respondent (${byEmailAddress ? 'e-mail' : 'roster id'}) answered again on row ${raw[newer]!.row}; the earlier response was replaced by the later one.`,
-      );
-      p = newer;
+      const [t, tPrev] = [timeOf(r), timeOf(prev)];
+      const who = byEmailAddress ? 'e-mail' : 'roster id';
+      if (Number.isNaN(t) || Number.isNaN(tPrev)) {
+        // No time to compare: the lower row is kept, as tools add responses in the order they
+        // arrive; said as such, since a file sorted newest first would keep the wrong one.
+        reject(
+          p,
+          null,
+          'resubmitted-response',
+          `The same respondent (${who}) answered again on row ${r.row}. The export gives no time for one or both answers that could be read, so the lower row (${r.row}) was kept and this one left out, as survey tools list responses in the order they arrive. Check that row ${r.row} is the later answer.`,
+        );
+        p = i;
+      } else {
+        const newer = t >= tPrev ? i : p;
+        reject(
+          newer === i ? p : i,
+          null,
+          'resubmitted-response',
+          `The same respondent (${who}) answered again on row ${raw[newer]!.row}; the earlier response was replaced by the later one.`,
+        );
+        p = newer;
+      }
     } else p = i;
     if (emails) emails.set(who, r.emailHash, p);
     else refs!.set(who, p);
