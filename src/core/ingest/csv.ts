@@ -5,7 +5,8 @@ import { InputError, type QualityCollector } from '../quality';
 
 export interface DecodedText {
   text: string;
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+  /** `macintosh`: Mac Roman, as old Mac Excel writes "CSV (Macintosh)". */
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'macintosh';
   /**
    * UTF-8 text with a few bytes that are not (a Windows-1252 "é" pasted into a UTF-8 export):
    * those bytes were read as Windows-1252 (`at`: where the first few are in the text), so the
@@ -38,6 +39,7 @@ export function decodeText(data: Uint8Array | string): DecodedText {
   } catch {
     const mixed = decodeMostlyUtf8(data.subarray(start));
     if (mixed) return { text: mixed.text, encoding: 'utf-8', repaired: mixed.repaired };
+    if (looksMacRoman(data)) return { text: decodeSingleByte(data, MAC_ROMAN_HIGH), encoding: 'macintosh' };
     return { text: decodeWindows1252(data), encoding: 'windows-1252' };
   }
 }
@@ -144,15 +146,63 @@ function windows1252Char(b: number): string {
   return b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charAt(b - 0x80) : String.fromCharCode(b);
 }
 
+// Mac Roman's 0x80–0xFF (old Mac Excel's "CSV (Macintosh)"), as the Encoding Standard's
+// "macintosh"; written out, like CP1252_HIGH, so no TextDecoder build can read it otherwise.
+const MAC_ROMAN_HIGH =
+  'ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»…\u00a0ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\uf8ffÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ';
+
+/** Punctuation both encodings write in answers and names: curly quotes, dashes, £, €, …, •. */
+const COMMON_PUNCTUATION = new Set('‘’“”–—…£€•°'.split(''));
+
+/**
+ * How plausible a character is in a typed answer: +1 for a lower-case letter or common
+ * punctuation; -1 for an upper-case accented letter straight after a letter (O’Brien read as
+ * "OÕBrien") or a symbol (∑, ◊, Ò as punctuation); -3 for a byte the encoding leaves undefined.
+ */
+function plausibility(c: string, afterLetter: boolean): number {
+  const code = c.charCodeAt(0);
+  if (code >= 0x80 && code <= 0x9f) return -3;
+  if (COMMON_PUNCTUATION.has(c)) return 1;
+  if (c !== c.toUpperCase()) return 1;
+  if (c !== c.toLowerCase()) return afterLetter ? -1 : 0;
+  return -1;
+}
+
+/**
+ * Whether a file that is not UTF-8 reads better as Mac Roman than as Windows-1252: its bytes above
+ * 0x7F make lower-case letters and punctuation there ("Zoë Lefèvre", "O’Brien"), where Windows-1252
+ * gives undefined bytes and capitals inside words. Windows-1252 is kept on a tie (curly quotes
+ * alone read well in both) and unless Mac Roman is clearly better.
+ */
+function looksMacRoman(data: Uint8Array): boolean {
+  let mac = 0;
+  let windows = 0;
+  for (let i = 0; i < data.length; i++) {
+    const b = data[i]!;
+    if (b < 0x80) continue;
+    const prev = i > 0 ? data[i - 1]! : 0;
+    const afterLetter = (prev | 0x20) >= 0x61 && (prev | 0x20) <= 0x7a;
+    mac += plausibility(MAC_ROMAN_HIGH.charAt(b - 0x80), afterLetter);
+    windows += plausibility(windows1252Char(b), afterLetter);
+  }
+  return mac >= windows + 2;
+}
+
 export function decodeWindows1252(data: Uint8Array): string {
+  return decodeSingleByte(data, CP1252_HIGH);
+}
+
+/** Text of a single-byte encoding: bytes from 0x80 are `high`'s characters, the rest Latin-1. */
+function decodeSingleByte(data: Uint8Array, high: string): string {
   const chunks: string[] = [];
   const CHUNK = 1 << 15;
+  const top = 0x80 + high.length;
   for (let start = 0; start < data.length; start += CHUNK) {
     const end = Math.min(data.length, start + CHUNK);
     const codes = new Array<number>(end - start);
     for (let i = start; i < end; i++) {
       const b = data[i]!;
-      codes[i - start] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b;
+      codes[i - start] = b >= 0x80 && b < top ? high.charCodeAt(b - 0x80) : b;
     }
     chunks.push(String.fromCharCode(...codes));
   }

@@ -111,7 +111,15 @@ export function readText(file: InputFile, quality: QualityCollector): string {
       'This is a web page (HTML), not a data file: the download may have needed a sign-in or stopped part way. Download the file again (the responses as CSV or Excel from the survey tool).',
     );
   }
-  if (encoding !== 'utf-8') {
+  if (encoding === 'macintosh') {
+    quality.info(
+      file.name,
+      null,
+      null,
+      'encoding',
+      'Read as Mac Roman text, as old Mac Excel saves "CSV (Macintosh)": its accented letters and curly quotes read as words there, not as Windows-1252. If names with accents look wrong, save the file again as "CSV UTF-8" and add that.',
+    );
+  } else if (encoding !== 'utf-8') {
     quality.info(file.name, null, null, 'encoding', `Read as ${encoding} text.`);
   }
   if (text.slice(0, 4096).includes('\u0000')) {

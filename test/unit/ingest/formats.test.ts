@@ -312,6 +312,25 @@ describe('encodings and dialects', () => {
     expect(r.review.map((x) => x.text)).toContain('“Helen Okafor” £5 lunch club');
   });
 
+  it('Mac Roman from old Mac Excel ("CSV (Macintosh)"), CR line ends: accents and apostrophes kept', () => {
+    const r = run([fixture('mac-roman.csv')]);
+    expect(decodeText(fixture('mac-roman.csv').data as Uint8Array).encoding).toBe('macintosh');
+    expect(r.quality.issues.find((i) => i.code === 'encoding')?.message).toContain('Mac Roman');
+    expect(tieSet(r)).toEqual(['r-M1>vg-04:need', 'r-M2>ps-01:trust', 'r-M2>vg-07:need']);
+    // Read as Windows-1252 these were "Zo‘ Lefvre" (0x8F is undefined there) and "SÈamus OÕBrien".
+    expect(r.review.map((x) => x.text).sort()).toEqual(['Séamus O’Brien', 'Zoë Lefèvre']);
+  });
+
+  it('keeps reading Windows-1252 as such when its bytes read as well in Mac Roman', () => {
+    // “quoted” ’ – … £ é in Windows-1252: curly quotes alone read as letters in Mac Roman too.
+    const cp1252 = new Uint8Array([
+      0x93, 0x48, 0x69, 0x94, 0x20, 0x92, 0x20, 0x96, 0x20, 0x85, 0x20, 0xa3, 0x35, 0x20, 0x63, 0x61, 0x66,
+      0xe9,
+    ]);
+    expect(decodeText(cp1252)).toEqual({ text: '“Hi” ’ – … £5 café', encoding: 'windows-1252' });
+    expect(decodeText(new Uint8Array([0x92, 0x93, 0x94])).encoding).toBe('windows-1252');
+  });
+
   it("UTF-16 with BOM, tab-delimited (Excel's Unicode text)", () => {
     const r = run([fixture('utf16-excel.txt')]);
     expect(tieSet(r)).toEqual(['r-U1>ps-04:trust', 'r-U2>ps-01:trust']);
