@@ -1,5 +1,5 @@
 // Reads a survey tool's codebook for numerically coded exports: a REDCap data dictionary
-// ("1, Priya Patel | 2, Helen Okafor") or a plain two-column code,label file.
+// ("1, Priya Patel | 2, Helen Okafor"), a code,label file, or one with each code's variable.
 import type { InputFile } from '../model';
 import type { QualityCollector } from '../quality';
 import { findColumn } from './csv';
@@ -57,6 +57,14 @@ export function readCodebook(
       }
     }
   } else {
+    // A column saying whose codes each row's are: a variable (SPSS-style codebooks, Snap's), a
+    // REDCap-style field, or an XLSForm choices sheet's list. Codes are then scoped to it, as
+    // REDCap's `field___code`, so "1" in a respondent-type question is not another's person 1.
+    const scope = findColumn(table.header, 'Variable', 'Field', 'list_name');
+    // An XLSForm list is named on the survey sheet, not after its question, so which column uses
+    // it is unknown here: its codes are kept bare as well (the matcher takes a bare code's first
+    // label on the roster, respondent types theirs).
+    const bareToo = scope < 0 || /^list.?name$/i.test(table.header[scope]!.trim());
     const code = findColumn(table.header, 'code', 'value', 'name', 'choice');
     const label = findColumn(
       table.header,
@@ -80,7 +88,10 @@ export function readCodebook(
     for (const row of table.rows) {
       const c = (row[code] ?? '').trim();
       const l = (row[label] ?? '').trim();
-      if (c && l) map.push([c, l]);
+      if (!c || !l) continue;
+      const scoped = scope < 0 ? '' : (row[scope] ?? '').trim();
+      if (scoped) map.push([`${scoped}___${c}`, l]);
+      if (bareToo || !scoped) map.push([c, l]);
     }
   }
   if (map.length === 0) quality.warn(file.name, null, null, 'codebook-empty', 'The codebook lists no codes.');

@@ -55,6 +55,14 @@ const META: Record<
     'id',
     'ID',
     '#',
+    // Snap, SmartSurvey/Formstack, SPSS-style exports; ArcGIS Survey123's feature ids last (its
+    // ObjectID counts 1, 2, 3..., GlobalID is a GUID).
+    'RespID',
+    'Respondent No.',
+    'Respondent Number',
+    'Unique ID',
+    'ObjectID',
+    'GlobalID',
   ],
   respondentType: [
     'Respondent type',
@@ -92,6 +100,8 @@ const META: Record<
     'email_address',
     'Responder',
     'Your email',
+    'Respondent Email', // QuestionPro
+    'Your email address',
     // Google Forms' collected e-mail column in other languages (as GOOGLE_FORMS_TIMESTAMP).
     'Adresse e-mail',
     'Dirección de correo electrónico',
@@ -520,6 +530,7 @@ export function detectSurveyMapping(
   if (['simple', 'google-forms', 'microsoft-forms', 'surveymonkey'].includes(layout.format))
     carryBlankHeaders(columns, header, metaColumns);
   if (layout.format === 'kobo') groupKoboChoices(columns, header);
+  pairOtherColumns(columns, metaColumns);
   groupPeopleColumns(columns, metaColumns, isPerson);
   const groups = new Map<string, ColumnInfo[]>();
   for (const c of columns) {
@@ -635,17 +646,45 @@ function byContent(
   if (group.length !== 1 || group[0]!.option != null || notAnswers(group[0]!.stem)) return null;
   const c = group[0]!;
   // "What is the name of your organisation?" is answered with a roster group's name, but it is the
-  // respondent's own: no one was named.
-  if (OWN_DETAILS.test(plainWording(c.question))) return null;
+  // respondent's own: no one was named. A response's own number (ObjectID 1, 2, 3) is no one's
+  // code, whatever a codebook's codes are.
+  if (OWN_DETAILS.test(plainWording(c.question)) || isIdColumn(c.header)) return null;
+  // Codes count when a codebook (or the roster's "code" column) says who they are: this column's
+  // own (`Q2___1`, a codebook with a Variable column), else any column's. E-mail addresses never:
+  // a respondent's own address column would make ties to themselves.
+  let byColumn = false;
+  const names = (p: string) => {
+    if (CODE.test(p) && isPerson(`${c.header}___${p}`)) return (byColumn = true);
+    return (mayBeName(p) || CODE.test(p)) && isPerson(p);
+  };
   let answered = 0;
   let named = 0;
   for (const [v] of answeredCells(group, sample)) {
     answered++;
-    if (v.split(/[;,\n]/).some((p) => isPerson(p.trim()))) named++;
+    if (v.split(/[;,\n]/).some((p) => names(p.trim()))) named++;
   }
   if (answered < 1 || named / answered < 0.5) return null;
-  return textQuestion([c.header], relationOfLabel(c.header) ?? 'named', c.question);
+  const q = textQuestion([c.header], relationOfLabel(c.header) ?? 'named', c.question);
+  if (byColumn) q.codesByColumn = true;
+  return q;
 }
+
+/** A choice's code as numeric exports write it. */
+const CODE = /^\d{1,4}$/;
+
+/**
+ * An answer that may be a typed name: words, not a code or an e-mail address (a status, a
+ * contact column). One rule for detecting name columns and for noting the unread ones.
+ */
+export const mayBeName = (p: string): boolean => /\p{L}{2}/u.test(p) && !p.includes('@');
+
+/**
+ * A column numbering the responses, whatever the tool calls it (ObjectID, GlobalID, RespID,
+ * Respondent No., Unique ID, Response ID...): never answers, though its numbers are codes too.
+ */
+const ID_COLUMN =
+  /^(object|global|f|resp|respondent|response|submission|unique|record|instance|row|user)?(id|no|number|uuid|guid)$/;
+const isIdColumn = (header: string) => ID_COLUMN.test(header.toLowerCase().replace(/[^a-z]/g, ''));
 
 /**
  * SurveyMonkey's "Custom Data 1" carries whatever the survey's owner put in the link: a roster id
@@ -714,6 +753,31 @@ function splitLegacyChoices(columns: ColumnInfo[]): void {
       c.question = c.joined!.slice(0, cut).trim();
       c.option = c.joined!.slice(cut + 1).trim();
     }
+  }
+}
+
+/**
+ * ArcGIS Survey123 writes a select_multiple as one column of the choices ticked, joined by ",",
+ * and the typed text of its "Other" choice in a column of its own, "Question - Other" (or "Other -
+ * Question"). That column is the question's write-in box, read like Qualtrics' "Other (please
+ * specify)" box, not a choice column: grouped with the question, it would leave the whole-answer
+ * column out of a choice question of one "Other" column.
+ */
+function pairOtherColumns(columns: ColumnInfo[], metaColumns: Set<string>): void {
+  const wholeAnswer = new Map<string, ColumnInfo>();
+  for (const c of columns) {
+    if (c.option == null && !notAnswers(c.stem) && !metaColumns.has(c.header))
+      wholeAnswer.set(c.header.toLowerCase(), c);
+  }
+  for (const c of columns) {
+    if (metaColumns.has(c.header)) continue;
+    const before = c.option != null && /^other\b/i.test(c.option) ? c.stem : null;
+    const after = c.option == null ? /^(other\b[^-:–]*?)\s*[-:–]\s*(.+)$/i.exec(c.header) : null;
+    const parent = wholeAnswer.get((before ?? after?.[2] ?? '').trim().toLowerCase());
+    if (!parent || parent === c) continue;
+    c.stem = `${parent.stem}\u0000other`;
+    c.question = parent.question;
+    c.option = c.option ?? plainWording(after![1]!);
   }
 }
 

@@ -17,6 +17,7 @@ import {
   detectLayout,
   detectSurveyMapping,
   isDataCell,
+  mayBeName,
   metadataColumns,
   numericScaleCodes,
   RESPONDENT_TYPE_WORDING,
@@ -1349,32 +1350,44 @@ function noteUnreadNameColumns(
 ): void {
   const read = new Set<string>([...mapping.questions.flatMap((q) => q.columns), ...metadataColumns(mapping)]);
   // A question's whole-answer column beside its choice columns (KoboToolbox's "need" beside
-  // "need/helen_okafor"; ODK Central's "network-need" beside "network-need/...") is read already.
-  const asked = new Set(mapping.questions.map((q) => q.label));
-  const choiceColumns = [...read];
+  // "need/helen_okafor"; ODK Central's "network-need" beside "network-need/...") repeats choices
+  // that are read already. Told by its answers, every word one of those choices', not by its header
+  // alone: Survey123's "Question" beside its "Question - Other" box holds the answers themselves.
+  const words = (s: string) =>
+    s
+      .toLowerCase()
+      .split(/[\s;,|]+/)
+      .filter(Boolean);
+  const choiceWordsOf = (column: string): Set<string> | null => {
+    const isChoiceOf = (c: string) =>
+      c.length > column.length && c.startsWith(column) && /[/\-_ [:.]/.test(c[column.length]!);
+    const siblings = mapping.questions.filter((q) => q.label === column || q.columns.some(isChoiceOf));
+    if (siblings.length === 0) return null;
+    return new Set(
+      siblings.flatMap((q) => [
+        ...(q.targets ?? []).flatMap(words),
+        ...q.columns.filter(isChoiceOf).flatMap((c) => words(c.slice(column.length + 1))),
+      ]),
+    );
+  };
   header.forEach((column, i) => {
-    if (read.has(column) || !column || asked.has(column)) return;
-    if (
-      choiceColumns.some(
-        (c) => c.length > column.length && c.startsWith(column) && /[/\-_ [:.]/.test(c[column.length]!),
-      )
-    )
-      return;
+    if (read.has(column) || !column) return;
+    const choiceWords = choiceWordsOf(column);
     let answered = 0;
+    let repeated = 0;
     let named = 0;
     const example: string[] = [];
     for (const row of sample) {
       const value = (row[i] ?? '').trim();
       if (!value || value.length > 200) continue;
       answered++;
-      // Words, not codes or e-mail addresses (a REDCap status, an unmapped contact column).
-      const isName = (p: string) => /\p{L}{2}/u.test(p) && !p.includes('@') && namesSomeone(p);
-      if (value.split(/[;,\n]/).some((p) => isName(p.trim()))) {
+      if (choiceWords && words(value).every((w) => choiceWords.has(w))) repeated++;
+      if (value.split(/[;,\n]/).some((p) => mayBeName(p.trim()) && namesSomeone(p.trim()))) {
         named++;
         if (example.length < 2) example.push(value.slice(0, 40));
       }
     }
-    if (answered >= 3 && named * 2 >= answered) {
+    if (answered >= 3 && named * 2 >= answered && repeated < answered) {
       quality.warn(
         fileName,
         1,

@@ -596,7 +596,8 @@ export function makeRowReader(
         for (let k = 0; k < cols.length; k++) {
           const value = cell(row, cols[k]!);
           if (!value) continue;
-          if (q.coded !== true && !scopedCodes) {
+          const byColumn = scopedCodes || q.codesByColumn === true;
+          if (q.coded !== true && !byColumn) {
             const count = options.generalOnly ? -1 : plainPieces(value);
             if (count >= 0) {
               for (let n = 0; n < count; n++) {
@@ -633,9 +634,7 @@ export function makeRowReader(
               continue;
             }
             const id =
-              scopedCodes && /^\d+$/.test(text)
-                ? store.textId(`${header[cols[k]!]}___${text}`)
-                : split.ids[n]!;
+              byColumn && /^\d+$/.test(text) ? store.textId(`${header[cols[k]!]}___${text}`) : split.ids[n]!;
             store.push(id, columnIds[k]!, relationId);
           }
         }

@@ -88,6 +88,11 @@ export interface QuestionMapping {
   valued?: boolean;
   /** For `text` with coded answers (Kobo select_multiple): answers are space-separated codes. */
   coded?: boolean;
+  /**
+   * For `text`: its answers are codes a codebook gives for this column alone (a `Variable` or
+   * `Field` column, as REDCap's are by field), read as `<column>___<code>`.
+   */
+  codesByColumn?: boolean;
   /** Choice labels that never name a person ("Other (please specify)", whose typed box is read apart). */
   notPeople?: string[];
   /**
