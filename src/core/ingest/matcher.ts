@@ -59,6 +59,23 @@ const ROLE_ALIASES: [RegExp, string[]][] = [
   [/housing/, ['housing', 'estate', 'officer']],
 ];
 
+/**
+ * Confidence of the one roster person a description fits by their own role ("the librarian"):
+ * worth suggesting, never enough to accept (a respondent may mean someone not on the roster).
+ */
+const DESCRIBED = 0.6;
+/** Words of praise or habit a description may carry ("the lovely librarian", "my usual GP"). */
+const DESCRIPTION_FILLER = new Set([
+  'lovely',
+  'nice',
+  'friendly',
+  'kind',
+  'helpful',
+  'usual',
+  'regular',
+  'very',
+]);
+
 /** Confidence of a name whose letters are a roster name's, spaced otherwise. */
 const COMPACT_MATCH = 0.95;
 
@@ -88,6 +105,8 @@ interface Indexed {
   titles: Set<string>;
   /** Role, service and implied words. */
   context: Set<string>;
+  /** The words of the role alone ("deputy", "headteacher"), for descriptions of a person by it. */
+  roleTokens: Set<string>;
   person: boolean;
   /** The summed weight of nameTokens (set once every name is indexed). */
   totalWeight: number;
@@ -114,6 +133,8 @@ export class RosterMatcher {
   /** byRef again, for keys whose hashString the caller has (exactRefHashed). */
   private readonly refTable = new StringTable();
   private readonly byToken = new Map<string, number[]>();
+  /** People by the words of their role (and the words it implies), for "the librarian". */
+  private readonly byRoleWord = new Map<string, number[]>();
   private readonly vocabulary: string[];
   private readonly weight = new Map<string, number>();
   private readonly memo = new Map<string, MatchResult>();
@@ -147,6 +168,13 @@ export class RosterMatcher {
       for (const key of keys) if (key) push(this.byKey, key, i);
       for (const key of new Set([...keys].map(compact))) if (key) push(this.byCompactKey, key, i);
       for (const t of new Set(item.nameTokens)) push(this.byToken, t, i);
+      if (item.person && item.entry.role) {
+        // Words that name the role, its own and those it implies ("librarian" for "Library Assistant").
+        const role = item.entry.role.toLowerCase();
+        const words = new Set(item.roleTokens);
+        for (const [re, implied] of ROLE_ALIASES) if (re.test(role)) for (const w of implied) words.add(w);
+        for (const w of words) push(this.byRoleWord, w, i);
+      }
     });
     // Rare words identify; words shared by many names ("Millbrook", "Community") barely do.
     const n = Math.max(1, this.items.length);
@@ -208,11 +236,13 @@ export class RosterMatcher {
     for (const t of tokens(roleText)) if (!STOP_WORDS.has(t)) context.add(t);
     for (const [re, words] of ROLE_ALIASES) if (re.test(roleText)) for (const w of words) context.add(w);
     for (const t of titles) context.add(t);
+    const roleTokens = new Set(tokens(entry.role ?? '').filter((t) => !STOP_WORDS.has(t)));
     return {
       entry,
       nameTokens: nameTokens.length ? nameTokens : all,
       titles,
       context,
+      roleTokens,
       person,
       totalWeight: 0,
     };
@@ -321,6 +351,10 @@ export class RosterMatcher {
       // Two roster people share this exact name: never guess between them.
       for (const i of exact) scored.set(i, 1);
     }
+    // Nothing sure by name: perhaps a person described by their role ("the headteacher at Riverside").
+    if (!exact && ![...scored.values()].some((c) => c >= AUTO_ACCEPT)) {
+      for (const [i, c] of this.described(raw)) scored.set(i, Math.max(c, scored.get(i) ?? 0));
+    }
     const ranked = [...scored.entries()]
       .filter(([, c]) => c >= SUGGEST)
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
@@ -339,6 +373,34 @@ export class RosterMatcher {
       candidates,
       how: sure ? 'fuzzy' : 'none',
     };
+  }
+
+  /**
+   * The people a text describes by role and place alone ("the librarian", "my GP at Northgate"):
+   * each whose role one of its words names and whose role, service and implied words explain
+   * every other word. Below DESCRIBED: less when the role is only implied, when the role says
+   * more than the text ("Deputy Headteacher" for "the headteacher"), and when several fit.
+   */
+  private described(text: string): Map<number, number> {
+    const words = tokens(text).filter((t) => !STOP_WORDS.has(t) && !DESCRIPTION_FILLER.has(t));
+    const out = new Map<number, number>();
+    if (words.length === 0 || words.length > 6) return out;
+    const pool = new Set<number>();
+    for (const w of words) for (const i of this.byRoleWord.get(w) ?? NONE) pool.add(i);
+    const fits: [number, number][] = [];
+    for (const i of pool) {
+      const item = this.items[i]!;
+      const explained = (w: string) =>
+        item.context.has(w) || (w.length >= 5 && this.typedWord(w).context.some((c) => item.context.has(c)));
+      if (!words.every(explained)) continue;
+      const direct = words.some((w) => item.roleTokens.has(w));
+      let unsaid = 0;
+      for (const t of item.roleTokens) if (!words.includes(t)) unsaid++;
+      fits.push([i, DESCRIBED - (direct ? 0 : 0.1) - 0.05 * unsaid]);
+    }
+    const spread = Math.min(0.2, 0.1 * (fits.length - 1));
+    for (const [i, c] of fits) if (c - spread >= SUGGEST) out.set(i, c - spread);
+    return out;
   }
 
   /** Every roster entry sharing a word (or a nickname, typo or prefix of one) with the text, scored. */
