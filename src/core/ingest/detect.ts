@@ -133,7 +133,19 @@ const META: Record<
     'Start Date (UTC)',
     'Survey Timestamp',
     'Ended',
+    // Zoho Survey, QuestionPro, Snap, Formstack, ArcGIS Survey123: a response's submitted (or
+    // completed) time before its start.
+    'Submitted Time',
+    'Timestamp (mm/dd/yyyy)',
+    'Timestamp (dd/mm/yyyy)',
+    'DateCompleted',
+    'Date Completed',
+    'Responded At',
+    'CreationDate',
     'Started',
+    'Started Time',
+    'DateStarted',
+    'Time',
   ],
   // ODK Central's ReviewState and SurveyCTO's review_status come before Central's Status column,
   // which only says whether an encrypted submission's data arrived; KoboToolbox's
@@ -142,12 +154,14 @@ const META: Record<
     'ReviewState',
     'review_status',
     '_validation_status',
+    'Response Status', // QuestionPro
     'Status',
     'Response Type',
     'redcap_survey_identifier',
   ],
   finished: ['Finished', 'Completed', 'Complete?', 'submitdate'],
-  channel: ['DistributionChannel', 'Distribution Channel', 'Collector ID'],
+  // Zoho Survey's Collector names the link a response came through: "Preview" for the author's.
+  channel: ['DistributionChannel', 'Distribution Channel', 'Collector ID', 'Collector'],
 };
 
 export interface DetectedLayout {
@@ -445,10 +459,15 @@ export function detectSurveyMapping(
 ): SurveyMapping {
   // The question-text rows (Qualtrics, SurveyMonkey) are read as wording only: markup goes.
   subHeaders = subHeaders.map((row) => row.map(plainWording));
+  // A question may be called "Time" too ("Morning", "Evenings"): a time column's answers hold digits.
+  const fits = (key: keyof typeof META, i: number) =>
+    key !== 'timestamp' ||
+    !sample.some((r) => (r[i] ?? '').trim() !== '') ||
+    sample.some((r) => /\d/.test(r[i] ?? ''));
   const meta = (key: keyof typeof META): string | null => {
     for (const name of META[key]) {
       const i = findColumn(header, name);
-      if (i >= 0) return header[i]!;
+      if (i >= 0 && fits(key, i)) return header[i]!;
     }
     // LimeSurvey's "Question code & question text" headings: "submitdate. Date submitted", by code
     // then by text; a sub-question's column ("name[SQ001]. ...") is an answer, never metadata.
@@ -498,6 +517,7 @@ export function detectSurveyMapping(
     questions: [],
   };
   if (mapping.timestamp == null) mapping.timestamp = header.find((h) => /_timestamp$/.test(h)) ?? null;
+  mapping.email ??= emailByContent(header, sample, new Set(metadataColumns(mapping)));
   // REDCap writes a `<form>_complete` status (0/1/2) after each instrument's fields: never answers.
   const formStatuses = header.filter(
     (h) => REDCAP_FORM_STATUS.test(h) || (layout.format === 'redcap' && REDCAP_FORM_STATUS_LABEL.test(h)),
@@ -659,18 +679,26 @@ function byContent(
   };
   let answered = 0;
   let named = 0;
+  let codeLists = 0;
+  let joined = false;
   for (const [v] of answeredCells(group, sample)) {
     answered++;
     if (v.split(/[;,\n]/).some((p) => names(p.trim()))) named++;
+    if (CODE_LIST.test(v)) codeLists++;
+    joined ||= /\d\D+\d/.test(v);
   }
-  if (answered < 1 || named / answered < 0.5) return null;
+  // A multi-select exported as codes ("1;3") with nothing saying who they are: read all the same,
+  // so that its codes wait in review with a note asking for the codebook, not vanish unmentioned.
+  const uncoded = answered > 0 && codeLists === answered && joined;
+  if (answered < 1 || (named / answered < 0.5 && !uncoded)) return null;
   const q = textQuestion([c.header], relationOfLabel(c.header) ?? 'named', c.question);
   if (byColumn) q.codesByColumn = true;
   return q;
 }
 
-/** A choice's code as numeric exports write it. */
+/** A choice's code as numeric exports write it; several joined by ";", "," or spaces. */
 const CODE = /^\d{1,4}$/;
+const CODE_LIST = /^\d{1,4}(\s*[;,]\s*\d{1,4}|\s+\d{1,4})*$/;
 
 /**
  * An answer that may be a typed name: words, not a code or an e-mail address (a status, a
@@ -714,6 +742,20 @@ export const RESPONDENT_TYPE_WORDING =
 const OWN_DETAILS =
   /\byour (own )?(e-?mail|organi[sz]ation|(full |first |last )?name|(home |postal )?address|post ?code|(tele)?phone)\b/i;
 const OWN_EMAIL = /\byour e-?mail\b/i;
+
+/**
+ * The respondent's own e-mail under a header no list has (Snap's "Q5"): the one column whose
+ * answers are all e-mail addresses, unless its wording asks for someone else's (a name question).
+ */
+function emailByContent(header: string[], sample: string[][], taken: Set<string>): string | null {
+  const found = header.filter((h, i) => {
+    if (taken.has(h) || detectRelation(plainWording(h)) != null || isNameGenerator(plainWording(h)))
+      return false;
+    const answers = sample.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '');
+    return answers.length > 0 && answers.every(isEmail);
+  });
+  return found.length === 1 ? found[0]! : null;
+}
 
 function findByWording(header: string[], subHeaders: string[][], re: RegExp): string | null {
   for (let i = 0; i < header.length; i++) {

@@ -260,13 +260,17 @@ function statusRejection(value: string, qualtricsCodes: boolean): string | null 
   if (/preview/.test(v)) return 'preview';
   if (/\btest\b/.test(v)) return 'test';
   if (/spam|bot|fraud/.test(v)) return 'spam';
-  // Alchemer: the survey's own logic screened the respondent out.
-  if (v === 'disqualified') return 'disqualified';
+  // The survey's own logic or quotas screened the respondent out: Alchemer's Disqualified,
+  // QuestionPro's Terminated, Over quota, Screened out.
+  if (/^(disqualified|terminated|screened.?out|over.?quota|quota.?full)$/.test(v)) return 'disqualified';
   return null;
 }
 
-/** A status that says the respondent left part-way (Alchemer's "Partial"): kept, with a note. */
-const UNFINISHED_STATUS = /^\s*(partial|incomplete)\s*$/i;
+/**
+ * A status that says the respondent left part-way (Alchemer's and Zoho's "Partial", QuestionPro's
+ * "Started" and "Dropped"): kept, with a note.
+ */
+const UNFINISHED_STATUS = /^\s*(partial|incomplete|started|dropped|dropped out|in progress)\s*$/i;
 
 const REJECT_MESSAGE: Record<string, string> = {
   preview: 'This is a survey preview made by the survey author, not a real response; it was left out.',
@@ -277,7 +281,7 @@ const REJECT_MESSAGE: Record<string, string> = {
   rejected:
     'This submission was marked "Rejected" when it was reviewed in the survey tool (ODK Central, SurveyCTO); it was left out.',
   disqualified:
-    'The survey tool disqualified this respondent (its screening questions or logic ended the survey); the response was left out.',
+    'The survey tool screened this respondent out (disqualified, terminated or over quota: its screening questions, quotas or logic ended the survey); the response was left out.',
 };
 
 /**

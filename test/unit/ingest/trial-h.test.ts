@@ -2,7 +2,7 @@
 // Other" box, codes read through a codebook under id-like headers, a respondent's own e-mail read as
 // a name question, and tools' time, status and collector columns.
 import { describe, expect, it } from 'vitest';
-import { fixture, run, text, tieSet } from './helpers';
+import { codes, fixture, run, text, tieSet } from './helpers';
 
 const NEED = 'Who do you go to in times of need?';
 
@@ -83,15 +83,17 @@ describe('Codes through a codebook: id columns and other questions are not peopl
     const m = r.mapping.surveys[0]!;
     expect(m.responseId).toBe('RespID');
     expect(m.questions.map((q) => q.columns[0])).toEqual(['Q2', 'Q3']);
+    // Q5 is the respondent's own e-mail: response 2 is Yvonne Ahmed's (vol-01), no one's named.
+    expect(m.email).toBe('Q5');
     expect(tieSet(r)).toEqual(
       [
         'r-1>ps-04:q2',
         'r-1>vg-01:q2',
         'r-1>ps-01:q3',
-        'r-2>ps-01:q2',
-        'r-2>vg-03:q2',
-        'r-2>ps-04:q3',
-        'r-2>vg-01:q3',
+        'vol-01>ps-01:q2',
+        'vol-01>vg-03:q2',
+        'vol-01>ps-04:q3',
+        'vol-01>vg-01:q3',
         'r-3>vg-01:q2',
         'r-4>ps-08:q2',
         'r-4>ps-08:q3',
@@ -113,4 +115,118 @@ describe('Codes through a codebook: id columns and other questions are not peopl
       expect(r.ties.every((t) => t.relation === 'trust')).toBe(true);
     },
   );
+});
+
+describe("A respondent's own e-mail is never a name question", () => {
+  const r = run([fixture('questionpro.csv')]);
+  const m = r.mapping.surveys[0]!;
+
+  it('QuestionPro: "Respondent Email" links the respondent and finds the resubmission', () => {
+    expect(m.email).toBe('Respondent Email');
+    expect(r.ties.map((t) => t.relation)).not.toContain('respondent-email');
+    expect(r.ties.some((t) => t.source === t.target)).toBe(false);
+    const resubmitted = r.quality.issues.filter((i) => i.code === 'resubmitted-response');
+    expect(resubmitted.map((i) => i.row)).toEqual([4]);
+    expect(tieSet(r)).toEqual(
+      [
+        'r-90001>ps-04:need',
+        'r-90001>vg-01:need',
+        'r-90001>ps-08:trust',
+        'r-90001>ps-12:info',
+        'r-90003>ps-04:need',
+        'vol-12>vg-01:need',
+        'vol-12>ps-08:trust',
+        'vol-12>ps-15:info',
+      ].sort(),
+    );
+  });
+
+  it('a column of roster e-mail addresses under a header no list has is the e-mail, not names', () => {
+    const csv = [
+      'Response ID,Who do you trust?,Contact',
+      '1,Helen Okafor,lucy.shah@volunteers.example.org',
+      '2,Sgt David Jones,rhys.shah@volunteers.example.org',
+      '3,Karen Douglas,yvonne.ahmed@volunteers.example.org',
+    ].join('\n');
+    const r = run([text('contact.csv', csv)]);
+    expect(r.mapping.surveys[0]!.email).toBe('Contact');
+    expect(r.mapping.surveys[0]!.questions.map((q) => q.columns)).toEqual([['Who do you trust?']]);
+    expect(tieSet(r)).toEqual(['vol-12>ps-01:trust', 'vol-04>ps-08:trust', 'vol-01>ps-12:trust'].sort());
+  });
+
+  it('Snap without its codebook: the coded name questions are read, and their codes noted', () => {
+    const r = run([fixture('snap-codes.csv')]);
+    const numeric = r.quality.issues.filter((i) => i.code === 'numeric-answers');
+    expect(numeric.map((i) => i.column)).toEqual(['Q2', 'Q3']);
+  });
+});
+
+describe("Tools' time columns, so the later of two answers is kept", () => {
+  it('Formstack "Time", newest first: the later answer (the top row) is kept', () => {
+    const r = run([fixture('formstack-newest-first.csv')]);
+    expect(r.mapping.surveys[0]!.timestamp).toBe('Time');
+    const rows = r.respondents.map((x) => x.row);
+    expect(rows).toContain(2);
+    expect(rows).not.toContain(5);
+    expect(tieSet(r).filter((t) => t.startsWith('r-1190000004>'))).toHaveLength(4);
+  });
+
+  it.each([
+    ['Timestamp (mm/dd/yyyy)', 'Started', '03/02/2026 10:05:10'],
+    ['CreationDate', 'EditDate', '3/2/2026 10:05:10 AM'],
+    ['Responded At', 'Channel', '2026-03-02 10:05'],
+    ['Submitted Time', 'Started Time', '02-Mar-2026 10:05:10'],
+    ['DateCompleted', 'DateStarted', '02/03/2026 10:04'],
+  ])('%s is the time (beside %s)', (time, other, value) => {
+    const csv = [`Response ID,${other},${time},Who do you trust?`, `1,${value},${value},Helen Okafor`].join(
+      '\n',
+    );
+    expect(run([text('times.csv', csv)]).mapping.surveys[0]!.timestamp).toBe(time);
+  });
+
+  it('a question called "Time" answered in words is not the time', () => {
+    const csv = [
+      'Response ID,Time,Who do you trust?',
+      '1,Morning,Helen Okafor',
+      '2,Evenings,Karen Douglas',
+    ].join('\n');
+    expect(run([text('time-question.csv', csv)]).mapping.surveys[0]!.timestamp).toBeNull();
+  });
+});
+
+describe('Status and collector columns', () => {
+  it('QuestionPro "Response Status": Terminated left out, Started kept with a note', () => {
+    const r = run([fixture('questionpro.csv')]);
+    expect(r.mapping.surveys[0]!.status).toBe('Response Status');
+    const out = r.quality.issues.filter((i) => i.code === 'disqualified-response');
+    expect(out.map((i) => i.row)).toEqual([6]);
+    const unfinished = r.quality.issues.filter((i) => i.code === 'unfinished-response');
+    expect(unfinished.map((i) => i.row)).toEqual([5]);
+  });
+
+  it.each([['Screened out'], ['Over quota'], ['Terminated']])('Status "%s" is left out', (status) => {
+    const csv = [
+      'Response ID,Status,Who do you trust?',
+      `1,${status},Helen Okafor`,
+      '2,Complete,Karen Douglas',
+    ].join('\n');
+    const r = run([text('status.csv', csv)]);
+    expect(codes(r.quality)).toContain('disqualified-response');
+    expect(tieSet(r)).toEqual(['r-2>ps-12:trust']);
+  });
+
+  it.each([['Dropped'], ['Partial'], ['Started']])('Status "%s" is kept as unfinished', (status) => {
+    const csv = ['Response ID,Status,Who do you trust?', `1,${status},Helen Okafor`].join('\n');
+    const r = run([text('status.csv', csv)]);
+    expect(codes(r.quality)).toContain('unfinished-response');
+    expect(tieSet(r)).toEqual(['r-1>ps-01:trust']);
+  });
+
+  it('Zoho Survey: a response through the "Preview" collector is left out as a preview', () => {
+    const r = run([fixture('zoho.csv')]);
+    expect(r.mapping.surveys[0]!.channel).toBe('Collector');
+    const previews = r.quality.issues.filter((i) => i.code === 'preview-response');
+    expect(previews.map((i) => i.row)).toEqual([5]);
+    expect(r.respondents.map((x) => x.key)).toEqual(['r-3451000000101', 'vol-04', 'r-3451000000103']);
+  });
 });
