@@ -545,6 +545,7 @@ export function detectSurveyMapping(
   if (layout.format === 'surveymonkey') carrySurveyMonkeyQuestions(columns, header);
   if (['simple', 'google-forms', 'microsoft-forms', 'unknown'].includes(layout.format)) {
     groupBracketedOptions(columns, metaColumns);
+    groupColonOptions(columns, metaColumns, sample);
     pairNumberedOtherBoxes(columns, metaColumns);
   }
   if (['simple', 'google-forms', 'microsoft-forms', 'surveymonkey'].includes(layout.format))
@@ -921,6 +922,41 @@ function groupBracketedOptions(columns: ColumnInfo[], metaColumns: Set<string>):
         c.stem = question;
         c.question = plainWording(question);
         c.option = plainWording(split[k]![1]);
+      }
+    }
+    start = end;
+  }
+}
+
+/**
+ * Alchemer joins a checkbox question and its choice with ":" ("Please tick anyone you turn to in
+ * times of need:Dr Priya Patel"), with no "?" to split at when the wording has none. The colon
+ * splits only two or more adjacent columns sharing the text before it whose answers are their own
+ * choice (or a tick), so headers like "Section A: ..." over typed answers stay whole.
+ */
+function groupColonOptions(columns: ColumnInfo[], metaColumns: Set<string>, sample: string[][]): void {
+  const split = columns.map((c) => {
+    if (c.option != null || notAnswers(c.stem) || metaColumns.has(c.header)) return null;
+    const m = /^(.*\S):(?! )(.+)$/.exec(c.header);
+    return m ? { question: m[1]!, option: m[2]!, box: WRITE_IN_BOX.exec(m[2]!) } : null;
+  });
+  const ownChoice = (k: number) =>
+    split[k]!.box != null ||
+    [...answeredCells([columns[k]!], sample)].every(
+      ([v]) => TICK.test(v) || v.toLowerCase() === split[k]!.option.toLowerCase(),
+    );
+  for (let start = 0; start < columns.length;) {
+    const question = split[start]?.question;
+    let end = start + 1;
+    while (question !== undefined && end < columns.length && split[end]?.question === question) end++;
+    const run = Array.from({ length: end - start }, (_, k) => start + k);
+    if (question !== undefined && run.length >= 2 && run.every(ownChoice)) {
+      for (const k of run) {
+        const c = columns[k]!;
+        const { option, box } = split[k]!;
+        c.stem = box ? `${question}\u0000other` : question;
+        c.question = plainWording(question);
+        c.option = plainWording(box ? box[1]! : option);
       }
     }
     start = end;

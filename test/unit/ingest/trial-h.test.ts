@@ -230,3 +230,45 @@ describe('Status and collector columns', () => {
     expect(r.respondents.map((x) => x.key)).toEqual(['r-3451000000101', 'vol-04', 'r-3451000000103']);
   });
 });
+
+describe('Alchemer "Question:Choice" headers whose wording has no "?"', () => {
+  const TICK_NEED = 'Please tick anyone you turn to in times of need';
+
+  it('splits at the colon: one choice question, its write-in box typed names', () => {
+    const r = run([fixture('alchemer-noqmark.csv')]);
+    const m = r.mapping.surveys[0]!;
+    expect(m.questions.map((q) => [q.kind, q.relation, q.label])).toEqual([
+      ['choices', 'need', TICK_NEED],
+      ['choices', 'trust', 'Please tick the people and groups you trust'],
+      ['text', 'info', 'Where do you get information about what is happening locally?'],
+      ['text', 'need', `${TICK_NEED} (other, typed)`],
+    ]);
+    expect(m.questions[0]!.targets).toEqual(['Dr Priya Patel', 'Helen Okafor', 'Millbrook Food Bank']);
+    expect(r.review.map((i) => i.text)).not.toContain('Other');
+    expect(tieSet(r)).toEqual(
+      [
+        'r-101>ps-04:need',
+        'r-101>vg-01:need',
+        'r-101>ps-08:trust',
+        'r-101>ps-15:info',
+        'r-103>ps-04:need',
+        'vol-12>vg-01:need',
+        'vol-12>ps-08:trust',
+        'vol-12>ps-12:info',
+      ].sort(),
+    );
+  });
+
+  it('leaves "Section: question" headers over typed answers whole', () => {
+    const csv = [
+      'Response ID,Your network:Who do you trust?,Your network:Who do you go to in times of need?',
+      '1,Helen Okafor,Karen Douglas',
+      '2,Sgt David Jones,Helen Okafor',
+    ].join('\n');
+    const r = run([text('sections.csv', csv)]);
+    expect(r.mapping.surveys[0]!.questions.map((q) => [q.kind, q.relation])).toEqual([
+      ['text', 'trust'],
+      ['text', 'need'],
+    ]);
+  });
+});
