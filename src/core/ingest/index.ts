@@ -310,6 +310,8 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   const sourceOf: ActorId[] = [];
   const idOf = new Map<RawResponse, ActorId>(); // filled only when some rows are repeating instruments'
   const typeMemo = new Map<string, ActorType | null>();
+  /** The first response of each roster person who answered, to say when they answered again. */
+  const answered = new Map<ActorId, RawResponse>();
   const rosterIdColumn = new Map(mapping.surveys.map((s) => [s.file, s.rosterId]));
   for (let k = 0; k < kept.length; k++) {
     // Report often enough that a host's bar moves and cancel answers within a few milliseconds.
@@ -331,6 +333,18 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       typeMemo.set(r.typeText, stated);
     }
     if (linked) {
+      const earlier = answered.get(linked.id);
+      if (earlier) {
+        // Not a resubmission to drop: two files may be two surveys. Said, since ties named in both add up.
+        const where = (x: RawResponse) => (x.file === r.file ? `row ${x.row}` : `${x.file} (row ${x.row})`);
+        quality.warn(
+          r.file,
+          r.row,
+          null,
+          'answered-twice',
+          `${linked.name} (${linked.id}) also answered in ${where(earlier)}; both responses were kept, so someone named in both counts twice for that tie type (weight 2). If they are the same survey (online and on paper, say), delete one response and run again.`,
+        );
+      } else answered.set(linked.id, r);
       respondents.push(respondentOf(linked.id, r, linked.type, true));
       sourceOf.push(linked.id);
       if (recordOf.size > 0) idOf.set(r, linked.id);
@@ -929,6 +943,10 @@ function placePlainNetwork(network: PlainNetwork, ctx: PlainContext): void {
  * twice (a column such as SurveyMonkey's "Custom Data 1" may hold a ward that many share). Each
  * kept row of a repeating instrument is put in `recordOf` with its record's row.
  */
+/** A respondent's name or e-mail that says the form is being tried out ("test", test@council.gov.uk). */
+const TEST_NAME = /^\s*(test(ing)?( (user|response|respondent|entry|submission))?|asdf\w*|qwerty)\s*\d*\s*$/i;
+const TEST_EMAIL = /^\s*test(ing)?[._-]?\d*@/i;
+
 function screenResponses(
   raw: RawResponse[],
   quality: QualityCollector,
@@ -979,6 +997,16 @@ function screenResponses(
         null,
         'unfinished-response',
         'This response was not finished; the answers given were kept.',
+      );
+    }
+    if (!r.rejected && (TEST_NAME.test(r.name) || TEST_EMAIL.test(r.email))) {
+      // Kept: a guess from the respondent's own name or e-mail, which only the user can confirm.
+      quality.warn(
+        r.file,
+        r.row,
+        null,
+        'possible-test',
+        `This response looks like a test of the form (${TEST_NAME.test(r.name) ? `name "${r.name.slice(0, 40)}"` : `e-mail "${r.email.slice(0, 60)}"`}); it was kept. If it is not a real answer, delete the row from the export and run again.`,
       );
     }
     let emailKey = r.email ? r.emailHash : NOT_EMAIL;

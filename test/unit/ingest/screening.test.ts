@@ -2,7 +2,7 @@
 // lower row was kept (not "the later one"), and bad cells are reported under the file's own
 // column names, as the user will look for them.
 import { describe, expect, it } from 'vitest';
-import { run, text } from './helpers';
+import { run, text, tieSet } from './helpers';
 
 describe('screening responses', () => {
   it('keeps the lower row of a resubmission with no time, and says so rather than "the later one"', () => {
@@ -55,5 +55,32 @@ describe('screening responses', () => {
       row: 2,
       column: 'Timestamp',
     });
+  });
+
+  it('says when a roster person answered in two files, whose ties then add up', () => {
+    const survey = (name: string, trusted: string) =>
+      text(
+        name,
+        `Email Address,Which best describes you?,Who do you trust?\nhelen.okafor@millbrook.gov.uk,Public servant,${trusted}\n`,
+      );
+    const r = run([survey('online.csv', 'Amira Haddad'), survey('paper.csv', 'Amira Haddad')]);
+    expect(tieSet(r)).toEqual(['ps-01>ps-09:trust', 'ps-01>ps-09:trust']);
+    const twice = r.quality.issues.filter((i) => i.code === 'answered-twice');
+    expect(twice).toMatchObject([{ file: 'paper.csv', row: 2 }]);
+    expect(twice[0]!.message).toContain('Helen Okafor (ps-01) also answered in online.csv (row 2)');
+  });
+
+  it('flags a response that looks like a test of the form, and keeps it', () => {
+    const r = run([
+      text(
+        'msforms.csv',
+        'ID,Start time,Completion time,Email,Name,Who do you trust?\n' +
+          '1,3/2/26 10:00:00,3/2/26 10:01:00,anonymous,Test,Helen Okafor;\n' +
+          '2,3/2/26 11:00:00,3/2/26 11:01:00,test2@millbrook.gov.uk,,Amira Haddad;\n' +
+          '3,3/2/26 12:00:00,3/2/26 12:01:00,tess.testa@example.org,Tess Testa,Amira Haddad;\n',
+      ),
+    ]);
+    expect(r.quality.issues.filter((i) => i.code === 'possible-test').map((i) => i.row)).toEqual([2, 3]);
+    expect(r.respondents).toHaveLength(3);
   });
 });
