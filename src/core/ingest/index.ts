@@ -43,6 +43,7 @@ import { detectRosterColumns, readRoster } from './roster';
 import {
   joinedChoices,
   makeRowReader,
+  namesNobody,
   NominationStore,
   redcapColumn,
   type RawResponse,
@@ -185,6 +186,10 @@ interface Resolved {
   stale?: DecisionRecord;
   result: MatchResult;
   decision?: DecisionRecord;
+  /** The text matched when it is not the answer's own: a code's codebook label. */
+  text?: string;
+  /** The answer names nobody (a code labelled "Other" or "None"). */
+  nobody?: true;
 }
 
 /**
@@ -477,9 +482,10 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
         }
       }
       if (!res.target) {
-        if (res.decision?.action === 'ignore') continue;
-        const key = (unmatchedKey[textId] ??= nameKey(texts[textId]!));
-        waitForReview(key, texts[textId]!, res.result, r, columns[data[n + 1]!]!);
+        if (res.decision?.action === 'ignore' || res.nobody) continue;
+        const shown = res.text ?? texts[textId]!;
+        const key = (unmatchedKey[textId] ??= nameKey(shown));
+        waitForReview(key, shown, res.result, r, columns[data[n + 1]!]!);
         continue;
       }
       // The parts of "Helen Okafor and Nadia" that no one matched wait in review on their own.
@@ -682,6 +688,13 @@ function resolve(
   actorIds: ActorIds,
 ): Resolved {
   const result = matcher.match(text);
+  // A code the codebook labels with no one on the roster: the label is what was answered, so it
+  // names nobody ("Other", "None of these") or is matched, decided and reviewed as written.
+  const label = result.id ? undefined : matcher.labelOfCode(text);
+  if (label !== undefined) {
+    if (namesNobody(label)) return { target: null, result, nobody: true };
+    return { ...resolve(label, matcher, decisions, newActors, actorIds), text: label };
+  }
   const decision = decisions.get(nameKey(text));
   // A saved accept or choose that names no one on this roster: the caller says so.
   let stale: DecisionRecord | undefined;

@@ -133,6 +133,8 @@ export class RosterMatcher {
   /** byRef again, for keys whose hashString the caller has (exactRefHashed). */
   private readonly refTable = new StringTable();
   private readonly byToken = new Map<string, number[]>();
+  /** Codebook labels of codes that name no one on the roster ("7" is "Other", "12" a new group). */
+  private readonly codeLabels = new Map<string, string>();
   /** People by the words of their role (and the words it implies), for "the librarian". */
   private readonly byRoleWord = new Map<string, number[]>();
   private readonly vocabulary: string[];
@@ -189,7 +191,9 @@ export class RosterMatcher {
         const hit = this.byId.get(target.toLowerCase()) ?? this.byKey.get(nameKey(target))?.[0];
         const key = code.trim().toLowerCase();
         if (hit != null && !this.byCode.has(key)) this.byCode.set(key, hit);
+        else if (hit == null && !this.codeLabels.has(key)) this.codeLabels.set(key, target.trim());
       }
+      for (const key of this.byCode.keys()) this.codeLabels.delete(key);
     }
     for (const map of [this.byCode, this.byEmail, this.byId]) for (const [k, i] of map) this.byRef.set(k, i);
     for (const key of this.byKey.keys()) this.addKeyStarts(key);
@@ -246,6 +250,11 @@ export class RosterMatcher {
       person,
       totalWeight: 0,
     };
+  }
+
+  /** The codebook's label for a code that names no one on the roster (`Q2___7` or `7`), if any. */
+  labelOfCode(code: string): string | undefined {
+    return this.codeLabels.size === 0 ? undefined : this.codeLabels.get(code.trim().toLowerCase());
   }
 
   /** The roster id, e-mail, code or exact name this text stands for, without fuzzy matching. */

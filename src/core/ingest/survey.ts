@@ -104,6 +104,9 @@ export const MAX_NAMES_PER_ANSWER = 30;
 const EMPTY_ANSWER =
   /^(none|none of (the above|these|them)|(no ?one|no-one|nobody|none)( (in particular|really|at all|at the moment|currently|yet|sorry))?|n\/a|na|n\/k|nil|[-–—_*?!/\\.]+|nothing|not applicable|(i )?don.?t know|not sure|unsure|can.?t remember|prefer not to say|other( \(?(please )?(specify|say who|state|give details)\)?)?:?|dk|no|0|null|undefined|nan|i (do not|don.?t) [\w' ]{1,40} (anyone|anybody|any of (them|these|those))|#(n\/a|value!|ref!|name\?|div\/0!|null!|num!))[.!]*$/i;
 
+/** Whether an answer (or a code's label: "Other", "None of these") names nobody. */
+export const namesNobody = (answer: string): boolean => EMPTY_ANSWER.test(answer.trim());
+
 /** How often two pieces must be ticked side by side, and never apart, to be read as one choice. */
 const JOINED_CHOICE_MIN = 3;
 
