@@ -1286,6 +1286,7 @@ function readSurveyFile(
       isKnown,
       (s) => matcher.match(s).id != null,
       fieldLabels,
+      (code) => matcher.labelOfCode(code),
     );
     // The tools that join ticked choices with commas in one cell.
     if (layout.format === 'google-forms' || layout.format === 'qualtrics')
@@ -1527,6 +1528,29 @@ function followMovedQuestions(
   return moved ? { ...given, questions } : given;
 }
 
+/**
+ * A respondent-type question exported as codes under a bare header (Snap's "Q1": 1, 2, 3), whose
+ * codebook says 1 is Resident: the one column left unread whose every answer is a code that its
+ * own codes (`Q1___1`) label with a respondent type.
+ */
+function codedTypeColumn(
+  mapping: SurveyMapping,
+  header: string[],
+  sample: string[][],
+  labelOfCode: (code: string) => string | undefined,
+): string | null {
+  const used = new Set([...metadataColumns(mapping), ...mapping.questions.flatMap((q) => q.columns)]);
+  const found = header.filter((h, i) => {
+    if (used.has(h)) return false;
+    const answers = sample.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '');
+    return (
+      answers.length > 0 &&
+      answers.every((v) => /^\d{1,4}$/.test(v) && parseRespondentType(labelOfCode(`${h}___${v}`)) !== null)
+    );
+  });
+  return found.length === 1 ? found[0]! : null;
+}
+
 /** Follow a saved mapping (checking its columns exist) or detect one from the header and a sample. */
 function mapSurvey(
   fileName: string,
@@ -1541,6 +1565,8 @@ function mapSurvey(
   namesSomeone: (s: string) => boolean,
   /** Field labels from a data dictionary (REDCap), by field name. */
   fieldLabels: Map<string, string>,
+  /** A codebook's label for a code that names no one on the roster (`Q1___2`: "Volunteer"). */
+  labelOfCode: (code: string) => string | undefined,
 ): SurveyMapping {
   let surveyMapping: SurveyMapping;
   if (given) {
@@ -1585,6 +1611,7 @@ function mapSurvey(
     if (surveyMapping.format === 'redcap' && fieldLabels.size > 0) {
       withFieldLabels(surveyMapping, header, fieldLabels);
     }
+    surveyMapping.respondentType ??= codedTypeColumn(surveyMapping, header, sample, labelOfCode);
   }
   if (surveyMapping.format === 'qualtrics' && surveyMapping.headerRows === 1 && !given) {
     quality.warn(

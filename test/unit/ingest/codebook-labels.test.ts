@@ -30,4 +30,13 @@ describe('codebook labels of codes that name no one on the roster', () => {
     expect(tieSet(r)).toEqual(expect.arrayContaining([`r-2>${club.id}:q2`, `r-3>${club.id}:q2`]));
     expect(r.review).toEqual([]);
   });
+
+  it("reads a respondent-type question exported as codes through the codebook's own codes", () => {
+    const r = run([survey], { codebook });
+    expect(r.mapping.surveys[0]!.respondentType).toBe('Q1');
+    expect(r.respondents.map((p) => p.type)).toEqual(['resident', 'volunteer', 'resident']);
+    // Bare codes say nothing of which question they belong to: no column is taken on them alone.
+    const bare = text('bare.csv', 'Code,Label\n1,Resident\n2,Volunteer\n');
+    expect(run([survey], { codebook: bare }).mapping.surveys[0]!.respondentType).toBeNull();
+  });
 });
