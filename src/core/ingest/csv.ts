@@ -94,15 +94,14 @@ function decodeMostlyUtf8(
   return { text: parts.join(''), repaired: { bytes: stray.length, at } };
 }
 
-/** Characters after which a quote opens a quoted field: any delimiter the readers accept, a line break. */
-const FIELD_START_AFTER = new Set([44, 59, 9, 124, 10, 13]);
-
 /**
  * The spreadsheet rows (1-based) holding the given offsets of a CSV text: line breaks inside
- * quotes do not start a row, and Excel's hidden "sep=" line is not one. Offsets ascending.
+ * quotes do not start a row, and Excel's hidden "sep=" line is not one. Offsets ascending; the
+ * delimiter is the one the file is read with (a quote opens a field only after it).
  */
-export function rowsAtOffsets(text: string, offsets: number[]): number[] {
+export function rowsAtOffsets(text: string, offsets: number[], delimiter: string): number[] {
   let row = separatorHint(text) ? 0 : 1;
+  const d = delimiter.charCodeAt(0);
   let quoted = false;
   let i = 0;
   return offsets.map((offset) => {
@@ -110,8 +109,10 @@ export function rowsAtOffsets(text: string, offsets: number[]): number[] {
       const c = text.charCodeAt(i);
       if (c === 34) {
         // A quote opens a field only at its start; inside one, a doubled quote is an escaped quote.
-        if (!quoted) quoted = i === 0 || FIELD_START_AFTER.has(text.charCodeAt(i - 1));
-        else if (text.charCodeAt(i + 1) === 34) i++;
+        if (!quoted) {
+          const before = i === 0 ? 10 : text.charCodeAt(i - 1);
+          quoted = before === d || before === 10 || before === 13;
+        } else if (text.charCodeAt(i + 1) === 34) i++;
         else quoted = false;
       } else if (!quoted && (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10))) row++;
     }

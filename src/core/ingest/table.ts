@@ -2,7 +2,15 @@
 // so every reader (roster, surveys, codebooks, edge lists) sees rows the same way.
 import type { InputFile } from '../model';
 import { InputError, type QualityCollector } from '../quality';
-import { decodeText, rowsAtOffsets, STREAM_REPORT_EVERY, streamCsv, type CsvTable } from './csv';
+import {
+  decodeText,
+  guessDelimiter,
+  rowsAtOffsets,
+  separatorHint,
+  STREAM_REPORT_EVERY,
+  streamCsv,
+  type CsvTable,
+} from './csv';
 import { readXlsx, type WorkbookSheets } from './xlsx';
 import { isZip, unpackArchive } from './archive';
 
@@ -93,7 +101,9 @@ export function readText(file: InputFile, quality: QualityCollector): string {
   if (typeof file.data !== 'string') refuseOtherKinds(file.name, file.data);
   const { text, encoding, repaired } = decodeText(file.data);
   if (repaired) {
-    const rows = [...new Set(rowsAtOffsets(text, repaired.at))];
+    const hint = separatorHint(text);
+    const delimiter = hint?.delimiter ?? guessDelimiter(text);
+    const rows = [...new Set(rowsAtOffsets(text, repaired.at, delimiter))];
     quality.warn(
       file.name,
       rows[0] ?? null,

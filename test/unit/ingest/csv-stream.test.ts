@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { guessDelimiter, readWellFormed, streamCsv } from '../../../src/core/ingest/csv';
+import { guessDelimiter, readWellFormed, rowsAtOffsets, streamCsv } from '../../../src/core/ingest/csv';
 import {
   emailHash,
   hashString,
@@ -103,6 +103,27 @@ describe('streamed CSV reader', () => {
           const text = pieces.join('');
           if (text.trim() === '') return;
           expect(ours(text, delimiter)).toEqual(papaStream(text, delimiter));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('rows of a text offset', () => {
+  it('gives the spreadsheet row of each row start, as the reader numbers rows', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 60 }),
+        fc.constantFrom(',', ';'),
+        (pieces, delimiter) => {
+          const text = pieces.join('').replace(/\r\n?/g, '\n');
+          const starts = [0];
+          // Only text the reader reads itself: from a malformed quote on, papaparse's own rules apply.
+          const rest = readWellFormed(text, delimiter, (_row, end) => starts.push(end));
+          if (rest >= 0) return;
+          starts.pop(); // the offset after the last row starts nothing
+          expect(rowsAtOffsets(text, starts, delimiter)).toEqual(starts.map((_, i) => i + 1));
         },
       ),
       { numRuns: 3000 },

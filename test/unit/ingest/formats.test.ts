@@ -588,20 +588,21 @@ describe('a UTF-8 export with a stray Windows-1252 byte', () => {
     const d = decodeText(bytes('a’\nb’\ncé\nd’\neéé\n’’'));
     expect(d.text).toBe('a’\nb’\ncé\nd’\neéé\n’’');
     expect(d.repaired).toEqual({ bytes: 3, at: [7, 13, 14] });
-    expect(rowsAtOffsets(d.text, d.repaired!.at)).toEqual([3, 5, 5]);
+    expect(rowsAtOffsets(d.text, d.repaired!.at, ',')).toEqual([3, 5, 5]);
   });
 
   it('counts rows as a spreadsheet does: an answer over several lines is one row, "sep=" none', () => {
     const text = 'sep=,\r\nid,comment\r\n1,"two\r\nlines ""quoted""\r\nthree"\r\n2,Café\r\n';
-    expect(rowsAtOffsets(text, [text.indexOf('two'), text.indexOf('three'), text.indexOf('Caf')])).toEqual([
-      2, 2, 3,
-    ]);
+    expect(
+      rowsAtOffsets(text, [text.indexOf('two'), text.indexOf('three'), text.indexOf('Caf')], ','),
+    ).toEqual([2, 2, 3]);
     // An escaped quote inside a quoted answer, and a bare quote in an unquoted one (5" screen).
     const odd = 'a,"x ""y""\nz",5" tv\nb,c\n"q\n"\nlast';
     expect(
       rowsAtOffsets(
         odd,
         ['z', 'tv', 'b,', 'q', 'last'].map((s) => odd.indexOf(s)),
+        ',',
       ),
     ).toEqual([1, 1, 2, 3, 4]);
     const csvWithBreaks =
