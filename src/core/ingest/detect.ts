@@ -456,6 +456,11 @@ export function detectSurveyMapping(
   subHeaders: string[][],
   sample: string[][],
   isPerson: (label: string) => boolean,
+  /**
+   * Whether the matcher is sure a typed name is one roster person (typos, titles and all): read
+   * from a column with no wording to go on, such answers make it a name question.
+   */
+  namesSomeone: (text: string) => boolean = isPerson,
 ): SurveyMapping {
   // The question-text rows (Qualtrics, SurveyMonkey) are read as wording only: markup goes.
   subHeaders = subHeaders.map((row) => row.map(plainWording));
@@ -570,7 +575,12 @@ export function detectSurveyMapping(
     }
     const q =
       toQuestion(group, sample, isPerson) ??
-      byContent(group, sample, layout.format === 'redcap' ? scopedCodes(group, isPerson) : isPerson);
+      byContent(
+        group,
+        sample,
+        layout.format === 'redcap' ? scopedCodes(group, isPerson) : isPerson,
+        namesSomeone,
+      );
     // Columns headed only by people's names have no wording to read a tie type from.
     if (q && stem.startsWith(PEOPLE_COLUMNS) && (q.kind !== 'grid' || q.valued)) q.relation = 'named';
     if (q) {
@@ -663,6 +673,7 @@ function byContent(
   group: ColumnInfo[],
   sample: string[][],
   isPerson: (label: string) => boolean,
+  namesSomeone: (text: string) => boolean,
 ): QuestionMapping | null {
   if (group.length !== 1 || group[0]!.option != null || notAnswers(group[0]!.stem)) return null;
   const c = group[0]!;
@@ -680,22 +691,34 @@ function byContent(
   };
   let answered = 0;
   let named = 0;
+  // Under a bare code of a header (Snap's "Q4"), nothing but the answers can say what a column
+  // is: answers the matcher is sure of, typos and titles too ("Sgt Jones"), count, as many as the
+  // note on unread name columns asks for. Under wording of its own ("Anyone else?") the column
+  // is left to that note, for the user to judge.
+  const bare = BARE_CODE_HEADER.test(c.header.trim());
+  let typed = 0;
   let codeLists = 0;
   let joined = false;
   for (const [v] of answeredCells(group, sample)) {
     answered++;
-    if (v.split(/[;,\n]/).some((p) => names(p.trim()))) named++;
+    const parts = v.split(/[;,\n]/).map((p) => p.trim());
+    if (parts.some(names)) named++;
+    else if (bare && v.length <= 200 && parts.some((p) => mayBeName(p) && namesSomeone(p))) typed++;
     if (CODE_LIST.test(v)) codeLists++;
     joined ||= /\d\D+\d/.test(v);
   }
   // A multi-select exported as codes ("1;3") with nothing saying who they are: read all the same,
   // so that its codes wait in review with a note asking for the codebook, not vanish unmentioned.
   const uncoded = answered > 0 && codeLists === answered && joined;
-  if (answered < 1 || (named / answered < 0.5 && !uncoded)) return null;
+  const byTyped = answered >= 3 && (named + typed) * 2 >= answered;
+  if (answered < 1 || (named / answered < 0.5 && !uncoded && !byTyped)) return null;
   const q = textQuestion([c.header], relationOfLabel(c.header) ?? 'named', c.question);
   if (byColumn) q.codesByColumn = true;
   return q;
 }
+
+/** A header that is only a question's code: "Q4", "q_12", "V7", "QID3". */
+const BARE_CODE_HEADER = /^[a-z]{0,4}[ _.-]?\d{1,3}[a-z]?$/i;
 
 /** A choice's code as numeric exports write it; several joined by ";", "," or spaces. */
 const CODE = /^\d{1,4}$/;

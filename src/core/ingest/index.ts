@@ -1570,7 +1570,7 @@ function mapSurvey(
 ): SurveyMapping {
   let surveyMapping: SurveyMapping;
   if (given) {
-    const detected = detectSurveyMapping(fileName, layout, header, subHeaders, sample, isKnown);
+    const detected = detectSurveyMapping(fileName, layout, header, subHeaders, sample, isKnown, namesSomeone);
     given = followMovedQuestions(fileName, given, detected, header, subHeaders, quality);
     surveyMapping = { ...given, file: fileName };
     const missing = [
@@ -1607,7 +1607,7 @@ function mapSurvey(
       );
     }
   } else {
-    surveyMapping = detectSurveyMapping(fileName, layout, header, subHeaders, sample, isKnown);
+    surveyMapping = detectSurveyMapping(fileName, layout, header, subHeaders, sample, isKnown, namesSomeone);
     if (surveyMapping.format === 'redcap' && fieldLabels.size > 0) {
       withFieldLabels(surveyMapping, header, fieldLabels);
     }

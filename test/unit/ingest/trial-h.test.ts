@@ -82,7 +82,11 @@ describe('Codes through a codebook: id columns and other questions are not peopl
     const r = run([fixture('snap-codes.csv')], { codebook: fixture('snap-codebook.csv') });
     const m = r.mapping.surveys[0]!;
     expect(m.responseId).toBe('RespID');
-    expect(m.questions.map((q) => q.columns[0])).toEqual(['Q2', 'Q3']);
+    // Q1 is the respondent type, through its own codes; Q4, headed by its code alone, is read by
+    // its typed answers ("Sgt Jones", "the food bank"), which the matcher is sure of.
+    expect(m.respondentType).toBe('Q1');
+    expect(r.respondents.find((p) => p.key === 'r-4')!.type).toBe('group');
+    expect(m.questions.map((q) => q.columns[0])).toEqual(['Q2', 'Q3', 'Q4']);
     // Q5 is the respondent's own e-mail: response 2 is Yvonne Ahmed's (vol-01), no one's named.
     expect(m.email).toBe('Q5');
     expect(tieSet(r)).toEqual(
@@ -98,6 +102,9 @@ describe('Codes through a codebook: id columns and other questions are not peopl
         'r-4>ps-08:q2',
         'r-4>ps-08:q3',
         'r-4>ps-12:q3',
+        'r-1>ps-12:q4',
+        'vol-01>vg-01:q4',
+        'r-4>ps-08:q4',
       ].sort(),
     );
   });
