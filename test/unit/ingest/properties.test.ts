@@ -177,6 +177,52 @@ describe('ingest never crashes', () => {
     );
   });
 
+  it('on coded exports with any codebook: rows accounted for, ties only to actors, none to "Other"', () => {
+    const code = fc.constantFrom('1', '2', '3', '7', '9', '1;3', '2;7', '', 'Helen Okafor', 'x');
+    const labels = [...NAMES, 'Resident', 'Volunteer', 'Other', 'None of these', 'Millbrook Rotary Club'];
+    const entry = fc.tuple(
+      fc.constantFrom('Q1', 'Q2', 'Q3', ''),
+      fc.constantFrom('1', '2', '3', '7', '9'),
+      fc.constantFrom(...labels),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(code, code, code), { maxLength: 12 }),
+        fc.array(entry, { maxLength: 20 }),
+        (rows, entries) => {
+          const csv = Papa.unparse([
+            ['RespID', 'Q1', 'Q2', 'Q3'],
+            ...rows.map((r, i) => [String(i + 1), ...r]),
+          ]);
+          const codebook = Papa.unparse([['Variable', 'Code', 'Label'], ...entries]);
+          const quality = new QualityCollector();
+          let result;
+          try {
+            result = ingest(
+              {
+                surveys: [{ name: 'coded.csv', data: csv }],
+                roster: ROSTER(),
+                codebook: { name: 'codebook.csv', data: codebook },
+              },
+              quality,
+              silentProgress,
+            );
+          } catch (e) {
+            expect(e).toBeInstanceOf(InputError);
+            return;
+          }
+          expect(quality.rows.read).toBe(quality.rows.accepted + quality.rows.rejected);
+          const ids = new Set(result.actors.map((a) => a.id));
+          for (const t of result.ties) expect(ids.has(t.source) && ids.has(t.target)).toBe(true);
+          // A code labelled "Other" or "None" names nobody: never an actor, never waiting in review.
+          expect(result.actors.map((a) => a.label)).not.toContain('Other');
+          expect(result.review.map((x) => x.text)).not.toContain('None of these');
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('splitNames keeps every non-separator character of a cell', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...NAMES.filter((n) => n.trim())), { maxLength: 6 }), (names) => {
