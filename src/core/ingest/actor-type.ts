@@ -121,6 +121,14 @@ const PROFESSIONAL = new RegExp(
   `${PROFESSION_WORDS.source}|^(dr|pc|sgt|sergeant|nurse|matron)\\.?\\s|\\b(midwife|officer|headmaster|headmistress)\\b`,
 );
 
+/**
+ * Jobs that only a service's staff hold ("the librarian", "the neighbourhood manager"), read
+ * before the family words, which "neighbourhood" would otherwise match; family named with a job
+ * ("my sister, a receptionist") is still family.
+ */
+const SERVICE_JOB =
+  /\b(deputy head|head of year|librarian|caretaker|receptionist|warden|(neighbourhood|estate|centre|practice|service|housing) manager|(support|key|case|outreach|community|family support) worker|caseworker|advis[eo]r)\b/;
+
 /** A personal title and one name: a person, even when the name is "Temple" or "Church". */
 const TITLED_PERSON = /^(mr|mrs|ms|miss|mx)\.?\s+[^\s]+$/;
 
@@ -152,6 +160,8 @@ export function guessActorType(text: string): ActorType {
   if (SERVICE_NAME.test(t)) return 'service';
   if (TITLED_PERSON.test(t)) return 'resident';
   if (FAITH_OR_TRUST.test(t)) return 'group';
+  // "Neighbourhood" is a place, not a neighbour: only then may the job come before the family.
+  if (SERVICE_JOB.test(t) && !FAMILY_WORDS.test(t.replace(/neighbourhood/g, ''))) return 'service';
   if (FAMILY_WORDS.test(t)) return 'resident';
   if (PROFESSIONAL.test(t)) return 'service';
   return 'resident';

@@ -554,9 +554,16 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       suggestions: item.candidates.slice(0, 3),
       where,
     });
-    const hint = item.candidates[0]
-      ? ` Closest on the roster: ${item.candidates[0].name} (${Math.round(item.candidates[0].confidence * 100)}%).`
-      : '';
+    // Two or more equally close are all named: naming one would suggest a choice the matcher did not make.
+    const best = item.candidates[0];
+    const tied = best ? item.candidates.filter((c) => Math.abs(c.confidence - best.confidence) < 1e-9) : [];
+    const hint = !best
+      ? ''
+      : tied.length > 1
+        ? ` Equally close on the roster (${Math.round(best.confidence * 100)}%): ${tied
+            .map((c) => c.name)
+            .join(' and ')}; choose who is meant.`
+        : ` Closest on the roster: ${best.name} (${Math.round(best.confidence * 100)}%).`;
     quality.warn(
       item.file,
       item.row,

@@ -43,4 +43,14 @@ describe('people described by their role', () => {
     expect(item('Sue the librarian')!.candidates.map((c) => c.id)).not.toContain('ps-15');
     expect(item('the vicar')!.candidates).toEqual([]);
   });
+
+  it('names every equally close person in the quality message, not one of them', () => {
+    const { r } = reviewOf('my GP at Northgate', 'the housing officer');
+    const message = (t: string) =>
+      r.quality.issues.find((i) => i.code === 'unmatched-name' && i.message.startsWith(`"${t}"`))!.message;
+    expect(message('my GP at Northgate')).toContain(
+      'Equally close on the roster (50%): Dr Anil Patel and Dr Grace Mensah; choose who is meant.',
+    );
+    expect(message('the housing officer')).toContain('Closest on the roster: Fiona MacLeod (60%).');
+  });
 });

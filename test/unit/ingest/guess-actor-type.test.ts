@@ -57,6 +57,13 @@ describe('guessActorType', () => {
     ['the school nurse', 'service'],
     ['my doctor', 'service'],
     ['Housing officer', 'service'],
+    // Described by the job alone, as in a trial of the app: each counted with its service.
+    ['the librarian', 'service'],
+    ['the deputy head', 'service'],
+    ['the neighbourhood manager', 'service'],
+    ['the support worker', 'service'],
+    ['the school receptionist', 'service'],
+    ['my sister, a receptionist', 'resident'],
     // Volunteers.
     ['Volunteer', 'volunteer'],
     ['the volunteers', 'volunteer'],
