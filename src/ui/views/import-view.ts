@@ -2,6 +2,7 @@
 // optional baseline, check and edit the detected mapping, and decide unmatched names (review queue).
 import { isCoreRelation, type ActorType, type InputFile } from '../../core/model';
 import { guessActorType } from '../../core/ingest/actor-type';
+import { guessFileRole } from '../../core/ingest/file-role';
 import { nameKey } from '../../core/ingest/names';
 import type {
   DecisionRecord,
@@ -75,28 +76,12 @@ const ROLES: FileRole[] = ['roster', 'surveys', 'appraisals', 'satisfaction', 'c
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,.zip,.net,.dl,text/csv,application/zip';
 
 /**
- * Guesses what a dropped file is: from its name when that says so, else from its header row
- * (a 360 file names raters, a satisfaction file asks agree/disagree items, a roster lists names
- * without questions). Surveys are the default; the user can change the role in the file list.
+ * Guesses what a dropped file is: from its header row first (a codebook's, a roster's, a 360 or
+ * satisfaction return's columns, or a survey's own), from its name only when the header says
+ * nothing (guessFileRole). The user can change the role in the file list.
  */
 export function guessRole(file: InputFile): FileRole {
-  const n = file.name.toLowerCase();
-  if (/\.(net|dl)$/.test(n)) return 'surveys'; // a Pajek or UCINET network
-  if (/roster|actors|staff/.test(n)) return 'roster';
-  if (/apprais|360/.test(n)) return 'appraisals';
-  if (/satisf/.test(n)) return 'satisfaction';
-  if (/codebook|dictionary|\bcodes\b/.test(n)) return 'codebook';
-  const header = headerOf(file).map((c) => c.toLowerCase());
-  const has = (re: RegExp): boolean => header.some((c) => re.test(c));
-  if (has(/variable \/ field name|^field type$|choices, calculations/)) return 'codebook';
-  // A code list (LimeSurvey's answer codes, a hand-made key): just a code and its label.
-  if (header.length === 2 && has(/^(answer )?code$/) && has(/^(label|name|text|answer|person)$/))
-    return 'codebook';
-  if (has(/^ratee|^rater|competenc/)) return 'appraisals';
-  if (!has(/who do you|where do you/) && has(/satisf|influence decisions|agree/)) return 'satisfaction';
-  if (!has(/\?/) && has(/^(full )?name$|^first ?name$|^surname$/) && has(/^id$|^type$|^role$|^sector$/))
-    return 'roster';
-  return 'surveys';
+  return guessFileRole(file.name, headerOf(file));
 }
 
 /** A file's size in words: an empty file says so rather than rounding up to "1 kB". */

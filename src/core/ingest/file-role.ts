@@ -1,0 +1,131 @@
+// What an uploaded file is (roster, survey, 360 appraisals, satisfaction returns or codebook),
+// guessed from its header row first and from its name only when the header says nothing. Pure:
+// the Import view reads the header and calls this; the user can still change the role.
+import { findColumn } from './csv';
+import { isNameGenerator } from './relations';
+import { detectRosterColumns } from './roster';
+
+/** The file slots of a wave (as the app's WaveFiles): surveys may be several, the rest one each. */
+export type FileRole = 'roster' | 'surveys' | 'appraisals' | 'satisfaction' | 'codebook';
+
+// Column names as readCodebook (codebook.ts) reads them; kept in step with it.
+/** A REDCap data dictionary's choices column. */
+const DICTIONARY_CHOICES = ['Choices, Calculations, OR Slider Labels', 'select_choices_or_calculations'];
+/** A REDCap data dictionary's field name and field type columns. */
+const DICTIONARY_FIELD = ['Variable / Field Name', 'field_name'];
+const DICTIONARY_TYPE = ['Field Type', 'field_type'];
+/** The column saying whose codes a row's are: an SPSS/Snap variable, a field, an XLSForm list. */
+const CODE_SCOPE = ['Variable', 'Field', 'list_name'];
+const CODE = ['code', 'value', 'name', 'choice'];
+const CODE_LABEL = ['label', 'label::English (en)', 'label::English', 'id', 'roster id', 'person'];
+/**
+ * A bare two-column list's code column. Not "name": a two-column "name,label" or "id,name" list is
+ * as likely a list of people as a code list, and readCodebook cannot read "name,id" as one.
+ */
+const BARE_CODE = ['code', 'answer code', 'value', 'choice'];
+const BARE_LABEL = ['label', 'name', 'text', 'answer', 'person'];
+
+/** True when the header is a codebook's, in one of the shapes readCodebook reads. */
+function isCodebook(header: string[]): boolean {
+  const has = (names: string[]): number => findColumn(header, ...names);
+  if (has(DICTIONARY_CHOICES) >= 0) return true;
+  if (has(DICTIONARY_FIELD) >= 0 && has(DICTIONARY_TYPE) >= 0) return true;
+  const scope = has(CODE_SCOPE);
+  if (scope >= 0) {
+    // The scope column must not double as the code or label ("Field" in "Field,Label" alone).
+    const rest = header.map((c, i) => (i === scope ? '' : c));
+    const code = findColumn(rest, ...CODE);
+    const label = findColumn(
+      rest.map((c, i) => (i === code ? '' : c)),
+      ...CODE_LABEL,
+    );
+    if (code >= 0 && label >= 0) return true;
+  }
+  if (header.length === 2) {
+    const code = has(BARE_CODE);
+    const label = findColumn(
+      header.map((c, i) => (i === code ? '' : c)),
+      ...BARE_LABEL,
+    );
+    if (code >= 0 && label >= 0) return true;
+  }
+  return false;
+}
+
+/** A column worded as a question, or as one asking for names: a survey's, never a list's. */
+const isQuestion = (c: string): boolean => c.includes('?') || isNameGenerator(c);
+
+/**
+ * A roster: a person's (or group's) name, with an id or what they do (type, role, service,
+ * sector), and no question among its columns (a survey may ask for "Name" and "Service" too).
+ * The same columns readRoster finds (detectRosterColumns).
+ */
+function isRoster(header: string[]): boolean {
+  if (header.some(isQuestion)) return false;
+  const c = detectRosterColumns(header);
+  const named = c.name !== null || (c.firstName !== null && c.lastName !== null);
+  return named && (c.id ?? c.role ?? c.service ?? c.type ?? c.sector) !== null;
+}
+
+/** A 360 return: who is rated (ratee), by whom (rater), on which competencies. */
+const isAppraisals = (lower: string[]): boolean => lower.some((c) => /^ratee|^rater|competenc/.test(c));
+
+/** A satisfaction return: agree/disagree items about a service, no name questions. */
+const isSatisfaction = (lower: string[]): boolean =>
+  !lower.some((c) => /who do you|where do you/.test(c)) &&
+  lower.some((c) => /satisf|influence decisions|agree/.test(c));
+
+/**
+ * Columns that only a survey response has: a response or submission id, when it was started or
+ * submitted, whether it was finished (the metadata detect.ts reads, in the tools' own words).
+ */
+const RESPONSE_METADATA =
+  /^(resp(onse|ondent)?[ _]?(id|no\.?|number)|submission ?(id|date|time)|submitdate|submitted ?(at|time)|date ?(started|completed|submitted)|start ?(date|time)|end ?(date|time)|started|completed|completion time|recorded ?date|timestamp|finished|progress|status|_uuid|_submission_time|instanceid|record_id|objectid|globalid|creationdate|user ?no)$/;
+
+/** A network already (an edge list), which goes in as a survey. */
+const isEdgeList = (lower: string[]): boolean =>
+  (lower.includes('source') && lower.includes('target')) || (lower.includes('from') && lower.includes('to'));
+
+/** Question tags as survey tools name their columns: Q1, Q2_3, V1 (Qualtrics' legacy exporter). */
+const QUESTION_TAG = /^[qv]\d+/;
+
+/** True when the header says the file is survey responses (or a network given as one). */
+function isSurvey(header: string[], lower: string[]): boolean {
+  return (
+    header.some(isQuestion) ||
+    lower.some((c) => RESPONSE_METADATA.test(c)) ||
+    lower.filter((c) => QUESTION_TAG.test(c)).length >= 2 ||
+    isEdgeList(lower)
+  );
+}
+
+/** The role a file's name suggests, for a file whose header says nothing either way. */
+function roleFromName(name: string): FileRole | null {
+  const n = name.toLowerCase();
+  if (/roster|actors|staff/.test(n)) return 'roster';
+  if (/apprais|360/.test(n)) return 'appraisals';
+  if (/satisf/.test(n)) return 'satisfaction';
+  if (/codebook|dictionary|\bcodes\b|choices/.test(n)) return 'codebook';
+  return null;
+}
+
+/**
+ * What a file is, from its header row (the first row after any title rows) and its name. The
+ * header decides whenever it has a shape of its own: a codebook's columns (a REDCap data
+ * dictionary; a variable, field or XLSForm list with code and label; a bare code,label list), a
+ * roster's, a 360 return's, a satisfaction return's, or a survey's own (questions, response ids
+ * times and question tags). Only a header that shows none of these (blank, unreadable, columns with no telling
+ * names) leaves it to the name: "snap-codes.csv" with a survey's header is a survey. Surveys are the
+ * default; Pajek .net and UCINET .dl networks go in as surveys.
+ */
+export function guessFileRole(name: string, header: string[]): FileRole {
+  if (/\.(net|dl)$/i.test(name)) return 'surveys';
+  const cells = header.map((c) => c.trim()).filter(Boolean);
+  const lower = cells.map((c) => c.toLowerCase());
+  if (isCodebook(cells)) return 'codebook';
+  if (isAppraisals(lower)) return 'appraisals';
+  if (isSatisfaction(lower)) return 'satisfaction';
+  if (isRoster(cells)) return 'roster';
+  if (isSurvey(cells, lower)) return 'surveys';
+  return roleFromName(name) ?? 'surveys';
+}
