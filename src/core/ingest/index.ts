@@ -439,6 +439,9 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   // Where the bar stands when the surveys' names are matched: network files' nodes take the rest.
   const surveysMatched = plainNetworks.length > 0 ? 0.9 : 1;
   const { data, texts, columns, relations, weights } = store;
+  /** Names accepted by close spelling (how: fuzzy): counted, the first few shown in a note. */
+  let spellings = 0;
+  const bySpelling: { text: string; result: MatchResult; file: string }[] = [];
   const seenTie: (string | number)[] = []; // (target, relation, tie) triples: a handful per respondent, a scan beats a Set
   /** A name for the review queue (and quality.json's unmatched), counted with up to five places. */
   const waitForReview = (key: string, text: string, result: MatchResult, r: RawResponse, column: string) => {
@@ -469,6 +472,9 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       if (!res) {
         res = resolve(texts[textId]!, matcher, decisions, newActors, actorIds);
         resolved[textId] = res;
+        if (res.result.how === 'fuzzy' && res.target && !res.decision && spellings++ < SPELLINGS_SHOWN) {
+          bySpelling.push({ text: texts[textId]!, result: res.result, file: r.file });
+        }
         const d = res.stale;
         if (d) {
           // A saved decision naming someone no longer on the roster (or no one): never dropped unsaid.
@@ -525,6 +531,22 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
         ties.push({ source, target, relation: relations[relationId]!, weight, file: r.file, row: r.row });
       }
     }
+  }
+  if (spellings > 0) {
+    // Accepted, being sure enough, yet not written as on the roster: shown, so a wrong one is seen.
+    const shown = bySpelling
+      .map(
+        (m) =>
+          `"${m.text.slice(0, 40)}" as ${m.result.candidates[0]?.name} (${Math.round(m.result.confidence * 100)}%)`,
+      )
+      .join(', ');
+    quality.info(
+      bySpelling[0]!.file,
+      null,
+      null,
+      'matched-by-spelling',
+      `${spellings} typed name${spellings === 1 ? ' was' : 's were'} matched to the roster by close spelling rather than exactly: ${shown}${spellings > bySpelling.length ? ', ...' : ''}. Each was the one strong match; a wrong one can be overruled by a decision for its text (mapping.json: "action": "choose" or "ignore").`,
+    );
   }
   const networkShare = (1 - surveysMatched) / Math.max(1, plainNetworks.length);
   plainNetworks.forEach((network, i) => {
@@ -1166,6 +1188,8 @@ function screenResponses(
 
 /** Rows between progress reports in the later stages (a power of two: a mask, not a division). */
 const PROGRESS_EVERY = 4096;
+/** Names matched by close spelling shown in the note that lists them. */
+const SPELLINGS_SHOWN = 8;
 
 /** Rows read before the layout and mapping are decided: up to three header rows and a sample. */
 const SAMPLE_ROWS = 200;

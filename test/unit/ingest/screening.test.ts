@@ -2,7 +2,7 @@
 // lower row was kept (not "the later one"), and bad cells are reported under the file's own
 // column names, as the user will look for them.
 import { describe, expect, it } from 'vitest';
-import { run, text, tieSet } from './helpers';
+import { codes, run, text, tieSet } from './helpers';
 
 describe('screening responses', () => {
   it('keeps the lower row of a resubmission with no time, and says so rather than "the later one"', () => {
@@ -82,5 +82,39 @@ describe('screening responses', () => {
     ]);
     expect(r.quality.issues.filter((i) => i.code === 'possible-test').map((i) => i.row)).toEqual([2, 3]);
     expect(r.respondents).toHaveLength(3);
+  });
+
+  it('lists the names accepted by close spelling, which a decision can overrule', () => {
+    const survey = text(
+      'typos.csv',
+      'Response ID,Respondent type,Who do you trust?\nT1,Resident,Hellen Okafour\nT2,Resident,Amira Haddad\nT3,Resident,Hellen Okafour\n',
+    );
+    const r = run([survey]);
+    expect(tieSet(r)).toEqual(['r-T1>ps-01:trust', 'r-T2>ps-09:trust', 'r-T3>ps-01:trust']);
+    const note = r.quality.issues.find((i) => i.code === 'matched-by-spelling')!;
+    expect(note).toMatchObject({ severity: 'info', file: 'typos.csv' });
+    expect(note.message).toMatch(/^1 typed name was matched .*"Hellen Okafour" as Helen Okafor \(\d+%\)/);
+    const mapping = structuredClone(r.mapping);
+    mapping.decisions.push({ text: 'Hellen Okafour', action: 'ignore' });
+    const decided = run([survey], { mapping });
+    expect(tieSet(decided)).toEqual(['r-T2>ps-09:trust']);
+    expect(codes(decided.quality)).not.toContain('matched-by-spelling');
+  });
+
+  it('lists the names accepted by close spelling, which a decision can overrule', () => {
+    const survey = text(
+      'typos.csv',
+      'Response ID,Respondent type,Who do you trust?\nT1,Resident,Hellen Okafour\nT2,Resident,Amira Haddad\nT3,Resident,Hellen Okafour\n',
+    );
+    const r = run([survey]);
+    expect(tieSet(r)).toEqual(['r-T1>ps-01:trust', 'r-T2>ps-09:trust', 'r-T3>ps-01:trust']);
+    const note = r.quality.issues.find((i) => i.code === 'matched-by-spelling')!;
+    expect(note).toMatchObject({ severity: 'info', file: 'typos.csv' });
+    expect(note.message).toMatch(/^1 typed name was matched .*"Hellen Okafour" as Helen Okafor \(\d+%\)/);
+    const mapping = structuredClone(r.mapping);
+    mapping.decisions.push({ text: 'Hellen Okafour', action: 'ignore' });
+    const decided = run([survey], { mapping });
+    expect(tieSet(decided)).toEqual(['r-T2>ps-09:trust']);
+    expect(codes(decided.quality)).not.toContain('matched-by-spelling');
   });
 });
