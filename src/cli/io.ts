@@ -61,14 +61,15 @@ export function summariseQuality(quality: QualityReport, qualityPath: string | n
   const mentions = quality.unmatched.reduce((a, u) => a + u.count, 0);
   const unmatched = quality.unmatched.length;
   if (errors + warnings + notes + unmatched === 0 && quality.rows.rejected === 0) return;
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const parts = [
-    `${quality.rows.read} rows read`,
+    `${count(quality.rows.read, 'row')} read`,
     `${quality.rows.accepted} accepted`,
     `${quality.rows.rejected} rejected`,
-    `${errors} errors`,
-    `${warnings} warnings`,
-    `${notes} notes`,
-    `${unmatched} unmatched names (${mentions} mentions)`,
+    count(errors, 'error'),
+    count(warnings, 'warning'),
+    count(notes, 'note'),
+    `${count(unmatched, 'unmatched name')} (${count(mentions, 'mention')})`,
   ];
   process.stderr.write(`quality: ${parts.join(', ')}${qualityPath ? ` (details in ${qualityPath})` : ''}\n`);
 }
