@@ -12,6 +12,11 @@ import { mountServices } from './views/services-view';
 import { isMetricNote, mountQuality } from './views/quality-view';
 import { mountReport } from './views/report-view';
 
+/** A count with its noun, plural unless the count is 1: "1 data note", "3 data notes". */
+function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 const NAV: { view: ViewName; label: string }[] = [
   { view: 'import', label: 'Import' },
   { view: 'map', label: 'Map' },
@@ -128,7 +133,7 @@ export function mountShell(root: HTMLElement, store: Store): void {
       // Notes on the network metrics are not problems in the data: counted apart (as in Quality).
       const metricNotes = result.quality.issues.filter(isMetricNote).length;
       const dataNotes = result.quality.issues.length - metricNotes;
-      phase.textContent = `Analysis up to date: ${people} public servants, ${result.ties.length} nominations, ${dataNotes} data notes, ${metricNotes} notes on the network metrics.`;
+      phase.textContent = `Analysis up to date: ${counted(people, 'public servant')}, ${counted(result.ties.length, 'nomination')}, ${counted(dataNotes, 'data note')}, ${counted(metricNotes, 'note')} on the network metrics.`;
     } else phase.textContent = run.phase || 'No data yet: add files in Import, or load the demo.';
   }
 
