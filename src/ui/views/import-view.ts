@@ -62,6 +62,14 @@ const FORMAT_LABEL: Record<SurveyFormat, string> = {
   pajek: 'a network: Pajek .net',
 };
 
+/**
+ * The least alike a review item's best candidate must be for the one-click Accept. Below it a
+ * match rests on a shared word or a role ("the library" is 45% alike to the library assistant):
+ * a primary button would invite accepting a guess, so the candidates stay in the select, where
+ * choosing one is a deliberate act.
+ */
+const ONE_CLICK_ACCEPT = 0.6;
+
 /** The relation select's "another tie type…" option (none of the built-in tie types). */
 const CUSTOM_RELATION = '__custom';
 /** The longest name, in characters, of a tie type the user adds. */
@@ -473,7 +481,9 @@ export const mountImport: ViewFactory = (container, store): View => {
         ),
       );
     }
-    return h('div', {}, h('h4', { text: 'Roster columns' }), grid);
+    grid.setAttribute('role', 'group');
+    grid.setAttribute('aria-labelledby', 'roster-columns-heading');
+    return h('div', {}, h('h4', { id: 'roster-columns-heading', text: 'Roster columns' }), grid);
   }
 
   /**
@@ -628,13 +638,19 @@ export const mountImport: ViewFactory = (container, store): View => {
       );
       return box;
     }
-    const ids = h('div', { class: 'toolbar' });
+    // A group named by its file: with two surveys, each "Response id" menu says whose it is.
+    const ids = h('div', {
+      class: 'toolbar',
+      role: 'group',
+      'aria-label': `Respondent columns of ${s.file}`,
+    });
     const idFields: [keyof SurveyMapping, string][] = [
       ['responseId', 'Response id'],
       ['respondentType', 'Respondent type'],
       ['service', 'Service used'],
       ['rosterId', 'Roster id'],
-      ['email', 'E-mail'],
+      // Not just "E-mail": the roster's menu above is that (two menus of one name on one page).
+      ['email', 'Respondent e-mail'],
       ['name', 'Respondent name'],
     ];
     for (const [field, label] of idFields) {
@@ -842,23 +858,35 @@ export const mountImport: ViewFactory = (container, store): View => {
     const percent = (c: { confidence: number } | undefined): number => Math.round((c?.confidence ?? 0) * 100);
     const tied = ranked.filter((c) => percent(c) === percent(best));
     const done = { list: 'open', index: i } as const;
+    // Each control's name says which name it decides (as Undo's does): a screen reader moving
+    // from control to control hears "Ignore “the vicar”", not one "Ignore" after another.
+    const about = `“${item.text}”`;
     const bar = h('div', { class: 'toolbar' });
-    if (best && tied.length === 1) {
+    if (best && tied.length === 1 && percent(best) >= ONE_CLICK_ACCEPT * 100) {
+      const text = `Accept ${best.name} (${percent(best)}%)`;
       const accept = h('button', {
         type: 'button',
         class: 'primary',
         'data-control': 'accept',
-        text: `Accept: ${best.name}`,
+        text,
+        'aria-label': `${text} for ${about}`,
       });
       accept.addEventListener('click', () =>
         act(done, () => store.decide(item, { action: 'accept', id: best.id })),
       );
       bar.appendChild(accept);
-    } else if (best) {
+    } else if (best && tied.length > 1) {
       li.appendChild(
         h('p', {
           class: 'small',
           text: `${tied.map((c) => c.name).join(' and ')} are equally alike (${percent(best)}%): choose who is meant.`,
+        }),
+      );
+    } else if (best) {
+      li.appendChild(
+        h('p', {
+          class: 'small',
+          text: `The closest, ${best.name}, is only ${percent(best)}% alike: choose them below only if that is who is meant.`,
         }),
       );
     }
@@ -866,6 +894,7 @@ export const mountImport: ViewFactory = (container, store): View => {
       type: 'button',
       'data-control': 'choose',
       text: 'Use the person chosen',
+      'aria-label': `Use the person chosen for ${about}`,
       disabled: true,
     });
     select.setAttribute('data-control', 'choose-select');
@@ -877,7 +906,11 @@ export const mountImport: ViewFactory = (container, store): View => {
       if (id) act(done, () => store.decide(item, { action: 'choose', id }));
     });
     const typeId = `review-type-${i}`;
-    const type = h('select', { id: typeId, 'data-control': 'type' });
+    const type = h('select', {
+      id: typeId,
+      'data-control': 'type',
+      'aria-label': `New actor type for ${about}`,
+    });
     const types: [ActorType, string][] = [
       ['group', 'Group'],
       ['volunteer', 'Volunteer'],
@@ -889,14 +922,26 @@ export const mountImport: ViewFactory = (container, store): View => {
     for (const [v, l] of types) type.appendChild(h('option', { value: v, text: l }));
     // Starts at a guess from the words written ("Sue from the food bank" is the food bank).
     type.value = guessActorType(item.text);
-    const add = h('button', { type: 'button', 'data-control': 'new', text: 'Add as a new actor' });
+    const add = h('button', {
+      type: 'button',
+      'data-control': 'new',
+      text: 'Add as a new actor',
+      'aria-label': `Add as a new actor: ${about}`,
+    });
     add.addEventListener('click', () =>
       act(done, () => store.decide(item, { action: 'new', type: type.value as ActorType, label: item.text })),
     );
-    const ignore = h('button', { type: 'button', 'data-control': 'ignore', text: 'Ignore' });
+    const ignore = h('button', {
+      type: 'button',
+      'data-control': 'ignore',
+      text: 'Ignore',
+      'aria-label': `Ignore ${about}`,
+    });
     ignore.addEventListener('click', () => act(done, () => store.decide(item, { action: 'ignore' })));
+    const chooseText = bar.firstChild ? 'Or choose' : 'Choose';
+    select.setAttribute('aria-label', `${chooseText} who ${about} is`);
     bar.append(
-      h('label', { for: selectId }, bar.firstChild ? 'Or choose' : 'Choose', select),
+      h('label', { for: selectId }, chooseText, select),
       choose,
       h('label', { for: typeId }, 'New actor type', type),
       add,
