@@ -43,6 +43,19 @@ export interface Notice {
   text: string;
 }
 
+/**
+ * A file that another took the place of in a one-file slot (roster, codebook, 360 appraisals,
+ * satisfaction): kept here, not in the project, so the Import view can say so and offer it as a
+ * survey instead of it vanishing without a word.
+ */
+export interface ReplacedFile {
+  wave: WaveKey;
+  role: FileRole;
+  file: InputFile;
+  /** The name of the file now in the slot. */
+  by: string;
+}
+
 export interface AppState {
   project: ProjectData;
   route: Route;
@@ -62,6 +75,8 @@ export interface AppState {
   epoch: number;
   /** The inputs the result on show was computed from; see resultIsStale. */
   analysed: RunInputs | null;
+  /** Files replaced in a one-file slot since the project was opened, newest last. */
+  replaced: ReplacedFile[];
 }
 
 /** What a run reads from the project: when any of these changes, the result on show is old. */
@@ -145,6 +160,7 @@ export class Store {
       epoch: 0,
       intervals: false,
       analysed: null,
+      replaced: [],
     };
     if (this.state.route.view === 'person') this.state.selectedId = this.state.route.id ?? null;
   }
@@ -246,6 +262,7 @@ export class Store {
       baseline: null,
       analysed: null,
       notice: null,
+      replaced: [],
       epoch: this.state.epoch + 1,
     });
     if (save) this.scheduleSave();
@@ -261,6 +278,7 @@ export class Store {
       analysed: null,
       selectedId: null,
       origin: 'new',
+      replaced: [],
       epoch: this.state.epoch + 1,
       run: { ...this.state.run, status: 'idle', error: null, phase: '', fraction: 0 },
     });
@@ -279,6 +297,7 @@ export class Store {
       analysed: null,
       selectedId: null,
       origin: 'imported',
+      replaced: [],
       epoch: this.state.epoch + 1,
       notice: { kind: 'info', text: `Opened project “${project.name}”.` },
     });
@@ -478,12 +497,20 @@ export class Store {
   addFiles(key: WaveKey, role: FileRole, files: InputFile[]): void {
     if (files.length === 0) return;
     const wave = { ...this.wave(key) };
+    let replaced: InputFile[] = [];
     if (role === 'surveys') {
       const names = new Set(files.map((f) => f.name));
       wave.surveys = [...wave.surveys.filter((s) => !names.has(s.name)), ...files];
     } else {
-      wave[role] = files[files.length - 1]!;
+      // One file per slot: the newest is kept, and any other it replaces is said (a file of the
+      // same name is a new copy of it, replaced quietly).
+      const kept = files[files.length - 1]!;
+      replaced = [wave[role], ...files.slice(0, -1)].filter(
+        (f): f is InputFile => !!f && f.name !== kept.name,
+      );
+      wave[role] = kept;
     }
+    this.noteReplaced(key, role, wave, replaced);
     // A new file may lay its columns out differently: forget the saved layout for it (detected
     // again on the run) but keep the review decisions, which are about names, not columns.
     const mapping = this.state.project.mapping;
@@ -497,6 +524,40 @@ export class Store {
     this.updateProject({ [key]: wave, demo: false, mapping: nextMapping } as Partial<ProjectData>, {
       rerun: true,
     });
+  }
+
+  /**
+   * Keeps the files just replaced in a one-file slot, and forgets any earlier one that is in the
+   * project again (added back, or used as a survey).
+   */
+  private noteReplaced(key: WaveKey, role: FileRole, wave: WaveFiles, files: InputFile[]): void {
+    const inWave = new Set(
+      [wave.roster, wave.codebook, wave.appraisals, wave.satisfaction, ...wave.surveys].map((f) => f?.name),
+    );
+    const by = wave[role as Exclude<FileRole, 'surveys'>]?.name ?? '';
+    const earlier = this.state.replaced.filter((r) => r.wave !== key || !inWave.has(r.file.name));
+    const added = files.map((file) => ({ wave: key, role, file, by }));
+    if (added.length || earlier.length !== this.state.replaced.length)
+      this.set({
+        replaced: [
+          ...earlier.filter((r) => !added.some((a) => a.wave === r.wave && a.file.name === r.file.name)),
+          ...added,
+        ],
+      });
+  }
+
+  /** A replaced file goes in as a survey after all (it was taken for a codebook, say). */
+  useReplacedAsSurvey(index: number): void {
+    const entry = this.state.replaced[index];
+    if (!entry) return;
+    this.set({ replaced: this.state.replaced.filter((_, i) => i !== index) });
+    this.addFiles(entry.wave, 'surveys', [entry.file]);
+  }
+
+  /** The user has read that a file was replaced and leaves it out. */
+  dismissReplaced(index: number): void {
+    if (!this.state.replaced[index]) return;
+    this.set({ replaced: this.state.replaced.filter((_, i) => i !== index) });
   }
 
   /** The user says a file is something else (a roster taken for a survey, say). */

@@ -1,8 +1,11 @@
-// Fixes to the Import step from a new user's trial (trial I), in real Chromium at 1366×900: no
-// one-click Accept for a weak match and the match's confidence on the button, review controls
-// named after the name under review, distinct column menu names, and "1 data note" in the singular.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+// Fixes to the Import step from a new user's trial (trial I), in real Chromium at 1366×900: files
+// taken for what their headers say (a Snap survey called "snap-codes.csv", an XLSForm choices
+// sheet), no file replaced without a word, no one-click Accept for a weak match and the match's
+// confidence on the button, review controls named after the name under review, distinct column
+// menu names, each picker naming the files it holds, and "1 data note" in the singular.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { afterRun, baseUrl, launchBrowser, openWatched, waitForAnalysis, type Watched } from './harness';
@@ -10,6 +13,8 @@ import { afterRun, baseUrl, launchBrowser, openWatched, waitForAnalysis, type Wa
 const INGEST = resolve(__dirname, '../fixtures/ingest');
 const ingest = (name: string): string => resolve(INGEST, name);
 const url = (): string => baseUrl(inject('baseUrl'));
+/** Screenshots for a person to look at (not compared): the chosen files beside their pickers. */
+const SHOTS = join(tmpdir(), 'civic-ties-import-trial-i');
 
 interface Named {
   name: string;
@@ -38,6 +43,10 @@ async function fresh(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('[data-wave="current"] .file-list .muted'));
 }
 
+/** The role menu's value for a file in the current wave's list. */
+const roleOf = (page: Page, name: string): Promise<string> =>
+  page.locator(`[data-wave="current"] .file-list li[data-file="${name}"] select.role`).inputValue();
+
 beforeAll(async () => {
   browser = await launchBrowser();
   app = await openWatched(browser, url(), { viewport: { width: 1366, height: 900 } });
@@ -49,6 +58,109 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.context.close();
   await browser?.close();
+});
+
+describe('1. files taken for what their headers say, none lost without a word', () => {
+  it('takes snap-codes.csv, snap-codebook.csv and roster.csv chosen together as survey, codebook and roster', async () => {
+    const page = app.page;
+    await fresh(page);
+    await afterRun(page, () =>
+      page.setInputFiles('#files-current', [
+        ingest('snap-codes.csv'),
+        ingest('snap-codebook.csv'),
+        ingest('roster.csv'),
+      ]),
+    );
+    const s = await state(page);
+    expect(s.project.current.surveys.map((f) => f.name)).toEqual(['snap-codes.csv']);
+    expect(s.project.current.codebook?.name).toBe('snap-codebook.csv');
+    expect(s.project.current.roster?.name).toBe('roster.csv');
+    expect(s.run.status).toBe('done');
+    expect(s.replaced).toEqual([]);
+    await expect(roleOf(page, 'snap-codes.csv')).resolves.toBe('surveys');
+    await expect(roleOf(page, 'snap-codebook.csv')).resolves.toBe('codebook');
+    await expect(page.getByTestId('replaced-current').count()).resolves.toBe(0);
+  });
+
+  it('4. names each role’s files beside its picker, on screen at 1366×900', async () => {
+    const page = app.page;
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect(page.getByTestId('chosen-current-surveys').innerText()).resolves.toBe(
+      'Chosen: snap-codes.csv',
+    );
+    await expect(page.getByTestId('chosen-current-codebook').innerText()).resolves.toBe(
+      'Chosen: snap-codebook.csv',
+    );
+    await expect(page.getByTestId('chosen-current-roster').innerText()).resolves.toBe('Chosen: roster.csv');
+    await expect(page.getByTestId('chosen-current-appraisals').innerText()).resolves.toBe(
+      'No file chosen yet',
+    );
+    // The picker's button is named by its role, and described by what it holds.
+    const button = page.getByRole('button', { name: 'Roster Replace the file…', exact: true });
+    await expect(button.getAttribute('aria-describedby')).resolves.toContain('file-current-roster-chosen');
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: resolve(SHOTS, 'import-1366x900.png') });
+    // Each role's line is in view with the page at its top: no scrolling to the list to see it.
+    for (const role of ['roster', 'surveys', 'codebook']) {
+      const box = await page.getByTestId(`chosen-current-${role}`).boundingBox();
+      expect(box, role).not.toBeNull();
+      expect(box!.y + box!.height, role).toBeLessThanOrEqual(900);
+    }
+  });
+
+  it('takes an XLSForm choices sheet (list_name,name,label) for the codebook, not a survey', async () => {
+    const page = app.page;
+    await fresh(page);
+    await afterRun(page, () =>
+      page.setInputFiles('#files-current', [
+        ingest('survey123.csv'),
+        ingest('survey123-choices.csv'),
+        ingest('roster.csv'),
+      ]),
+    );
+    await waitForAnalysis(page);
+    const s = await state(page);
+    expect(s.project.current.codebook?.name).toBe('survey123-choices.csv');
+    expect(s.project.current.surveys.map((f) => f.name)).toEqual(['survey123.csv']);
+    // No made-up tie type from the sheet's "label" column.
+    expect(s.result?.relations).not.toContain('label');
+    await expect(roleOf(page, 'survey123-choices.csv')).resolves.toBe('codebook');
+  });
+
+  it('says which file another replaced in a one-file slot, and offers it as a survey', async () => {
+    const page = app.page;
+    await fresh(page);
+    // The trial's loss, by hand: the survey given as the codebook, then the codebook itself.
+    await page.setInputFiles('#file-current-codebook', ingest('snap-codes.csv'));
+    await page.getByTestId('chosen-current-codebook').filter({ hasText: 'snap-codes.csv' }).waitFor();
+    await page.setInputFiles('#file-current-codebook', ingest('snap-codebook.csv'));
+    const notice = page.getByTestId('replaced-current');
+    await notice.waitFor();
+    await expect(notice.innerText()).resolves.toContain(
+      'snap-codes.csv is not used: a wave has one codebook file, and snap-codebook.csv replaced it.',
+    );
+    // Said aloud too.
+    await expect.poll(() => page.locator('#announcer').textContent()).toContain('snap-codes.csv is not used');
+    await page.getByRole('button', { name: 'Use snap-codes.csv as a survey' }).click();
+    await expect
+      .poll(async () => (await state(page)).project.current.surveys.map((f) => f.name))
+      .toEqual(['snap-codes.csv']);
+    await expect(notice.count()).resolves.toBe(0);
+    expect((await state(page)).project.current.codebook?.name).toBe('snap-codebook.csv');
+
+    // Two files of one selection that both claim the roster: the first is named, not dropped.
+    const people = 'id,name,type,role\nx1,Ann Baker,public-servant,Headteacher\n';
+    await afterRun(page, () =>
+      page.setInputFiles('#files-current', [csv('people.csv', people), fixtureFile('roster.csv')]),
+    );
+    await expect(notice.innerText()).resolves.toContain(
+      'people.csv is not used: a wave has one roster file, and roster.csv replaced it.',
+    );
+    await page.getByRole('button', { name: 'Leave people.csv out' }).click();
+    await expect(notice.count()).resolves.toBe(0);
+    expect((await state(page)).project.current.roster?.name).toBe('roster.csv');
+    expect(app.errors).toEqual([]);
+  });
 });
 
 // Read against the fixture roster: "the library" (the trial's) is 45% alike to Joseph Adeyemi, the

@@ -18,9 +18,9 @@ import { streamGrid, titleRowCount } from '../../core/ingest/table';
 import { archiveHead } from '../../core/ingest/archive';
 import { PLAIN_FORMATS } from '../../core/ingest/types';
 import { plainWording } from '../../core/ingest/wording';
-import { clear, h, tableWrap } from '../dom';
+import { announce, clear, h, tableWrap } from '../dom';
 import { fileSize, listFiles, type WaveFiles } from '../project';
-import { resultIsStale, type FileRole, type WaveKey } from '../store';
+import { resultIsStale, type FileRole, type ReplacedFile, type WaveKey } from '../store';
 import type { View, ViewFactory } from './view';
 import { coverageBlock } from '../coverage';
 
@@ -90,6 +90,20 @@ const ACCEPT = '.csv,.tsv,.txt,.xlsx,.zip,.net,.dl,text/csv,application/zip';
  */
 export function guessRole(file: InputFile): FileRole {
   return guessFileRole(file.name, headerOf(file));
+}
+
+/** What happened to a file another replaced in a one-file slot, in words. */
+function replacedText(entry: ReplacedFile): string {
+  const role = ROLE_LABEL[entry.role as FileRole].toLowerCase();
+  return `${entry.file.name} is not used: a wave has one ${role} file, and ${entry.by} replaced it.`;
+}
+
+/** The names of the files a wave holds in a role, for the line beside its picker. */
+function chosenFiles(wave: WaveFiles | null, role: FileRole): string[] {
+  if (!wave) return [];
+  if (role === 'surveys') return wave.surveys.map((f) => f.name);
+  const file = wave[role];
+  return file ? [file.name] : [];
 }
 
 /** A file's size in words: an empty file says so rather than rounding up to "1 kB". */
@@ -306,6 +320,8 @@ export const mountImport: ViewFactory = (container, store): View => {
         }),
       );
     }
+    const replaced = replacedNotice(key);
+    if (replaced) section.appendChild(replaced);
     const zone = h('div', { class: 'dropzone', 'data-testid': `dropzone-${key}` });
     const any = h('input', {
       type: 'file',
@@ -323,7 +339,7 @@ export const mountImport: ViewFactory = (container, store): View => {
     });
     zone.append(
       h('p', {
-        text: 'Drop CSV or Excel files here (their names tell roster, survey, appraisal, satisfaction apart), or ',
+        text: 'Drop CSV or Excel files here (each is taken for a roster, survey, codebook, 360 or satisfaction file by its columns), or ',
       }),
       // The input before its label: its keyboard focus is drawn on the label (input + label in CSS).
       any,
@@ -343,7 +359,9 @@ export const mountImport: ViewFactory = (container, store): View => {
     });
     section.appendChild(zone);
 
-    // One explicit picker per role, for people who prefer to say what each file is.
+    // One explicit picker per role, for people who prefer to say what each file is. The file input
+    // itself is hidden: a browser's own says "No file chosen" once the panel is drawn again, so a
+    // button opens it and the files the role holds are named beside it.
     const pickers = h('div', { class: 'grid-3' });
     for (const role of ROLES) {
       if (key === 'baseline' && role === 'codebook') continue;
@@ -354,20 +372,40 @@ export const mountImport: ViewFactory = (container, store): View => {
         accept: ACCEPT,
         multiple: role === 'surveys',
         'data-role': role,
-        'aria-describedby': `${id}-help`,
+        hidden: true,
+        tabindex: -1,
       });
       input.addEventListener('change', async () => {
         if (!input.files?.length) return;
         store.addFiles(key, role, await readFiles(input.files));
         input.value = '';
       });
+      const chosen = chosenFiles(wave, role);
+      const button = h('button', {
+        type: 'button',
+        id: `${id}-button`,
+        text: role === 'surveys' ? 'Choose files…' : chosen.length ? 'Replace the file…' : 'Choose a file…',
+        'aria-labelledby': `${id}-title ${id}-button`,
+        'aria-describedby': `${id}-chosen ${id}-help`,
+      });
+      button.addEventListener('click', () => input.click());
       pickers.appendChild(
         h(
           'div',
-          {},
-          h('label', { for: id }, h('strong', { text: ROLE_LABEL[role] })),
+          { 'data-picker': role },
+          h('strong', { id: `${id}-title`, text: ROLE_LABEL[role] }),
           h('br'),
           input,
+          button,
+          ' ',
+          // Beside the button, not under it: the five pickers stay on screen at 1366×900.
+          h('span', {
+            class: chosen.length ? 'small chosen' : 'small muted chosen',
+            id: `${id}-chosen`,
+            'data-testid': `chosen-${key}-${role}`,
+            style: 'overflow-wrap: anywhere',
+            text: chosen.length ? `Chosen: ${chosen.join(', ')}` : 'No file chosen yet',
+          }),
           h('p', { class: 'small muted', id: `${id}-help`, text: ROLE_HELP[role] }),
         ),
       );
@@ -404,6 +442,37 @@ export const mountImport: ViewFactory = (container, store): View => {
       section.appendChild(drop);
     }
     return section;
+  }
+
+  /**
+   * The files of this wave another file replaced in a one-file slot (two codebooks chosen
+   * together, a second roster): named, with the choice of using each as a survey instead.
+   */
+  function replacedNotice(key: WaveKey): HTMLElement | null {
+    const entries = store
+      .getState()
+      .replaced.map((entry, index) => ({ entry, index }))
+      .filter(({ entry }) => entry.wave === key);
+    if (entries.length === 0) return null;
+    const list = h('ul', { class: 'replaced-list' });
+    for (const { entry, index } of entries) {
+      const use = h('button', {
+        type: 'button',
+        'data-control': 'use-as-survey',
+        text: `Use ${entry.file.name} as a survey`,
+      });
+      use.addEventListener('click', () => store.useReplacedAsSurvey(index));
+      const leave = h('button', {
+        type: 'button',
+        class: 'link',
+        'data-control': 'leave-out',
+        text: 'Leave it out',
+        'aria-label': `Leave ${entry.file.name} out`,
+      });
+      leave.addEventListener('click', () => store.dismissReplaced(index));
+      list.appendChild(h('li', { 'data-file': entry.file.name }, replacedText(entry), ' ', use, ' ', leave));
+    }
+    return h('div', { class: 'banner warn small', 'data-testid': `replaced-${key}` }, list);
   }
 
   function roleSelect(key: WaveKey, role: FileRole, index: number, name: string): HTMLElement {
@@ -1026,9 +1095,10 @@ export const mountImport: ViewFactory = (container, store): View => {
   let lastMapping: unknown = null;
   let lastOld = false;
   let lastWaves: unknown[] = [];
+  let lastReplaced = store.getState().replaced;
   return {
     update() {
-      const { project, result } = store.getState();
+      const { project, result, replaced } = store.getState();
       const old = isOld();
       // The mapping lists only the files in the project, so it follows the file lists too.
       const waveFiles = [project.current, project.baseline];
@@ -1036,10 +1106,15 @@ export const mountImport: ViewFactory = (container, store): View => {
       if (
         project.current !== (lastProject as { current?: unknown } | null)?.current ||
         project.baseline !== (lastProject as { baseline?: unknown } | null)?.baseline ||
-        project.name !== (lastProject as { name?: string } | null)?.name
+        project.name !== (lastProject as { name?: string } | null)?.name ||
+        replaced !== lastReplaced
       ) {
         renderWaves();
       }
+      // A file just replaced is said aloud too: the notice appears in a panel drawn afresh.
+      const added = replaced.filter((r) => !lastReplaced.includes(r));
+      if (added.length) announce(added.map(replacedText).join(' '));
+      lastReplaced = replaced;
       lastProject = project;
       const filesChanged = waveFiles.some((w, i) => w !== lastWaves[i]);
       if (result !== lastResult || project.mapping !== lastMapping || old !== lastOld || filesChanged) {
