@@ -464,11 +464,16 @@ export function detectSurveyMapping(
 ): SurveyMapping {
   // The question-text rows (Qualtrics, SurveyMonkey) are read as wording only: markup goes.
   subHeaders = subHeaders.map((row) => row.map(plainWording));
-  // A question may be called "Time" too ("Morning", "Evenings"): a time column's answers hold digits.
-  const fits = (key: keyof typeof META, i: number) =>
-    key !== 'timestamp' ||
-    !sample.some((r) => (r[i] ?? '').trim() !== '') ||
-    sample.some((r) => /\d/.test(r[i] ?? ''));
+  const fits = (key: keyof typeof META, i: number) => {
+    // A question may be called "Time" too ("Morning", "Evenings"): a time column's answers hold digits.
+    if (key === 'timestamp')
+      return !sample.some((r) => (r[i] ?? '').trim() !== '') || sample.some((r) => /\d/.test(r[i] ?? ''));
+    // Zoho's "Collector" is named by the author ("Library poster"); in a Kobo form it may be the
+    // enumerator. It marks tries only when one of them shows in it ("Preview").
+    if (key === 'channel' && /^collector$/i.test(header[i]!.trim()))
+      return sample.some((r) => /^\s*(preview|test)\b/i.test(r[i] ?? ''));
+    return true;
+  };
   const meta = (key: keyof typeof META): string | null => {
     for (const name of META[key]) {
       const i = findColumn(header, name);
@@ -709,7 +714,8 @@ function byContent(
   }
   // A multi-select exported as codes ("1;3") with nothing saying who they are: read all the same,
   // so that its codes wait in review with a note asking for the codebook, not vanish unmentioned.
-  const uncoded = answered > 0 && codeLists === answered && joined;
+  const uncoded =
+    answered > 0 && codeLists === answered && joined && !NUMBER_WORDING.test(plainWording(c.question));
   const byTyped = answered >= 3 && (named + typed) * 2 >= answered;
   if (answered < 1 || (named / answered < 0.5 && !uncoded && !byTyped)) return null;
   const q = textQuestion([c.header], relationOfLabel(c.header) ?? 'named', c.question);
@@ -722,7 +728,11 @@ const BARE_CODE_HEADER = /^[a-z]{0,4}[ _.-]?\d{1,3}[a-z]?$/i;
 
 /** A choice's code as numeric exports write it; several joined by ";", "," or spaces. */
 const CODE = /^\d{1,4}$/;
-const CODE_LIST = /^\d{1,4}(\s*[;,]\s*\d{1,4}|\s+\d{1,4})*$/;
+/** Codes never start with 0, unlike a phone number (0161 496 0000), whose digits are no one's. */
+const CODE_LIST = /^[1-9]\d{0,3}(\s*[;,]\s*[1-9]\d{0,3}|\s+[1-9]\d{0,3})*$/;
+/** Wording that asks for a number ("2,5" hours in a European export), not for choices. */
+const NUMBER_WORDING =
+  /\b(how (many|much|often|long|old)|number|phone|telephone|tel|mobile|hours?|age|postcode|score|rating|amount|cost|per ?cent|years?|months?|weeks?|days?)\b|%|£/i;
 
 /**
  * An answer that may be a typed name: words, not a code or an e-mail address (a status, a
@@ -776,7 +786,10 @@ function emailByContent(header: string[], sample: string[][], taken: Set<string>
     if (taken.has(h) || detectRelation(plainWording(h)) != null || isNameGenerator(plainWording(h)))
       return false;
     const answers = sample.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '');
-    return answers.length > 0 && answers.every(isEmail);
+    // Each respondent's own, so nearly all different: one address on every row ("Your team
+    // leader's e-mail") is someone else's, and would merge every response into one.
+    const distinct = new Set(answers.map((a) => a.toLowerCase())).size;
+    return answers.length > 0 && answers.every(isEmail) && distinct >= 0.8 * answers.length;
   });
   return found.length === 1 ? found[0]! : null;
 }
@@ -839,7 +852,8 @@ function pairOtherColumns(columns: ColumnInfo[], metaColumns: Set<string>): void
     if (metaColumns.has(c.header)) continue;
     const before = c.option != null && /^other\b/i.test(c.option) ? c.stem : null;
     const after = c.option == null ? /^(other\b[^-:–]*?)\s*[-:–]\s*(.+)$/i.exec(c.header) : null;
-    const parent = wholeAnswer.get((before ?? after?.[2] ?? '').trim().toLowerCase());
+    const key = (before ?? after?.[2] ?? '').trim().toLowerCase();
+    const parent = key ? wholeAnswer.get(key) : undefined;
     if (!parent || parent === c) continue;
     c.stem = `${parent.stem}\u0000other`;
     c.question = parent.question;

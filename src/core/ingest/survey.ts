@@ -260,9 +260,10 @@ function statusRejection(value: string, qualtricsCodes: boolean): string | null 
   if (/not.?approved/.test(v)) return 'not-approved';
   // ODK Central's ReviewState and SurveyCTO's review_status.
   if (v === 'rejected') return 'rejected';
-  if (/preview/.test(v)) return 'preview';
+  // Whole words: a collector or channel may be named "Botanic Gardens poster" or "Sarah Talbot".
+  if (/\bpreview\b/.test(v)) return 'preview';
   if (/\btest\b/.test(v)) return 'test';
-  if (/spam|bot|fraud/.test(v)) return 'spam';
+  if (/\b(spam|bots?|fraud|fraudulent)\b/.test(v)) return 'spam';
   // The survey's own logic or quotas screened the respondent out: Alchemer's Disqualified,
   // QuestionPro's Terminated, Over quota, Screened out.
   if (/^(disqualified|terminated|screened.?out|over.?quota|quota.?full)$/.test(v)) return 'disqualified';
