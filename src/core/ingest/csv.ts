@@ -155,17 +155,24 @@ const MAC_ROMAN_HIGH =
 /** Punctuation both encodings write in answers and names: curly quotes, dashes, £, €, …, •. */
 const COMMON_PUNCTUATION = new Set('‘’“”–—…£€•°'.split(''));
 
+const isUpperAscii = (b: number) => b >= 0x41 && b <= 0x5a;
+const isLowerAscii = (b: number) => b >= 0x61 && b <= 0x7a;
+const isAsciiLetter = (b: number) => isUpperAscii(b) || isLowerAscii(b);
+
 /**
- * How plausible a character is in a typed answer: +1 for a lower-case letter or common
- * punctuation; -1 for an upper-case accented letter straight after a letter (O’Brien read as
- * "OÕBrien") or a symbol (∑, ◊, Ò as punctuation); -3 for a byte the encoding leaves undefined.
+ * How plausible a character read from a byte above 0x7F is, beside the bytes before and after it:
+ * +1 for a lower-case letter, an apostrophe, other common punctuation not wedged inside a word,
+ * or a capital in a capitalised word ("RENÉ"); -1 for a capital straight after a lower-case letter
+ * (Mary’s read as "MaryÕs"), punctuation inside a word ("PE—A" for PEÑA) or a symbol (∑, ◊);
+ * -3 for a byte the encoding leaves undefined.
  */
-function plausibility(c: string, afterLetter: boolean): number {
+function plausibility(c: string, prev: number, next: number): number {
   const code = c.charCodeAt(0);
   if (code >= 0x80 && code <= 0x9f) return -3;
-  if (COMMON_PUNCTUATION.has(c)) return 1;
+  if (c === '’' || c === '‘') return 1;
+  if (COMMON_PUNCTUATION.has(c)) return isAsciiLetter(prev) && isAsciiLetter(next) ? -1 : 1;
   if (c !== c.toUpperCase()) return 1;
-  if (c !== c.toLowerCase()) return afterLetter ? -1 : 0;
+  if (c !== c.toLowerCase()) return isUpperAscii(prev) ? 1 : isLowerAscii(prev) ? -1 : 0;
   return -1;
 }
 
@@ -182,9 +189,9 @@ function looksMacRoman(data: Uint8Array): boolean {
     const b = data[i]!;
     if (b < 0x80) continue;
     const prev = i > 0 ? data[i - 1]! : 0;
-    const afterLetter = (prev | 0x20) >= 0x61 && (prev | 0x20) <= 0x7a;
-    mac += plausibility(MAC_ROMAN_HIGH.charAt(b - 0x80), afterLetter);
-    windows += plausibility(windows1252Char(b), afterLetter);
+    const next = i + 1 < data.length ? data[i + 1]! : 0;
+    mac += plausibility(MAC_ROMAN_HIGH.charAt(b - 0x80), prev, next);
+    windows += plausibility(windows1252Char(b), prev, next);
   }
   return mac >= windows + 2;
 }
@@ -217,7 +224,7 @@ export interface CsvTable {
   rows: string[][];
   rowNumbers: number[];
   delimiter: string;
-  /** Rows of blank rows between data rows (reported as info, left out of `rows`). */
+  /** Row numbers of the blank rows between data rows (reported as info, left out of `rows`). */
   blankRows?: number[];
 }
 
@@ -323,7 +330,7 @@ export function parseCsv(
 
 export interface CsvStreamResult {
   delimiter: string;
-  /** Rows of blank rows between content rows (reported as info, never handed to onRow). */
+  /** Row numbers of the blank rows between content rows (reported as info, never handed to onRow). */
   blankRows: number[];
 }
 

@@ -26,14 +26,14 @@ export interface Grid {
   /** Spreadsheet row number of each row (a multi-line answer is one row). */
   lines: number[];
   delimiter: string;
-  /** Lines of blank rows left out between data rows. */
+  /** Row numbers of the blank rows left out between data rows. */
   blankRows: number[];
 }
 
 /** What a streamed file says about itself once every row was handed over. */
 export interface GridStream {
   delimiter: string;
-  /** Lines of blank rows left out between data rows. */
+  /** Row numbers of the blank rows left out between data rows. */
   blankRows: number[];
 }
 

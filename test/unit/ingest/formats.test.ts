@@ -329,6 +329,12 @@ describe('encodings and dialects', () => {
     ]);
     expect(decodeText(cp1252)).toEqual({ text: '“Hi” ’ – … £5 café', encoding: 'windows-1252' });
     expect(decodeText(new Uint8Array([0x92, 0x93, 0x94])).encoding).toBe('windows-1252');
+    // Names in capitals: É, Ñ, Í, Ä, Ø are "…", "—", "Õ", "ƒ", "Ø" in Mac Roman, and must stay letters.
+    const capitals = 'RENÉ DUPRÉ, JOSÉ PEÑA, JOSÉ GARCÍA, MÄRZ, ØRSTED';
+    expect(decodeText(new Uint8Array(Buffer.from(capitals, 'latin1')))).toEqual({
+      text: capitals,
+      encoding: 'windows-1252',
+    });
   });
 
   it("UTF-16 with BOM, tab-delimited (Excel's Unicode text)", () => {
