@@ -87,7 +87,7 @@ const GROUP_NAME = new RegExp(
   [
     ORGANISATION_WORDS.source,
     /\b(food ?bank|pantry|larder|community (fridge|kitchen|cafe)|soup kitchen|men'?s sheds?)\b/.source,
-    /\b(pt ?f?a|tra|tara|cic|cio|ltd|limited|u3a|wi|cvs)\b|women'?s institute|voluntary (action|services?)/
+    /\b(pt ?f?a|tra|tara|cic|cio|ltd|limited|u3a|wi(?!-)|cvs)\b|women'?s institute|neighbourhood watch|voluntary (action|services?)/
       .source,
     /\b(scouts?|guides?|brownies|cubs|beavers|rainbows|cadets|choirs?|fc)\b/.source,
     /\b(committee|federation|collective|alliance)\b|(?<!other )\btenants\b/.source,
@@ -101,7 +101,7 @@ const SERVICE_USERS =
   /\b(patients|pupils|service[\s-]?users?|other (parents|mums|mams|moms|dads|carers|patients|tenants)|parents (at|from)|school[\s-]gate|\bclaf|cleifion|disgyblion)\b/;
 
 /** Actors of no listed type: elected members and businesses (as for respondents). */
-const OTHER_ACTOR = new RegExp(`${OTHER_RESPONDENT.source}|\\b(shop|pub|landlady|cafe)\\b`);
+const OTHER_ACTOR = new RegExp(`${OTHER_RESPONDENT.source}|\\b(cllr|shop|pub|landlady|cafe)\\b`);
 
 /** Public services by their places and names: "Elm Surgery", "the job centre", "Ysgol Gymraeg". */
 const SERVICE_NAME =

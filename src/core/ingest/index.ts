@@ -143,16 +143,26 @@ class ActorIds {
 
 /**
  * Order of responses for "keep the latest": the timestamp when readable, else NaN (the caller
- * then keeps the lower row and says so). Slash
- * dates (02/03/2026) are read in the day/month order of their file (slashOrderOf), worked out
- * the first time one of its responses is compared; when nothing in the dates themselves settles
- * it, a note says how it was decided.
+ * then keeps the lower row and says so). Slash dates (02/03/2026) are read in the day/month order
+ * of their file (slashOrderOf), worked out the first time one of its responses is compared; when
+ * nothing in the dates themselves settles it, a note says how it was decided.
  */
-function responseClock(raw: RawResponse[], quality: QualityCollector): (r: RawResponse) => number {
+function responseClock(
+  raw: RawResponse[],
+  quality: QualityCollector,
+  /** Each file's time column, whose header may say its order ("Timestamp (mm/dd/yyyy)"). */
+  timeColumnOf: (file: string) => string | null,
+): (r: RawResponse) => number {
   const orders = new Map<string, SlashOrder | null>();
   const orderOf = (file: string): SlashOrder | null => {
     let order = orders.get(file);
     if (order !== undefined) return order;
+    const said = /\b(mm|dd)[/.-](dd|mm)[/.-]yy(yy)?\b/i.exec(timeColumnOf(file) ?? '');
+    if (said) {
+      order = said[1]!.toLowerCase() === 'mm' ? 'month-first' : 'day-first';
+      orders.set(file, order);
+      return order;
+    }
     const found = slashOrderOf(raw.filter((r) => r.file === file).map((r) => r.timestamp));
     order = found?.order ?? null;
     orders.set(file, order);
@@ -347,7 +357,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
           r.row,
           null,
           'answered-twice',
-          `${linked.name} (${linked.id}) also answered in ${where(earlier)}; both responses were kept, so someone named in both counts twice for that tie type (weight 2). If they are the same survey (online and on paper, say), delete one response and run again.`,
+          `${linked.name} (${linked.id}) also answered in ${where(earlier)}; both responses were kept, so someone named in both counts twice for that tie type (the two weights add up). If they are the same survey (online and on paper, say), delete one response and run again.`,
         );
       } else answered.set(linked.id, r);
       respondents.push(respondentOf(linked.id, r, linked.type, true));
@@ -439,7 +449,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   // Where the bar stands when the surveys' names are matched: network files' nodes take the rest.
   const surveysMatched = plainNetworks.length > 0 ? 0.9 : 1;
   const { data, texts, columns, relations, weights } = store;
-  /** Names accepted by close spelling (how: fuzzy): counted, the first few shown in a note. */
+  /** Names accepted though not written as on the roster (how: fuzzy): counted, the first few shown in a note. */
   let spellings = 0;
   const bySpelling: { text: string; result: MatchResult; file: string }[] = [];
   const seenTie: (string | number)[] = []; // (target, relation, tie) triples: a handful per respondent, a scan beats a Set
@@ -473,7 +483,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
         res = resolve(texts[textId]!, matcher, decisions, newActors, actorIds);
         resolved[textId] = res;
         if (res.result.how === 'fuzzy' && res.target && !res.decision && spellings++ < SPELLINGS_SHOWN) {
-          bySpelling.push({ text: texts[textId]!, result: res.result, file: r.file });
+          bySpelling.push({ text: res.text ?? texts[textId]!, result: res.result, file: r.file });
         }
         const d = res.stale;
         if (d) {
@@ -544,8 +554,8 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       bySpelling[0]!.file,
       null,
       null,
-      'matched-by-spelling',
-      `${spellings} typed name${spellings === 1 ? ' was' : 's were'} matched to the roster by close spelling rather than exactly: ${shown}${spellings > bySpelling.length ? ', ...' : ''}. Each was the one strong match; a wrong one can be overruled by a decision for its text (mapping.json: "action": "choose" or "ignore").`,
+      'matched-not-exact',
+      `${spellings} typed name${spellings === 1 ? ' was' : 's were'} matched to the roster though not written as on it (a typo, a title, part of a name): ${shown}${spellings > bySpelling.length ? ', ...' : ''}. Each was the one strong match; a wrong one can be overruled by a decision for its text (mapping.json: "action": "choose" or "ignore").`,
     );
   }
   const networkShare = (1 - surveysMatched) / Math.max(1, plainNetworks.length);
@@ -979,16 +989,16 @@ function placePlainNetwork(network: PlainNetwork, ctx: PlainContext): void {
   }
 }
 
+/** A respondent's name or e-mail that says the form is being tried out ("test", test@council.gov.uk). */
+const TEST_NAME = /^\s*(test(ing)?( (user|response|respondent|entry|submission))?|asdf\w*|qwerty)\s*\d*\s*$/i;
+const TEST_EMAIL = /^\s*test(ing)?[._-]?\d*@/i;
+
 /**
  * Remove previews, tests, spam and resubmissions; count and report each. `rosterIdOf` is the roster
  * id a roster-id cell names, or null: only a person found on the roster is one person answering
  * twice (a column such as SurveyMonkey's "Custom Data 1" may hold a ward that many share). Each
  * kept row of a repeating instrument is put in `recordOf` with its record's row.
  */
-/** A respondent's name or e-mail that says the form is being tried out ("test", test@council.gov.uk). */
-const TEST_NAME = /^\s*(test(ing)?( (user|response|respondent|entry|submission))?|asdf\w*|qwerty)\s*\d*\s*$/i;
-const TEST_EMAIL = /^\s*test(ing)?[._-]?\d*@/i;
-
 function screenResponses(
   raw: RawResponse[],
   quality: QualityCollector,
@@ -1119,7 +1129,7 @@ function screenResponses(
   // was most of this pass); roster ids, rarer, in a Map.
   const byEmail = new Map<string, StringTable>();
   const byRef = new Map<string, Map<string, number>>();
-  const timeOf = responseClock(raw, quality);
+  const timeOf = responseClock(raw, quality, (file) => mappingOf.get(file)?.timestamp ?? null);
   for (let i = 0; i < raw.length; i++) {
     tick(i, 2);
     const r = raw[i]!;
@@ -1188,7 +1198,7 @@ function screenResponses(
 
 /** Rows between progress reports in the later stages (a power of two: a mask, not a division). */
 const PROGRESS_EVERY = 4096;
-/** Names matched by close spelling shown in the note that lists them. */
+/** Names matched though not written as on the roster, shown in the note that lists them. */
 const SPELLINGS_SHOWN = 8;
 
 /** Rows read before the layout and mapping are decided: up to three header rows and a sample. */
@@ -1317,7 +1327,7 @@ function readSurveyFile(
       isKnown,
       (s) => matcher.match(s).id != null,
       fieldLabels,
-      (code) => matcher.labelOfCode(code),
+      matcher,
     );
     // The tools that join ticked choices with commas in one cell.
     if (layout.format === 'google-forms' || layout.format === 'qualtrics')
@@ -1596,8 +1606,8 @@ function mapSurvey(
   namesSomeone: (s: string) => boolean,
   /** Field labels from a data dictionary (REDCap), by field name. */
   fieldLabels: Map<string, string>,
-  /** A codebook's label for a code that names no one on the roster (`Q1___2`: "Volunteer"). */
-  labelOfCode: (code: string) => string | undefined,
+  /** The codebook as the matcher holds it: labels of codes off the roster, columns it scopes codes to. */
+  codes: Pick<RosterMatcher, 'labelOfCode' | 'codesScopedTo'>,
 ): SurveyMapping {
   let surveyMapping: SurveyMapping;
   if (given) {
@@ -1642,7 +1652,14 @@ function mapSurvey(
     if (surveyMapping.format === 'redcap' && fieldLabels.size > 0) {
       withFieldLabels(surveyMapping, header, fieldLabels);
     }
-    surveyMapping.respondentType ??= codedTypeColumn(surveyMapping, header, sample, labelOfCode);
+    surveyMapping.respondentType ??= codedTypeColumn(surveyMapping, header, sample, (c) =>
+      codes.labelOfCode(c),
+    );
+    // A question found by its wording whose codes the codebook numbers for it alone (a `Variable`
+    // column): read "1" as its own choice 1, as a question found by its answers is.
+    for (const q of surveyMapping.questions) {
+      if (q.kind === 'text' && q.columns.some((c) => codes.codesScopedTo(c))) q.codesByColumn = true;
+    }
   }
   if (surveyMapping.format === 'qualtrics' && surveyMapping.headerRows === 1 && !given) {
     quality.warn(

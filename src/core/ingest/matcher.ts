@@ -133,6 +133,8 @@ export class RosterMatcher {
   /** byRef again, for keys whose hashString the caller has (exactRefHashed). */
   private readonly refTable = new StringTable();
   private readonly byToken = new Map<string, number[]>();
+  /** Columns (lower-cased) the codebook numbers codes for on their own (`Q2___1`). */
+  private readonly scopedColumns = new Set<string>();
   /** Codebook labels of codes that name no one on the roster ("7" is "Other", "12" a new group). */
   private readonly codeLabels = new Map<string, string>();
   /** People by the words of their role (and the words it implies), for "the librarian". */
@@ -192,6 +194,8 @@ export class RosterMatcher {
         const key = code.trim().toLowerCase();
         if (hit != null && !this.byCode.has(key)) this.byCode.set(key, hit);
         else if (hit == null && !this.codeLabels.has(key)) this.codeLabels.set(key, target.trim());
+        const scope = key.indexOf('___');
+        if (scope > 0) this.scopedColumns.add(key.slice(0, scope));
       }
       for (const key of this.byCode.keys()) this.codeLabels.delete(key);
     }
@@ -250,6 +254,11 @@ export class RosterMatcher {
       person,
       totalWeight: 0,
     };
+  }
+
+  /** Whether the codebook numbers this column's codes on their own (a `Variable` or REDCap field). */
+  codesScopedTo(column: string): boolean {
+    return this.scopedColumns.has(column.trim().toLowerCase());
   }
 
   /** The codebook's label for a code that names no one on the roster (`Q2___7` or `7`), if any. */

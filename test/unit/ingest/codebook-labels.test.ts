@@ -39,4 +39,19 @@ describe('codebook labels of codes that name no one on the roster', () => {
     const bare = text('bare.csv', 'Code,Label\n1,Resident\n2,Volunteer\n');
     expect(run([survey], { codebook: bare }).mapping.surveys[0]!.respondentType).toBeNull();
   });
+
+  it('reads a question found by its wording through its own codes in a Variable codebook', () => {
+    const r = run([text('worded.csv', 'RespID,Who do you go to in times of need?\n1,1\n2,2;9\n')], {
+      codebook: text(
+        'codebook.csv',
+        'Variable,Code,Label\nWho do you go to in times of need?,1,Dr Priya Patel\n' +
+          'Who do you go to in times of need?,2,Helen Okafor\nWho do you go to in times of need?,9,Helen Okafer\n',
+      ),
+    });
+    // Code 9's label is misspelt: matched all the same, and the note shows the label, not "…___9".
+    expect(tieSet(r)).toEqual(['r-1>ps-04:need', 'r-2>ps-01:need']);
+    expect(codes(r.quality)).not.toContain('numeric-answers');
+    const note = r.quality.issues.find((i) => i.code === 'matched-not-exact')!;
+    expect(note.message).toContain('"Helen Okafer" as Helen Okafor');
+  });
 });

@@ -63,6 +63,11 @@ describe('guessActorType', () => {
     ['the neighbourhood manager', 'service'],
     ['the support worker', 'service'],
     ['the school receptionist', 'service'],
+    // Found in review of the rules: a watch scheme is a group, "Cllr" is a councillor, Wi-Fi no WI.
+    ['Neighbourhood Watch', 'group'],
+    ['Cllr Ahmed', 'other'],
+    ['the Wi-Fi cafe', 'other'],
+    ['the WI', 'group'],
     ['my sister, a receptionist', 'resident'],
     // Volunteers.
     ['Volunteer', 'volunteer'],

@@ -91,30 +91,32 @@ describe('screening responses', () => {
     );
     const r = run([survey]);
     expect(tieSet(r)).toEqual(['r-T1>ps-01:trust', 'r-T2>ps-09:trust', 'r-T3>ps-01:trust']);
-    const note = r.quality.issues.find((i) => i.code === 'matched-by-spelling')!;
+    const note = r.quality.issues.find((i) => i.code === 'matched-not-exact')!;
     expect(note).toMatchObject({ severity: 'info', file: 'typos.csv' });
     expect(note.message).toMatch(/^1 typed name was matched .*"Hellen Okafour" as Helen Okafor \(\d+%\)/);
     const mapping = structuredClone(r.mapping);
     mapping.decisions.push({ text: 'Hellen Okafour', action: 'ignore' });
     const decided = run([survey], { mapping });
     expect(tieSet(decided)).toEqual(['r-T2>ps-09:trust']);
-    expect(codes(decided.quality)).not.toContain('matched-by-spelling');
+    expect(codes(decided.quality)).not.toContain('matched-not-exact');
   });
 
-  it('lists the names accepted by close spelling, which a decision can overrule', () => {
-    const survey = text(
-      'typos.csv',
-      'Response ID,Respondent type,Who do you trust?\nT1,Resident,Hellen Okafour\nT2,Resident,Amira Haddad\nT3,Resident,Hellen Okafour\n',
-    );
-    const r = run([survey]);
-    expect(tieSet(r)).toEqual(['r-T1>ps-01:trust', 'r-T2>ps-09:trust', 'r-T3>ps-01:trust']);
-    const note = r.quality.issues.find((i) => i.code === 'matched-by-spelling')!;
-    expect(note).toMatchObject({ severity: 'info', file: 'typos.csv' });
-    expect(note.message).toMatch(/^1 typed name was matched .*"Hellen Okafour" as Helen Okafor \(\d+%\)/);
-    const mapping = structuredClone(r.mapping);
-    mapping.decisions.push({ text: 'Hellen Okafour', action: 'ignore' });
-    const decided = run([survey], { mapping });
-    expect(tieSet(decided)).toEqual(['r-T2>ps-09:trust']);
-    expect(codes(decided.quality)).not.toContain('matched-by-spelling');
+  it('reads dates in the order the time column\'s header gives ("Timestamp (mm/dd/yyyy)")', () => {
+    const rows = (header: string) =>
+      text(
+        'questionpro.csv',
+        `${header},Email,Who do you trust?\n` +
+          '02/03/2026 10:00,a@example.org,Helen Okafor\n' +
+          '01/04/2026 10:00,b@example.org,Amira Haddad\n' +
+          '03/02/2026 10:00,a@example.org,Dr Priya Patel\n',
+      );
+    // Said month first: a's 2 March answer (row 4) is later than 3 February's (row 2).
+    const said = run([rows('Timestamp (mm/dd/yyyy)')]);
+    expect(said.respondents.map((p) => p.row)).toEqual([3, 4]);
+    expect(codes(said.quality)).not.toContain('date-order');
+    // Unsaid, nothing settles it and the UK's day-first order keeps row 2 (2 March), with a note.
+    const unsaid = run([rows('Timestamp')]);
+    expect(unsaid.respondents.map((p) => p.row)).toEqual([2, 3]);
+    expect(codes(unsaid.quality)).toContain('date-order');
   });
 });
