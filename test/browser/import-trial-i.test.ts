@@ -8,7 +8,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { afterRun, baseUrl, launchBrowser, openWatched, waitForAnalysis, type Watched } from './harness';
+import {
+  afterRun,
+  axeViolations,
+  baseUrl,
+  launchBrowser,
+  openWatched,
+  waitForAnalysis,
+  type Watched,
+} from './harness';
 
 const INGEST = resolve(__dirname, '../fixtures/ingest');
 const ingest = (name: string): string => resolve(INGEST, name);
@@ -141,6 +149,8 @@ describe('1. files taken for what their headers say, none lost without a word', 
     );
     // Said aloud too.
     await expect.poll(() => page.locator('#announcer').textContent()).toContain('snap-codes.csv is not used');
+    // The notice and the pickers' buttons and lines pass axe.
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Use snap-codes.csv as a survey' }).click();
     await expect
       .poll(async () => (await state(page)).project.current.surveys.map((f) => f.name))
@@ -156,7 +166,7 @@ describe('1. files taken for what their headers say, none lost without a word', 
     await expect(notice.innerText()).resolves.toContain(
       'people.csv is not used: a wave has one roster file, and roster.csv replaced it.',
     );
-    await page.getByRole('button', { name: 'Leave people.csv out' }).click();
+    await page.getByRole('button', { name: 'Leave it out: people.csv' }).click();
     await expect(notice.count()).resolves.toBe(0);
     expect((await state(page)).project.current.roster?.name).toBe('roster.csv');
     expect(app.errors).toEqual([]);
@@ -215,6 +225,7 @@ describe('2–3. the review queue', () => {
     await expect(
       queue.getByRole('button', { name: /^Accept James Whitfield \(\d+%\) for “Whitfield”$/ }).count(),
     ).resolves.toBe(1);
+    expect(await axeViolations(app.page)).toEqual([]);
   });
 
   it('3. gives the roster’s and the survey’s e-mail menus names of their own', async () => {

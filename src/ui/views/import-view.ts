@@ -467,7 +467,7 @@ export const mountImport: ViewFactory = (container, store): View => {
         class: 'link',
         'data-control': 'leave-out',
         text: 'Leave it out',
-        'aria-label': `Leave ${entry.file.name} out`,
+        'aria-label': `Leave it out: ${entry.file.name}`,
       });
       leave.addEventListener('click', () => store.dismissReplaced(index));
       list.appendChild(h('li', { 'data-file': entry.file.name }, replacedText(entry), ' ', use, ' ', leave));
