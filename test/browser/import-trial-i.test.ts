@@ -116,6 +116,18 @@ describe('1. files taken for what their headers say, none lost without a word', 
     }
   });
 
+  it('shows a codebook dropped on the baseline wave as its codebook in its role menu', async () => {
+    const page = app.page;
+    await page.setInputFiles('#files-baseline', ingest('snap-codebook.csv'));
+    const menu = page.locator(
+      '[data-wave="baseline"] .file-list li[data-file="snap-codebook.csv"] select.role',
+    );
+    await expect(menu.inputValue()).resolves.toBe('codebook');
+    await expect(menu.locator('option:checked').textContent()).resolves.toBe('Codebook');
+    await page.getByRole('button', { name: 'Remove the baseline wave' }).click();
+    await expect(page.locator('[data-wave="baseline"] .file-list li[data-file]').count()).resolves.toBe(0);
+  });
+
   it('takes an XLSForm choices sheet (list_name,name,label) for the codebook, not a survey', async () => {
     const page = app.page;
     await fresh(page);

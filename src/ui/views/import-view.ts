@@ -479,7 +479,9 @@ export const mountImport: ViewFactory = (container, store): View => {
     const id = `role-${key}-${role}-${index}`;
     const select = h('select', { id, class: 'role', 'aria-label': `What ${name} is` });
     for (const r of ROLES) {
-      if (key === 'baseline' && r === 'codebook') continue;
+      // The baseline has no codebook picker, but a codebook dropped on it is its codebook (the
+      // run reads it): its menu says so rather than showing a role it is not.
+      if (key === 'baseline' && r === 'codebook' && role !== 'codebook') continue;
       select.appendChild(h('option', { value: r, text: ROLE_LABEL[r] }));
     }
     select.value = role;
