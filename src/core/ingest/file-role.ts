@@ -23,6 +23,8 @@ const CODE_LABEL = ['label', 'label::English (en)', 'label::English', 'id', 'ros
  * as likely a list of people as a code list, and readCodebook cannot read "name,id" as one.
  */
 const BARE_CODE = ['code', 'answer code', 'value', 'choice'];
+/** Columns a roster of people has and no codebook does. */
+const ROSTER_ONLY = ['role', 'service', 'sector', 'email', 'e-mail', 'job title', 'organisation'];
 const BARE_LABEL = ['label', 'name', 'text', 'answer', 'person'];
 
 /** True when the header is a codebook's, in one of the shapes readCodebook reads. */
@@ -31,7 +33,8 @@ function isCodebook(header: string[]): boolean {
   if (has(DICTIONARY_CHOICES) >= 0) return true;
   if (has(DICTIONARY_FIELD) >= 0 && has(DICTIONARY_TYPE) >= 0) return true;
   const scope = has(CODE_SCOPE);
-  if (scope >= 0) {
+  // A roster may have a "Field" column too (ID, Name, Role, Service, Field): its people's columns say so.
+  if (scope >= 0 && has(ROSTER_ONLY) < 0) {
     // The scope column must not double as the code or label ("Field" in "Field,Label" alone).
     const rest = header.map((c, i) => (i === scope ? '' : c));
     const code = findColumn(rest, ...CODE);
@@ -73,14 +76,22 @@ const isAppraisals = (lower: string[]): boolean => lower.some((c) => /^ratee|^ra
 /** A satisfaction return: agree/disagree items about a service, no name questions. */
 const isSatisfaction = (lower: string[]): boolean =>
   !lower.some((c) => /who do you|where do you/.test(c)) &&
-  lower.some((c) => /satisf|influence decisions|agree/.test(c));
+  // "Agree" as in agree/disagree items, not a consent column ("I agree to take part").
+  lower.some((c) => /satisf|influence decisions|\bdisagree\b|\bagree\b(?! to\b)/.test(c));
 
 /**
  * Columns that only a survey response has: a response or submission id, when it was started or
  * submitted, whether it was finished (the metadata detect.ts reads, in the tools' own words).
  */
 const RESPONSE_METADATA =
-  /^(resp(onse|ondent)?[ _]?(id|no\.?|number)|submission ?(id|date|time)|submitdate|submitted ?(at|time)|date ?(started|completed|submitted)|start ?(date|time)|end ?(date|time)|started|completed|completion time|recorded ?date|timestamp|finished|progress|status|_uuid|_submission_time|instanceid|record_id|objectid|globalid|creationdate|user ?no)$/;
+  /^(resp(onse|ondent)?[ _]?(id|no\.?|number)|unique ?id|timestamp \((mm|dd)\/(dd|mm)\/yyyy\)|submission ?(id|date|time)|submitdate|submitted ?(at|time)|date ?(started|completed|submitted)|start ?(date|time)|end ?(date|time)|started|completed|completion time|recorded ?date|timestamp|finished|progress|status|_uuid|_submission_time|instanceid|record_id|objectid|globalid|creationdate|user ?no)$/;
+
+/**
+ * Of those, the ones no roster has (a roster may well have an id, a status or a start date): a
+ * survey's header with one of these is a survey even with Name and Organisation beside it.
+ */
+const SURVEY_ONLY =
+  /^(timestamp|resp(onse|ondent)[ _]?id|submission ?(id|date|time)|submitdate|submitted ?(at|time)|date ?submitted|completion time|recorded ?date|_uuid|_submission_time|instanceid)$/;
 
 /** A network already (an edge list), which goes in as a survey. */
 const isEdgeList = (lower: string[]): boolean =>
@@ -113,10 +124,10 @@ function roleFromName(name: string): FileRole | null {
  * What a file is, from its header row (the first row after any title rows) and its name. The
  * header decides whenever it has a shape of its own: a codebook's columns (a REDCap data
  * dictionary; a variable, field or XLSForm list with code and label; a bare code,label list), a
- * roster's, a 360 return's, a satisfaction return's, or a survey's own (questions, response ids
- * times and question tags). Only a header that shows none of these (blank, unreadable, columns with no telling
- * names) leaves it to the name: "snap-codes.csv" with a survey's header is a survey. Surveys are the
- * default; Pajek .net and UCINET .dl networks go in as surveys.
+ * roster's, a 360 return's, a satisfaction return's, or a survey's own (questions, response ids,
+ * times and question tags). Only a header that shows none of these (blank, unreadable, columns
+ * with no telling names) leaves it to the name: "snap-codes.csv" with a survey's header is a
+ * survey. Surveys are the default; Pajek .net and UCINET .dl networks go in as surveys.
  */
 export function guessFileRole(name: string, header: string[]): FileRole {
   if (/\.(net|dl)$/i.test(name)) return 'surveys';
@@ -125,6 +136,7 @@ export function guessFileRole(name: string, header: string[]): FileRole {
   if (isCodebook(cells)) return 'codebook';
   if (isAppraisals(lower)) return 'appraisals';
   if (isSatisfaction(lower)) return 'satisfaction';
+  if (lower.some((c) => SURVEY_ONLY.test(c))) return 'surveys';
   if (isRoster(cells)) return 'roster';
   if (isSurvey(cells, lower)) return 'surveys';
   return roleFromName(name) ?? 'surveys';

@@ -130,6 +130,16 @@ describe('guessFileRole', () => {
   it('keeps a survey asking for names and services a survey, not a roster', () => {
     const header = ['Response ID', 'Name', 'Service', 'Who do you trust?'];
     expect(guessFileRole('staff-survey.csv', header)).toBe('surveys');
+    // Found in review: short headings with no question, a consent column, a roster with a "Field".
+    expect(guessFileRole('export.csv', ['Timestamp', 'Name', 'Organisation', 'Need', 'Trust'])).toBe(
+      'surveys',
+    );
+    expect(guessFileRole('export.csv', ['Response ID', 'I agree to take part', 'Need', 'Trust'])).toBe(
+      'surveys',
+    );
+    expect(guessFileRole('export.csv', ['ID', 'Name', 'Role', 'Service', 'Field'])).toBe('roster');
+    // A roster's own status and start date do not make it a survey.
+    expect(guessFileRole('export.csv', ['id', 'name', 'role', 'Status', 'Start date'])).toBe('roster');
   });
 
   it('falls back on the name only when the header says nothing', () => {
