@@ -141,6 +141,25 @@ class ActorIds {
   }
 }
 
+/** A file's name without its folder: the command line names files as given ("2026/survey.csv"). */
+const baseName = (path: string): string => path.replace(/^.*[\\/]/, '');
+
+/**
+ * The saved mapping's entry for a survey file: the one of its name (folders aside, as next year's
+ * files sit in a folder of their own); else, when no file of the run has an entry of its name and
+ * there are as many entries as files (every file renamed), the one in its place.
+ */
+function savedEntry(mapping: Mapping, files: InputFile[], index: number): SurveyMapping | undefined {
+  const name = files[index]!.name;
+  const exact = mapping.surveys.find((s) => s.file === name);
+  if (exact) return exact;
+  const sameName = mapping.surveys.filter((s) => baseName(s.file) === baseName(name));
+  if (sameName.length === 1) return sameName[0];
+  const named = (f: InputFile) => mapping.surveys.some((s) => baseName(s.file) === baseName(f.name));
+  if (mapping.surveys.length === files.length && !files.some(named)) return mapping.surveys[index];
+  return undefined;
+}
+
 /**
  * Order of responses for "keep the latest": the timestamp when readable, else NaN (the caller
  * then keeps the lower row and says so). Slash dates (02/03/2026) are read in the day/month order
@@ -249,8 +268,16 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       mapping.surveys.push(plainNetworkMapping(file.name, network));
       return;
     }
-    const given =
-      input.mapping?.surveys.find((s) => s.file === file.name) ?? input.mapping?.surveys[fileIndex];
+    const given = input.mapping ? savedEntry(input.mapping, input.surveys, fileIndex) : undefined;
+    if (input.mapping && !given) {
+      quality.info(
+        file.name,
+        null,
+        null,
+        'mapping-no-entry',
+        `The saved mapping has no entry for "${baseName(file.name)}" (by its name, or in its place when every file was renamed), so its columns were detected afresh; the saved review decisions still apply.`,
+      );
+    }
     const first = raw.length;
     const { surveyMapping, blankRows, eventColumn, repeatColumn } = readSurveyFile(
       file,
@@ -393,11 +420,11 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     let key = r.responseId
       ? `r-${slug(r.responseId)}`
       : multiFile
-        ? `r-${slug(r.file.replace(/\.[^.]+$/, ''))}-row${r.row}`
+        ? `r-${slug(baseName(r.file).replace(/\.[^.]+$/, ''))}-row${r.row}`
         : `r-row${r.row}`;
     const taken = byRow ? actorIds.hasRow(r.row) : actorIds.has(key);
     if (taken) {
-      key = `r-${slug(r.file.replace(/\.[^.]+$/, ''))}-${key.slice(2)}`;
+      key = `r-${slug(baseName(r.file).replace(/\.[^.]+$/, ''))}-${key.slice(2)}`;
       let n = 2;
       const base = key;
       while (actorIds.has(key)) key = `${base}-${n++}`;
@@ -868,7 +895,7 @@ function placePlainNetwork(network: PlainNetwork, ctx: PlainContext): void {
   const file = network.file;
   const rosterIds = new Set(matcher.entries.map((e) => e.id as string));
   // Keyed by the file's own name (not the folder it was given from) and the node's place in it.
-  const base = `n-${slug(file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '')) || 'network'}`;
+  const base = `n-${slug(baseName(file).replace(/\.[^.]+$/, '')) || 'network'}`;
   const placed = new Map<string, ActorId | null>();
   // Where each node is first met and how many ties it has (for the review queue), and where it
   // first names someone: the row that stands for it as a respondent, so a tie's row leads back to
@@ -1291,7 +1318,7 @@ function readSurveyFile(
     }
     // A saved entry found only by position (the files were renamed) must at least be the same
     // tool's export: a Qualtrics entry laid over a Google Forms file would name none of its columns.
-    if (given && given.file !== file.name) {
+    if (given && baseName(given.file) !== baseName(file.name)) {
       const found = detectLayout(rows.slice(0, MAX_HEADER_ROWS).map((r) => r.row));
       if (found.format !== given.format) {
         quality.warn(

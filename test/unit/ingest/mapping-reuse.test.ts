@@ -213,3 +213,31 @@ describe('properties', () => {
     );
   });
 });
+
+describe("next year's files in a folder of their own", () => {
+  const at = (folder: string, name: string, data: string) => text(`${folder}/${name}`, data);
+  const google = (folder: string) =>
+    at(folder, 'google.csv', 'Timestamp,Who do you trust?\n2026/03/02 10:00:00 AM GMT,Helen Okafor\n');
+  const typed = (folder: string) =>
+    at(
+      folder,
+      'typed.csv',
+      'Response ID,Which local groups do you belong to?,Who do you go to in times of need?\nT1,Book club,Amira Haddad\n',
+    );
+
+  it('finds each entry by file name, folders aside; a file with none is detected afresh and said so', () => {
+    const last = run([google('2025'), typed('2025')]);
+    // This year: the typed file is gone, a new one takes its place in the list.
+    const other = at('2026', 'other.csv', 'Response ID,Who do you trust?\nO1,Dr Priya Patel\n');
+    const r = run([google('2026'), other], { mapping: last.mapping });
+    expect(codes(r.quality)).toContain('mapping-no-entry');
+    expect(r.quality.issues.find((i) => i.code === 'mapping-no-entry')!.file).toBe('2026/other.csv');
+    expect(codes(r.quality)).not.toContain('mapping-column-missing');
+    expect(tieSet(r)).toEqual(['r-O1>ps-04:trust', 'r-google-row2>ps-01:trust']);
+  });
+
+  it('keys respondents of several files by the file name, not its folder', () => {
+    const r = run([google('/home/evaluator/2026'), typed('/home/evaluator/2026')]);
+    expect(r.respondents.map((p) => p.key)).toEqual(['r-google-row2', 'r-T1']);
+  });
+});
