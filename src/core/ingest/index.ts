@@ -1579,10 +1579,13 @@ function followMovedQuestions(
   };
   let moved = false;
   const questions = given.questions.map((q) => {
-    const nowLabel = wordingAt(q.columns[0] ?? '');
-    if (nowLabel == null || wordsOf(nowLabel).startsWith(wordsOf(q.label))) return q;
-    const now = { label: nowLabel };
+    // All its columns renamed (Qualtrics' Q3_1, Q3_2 now Q4_1, Q4_2): found by its wording alone.
+    const gone = q.columns.length > 0 && q.columns.every((c) => !header.includes(c));
+    const nowLabel = gone ? '' : wordingAt(q.columns[0] ?? '');
+    if (nowLabel == null || (!gone && wordsOf(nowLabel).startsWith(wordsOf(q.label)))) return q;
+    const now = { label: nowLabel || 'nothing (the column is gone)' };
     const found = detected.questions.find((d) => sameWording(d.label, q.label));
+    if (!found && gone) return q; // said by the missing-column check
     if (!found) {
       throw new InputError(
         fileName,
@@ -1603,6 +1606,82 @@ function followMovedQuestions(
     return { ...q, columns: found.columns, ...(found.targets ? { targets: found.targets } : {}) };
   });
   return moved ? { ...given, questions } : given;
+}
+
+/**
+ * A saved question's choices as this year's file names them: a column now headed by another
+ * person ("Who do you trust? - Marcus Oyelaran" where the mapping says Helen Okafor) is read as
+ * that person; a choice added since (a new column of the same question) is read as part of it;
+ * a choice gone from the file is left out. Each is said, since the saved mapping said otherwise.
+ */
+function followChoices(
+  fileName: string,
+  given: SurveyMapping,
+  detected: SurveyMapping,
+  header: string[],
+  quality: QualityCollector,
+): SurveyMapping {
+  const elsewhere = new Set(given.questions.flatMap((q) => q.columns));
+  let changed = false;
+  const questions = given.questions.map((q) => {
+    if (!q.targets || (q.kind !== 'choices' && q.kind !== 'grid')) return q;
+    const now = detected.questions.find(
+      (d) => d.kind === q.kind && d.columns.some((c) => q.columns.includes(c)),
+    );
+    const nowTarget = new Map(now?.targets ? now.columns.map((c, k) => [c, now.targets![k]!] as const) : []);
+    const columns: string[] = [];
+    const targets: string[] = [];
+    q.columns.forEach((column, k) => {
+      const saved = q.targets![k]!;
+      if (!header.includes(column)) {
+        if (q.columns.some((c) => header.includes(c))) {
+          quality.warn(
+            fileName,
+            1,
+            column,
+            'choice-removed',
+            `The choice "${saved}" of "${q.label}" (column "${column}" in the saved mapping) is not in this file, so no one could tick it.`,
+          );
+          changed = true;
+          return;
+        }
+        columns.push(column); // the whole question is gone: the missing-column check says so
+        targets.push(saved);
+        return;
+      }
+      const target = nowTarget.get(column);
+      if (target && nameKey(target) !== nameKey(saved)) {
+        quality.warn(
+          fileName,
+          1,
+          column,
+          'choice-changed',
+          `The column "${column}" stands for "${target}" in this file, not "${saved}" as in the saved mapping: its ticks were read as ${target}.`,
+        );
+        changed = true;
+        columns.push(column);
+        targets.push(target);
+        return;
+      }
+      columns.push(column);
+      targets.push(saved);
+    });
+    for (const [column, target] of nowTarget) {
+      if (columns.includes(column) || elsewhere.has(column)) continue;
+      quality.info(
+        fileName,
+        1,
+        column,
+        'choice-added',
+        `"${target}" (column "${column}") is a choice of "${q.label}" that the saved mapping does not have: it was read as part of the question.`,
+      );
+      changed = true;
+      columns.push(column);
+      targets.push(target);
+    }
+    return { ...q, columns, targets };
+  });
+  return changed ? { ...given, questions } : given;
 }
 
 /**
@@ -1649,6 +1728,7 @@ function mapSurvey(
   if (given) {
     const detected = detectSurveyMapping(fileName, layout, header, subHeaders, sample, isKnown, namesSomeone);
     given = followMovedQuestions(fileName, given, detected, header, subHeaders, quality);
+    given = followChoices(fileName, given, detected, header, quality);
     surveyMapping = { ...given, file: fileName };
     const missing = [
       ...given.questions.flatMap((q) => q.columns),

@@ -2,6 +2,7 @@
 // checked with a clear message, and its review decisions are applied or said not to be, never
 // dropped unsaid (a trial of next year's rerun found each of these).
 import fc from 'fast-check';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { nodesCsv } from '../../../src/core/export';
 import { checkMapping } from '../../../src/core/ingest/mapping-file';
@@ -239,5 +240,67 @@ describe("next year's files in a folder of their own", () => {
   it('keys respondents of several files by the file name, not its folder', () => {
     const r = run([google('/home/evaluator/2026'), typed('/home/evaluator/2026')]);
     expect(r.respondents.map((p) => p.key)).toEqual(['r-google-row2', 'r-T1']);
+  });
+});
+
+describe("next year's choices", () => {
+  // This year's Qualtrics export, edited as the survey changed: rows are [tags, texts, ImportIds, data...].
+  const qualtrics = (edit: (rows: string[][]) => void) => {
+    const rows = Papa.parse<string[]>(new TextDecoder().decode(fixture('qualtrics.csv').data as Uint8Array), {
+      skipEmptyLines: true,
+    }).data;
+    edit(rows);
+    return text('qualtrics.csv', Papa.unparse(rows));
+  };
+  const saved = () => run([fixture('qualtrics.csv')]).mapping;
+  const trusted = (r: ReturnType<typeof run>) =>
+    tieSet(r).filter((t) => t.startsWith('r-R_1aB2cD3eF4>') && t.endsWith(':trust'));
+
+  it('reads a choice column now headed by another person as that person, and says so', () => {
+    const file = qualtrics((rows) => {
+      rows[1]![20] = 'Who do you trust? - Karen Douglas';
+    });
+    const r = run([file], { mapping: saved() });
+    expect(trusted(r)).toEqual(['r-R_1aB2cD3eF4>ps-04:trust', 'r-R_1aB2cD3eF4>ps-12:trust']);
+    const note = r.quality.issues.find((i) => i.code === 'choice-changed')!;
+    expect(note).toMatchObject({ severity: 'warning', column: 'Q3_2' });
+    expect(note.message).toContain('"Karen Douglas"');
+  });
+
+  it('reads a choice added since, and leaves out one removed, saying so', () => {
+    const file = qualtrics((rows) => {
+      rows.forEach((row, i) =>
+        row.push(
+          i === 0
+            ? 'Q3_4'
+            : i === 1
+              ? 'Who do you trust? - Sgt David Jones'
+              : i === 2
+                ? '{"ImportId":"QID3_4"}'
+                : i === 4
+                  ? '1'
+                  : '',
+        ),
+      );
+      for (const row of rows) row.splice(21, 1); // Q3_3, Amira Haddad, is gone
+    });
+    const r = run([file], { mapping: saved() });
+    expect(trusted(r)).toEqual([
+      'r-R_1aB2cD3eF4>ps-01:trust',
+      'r-R_1aB2cD3eF4>ps-04:trust',
+      'r-R_1aB2cD3eF4>ps-08:trust',
+    ]);
+    expect(r.quality.issues.find((i) => i.code === 'choice-added')).toMatchObject({ column: 'Q3_4' });
+    expect(r.quality.issues.find((i) => i.code === 'choice-removed')).toMatchObject({ column: 'Q3_3' });
+    expect(codes(r.quality)).not.toContain('unmapped-question');
+  });
+
+  it('follows a question whose every column was renumbered, by its wording', () => {
+    const file = qualtrics((rows) => {
+      rows[0] = rows[0]!.map((c) => c.replace(/^Q3_/, 'Q7_'));
+    });
+    const r = run([file], { mapping: saved() });
+    expect(codes(r.quality)).toContain('question-moved');
+    expect(trusted(r)).toEqual(['r-R_1aB2cD3eF4>ps-01:trust', 'r-R_1aB2cD3eF4>ps-04:trust']);
   });
 });

@@ -306,7 +306,13 @@ describe('more quality cases', () => {
     const again = run([fixture('simple.csv')], { mapping: saved });
     expect(tieSet(again)).toEqual(tieSet(first));
     expect(again.mapping.surveys).toEqual(first.mapping.surveys);
+    // A column gone whose question is asked elsewhere is followed there by its wording...
     saved.surveys[0].questions[0].columns = ['Who is your GP?'];
+    const followed = run([fixture('simple.csv')], { mapping: saved });
+    expect(codes(followed.quality)).toContain('question-moved');
+    expect(tieSet(followed)).toEqual(tieSet(first));
+    // ...and one whose question is asked nowhere stops the run, naming the column.
+    saved.surveys[0].questions[0].label = 'Who is your GP?';
     expect(() => run([fixture('simple.csv')], { mapping: saved })).toThrowError(/Who is your GP\?/);
   });
 
