@@ -219,6 +219,8 @@ interface Resolved {
   text?: string;
   /** The answer names nobody (a code labelled "Other" or "None"). */
   nobody?: true;
+  /** With `stale`: the roster name its id has now, when the decision was made about someone else. */
+  renamed?: string;
 }
 
 /**
@@ -241,7 +243,9 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     version: 1,
     roster: null,
     surveys: [],
-    decisions: [...(input.mapping?.decisions ?? [])],
+    // Copies: applying a decision fills in its new actor's id and its person's name, and the
+    // caller's mapping (the app's saved project, a test's) must not change under it.
+    decisions: (input.mapping?.decisions ?? []).map((d) => ({ ...d })),
   };
   progress.report('Reading roster', 0);
   const roster = readRoster(input.roster, quality, input.mapping);
@@ -520,7 +524,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
             r.row,
             columns[data[n + 1]!]!,
             'decision-not-applied',
-            `The saved decision for "${d.text}" ${d.id ? `names ${d.id}, who is not on this roster (nor a new actor)` : 'names no one'}, so it was not applied: ${res.target ? 'the name was matched as if never decided' : 'the name waits in review again'}.`,
+            `The saved decision for "${d.text}" ${res.renamed ? `names ${d.id}, who was ${d.name} when it was made and is ${res.renamed} on this roster` : d.id ? `names ${d.id}, who is not on this roster (nor a new actor)` : 'names no one'}, so it was not applied: ${res.target ? 'the name was matched as if never decided' : 'the name waits in review again'}.`,
           );
         }
       }
@@ -768,7 +772,20 @@ function resolve(
     if (decision.action === 'accept' || decision.action === 'choose') {
       // "Accept" saved without an id accepts the suggestion it was made on: the closest match.
       const id = decision.id ?? (decision.action === 'accept' ? result.candidates[0]?.id : undefined);
-      if (id && matcher.entries.some((e) => e.id === id)) return { target: asActorId(id), result, decision };
+      const entry = id ? matcher.entries.find((e) => e.id === id) : undefined;
+      if (entry) {
+        // The id given to someone else since (a roster reusing a leaver's id): asked again, not
+        // applied. The same person written otherwise ("Dr Priya Patel" for "Priya Patel") matches.
+        if (
+          decision.name &&
+          nameKey(decision.name) !== nameKey(entry.name) &&
+          matcher.match(decision.name).id !== entry.id
+        ) {
+          return { target: null, result, stale: decision, renamed: entry.name };
+        }
+        decision.name ??= entry.name;
+        return { target: asActorId(entry.id), result, decision };
+      }
       // Chosen to be a new actor another spelling is saved as ("Patel" as "the library"'s actor):
       // that spelling's decision makes it, or finds it made.
       const other = id ? [...decisions.values()].find((d) => d.action === 'new' && d.id === id) : undefined;

@@ -50,6 +50,10 @@ export function checkMapping(value: unknown, file: string): Mapping {
       );
     if (decision!.action === 'choose' && typeof decision!.id !== 'string')
       fail(`The decision to choose someone for "${String(decision!.text)}" names no "id".`);
+    for (const key of ['id', 'name', 'label', 'type'] as const) {
+      if (decision![key] !== undefined && typeof decision![key] !== 'string')
+        fail(`The decision for "${String(decision!.text)}" has a "${key}" that is not text.`);
+    }
   });
   return { version: 1, roster: (m.roster as Mapping['roster']) ?? null, surveys, decisions } as Mapping;
 }

@@ -141,6 +141,11 @@ export interface ReviewDecision {
 /** A saved decision, keyed by the normalised name text so reruns reproduce it. */
 export interface DecisionRecord extends ReviewDecision {
   text: string;
+  /**
+   * For accept / choose: the roster name the id had when the decision was applied (filled in by
+   * ingest), so that a rerun whose roster gives the id to someone else does not apply it blindly.
+   */
+  name?: string;
 }
 
 export interface Mapping {

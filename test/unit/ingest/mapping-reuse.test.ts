@@ -304,3 +304,34 @@ describe("next year's choices", () => {
     expect(trusted(r)).toEqual(['r-R_1aB2cD3eF4>ps-01:trust', 'r-R_1aB2cD3eF4>ps-04:trust']);
   });
 });
+
+describe('a decision whose roster id now belongs to someone else', () => {
+  it('records whom it chose, and is asked again when the roster gives the id to another person', () => {
+    const survey = text('s.csv', 'Response ID,Who do you trust?\nR1,the head at Riverside\n');
+    const decided = mappingWith([{ text: 'the head at Riverside', action: 'choose', id: 'ps-01' }]);
+    const first = run([survey], { mapping: decided });
+    expect(tieSet(first)).toEqual(['r-R1>ps-01:trust']);
+    expect(first.mapping.decisions[0]).toMatchObject({ id: 'ps-01', name: 'Helen Okafor' });
+    // Next year Helen has left and the roster gives ps-01 to the new head.
+    const roster = text(
+      'roster.csv',
+      'id,name,type,role\nps-01,Marcus Oyelaran,public-servant,Headteacher\n',
+    );
+    const next = run([survey], { mapping: structuredClone(first.mapping), roster });
+    expect(next.ties).toEqual([]);
+    expect(next.review.map((x) => x.text)).toEqual(['the head at Riverside']);
+    expect(next.quality.issues.find((i) => i.code === 'decision-not-applied')!.message).toContain(
+      'who was Helen Okafor when it was made and is Marcus Oyelaran on this roster',
+    );
+    // A mapping saved before names were recorded still applies as it did, and so does one whose
+    // person is written otherwise on this year's roster.
+    expect(tieSet(run([survey], { mapping: decided, roster }))).toEqual(['r-R1>ps-01:trust']);
+    const retitled = text(
+      'roster.csv',
+      'id,name,type,role\nps-01,Mrs Helen Okafor,public-servant,Headteacher\n',
+    );
+    expect(tieSet(run([survey], { mapping: structuredClone(first.mapping), roster: retitled }))).toEqual([
+      'r-R1>ps-01:trust',
+    ]);
+  });
+});
