@@ -213,7 +213,26 @@ export function splitNames(
       i++;
     }
   }
-  return out.filter((s) => !EMPTY_ANSWER.test(s));
+  // A list written "Chloe, and Sam" or over lines ("...\nand Sam"): the joining word is no part of the name.
+  return out.map((s) => s.replace(LEADING_JOIN, '')).filter((s) => s !== '' && !EMPTY_ANSWER.test(s));
+}
+
+const LEADING_JOIN = /^(?:and|&)\s+/i;
+
+/** Where a piece value[a, b) starts past a leading "and " or "& " (LEADING_JOIN, without a slice). */
+function afterJoin(value: string, a: number, b: number): number {
+  let at = -1;
+  if (value.charCodeAt(a) === 38) at = a + 1;
+  else if (
+    b - a > 4 &&
+    (value.charCodeAt(a) | 0x20) === 0x61 &&
+    (value.charCodeAt(a + 1) | 0x20) === 0x6e &&
+    (value.charCodeAt(a + 2) | 0x20) === 0x64
+  )
+    at = a + 3;
+  if (at < 0 || !isSpace(value.charCodeAt(at))) return a;
+  while (at < b && isSpace(value.charCodeAt(at))) at++;
+  return at;
 }
 
 /** Split on commas that are not inside (), [] or quotes: "=HYPERLINK("a","b")" stays whole. */
@@ -518,6 +537,7 @@ export function makeRowReader(
       start = end + 1;
       while (a < b && isSpace(value.charCodeAt(a))) a++;
       while (b > a && isSpace(value.charCodeAt(b - 1))) b--;
+      a = afterJoin(value, a, b);
       if (a === b) continue;
       const piece = pieceAt(value, a, b);
       const ids = piece.ids;

@@ -120,3 +120,16 @@ describe('screening responses', () => {
     expect(codes(unsaid.quality)).toContain('date-order');
   });
 });
+
+describe('lists over several lines', () => {
+  it('drops the joining word that starts a line or follows a comma', () => {
+    const r = run([
+      text(
+        'lines.csv',
+        'Response ID,Who do you trust?\nL1,"Helen Okafor\nand Zebedee Quint"\nL2,"Amira Haddad, and Sue Grey"\n',
+      ),
+    ]);
+    expect(tieSet(r)).toEqual(['r-L1>ps-01:trust', 'r-L2>ps-09:trust']);
+    expect(r.review.map((x) => x.text).sort()).toEqual(['Sue Grey', 'Zebedee Quint']);
+  });
+});
