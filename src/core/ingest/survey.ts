@@ -179,7 +179,7 @@ export function splitNames(
   const out: string[] = [];
   // Most cells hold one name: skip the splitting machinery for them.
   if (!/[;\n\r|,]/.test(cell)) {
-    const one = cell.trim();
+    const one = cell.trim().replace(LEADING_JOIN, '');
     return one && !EMPTY_ANSWER.test(one) ? [one] : [];
   }
   for (const raw of cell.split(/[;\n\r|]+/)) {
@@ -230,7 +230,7 @@ function afterJoin(value: string, a: number, b: number): number {
     (value.charCodeAt(a + 2) | 0x20) === 0x64
   )
     at = a + 3;
-  if (at < 0 || !isSpace(value.charCodeAt(at))) return a;
+  if (at < 0 || at >= b || !isSpace(value.charCodeAt(at))) return a;
   while (at < b && isSpace(value.charCodeAt(at))) at++;
   return at;
 }

@@ -111,6 +111,18 @@ describe('row reader: comma-joined answers', () => {
       );
     }
   });
+  it('drops a joining "and" or "&" alike on both paths, and keeps a lone "&"', () => {
+    const matcher = new RosterMatcher(people, codebook);
+    // The first once differed: "&" followed by the space before the comma is no joining word.
+    const cells = [
+      'P-},& , 4',
+      '& Priya Patel',
+      'Helen Okafor, & Amira Haddad',
+      'Helen Okafor, AND  Sue Grey',
+      'Andrew, and',
+    ];
+    expect(readAll(matcher, cells, false)).toEqual(readAll(matcher, cells, true));
+  });
   it('reads typed names off the roster beside roster names without the general path', () => {
     const matcher = new RosterMatcher(people, codebook);
     const cells = ['Helen Okafor, Dr P Patel', 'my neighbour Sue, 1 3', 'Patel, Priya, Helen Okafor'];
