@@ -141,6 +141,32 @@ class ActorIds {
   }
 }
 
+/**
+ * A tie type named after a column (Snap's "q2") or kept as "named", given to differently worded
+ * questions of two files: their ties make one layer of the network, which the user may not mean.
+ */
+function noteSharedTieTypes(surveys: SurveyMapping[], quality: QualityCollector): void {
+  const askedBy = new Map<string, { file: string; label: string }>();
+  const said = new Set<string>();
+  for (const s of surveys) {
+    for (const q of s.questions) {
+      if (q.relation == null || isCoreRelation(q.relation) || said.has(q.relation)) continue;
+      const first = askedBy.get(q.relation);
+      if (!first) askedBy.set(q.relation, { file: s.file, label: q.label });
+      else if (first.file !== s.file && !sameWording(first.label, q.label)) {
+        said.add(q.relation);
+        quality.warn(
+          s.file,
+          1,
+          q.columns[0] ?? null,
+          'tie-type-shared',
+          `The tie type "${q.relation}" is given to "${q.label.slice(0, 60)}" here and to "${first.label.slice(0, 60)}" in ${baseName(first.file)}, so their ties count as one tie type. If they ask different things, give one a tie type of its own in the mapping.`,
+        );
+      }
+    }
+  }
+}
+
 /** A file's name without its folder: the command line names files as given ("2026/survey.csv"). */
 const baseName = (path: string): string => path.replace(/^.*[\\/]/, '');
 
@@ -331,6 +357,8 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       );
     }
   });
+
+  noteSharedTieTypes(mapping.surveys, quality);
 
   // 2. Drop previews, tests, spam and superseded resubmissions (each reported).
   progress.report('Screening responses', 0.75);

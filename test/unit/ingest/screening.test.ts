@@ -133,3 +133,17 @@ describe('lists over several lines', () => {
     expect(r.review.map((x) => x.text).sort()).toEqual(['Sue Grey', 'Zebedee Quint']);
   });
 });
+
+describe('a tie type given to two different questions', () => {
+  it('is said when two files ask different things under one unrecognised tie type', () => {
+    const file = (name: string, question: string) =>
+      text(name, `Response ID,${question}\n${name[0]}1,Helen Okafor\n`);
+    const r = run([file('a.csv', 'Who do you play football with?'), file('b.csv', 'Who do you sing with?')]);
+    const shared = r.quality.issues.filter((i) => i.code === 'tie-type-shared');
+    expect(shared).toMatchObject([{ file: 'b.csv', column: 'Who do you sing with?' }]);
+    expect(shared[0]!.message).toContain('"Who do you play football with?" in a.csv');
+    // The same question in both files (two collectors of one survey) is one tie type, as meant.
+    const same = run([file('a.csv', 'Who do you sing with?'), file('b.csv', 'Who do you sing with?')]);
+    expect(codes(same.quality)).not.toContain('tie-type-shared');
+  });
+});
