@@ -23,7 +23,7 @@ import {
   RESPONDENT_TYPE_WORDING,
 } from './detect';
 import { RosterMatcher, type MatchResult } from './matcher';
-import { nameKey } from './names';
+import { nameKey, TITLES } from './names';
 import { plainWording } from './wording';
 import { detectRelation } from './relations';
 import { isSpace } from './chars';
@@ -52,6 +52,7 @@ import {
 import { reportRagged, skipTitleRows, streamGrid, uniqueHeaders } from './table';
 import { isPlainNetwork, readPlainNetwork, type PlainNetwork } from './plain-network';
 import type {
+  Candidate,
   DecisionRecord,
   IngestInput,
   IngestResult,
@@ -166,6 +167,19 @@ function noteSharedTieTypes(surveys: SurveyMapping[], quality: QualityCollector)
     }
   }
 }
+
+/**
+ * The confidence shown for a person decided before for the same name (titles and punctuation
+ * aside) whom the matcher did not suggest itself: enough to be listed, not to be taken for a match.
+ */
+const DECIDED_BEFORE = 0.5;
+
+/** A name's key without its titles ("Dr. Patel" and "Patel" alike), to find decisions made about it. */
+const bareKey = (text: string): string =>
+  nameKey(text)
+    .split(' ')
+    .filter((w) => !TITLES.has(w))
+    .join(' ');
 
 /** A file's name without its folder: the command line names files as given ("2026/survey.csv"). */
 const baseName = (path: string): string => path.replace(/^.*[\\/]/, '');
@@ -513,6 +527,25 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   const bySpelling: { text: string; result: MatchResult; file: string }[] = [];
   const seenTie: (string | number)[] = []; // (target, relation, tie) triples: a handful per respondent, a scan beats a Set
   /** A name for the review queue (and quality.json's unmatched), counted with up to five places. */
+  // A name decided before under another spelling ("Patel" chose Dr Anil Patel; now "Dr. Patel"):
+  // that person comes first among the suggestions, at the matcher's own confidence, never accepted.
+  const decidedByBareKey = new Map<string, string>();
+  for (const d of decisions.values()) {
+    if (
+      (d.action === 'accept' || d.action === 'choose') &&
+      d.id &&
+      matcher.entries.some((e) => e.id === d.id)
+    )
+      decidedByBareKey.set(bareKey(d.text), d.id);
+  }
+  const withDecidedFirst = (text: string, candidates: Candidate[]): Candidate[] => {
+    const id = decidedByBareKey.size === 0 ? undefined : decidedByBareKey.get(bareKey(text));
+    if (!id) return candidates;
+    const before = candidates.find((c) => c.id === id);
+    const name = matcher.entries.find((e) => e.id === id)!.name;
+    const decided = before ?? { id, name, confidence: DECIDED_BEFORE };
+    return [decided, ...candidates.filter((c) => c.id !== id)];
+  };
   const waitForReview = (key: string, text: string, result: MatchResult, r: RawResponse, column: string) => {
     const u = unmatched.get(key);
     if (u) {
@@ -520,7 +553,14 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       if (u.where.length < 5) u.where.push({ file: r.file, row: r.row, column });
     } else {
       unmatched.set(key, {
-        item: { text, file: r.file, row: r.row, column, candidates: result.candidates, count: 1 },
+        item: {
+          text,
+          file: r.file,
+          row: r.row,
+          column,
+          candidates: withDecidedFirst(text, result.candidates),
+          count: 1,
+        },
         where: [{ file: r.file, row: r.row, column }],
       });
     }

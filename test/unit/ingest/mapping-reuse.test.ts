@@ -335,3 +335,19 @@ describe('a decision whose roster id now belongs to someone else', () => {
     ]);
   });
 });
+
+describe('a name decided before under another spelling', () => {
+  it('suggests the person decided first, and accepts no one unasked', () => {
+    const survey = text('s.csv', 'Response ID,Who do you trust?\nR1,Dr. Patel\nR2,Patel\n');
+    const r = run([survey], { mapping: mappingWith([{ text: 'Patel', action: 'choose', id: 'ps-06' }]) });
+    // "Patel" is decided; "Dr. Patel" waits in review with Dr Anil Patel first, still as close as
+    // Dr Priya Patel (the matcher's confidence is not made up), so the reviewer still chooses.
+    expect(tieSet(r)).toEqual(['r-R2>ps-06:trust']);
+    const item = r.review.find((x) => x.text === 'Dr. Patel')!;
+    expect(item.candidates.map((c) => c.id)).toEqual(['ps-06', 'ps-04']);
+    expect(item.candidates[0]!.confidence).toBe(item.candidates[1]!.confidence);
+    // Without the decision Dr Priya Patel, first on the roster, comes first.
+    const fresh = run([survey]).review.find((x) => x.text === 'Dr. Patel')!;
+    expect(fresh.candidates.map((c) => c.id)).toEqual(['ps-04', 'ps-06']);
+  });
+});
