@@ -5,8 +5,11 @@ import { InputError, type QualityCollector } from '../quality';
 
 export interface DecodedText {
   text: string;
-  /** `macintosh`: Mac Roman, as old Mac Excel writes "CSV (Macintosh)". */
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'macintosh';
+  /**
+   * `macintosh`: Mac Roman, as old Mac Excel writes "CSV (Macintosh)"; `windows-1250`: Excel's
+   * "CSV" on Central European Windows (Polish, Czech, Hungarian names).
+   */
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'windows-1250' | 'macintosh';
   /**
    * UTF-8 text with a few bytes that are not (a Windows-1252 "é" pasted into a UTF-8 export):
    * those bytes were read as Windows-1252 (`at`: where the first few are in the text), so the
@@ -39,7 +42,9 @@ export function decodeText(data: Uint8Array | string): DecodedText {
   } catch {
     const mixed = decodeMostlyUtf8(data.subarray(start));
     if (mixed) return { text: mixed.text, encoding: 'utf-8', repaired: mixed.repaired };
-    if (looksMacRoman(data)) return { text: decodeSingleByte(data, MAC_ROMAN_HIGH), encoding: 'macintosh' };
+    const single = likeliestSingleByte(data);
+    if (single === 'macintosh') return { text: decodeSingleByte(data, MAC_ROMAN_HIGH), encoding: single };
+    if (single === 'windows-1250') return { text: decodeSingleByte(data, CP1250_HIGH), encoding: single };
     return { text: decodeWindows1252(data), encoding: 'windows-1252' };
   }
 }
@@ -152,6 +157,10 @@ function windows1252Char(b: number): string {
 const MAC_ROMAN_HIGH =
   'ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»…\u00a0ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\uf8ffÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ';
 
+// Windows-1250's 0x80–0xFF, as the Encoding Standard's "windows-1250" (its undefined bytes as C1).
+const CP1250_HIGH =
+  '€\u0081‚\u0083„…†‡\u0088‰Š‹ŚŤŽŹ\u0090‘’“”•–—\u0098™š›śťžź\u00a0ˇ˘Ł¤Ą¦§¨©Ş«¬\u00ad®Ż°±˛ł´µ¶·¸ąş»Ľ˝ľżŔÁÂĂÄĹĆÇČÉĘËĚÍÎĎĐŃŇÓÔŐÖ×ŘŮÚŰÜÝŢßŕáâăäĺćçčéęëěíîďđńňóôőö÷řůúűüýţ˙';
+
 /** Punctuation both encodings write in answers and names: curly quotes, dashes, £, €, …, •. */
 const COMMON_PUNCTUATION = new Set('‘’“”–—…£€•°'.split(''));
 
@@ -187,6 +196,7 @@ function kindsOf(charOf: (b: number) => string): Uint8Array {
 
 const MAC_KINDS = kindsOf((b) => MAC_ROMAN_HIGH.charAt(b - 0x80));
 const WINDOWS_KINDS = kindsOf(windows1252Char);
+const CENTRAL_KINDS = kindsOf((b) => CP1250_HIGH.charAt(b - 0x80));
 
 const isUpperAscii = (b: number) => b >= 0x41 && b <= 0x5a;
 const isLowerAscii = (b: number) => b >= 0x61 && b <= 0x7a;
@@ -219,14 +229,16 @@ function plausibility(kind: number, prev: number, next: number): number {
 const ENCODING_EVIDENCE = 4096;
 
 /**
- * Whether a file that is not UTF-8 reads better as Mac Roman than as Windows-1252: its bytes above
- * 0x7F make lower-case letters and punctuation there ("Zoë Lefèvre", "O’Brien"), where Windows-1252
- * gives undefined bytes and capitals inside words. Windows-1252 is kept on a tie (curly quotes
- * alone read well in both) and unless Mac Roman is clearly better.
+ * The single-byte encoding a file that is not UTF-8 reads best in: Windows-1252 (Western Excel),
+ * unless Mac Roman or Windows-1250 clearly reads better, their bytes above 0x7F making lower-case
+ * letters and punctuation ("Zoë Lefèvre", "O’Brien"; "Małgorzata Zając") where Windows-1252 gives
+ * undefined bytes, symbols and capitals inside words. Windows-1252 is kept on a tie (curly quotes,
+ * £ and é read alike in all three) and unless another is better by 2.
  */
-function looksMacRoman(data: Uint8Array): boolean {
+function likeliestSingleByte(data: Uint8Array): 'windows-1252' | 'macintosh' | 'windows-1250' {
   let mac = 0;
   let windows = 0;
+  let central = 0;
   let weighed = 0;
   for (let i = 0; i < data.length && weighed < ENCODING_EVIDENCE; i++) {
     const b = data[i]!;
@@ -236,8 +248,10 @@ function looksMacRoman(data: Uint8Array): boolean {
     const next = i + 1 < data.length ? data[i + 1]! : 0;
     mac += plausibility(MAC_KINDS[b - 0x80]!, prev, next);
     windows += plausibility(WINDOWS_KINDS[b - 0x80]!, prev, next);
+    central += plausibility(CENTRAL_KINDS[b - 0x80]!, prev, next);
   }
-  return mac >= windows + 2;
+  if (Math.max(mac, central) < windows + 2) return 'windows-1252';
+  return central >= mac ? 'windows-1250' : 'macintosh';
 }
 
 export function decodeWindows1252(data: Uint8Array): string {

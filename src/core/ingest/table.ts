@@ -121,13 +121,17 @@ export function readText(file: InputFile, quality: QualityCollector): string {
       'This is a web page (HTML), not a data file: the download may have needed a sign-in or stopped part way. Download the file again (the responses as CSV or Excel from the survey tool).',
     );
   }
-  if (encoding === 'macintosh') {
+  if (encoding === 'macintosh' || encoding === 'windows-1250') {
+    const as =
+      encoding === 'macintosh'
+        ? 'Mac Roman text, as old Mac Excel saves "CSV (Macintosh)"'
+        : 'Windows-1250 text, as Excel saves "CSV" on Central European Windows (Polish, Czech, Hungarian)';
     quality.info(
       file.name,
       null,
       null,
       'encoding',
-      'Read as Mac Roman text, as old Mac Excel saves "CSV (Macintosh)": its accented letters and curly quotes read as words there, not as Windows-1252. If names with accents look wrong, save the file again as "CSV UTF-8" and add that.',
+      `Read as ${as}: its accented letters and curly quotes read as words there, not as Windows-1252. If names with accents look wrong, save the file again as "CSV UTF-8" and add that.`,
     );
   } else if (encoding !== 'utf-8') {
     quality.info(file.name, null, null, 'encoding', `Read as ${encoding} text.`);

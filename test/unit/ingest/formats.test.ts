@@ -337,6 +337,19 @@ describe('encodings and dialects', () => {
     });
   });
 
+  it('Windows-1250 from Central European Excel: Polish names read as such, not as Mac Roman', () => {
+    // "Małgorzata Zając, Łukasz Wiśniewski, Żaneta" in Windows-1250 (ł B3, ą B9, Ł A3, ś 9C, Ż AF).
+    const polish = new Uint8Array([
+      0x4d, 0x61, 0xb3, 0x67, 0x6f, 0x72, 0x7a, 0x61, 0x74, 0x61, 0x20, 0x5a, 0x61, 0x6a, 0xb9, 0x63, 0x2c,
+      0x20, 0xa3, 0x75, 0x6b, 0x61, 0x73, 0x7a, 0x20, 0x57, 0x69, 0x9c, 0x6e, 0x69, 0x65, 0x77, 0x73, 0x6b,
+      0x69, 0x2c, 0x20, 0xaf, 0x61, 0x6e, 0x65, 0x74, 0x61,
+    ]);
+    expect(decodeText(polish)).toEqual({
+      text: 'Małgorzata Zając, Łukasz Wiśniewski, Żaneta',
+      encoding: 'windows-1250',
+    });
+  });
+
   it("UTF-16 with BOM, tab-delimited (Excel's Unicode text)", () => {
     const r = run([fixture('utf16-excel.txt')]);
     expect(tieSet(r)).toEqual(['r-U1>ps-04:trust', 'r-U2>ps-01:trust']);
