@@ -29,6 +29,7 @@ import { detectRelation } from './relations';
 import { isSpace } from './chars';
 import {
   hashString,
+  isEmail,
   NEEDS_LOWER_CASE,
   NOT_EMAIL,
   slashDateMs,
@@ -1586,7 +1587,12 @@ function noteUnreadNameColumns(
       if (!value || value.length > 200) continue;
       answered++;
       if (choiceWords && words(value).every((w) => choiceWords.has(w))) repeated++;
-      if (value.split(/[;,\n]/).some((p) => mayBeName(p.trim()) && namesSomeone(p.trim()))) {
+      // Names, or roster people's e-mail addresses: never read as names, but worth saying.
+      if (
+        value
+          .split(/[;,\n]/)
+          .some((p) => (mayBeName(p.trim()) || isEmail(p.trim())) && namesSomeone(p.trim()))
+      ) {
         named++;
         if (example.length < 2) example.push(value.slice(0, 40));
       }

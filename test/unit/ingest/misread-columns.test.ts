@@ -45,3 +45,17 @@ describe('columns that are not what they look like', () => {
     expect(codes(r.quality)).not.toContain('numeric-answers');
   });
 });
+
+describe('a column of roster e-mail addresses that is not read', () => {
+  it('is said, though an address is never read as a name', () => {
+    const r = run([
+      text(
+        'snap.csv',
+        'RespID,Q2,Q6\n1,Helen Okafor,amira.haddad@millbrook.gov.uk\n2,Amira Haddad,amira.haddad@millbrook.gov.uk\n' +
+          '3,Helen Okafor,priya.patel@millbrook.gov.uk\n',
+      ),
+    ]);
+    expect(r.mapping.surveys[0]!.email).toBeNull();
+    expect(r.quality.issues.find((i) => i.code === 'unread-name-column')).toMatchObject({ column: 'Q6' });
+  });
+});
