@@ -527,7 +527,6 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   let spellings = 0;
   const bySpelling: { text: string; result: MatchResult; file: string }[] = [];
   const seenTie: (string | number)[] = []; // (target, relation, tie) triples: a handful per respondent, a scan beats a Set
-  /** A name for the review queue (and quality.json's unmatched), counted with up to five places. */
   // A name decided before under another spelling ("Patel" chose Dr Anil Patel; now "Dr. Patel"):
   // that person comes first among the suggestions, at the matcher's own confidence, never accepted.
   const decidedByBareKey = new Map<string, string>();
@@ -539,7 +538,23 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     )
       decidedByBareKey.set(bareKey(d.text), d.id);
   }
-  const withDecidedFirst = (text: string, candidates: Candidate[]): Candidate[] => {
+  // Actors a reviewer added ("new" decisions, last year's included), matched as roster people
+  // are, so that a near spelling of one ("Millbrook Comunity Larder") is suggested, not accepted.
+  const added = [...decisions.values()].flatMap((d): RosterEntry[] => {
+    if (d.action !== 'new' || !d.id) return [];
+    const type = d.type ?? 'other';
+    return [{ id: asActorId(d.id), name: d.label ?? d.text, type, sector: SECTOR_OF_TYPE[type], attrs: {} }];
+  });
+  const addedMatcher = added.length > 0 ? new RosterMatcher(added) : null;
+  const withDecidedFirst = (text: string, found: Candidate[]): Candidate[] => {
+    let candidates = found;
+    if (addedMatcher) {
+      const near = addedMatcher.match(text).candidates.filter((c) => !found.some((f) => f.id === c.id));
+      if (near.length > 0)
+        candidates = [...found, ...near]
+          .sort((a, b) => b.confidence - a.confidence)
+          .slice(0, found.length + 1);
+    }
     const id = decidedByBareKey.size === 0 ? undefined : decidedByBareKey.get(bareKey(text));
     if (!id) return candidates;
     const before = candidates.find((c) => c.id === id);
@@ -547,6 +562,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     const decided = before ?? { id, name, confidence: DECIDED_BEFORE };
     return [decided, ...candidates.filter((c) => c.id !== id)];
   };
+  /** A name for the review queue (and quality.json's unmatched), counted with up to five places. */
   const waitForReview = (key: string, text: string, result: MatchResult, r: RawResponse, column: string) => {
     const u = unmatched.get(key);
     if (u) {

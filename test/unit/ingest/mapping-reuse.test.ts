@@ -351,3 +351,23 @@ describe('a name decided before under another spelling', () => {
     expect(fresh.candidates.map((c) => c.id)).toEqual(['ps-04', 'ps-06']);
   });
 });
+
+describe("a near spelling of an actor added in review (last year's included)", () => {
+  it('suggests that actor, and a decision to accept it ties to the same node', () => {
+    const survey = text(
+      's.csv',
+      'Response ID,Who do you trust?\nR1,Millbrook Community Larder\nR2,Millbrook Comunity Larder\n',
+    );
+    const first = run([survey], {
+      mapping: mappingWith([{ text: 'Millbrook Community Larder', action: 'new', type: 'group' }]),
+    });
+    const larder = first.mapping.decisions[0]!.id!;
+    // Run again with the saved mapping (next year's run, or the app's rerun after the decision).
+    const again = run([survey], { mapping: structuredClone(first.mapping) });
+    const item = again.review.find((x) => x.text === 'Millbrook Comunity Larder')!;
+    expect(item.candidates[0]).toMatchObject({ id: larder, name: 'Millbrook Community Larder' });
+    const mapping = structuredClone(first.mapping);
+    mapping.decisions.push({ text: 'Millbrook Comunity Larder', action: 'accept', id: larder });
+    expect(tieSet(run([survey], { mapping }))).toEqual([`r-R1>${larder}:trust`, `r-R2>${larder}:trust`]);
+  });
+});
