@@ -182,6 +182,29 @@ const bareKey = (text: string): string =>
     .filter((w) => !TITLES.has(w))
     .join(' ');
 
+/**
+ * Qualtrics names each question by an id that survives renumbering and rewording ("QID3" in the
+ * ImportId row): kept on each question, so that next year's run knows the question again.
+ */
+function withQuestionIds(mapping: SurveyMapping, header: string[], subHeaders: string[][]): void {
+  if (mapping.format !== 'qualtrics') return;
+  for (const q of mapping.questions) {
+    const id = questionIdOf(header, subHeaders, q.columns[0]);
+    if (id) q.questionId = id;
+  }
+}
+
+/** The Qualtrics question id (QID3) in a column's ImportId cell ({"ImportId":"QID3_1"}, "1_QID3"). */
+function questionIdOf(header: string[], subHeaders: string[][], column: string | undefined): string | null {
+  const i = column == null ? -1 : header.indexOf(column);
+  if (i < 0) return null;
+  for (const row of subHeaders) {
+    const m = /"ImportId"\s*:\s*"(?:\d+_)?(QID\d+)/.exec(row[i] ?? '');
+    if (m) return m[1]!;
+  }
+  return null;
+}
+
 /** A file's name without its folder: the command line names files as given ("2026/survey.csv"). */
 const baseName = (path: string): string => path.replace(/^.*[\\/]/, '');
 
@@ -1692,6 +1715,25 @@ function followMovedQuestions(
     if (nowLabel == null || (!gone && wordsOf(nowLabel).startsWith(wordsOf(q.label)))) return q;
     const now = { label: nowLabel || 'nothing (the column is gone)' };
     const found = detected.questions.find((d) => sameWording(d.label, q.label));
+    // Reworded, yet the same question by Qualtrics' own id (QID3 stays while tags and words change).
+    const same =
+      found || !q.questionId ? undefined : detected.questions.find((d) => d.questionId === q.questionId);
+    if (same) {
+      moved = true;
+      quality.info(
+        fileName,
+        1,
+        same.columns[0] ?? null,
+        'question-reworded',
+        `"${q.label}" reads "${same.label}" in this file${same.columns[0] === q.columns[0] ? '' : ` (column "${same.columns[0]}" now)`}, and is the same question by the survey tool's id (${q.questionId}): it was read with its saved tie type.`,
+      );
+      return {
+        ...q,
+        label: same.label,
+        columns: same.columns,
+        ...(same.targets ? { targets: same.targets } : {}),
+      };
+    }
     if (!found && gone) return q; // said by the missing-column check
     if (!found) {
       throw new InputError(
@@ -1834,6 +1876,7 @@ function mapSurvey(
   let surveyMapping: SurveyMapping;
   if (given) {
     const detected = detectSurveyMapping(fileName, layout, header, subHeaders, sample, isKnown, namesSomeone);
+    withQuestionIds(detected, header, subHeaders);
     given = followMovedQuestions(fileName, given, detected, header, subHeaders, quality);
     given = followChoices(fileName, given, detected, header, quality);
     surveyMapping = { ...given, file: fileName };
@@ -1875,6 +1918,7 @@ function mapSurvey(
     if (surveyMapping.format === 'redcap' && fieldLabels.size > 0) {
       withFieldLabels(surveyMapping, header, fieldLabels);
     }
+    withQuestionIds(surveyMapping, header, subHeaders);
     surveyMapping.respondentType ??= codedTypeColumn(surveyMapping, header, sample, (c) =>
       codes.labelOfCode(c),
     );

@@ -93,6 +93,8 @@ export interface QuestionMapping {
    * `Field` column, as REDCap's are by field), read as `<column>___<code>`.
    */
   codesByColumn?: boolean;
+  /** Qualtrics' id of the question (QID3), which survives renumbering and rewording. */
+  questionId?: string;
   /** Choice labels that never name a person ("Other (please specify)", whose typed box is read apart). */
   notPeople?: string[];
   /**

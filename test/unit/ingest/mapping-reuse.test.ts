@@ -371,3 +371,40 @@ describe("a near spelling of an actor added in review (last year's included)", (
     expect(tieSet(run([survey], { mapping }))).toEqual([`r-R1>${larder}:trust`, `r-R2>${larder}:trust`]);
   });
 });
+
+describe("a question reworded since, known again by Qualtrics' question id", () => {
+  const qualtrics = (edit: (rows: string[][]) => void) => {
+    const rows = Papa.parse<string[]>(new TextDecoder().decode(fixture('qualtrics.csv').data as Uint8Array), {
+      skipEmptyLines: true,
+    }).data;
+    edit(rows);
+    return text('qualtrics.csv', Papa.unparse(rows));
+  };
+  const reword = (rows: string[][]) => {
+    rows[1] = rows[1]!.map((c) =>
+      c.replace(/^Who do you trust\? - /, 'Which of these people do you trust? - '),
+    );
+  };
+
+  it('reads it with its saved tie type and says so, renumbered too', () => {
+    const first = run([fixture('qualtrics.csv')]);
+    const trust = first.mapping.surveys[0]!.questions.find((q) => q.columns[0] === 'Q3_1')!;
+    expect(trust.questionId).toBe('QID3');
+    const expected = tieSet(first).filter((t) => t.endsWith(':trust'));
+    for (const edit of [
+      reword,
+      (rows: string[][]) => {
+        reword(rows);
+        rows[0] = rows[0]!.map((c) => c.replace(/^Q3_/, 'Q7_'));
+      },
+    ]) {
+      const r = run([qualtrics(edit)], { mapping: structuredClone(first.mapping) });
+      expect(codes(r.quality)).toContain('question-reworded');
+      expect(tieSet(r).filter((t) => t.endsWith(':trust'))).toEqual(expected);
+    }
+    // A mapping saved before ids were kept stops, as it did, naming the column.
+    const old = structuredClone(first.mapping);
+    for (const q of old.surveys[0]!.questions) delete q.questionId;
+    expect(() => run([qualtrics(reword)], { mapping: old })).toThrowError(/Q3_1/);
+  });
+});
