@@ -14,6 +14,15 @@ const SURVEY = 'Response ID,Who do you trust?\nR1,Patel\nR2,the library\nR3,Mill
 const mappingWith = (decisions: unknown[]): Mapping =>
   checkMapping({ version: 1, roster: null, surveys: [], decisions }, 'mapping.json');
 
+/** This year's Qualtrics export, edited as the survey changed: rows are [tags, texts, ImportIds, data...]. */
+function qualtrics(edit: (rows: string[][]) => void) {
+  const rows = Papa.parse<string[]>(new TextDecoder().decode(fixture('qualtrics.csv').data as Uint8Array), {
+    skipEmptyLines: true,
+  }).data;
+  edit(rows);
+  return text('qualtrics.csv', Papa.unparse(rows));
+}
+
 describe('checkMapping', () => {
   it.each([
     [{}, null],
@@ -244,14 +253,6 @@ describe("next year's files in a folder of their own", () => {
 });
 
 describe("next year's choices", () => {
-  // This year's Qualtrics export, edited as the survey changed: rows are [tags, texts, ImportIds, data...].
-  const qualtrics = (edit: (rows: string[][]) => void) => {
-    const rows = Papa.parse<string[]>(new TextDecoder().decode(fixture('qualtrics.csv').data as Uint8Array), {
-      skipEmptyLines: true,
-    }).data;
-    edit(rows);
-    return text('qualtrics.csv', Papa.unparse(rows));
-  };
   const saved = () => run([fixture('qualtrics.csv')]).mapping;
   const trusted = (r: ReturnType<typeof run>) =>
     tieSet(r).filter((t) => t.startsWith('r-R_1aB2cD3eF4>') && t.endsWith(':trust'));
@@ -373,13 +374,6 @@ describe("a near spelling of an actor added in review (last year's included)", (
 });
 
 describe("a question reworded since, known again by Qualtrics' question id", () => {
-  const qualtrics = (edit: (rows: string[][]) => void) => {
-    const rows = Papa.parse<string[]>(new TextDecoder().decode(fixture('qualtrics.csv').data as Uint8Array), {
-      skipEmptyLines: true,
-    }).data;
-    edit(rows);
-    return text('qualtrics.csv', Papa.unparse(rows));
-  };
   const reword = (rows: string[][]) => {
     rows[1] = rows[1]!.map((c) =>
       c.replace(/^Who do you trust\? - /, 'Which of these people do you trust? - '),
