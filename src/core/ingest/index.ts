@@ -1781,7 +1781,7 @@ function followChoices(
     const columns: string[] = [];
     const targets: string[] = [];
     q.columns.forEach((column, k) => {
-      const saved = q.targets![k]!;
+      const saved = q.targets![k] ?? ''; // a hand-edited mapping may list fewer targets than columns
       if (!header.includes(column)) {
         if (q.columns.some((c) => header.includes(c))) {
           quality.warn(
