@@ -25,6 +25,21 @@ export function parseChoiceList(text: string): [string, string][] {
  */
 export type Codebook = [code: string, label: string][];
 
+// The columns readCodebook reads, by the names the tools give them (file-role.ts tells a codebook by them too).
+/** A REDCap data dictionary's choices column ("1, Priya Patel | 2, Helen Okafor"). */
+export const CHOICES_COLUMN = [
+  'Choices, Calculations, OR Slider Labels',
+  'select_choices_or_calculations',
+  'Choices',
+];
+/** A REDCap data dictionary's field name and label columns. */
+export const FIELD_NAME_COLUMN = ['Variable / Field Name', 'field_name'];
+export const FIELD_LABEL_COLUMN = ['Field Label', 'field_label'];
+/** The column saying whose codes a row's are: an SPSS/Snap variable, a field, an XLSForm list. */
+export const CODE_SCOPE_COLUMN = ['Variable', 'Field', 'list_name'];
+export const CODE_COLUMN = ['code', 'value', 'name', 'choice'];
+export const LABEL_COLUMN = ['label', 'label::English (en)', 'label::English', 'id', 'roster id', 'person'];
+
 export function readCodebook(
   file: InputFile,
   quality: QualityCollector,
@@ -33,14 +48,9 @@ export function readCodebook(
 ): Codebook {
   const map: Codebook = [];
   const table = readTable(file, quality);
-  const choices = findColumn(
-    table.header,
-    'Choices, Calculations, OR Slider Labels',
-    'select_choices_or_calculations',
-    'Choices',
-  );
-  const field = findColumn(table.header, 'Variable / Field Name', 'field_name');
-  const fieldLabel = findColumn(table.header, 'Field Label', 'field_label');
+  const choices = findColumn(table.header, ...CHOICES_COLUMN);
+  const field = findColumn(table.header, ...FIELD_NAME_COLUMN);
+  const fieldLabel = findColumn(table.header, ...FIELD_LABEL_COLUMN);
   if (fieldLabels && field >= 0 && fieldLabel >= 0) {
     for (const row of table.rows) {
       const name = (row[field] ?? '').trim();
@@ -60,21 +70,13 @@ export function readCodebook(
     // A column saying whose codes each row's are: a variable (SPSS-style codebooks, Snap's), a
     // REDCap-style field, or an XLSForm choices sheet's list. Codes are then scoped to it, as
     // REDCap's `field___code`, so "1" in a respondent-type question is not another's person 1.
-    const scope = findColumn(table.header, 'Variable', 'Field', 'list_name');
+    const scope = findColumn(table.header, ...CODE_SCOPE_COLUMN);
     // An XLSForm list is named on the survey sheet, not after its question, so which column uses
     // it is unknown here: its codes are kept bare as well (the matcher takes a bare code's first
     // label on the roster, respondent types theirs).
     const bareToo = scope < 0 || /^list.?name$/i.test(table.header[scope]!.trim());
-    const code = findColumn(table.header, 'code', 'value', 'name', 'choice');
-    const label = findColumn(
-      table.header,
-      'label',
-      'label::English (en)',
-      'label::English',
-      'id',
-      'roster id',
-      'person',
-    );
+    const code = findColumn(table.header, ...CODE_COLUMN);
+    const label = findColumn(table.header, ...LABEL_COLUMN);
     if (code < 0 || label < 0) {
       quality.warn(
         file.name,

@@ -1,6 +1,7 @@
 // What an uploaded file is (roster, survey, 360 appraisals, satisfaction returns or codebook),
 // guessed from its header row first and from its name only when the header says nothing. Pure:
 // the Import view reads the header and calls this; the user can still change the role.
+import { CHOICES_COLUMN, CODE_COLUMN, CODE_SCOPE_COLUMN, FIELD_NAME_COLUMN, LABEL_COLUMN } from './codebook';
 import { findColumn } from './csv';
 import { isNameGenerator } from './relations';
 import { detectRosterColumns } from './roster';
@@ -8,16 +9,8 @@ import { detectRosterColumns } from './roster';
 /** The file slots of a wave (as the app's WaveFiles): surveys may be several, the rest one each. */
 export type FileRole = 'roster' | 'surveys' | 'appraisals' | 'satisfaction' | 'codebook';
 
-// Column names as readCodebook (codebook.ts) reads them; kept in step with it.
-/** A REDCap data dictionary's choices column. */
-const DICTIONARY_CHOICES = ['Choices, Calculations, OR Slider Labels', 'select_choices_or_calculations'];
-/** A REDCap data dictionary's field name and field type columns. */
-const DICTIONARY_FIELD = ['Variable / Field Name', 'field_name'];
+/** A REDCap data dictionary's field type column (beside its field name: a dictionary's shape). */
 const DICTIONARY_TYPE = ['Field Type', 'field_type'];
-/** The column saying whose codes a row's are: an SPSS/Snap variable, a field, an XLSForm list. */
-const CODE_SCOPE = ['Variable', 'Field', 'list_name'];
-const CODE = ['code', 'value', 'name', 'choice'];
-const CODE_LABEL = ['label', 'label::English (en)', 'label::English', 'id', 'roster id', 'person'];
 /**
  * A bare two-column list's code column. Not "name": a two-column "name,label" or "id,name" list is
  * as likely a list of people as a code list, and readCodebook cannot read "name,id" as one.
@@ -30,17 +23,17 @@ const BARE_LABEL = ['label', 'name', 'text', 'answer', 'person'];
 /** True when the header is a codebook's, in one of the shapes readCodebook reads. */
 function isCodebook(header: string[]): boolean {
   const has = (names: string[]): number => findColumn(header, ...names);
-  if (has(DICTIONARY_CHOICES) >= 0) return true;
-  if (has(DICTIONARY_FIELD) >= 0 && has(DICTIONARY_TYPE) >= 0) return true;
-  const scope = has(CODE_SCOPE);
+  if (has(CHOICES_COLUMN) >= 0) return true;
+  if (has(FIELD_NAME_COLUMN) >= 0 && has(DICTIONARY_TYPE) >= 0) return true;
+  const scope = has(CODE_SCOPE_COLUMN);
   // A roster may have a "Field" column too (ID, Name, Role, Service, Field): its people's columns say so.
   if (scope >= 0 && has(ROSTER_ONLY) < 0) {
     // The scope column must not double as the code or label ("Field" in "Field,Label" alone).
     const rest = header.map((c, i) => (i === scope ? '' : c));
-    const code = findColumn(rest, ...CODE);
+    const code = findColumn(rest, ...CODE_COLUMN);
     const label = findColumn(
       rest.map((c, i) => (i === code ? '' : c)),
-      ...CODE_LABEL,
+      ...LABEL_COLUMN,
     );
     if (code >= 0 && label >= 0) return true;
   }

@@ -547,8 +547,8 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   const surveysMatched = plainNetworks.length > 0 ? 0.9 : 1;
   const { data, texts, columns, relations, weights } = store;
   /** Names accepted though not written as on the roster (how: fuzzy): counted, the first few shown in a note. */
-  let spellings = 0;
-  const bySpelling: { text: string; result: MatchResult; file: string }[] = [];
+  let notExact = 0;
+  const notExactShown: { text: string; result: MatchResult; file: string }[] = [];
   const seenTie: (string | number)[] = []; // (target, relation, tie) triples: a handful per respondent, a scan beats a Set
   // A name decided before under another spelling ("Patel" chose Dr Anil Patel; now "Dr. Patel"):
   // that person comes first among the suggestions, at the matcher's own confidence, never accepted.
@@ -569,20 +569,22 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     return [{ id: asActorId(d.id), name: d.label ?? d.text, type, sector: SECTOR_OF_TYPE[type], attrs: {} }];
   });
   const addedMatcher = added.length > 0 ? new RosterMatcher(added) : null;
-  const withDecidedFirst = (text: string, found: Candidate[]): Candidate[] => {
+  /** The matcher's suggestions for a name going to review, with the two hints above added. */
+  const suggestionsFor = (text: string, found: Candidate[]): Candidate[] => {
     let candidates = found;
     if (addedMatcher) {
       const near = addedMatcher.match(text).candidates.filter((c) => !found.some((f) => f.id === c.id));
+      // At most five, as the matcher's own (MatchResult.candidates).
       if (near.length > 0)
-        candidates = [...found, ...near]
-          .sort((a, b) => b.confidence - a.confidence)
-          .slice(0, found.length + 1);
+        candidates = [...found, ...near].sort((a, b) => b.confidence - a.confidence).slice(0, 5);
     }
     const id = decidedByBareKey.size === 0 ? undefined : decidedByBareKey.get(bareKey(text));
     if (!id) return candidates;
-    const before = candidates.find((c) => c.id === id);
-    const name = matcher.entries.find((e) => e.id === id)!.name;
-    const decided = before ?? { id, name, confidence: DECIDED_BEFORE };
+    const decided = candidates.find((c) => c.id === id) ?? {
+      id,
+      name: matcher.entries.find((e) => e.id === id)!.name,
+      confidence: DECIDED_BEFORE,
+    };
     return [decided, ...candidates.filter((c) => c.id !== id)];
   };
   /** A name for the review queue (and quality.json's unmatched), counted with up to five places. */
@@ -598,7 +600,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
           file: r.file,
           row: r.row,
           column,
-          candidates: withDecidedFirst(text, result.candidates),
+          candidates: suggestionsFor(text, result.candidates),
           count: 1,
         },
         where: [{ file: r.file, row: r.row, column }],
@@ -621,8 +623,8 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       if (!res) {
         res = resolve(texts[textId]!, matcher, decisions, newActors, actorIds);
         resolved[textId] = res;
-        if (res.result.how === 'fuzzy' && res.target && !res.decision && spellings++ < SPELLINGS_SHOWN) {
-          bySpelling.push({ text: res.text ?? texts[textId]!, result: res.result, file: r.file });
+        if (res.result.how === 'fuzzy' && res.target && !res.decision && notExact++ < NOT_EXACT_SHOWN) {
+          notExactShown.push({ text: res.text ?? texts[textId]!, result: res.result, file: r.file });
         }
         const d = res.stale;
         if (d) {
@@ -681,20 +683,20 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       }
     }
   }
-  if (spellings > 0) {
+  if (notExact > 0) {
     // Accepted, being sure enough, yet not written as on the roster: shown, so a wrong one is seen.
-    const shown = bySpelling
+    const shown = notExactShown
       .map(
         (m) =>
           `"${m.text.slice(0, 40)}" as ${m.result.candidates[0]?.name} (${Math.round(m.result.confidence * 100)}%)`,
       )
       .join(', ');
     quality.info(
-      bySpelling[0]!.file,
+      notExactShown[0]!.file,
       null,
       null,
       'matched-not-exact',
-      `${spellings} typed name${spellings === 1 ? ' was' : 's were'} matched to the roster though not written as on it (a typo, a title, part of a name): ${shown}${spellings > bySpelling.length ? ', ...' : ''}. Each was the one strong match; a wrong one can be overruled by a decision for its text (mapping.json: "action": "choose" or "ignore").`,
+      `${notExact} typed name${notExact === 1 ? ' was' : 's were'} matched to the roster though not written as on it (a typo, a title, part of a name): ${shown}${notExact > notExactShown.length ? ', ...' : ''}. Each was the one strong match; a wrong one can be overruled by a decision for its text (mapping.json: "action": "choose" or "ignore").`,
     );
   }
   const networkShare = (1 - surveysMatched) / Math.max(1, plainNetworks.length);
@@ -1360,7 +1362,7 @@ function screenResponses(
 /** Rows between progress reports in the later stages (a power of two: a mask, not a division). */
 const PROGRESS_EVERY = 4096;
 /** Names matched though not written as on the roster, shown in the note that lists them. */
-const SPELLINGS_SHOWN = 8;
+const NOT_EXACT_SHOWN = 8;
 
 /** Rows read before the layout and mapping are decided: up to three header rows and a sample. */
 const SAMPLE_ROWS = 200;
@@ -1713,7 +1715,6 @@ function followMovedQuestions(
     const gone = q.columns.length > 0 && q.columns.every((c) => !header.includes(c));
     const nowLabel = gone ? '' : wordingAt(q.columns[0] ?? '');
     if (nowLabel == null || (!gone && wordsOf(nowLabel).startsWith(wordsOf(q.label)))) return q;
-    const now = { label: nowLabel || 'nothing (the column is gone)' };
     const found = detected.questions.find((d) => sameWording(d.label, q.label));
     // Reworded, yet the same question by Qualtrics' own id (QID3 stays while tags and words change).
     const same =
@@ -1741,7 +1742,7 @@ function followMovedQuestions(
         1,
         q.columns[0] ?? null,
         'mapping-question-changed',
-        `The saved mapping reads the column "${q.columns[0]}" as "${q.label}", but in this file it asks "${now.label}", and no column asks "${q.label}": the survey changed since the mapping was saved. ${REDETECT}`,
+        `The saved mapping reads the column "${q.columns[0]}" as "${q.label}", but in this file it asks "${nowLabel}", and no column asks "${q.label}": the survey changed since the mapping was saved. ${REDETECT}`,
       );
     }
     moved = true;
