@@ -284,6 +284,8 @@ export interface CsvTable {
   delimiter: string;
   /** Row numbers of the blank rows between data rows (reported as info, left out of `rows`). */
   blankRows?: number[];
+  /** Workbooks: the headers of columns hidden in the sheet (a roster leaves them out of its attributes). */
+  hiddenColumns?: string[];
 }
 
 export interface ParseCsvOptions {

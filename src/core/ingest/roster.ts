@@ -206,6 +206,19 @@ export function readRosterTable(
   // Organisation (the service column here, see detectRosterColumns): that is the group's name.
   const orgColumn = columns.service != null && findColumn([columns.service], ...GROUP_NAME_COLUMNS) === 0;
   const known = new Set(Object.values(idx).filter((i) => i >= 0));
+  // Columns hidden in the workbook are not the roster's attributes: someone hid them (a phone
+  // number, a note) from view, so they stay out of nodes.csv and the map. Said, not dropped unsaid.
+  const hidden = (table.hiddenColumns ?? []).filter((h) => !known.has(table.header.indexOf(h)));
+  if (hidden.length > 0) {
+    quality.info(
+      table.file,
+      1,
+      hidden[0]!,
+      'hidden-columns',
+      `${hidden.length === 1 ? 'The column' : 'The columns'} ${hidden.map((h) => `"${h}"`).join(', ')} ${hidden.length === 1 ? 'is' : 'are'} hidden in the workbook, so ${hidden.length === 1 ? 'it was' : 'they were'} not read as attributes of the people (nor written to nodes.csv). Unhide ${hidden.length === 1 ? 'it' : 'them'} in the roster to include ${hidden.length === 1 ? 'it' : 'them'}.`,
+    );
+    for (const h of hidden) known.add(table.header.indexOf(h));
+  }
   const entries: RosterEntry[] = [];
   /** Each kept id's row and e-mail, to tell a repeated row from a namesake. */
   const seen = new Map<string, { line: number; email: string }>();

@@ -28,6 +28,8 @@ export interface Grid {
   delimiter: string;
   /** Row numbers of the blank rows left out between data rows. */
   blankRows: number[];
+  /** Workbooks: 0-based indices of the columns hidden in the sheet. */
+  hiddenColumns?: number[];
 }
 
 /** What a streamed file says about itself once every row was handed over. */
@@ -35,6 +37,8 @@ export interface GridStream {
   delimiter: string;
   /** Row numbers of the blank rows left out between data rows. */
   blankRows: number[];
+  /** Workbooks: 0-based indices of the columns hidden in the sheet. */
+  hiddenColumns?: number[];
 }
 
 /**
@@ -85,7 +89,11 @@ export function streamGrid(
       }
     });
     // Blank rows after the last data row are just the sheet's extent, not skipped answers.
-    return { delimiter: 'xlsx', blankRows: blankRows.filter((l) => l < lastLine && l > firstLine) };
+    return {
+      delimiter: 'xlsx',
+      blankRows: blankRows.filter((l) => l < lastLine && l > firstLine),
+      hiddenColumns: sheets.hiddenColumns ?? [],
+    };
   }
   const text = readText(file, quality);
   return streamCsv(text, file.name, quality, onRow, onPosition ? { onPosition } : {});
@@ -193,11 +201,13 @@ function refuseOtherKinds(name: string, data: Uint8Array): void {
 export function readGrid(file: InputFile, quality: QualityCollector): Grid {
   const rows: string[][] = [];
   const lines: number[] = [];
-  const { delimiter, blankRows } = streamGrid(file, quality, (row, line) => {
+  const { delimiter, blankRows, hiddenColumns } = streamGrid(file, quality, (row, line) => {
     rows.push(row);
     lines.push(line);
   });
-  return { rows, lines, delimiter, blankRows };
+  return hiddenColumns
+    ? { rows, lines, delimiter, blankRows, hiddenColumns }
+    : { rows, lines, delimiter, blankRows };
 }
 
 /** A table whose first non-blank row is the header. */
@@ -238,7 +248,17 @@ export function gridToTable(
   }
   const headerLine = grid.lines[first + headerRows - 1] ?? 1;
   const blankRows = grid.blankRows.filter((l) => l > headerLine);
-  return { file: fileName, header, rows, rowNumbers, delimiter: grid.delimiter, subHeaders, blankRows };
+  const table = {
+    file: fileName,
+    header,
+    rows,
+    rowNumbers,
+    delimiter: grid.delimiter,
+    subHeaders,
+    blankRows,
+  };
+  const hidden = (grid.hiddenColumns ?? []).filter((i) => i < header.length).map((i) => header[i]!);
+  return hidden.length > 0 ? { ...table, hiddenColumns: hidden } : table;
 }
 
 /** At most this many title or note rows above a header are recognised as such. */

@@ -187,6 +187,7 @@ export function readXlsx(
     sheets.others = all
       .filter((ref) => ref !== chosen && hasCells(text(ref.path) ?? ''))
       .map((ref) => ref.name);
+    sheets.hiddenColumns = hiddenColumns(sheet);
   }
 
   // Shared strings are read as far as the cells need them.
@@ -242,10 +243,32 @@ export function readXlsx(
   return rows;
 }
 
-/** Which sheet readXlsx read, and the names of the others (left unread). */
+/** Which sheet readXlsx read, the names of the others (left unread), and its hidden columns. */
 export interface WorkbookSheets {
   read?: string;
   others?: string[];
+  /** 0-based indices of the columns hidden in the sheet read (Excel's Hide, or a zero width). */
+  hiddenColumns?: number[];
+}
+
+/**
+ * The columns a sheet hides: each `<col min max>` range (1-based) with hidden="1" or a zero
+ * width, as Excel writes when a column is hidden by hand.
+ */
+function hiddenColumns(sheetXml: string): number[] {
+  const cols = /<cols>([\s\S]*?)<\/cols>/.exec(sheetXml)?.[1];
+  if (!cols) return [];
+  const hidden: number[] = [];
+  for (const m of cols.matchAll(/<col\b[^>]*>/g)) {
+    const tag = m[0];
+    const isHidden = /^(1|true)$/.test(attr(tag, 'hidden') ?? '') || Number(attr(tag, 'width') ?? 1) === 0;
+    const min = Number(attr(tag, 'min'));
+    const max = Number(attr(tag, 'max'));
+    // Excel hides "to the end" as max="16384"; a sheet's real columns are far fewer.
+    if (isHidden && min >= 1 && max >= min)
+      for (let c = min; c <= Math.min(max, min + 1024); c++) hidden.push(c - 1);
+  }
+  return hidden;
 }
 
 interface SheetRef {

@@ -51,8 +51,13 @@ export function xlsxOf(rows: string[][]): Uint8Array {
   return workbookOf([{ name: 'Sheet1', rows }]);
 }
 
-/** A minimal .xlsx workbook with these sheets in tab order (inline strings; `hidden` as Excel marks it). */
-export function workbookOf(sheets: { name: string; rows: string[][]; hidden?: boolean }[]): Uint8Array {
+/**
+ * A minimal .xlsx workbook with these sheets in tab order (inline strings; `hidden` as Excel marks
+ * it; `hiddenColumns`, 1-based, as Excel writes a column hidden by hand: a <col> with hidden="1").
+ */
+export function workbookOf(
+  sheets: { name: string; rows: string[][]; hidden?: boolean; hiddenColumns?: number[] }[],
+): Uint8Array {
   const column = (c: number) => String.fromCharCode(65 + (c % 26)).padStart(c < 26 ? 1 : 2, 'A');
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const sheetXml = (rows: string[][]) =>
@@ -82,7 +87,11 @@ export function workbookOf(sheets: { name: string; rows: string[][]; hidden?: bo
   };
   sheets.forEach((s, i) => {
     parts[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(
-      `<worksheet><sheetData>${sheetXml(s.rows)}</sheetData></worksheet>`,
+      `<worksheet>${
+        s.hiddenColumns?.length
+          ? `<cols>${s.hiddenColumns.map((c) => `<col min="${c}" max="${c}" width="0" hidden="1" customWidth="1"/>`).join('')}</cols>`
+          : ''
+      }<sheetData>${sheetXml(s.rows)}</sheetData></worksheet>`,
     );
   });
   return zipSync(parts);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectRosterColumns, readRoster, type IngestResult } from '../../../src/core/ingest';
 import { QualityCollector } from '../../../src/core/quality';
-import { codes, fixture, ROSTER, run, text } from './helpers';
+import { codes, fixture, ROSTER, run, text, workbookOf } from './helpers';
 
 const HEADER = '"First Name","Last Name","Email Address","Organisation","Job Title"';
 
@@ -208,5 +208,39 @@ describe('rosters in the other shapes evaluators have (a new-user trial)', () =>
     const blank = quality.issues.find((i) => i.code === 'roster-type-blank')!;
     expect(blank).toMatchObject({ row: 5, column: 'type' });
     expect(blank.message).toContain('rows 5, 6');
+  });
+});
+
+describe('a roster workbook with hidden columns', () => {
+  // An HR list saved from Excel with the home phone and a note hidden by hand: the hidden ones
+  // are not read as the people's attributes (nor reach nodes.csv), and the note says which.
+  const rows = [
+    ['id', 'name', 'type', 'Ward', 'Home phone', 'Notes'],
+    ['ps-01', 'Helen Okafor', 'public-servant', 'Riverside', '01632 960001', 'on leave in May'],
+    ['ps-02', 'James Whitfield', 'public-servant', 'Northgate', '01632 960002', ''],
+  ];
+  const readBook = (hiddenColumns?: number[]) => {
+    const quality = new QualityCollector();
+    const data = workbookOf([{ name: 'Staff', rows, ...(hiddenColumns ? { hiddenColumns } : {}) }]);
+    return { ...readRoster({ name: 'staff.xlsx', data }, quality), quality };
+  };
+
+  it('leaves hidden columns out of the attributes and says so', () => {
+    const { entries, quality } = readBook([5, 6]);
+    expect(entries.map((e) => e.attrs)).toEqual([{ Ward: 'Riverside' }, { Ward: 'Northgate' }]);
+    const note = quality.issues.find((i) => i.code === 'hidden-columns');
+    expect(note).toMatchObject({ file: 'staff.xlsx', row: 1, column: 'Home phone', severity: 'info' });
+    expect(note?.message).toContain('"Home phone", "Notes" are hidden');
+  });
+
+  it('reads every column when none is hidden, and a hidden id column is still the id', () => {
+    expect(readBook().entries[0]!.attrs).toEqual({
+      Ward: 'Riverside',
+      'Home phone': '01632 960001',
+      Notes: 'on leave in May',
+    });
+    const { entries, quality } = readBook([1]);
+    expect(entries.map((e) => e.id)).toEqual(['ps-01', 'ps-02']);
+    expect(codes(quality)).not.toContain('hidden-columns');
   });
 });
