@@ -182,6 +182,12 @@ const bareKey = (text: string): string =>
     .filter((w) => !TITLES.has(w))
     .join(' ');
 
+/** A name's last word, titles aside ("Dr. Patel": patel), or '' for none. */
+const lastWord = (text: string): string => {
+  const key = bareKey(text);
+  return key.slice(key.lastIndexOf(' ') + 1);
+};
+
 /**
  * Qualtrics names each question by an id that survives renumbering and rewording ("QID3" in the
  * ImportId row): kept on each question, so that next year's run knows the question again.
@@ -273,7 +279,10 @@ interface Resolved {
   target: ActorId | null;
   /** More people in the same text ("Priya Patel and Helen Okafor"). */
   also?: ActorId[];
-  /** Parts of the same text that no one matched ("Helen Okafor and Nadia": Nadia), for review. */
+  /**
+   * Parts of the same text that no one matched ("Helen Okafor and Nadia": Nadia), for review; with
+   * no target, the parts to review in place of the whole ("Mum and Dr Patel": Mum, Dr Patel).
+   */
   pending?: { text: string; result: MatchResult }[];
   /** A saved decision for the text that could not be applied (its person is not on the roster). */
   stale?: DecisionRecord;
@@ -640,6 +649,12 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       }
       if (!res.target) {
         if (res.decision?.action === 'ignore' || res.nobody) continue;
+        if (res.pending) {
+          for (const part of res.pending) {
+            waitForReview(nameKey(part.text), part.text, part.result, r, columns[data[n + 1]!]!);
+          }
+          continue;
+        }
         const shown = res.text ?? texts[textId]!;
         const key = (unmatchedKey[textId] ??= nameKey(shown));
         waitForReview(key, shown, res.result, r, columns[data[n + 1]!]!);
@@ -950,16 +965,30 @@ function resolve(
     if (parts.length > 1 && parts.length <= 6) {
       const each = parts.map((p) => resolve(p, matcher, decisions, newActors, actorIds));
       const found = each.flatMap((e) => (e.target ? [e.target] : []));
+      const pending = each.flatMap((e, k) =>
+        e.target || e.decision?.action === 'ignore' || e.nobody
+          ? []
+          : [{ text: parts[k]!, result: e.result }],
+      );
       if (found.length > 0) {
-        const pending = each.flatMap((e, k) =>
-          e.target || e.decision?.action === 'ignore' ? [] : [{ text: parts[k]!, result: e.result }],
-        );
         return {
           target: found[0]!,
           also: found.slice(1),
           ...(pending.length > 0 ? { pending } : {}),
           result,
         };
+      }
+      // No part sure, yet one part names someone by their surname, closer than the whole does
+      // ("Mum and Dr Patel": Dr Patel is one of two Patels): each part is reviewed on its own, so
+      // choosing Dr Patel does not take Mum with it. A part that only begins a label ("Friends",
+      // "Millbrook" of "Millbrook & District Lions") leaves the text whole.
+      const closest = (m: MatchResult) => m.candidates[0]?.confidence ?? 0;
+      const bySurname = (part: string, m: MatchResult) =>
+        closest(m) >= 0.6 &&
+        closest(m) > closest(result) &&
+        lastWord(part) === lastWord(m.candidates[0]!.name);
+      if (pending.length > 0 && each.some((e, k) => bySurname(parts[k]!, e.result))) {
+        return { target: null, pending, result };
       }
     }
   }

@@ -680,6 +680,31 @@ describe('names joined by "and" or "&" in one typed answer', () => {
       'Nadia Obi',
     ]);
   });
+
+  it('with no part sure, a part naming someone by surname is reviewed apart from the rest', () => {
+    const csv =
+      'Timestamp,Which best describes you?,Who do you go to in times of need?\n' +
+      '2026/03/02 10:01:00 AM GMT,Resident,Mum and Dr Patel\n' +
+      '2026/03/02 10:02:00 AM GMT,Resident,Sue from church & Patel\n' +
+      '2026/03/02 10:03:00 AM GMT,Resident,Friends and family\n';
+    const r = run([text('family.csv', csv)]);
+    expect(r.ties).toEqual([]);
+    // "Mum and Dr Patel" was one review item: choosing Dr Patel took Mum along; "Sue from church &
+    // Patel" had no suggestion at all. "Friends and family" names no one by surname: kept whole.
+    expect(r.review.map((x) => [x.text, x.row, x.candidates.map((c) => c.name)])).toEqual([
+      ['Dr Patel', 2, ['Dr Priya Patel', 'Dr Anil Patel']],
+      ['Friends and family', 4, []],
+      ['Mum', 2, []],
+      ['Patel', 3, ['Dr Priya Patel', 'Dr Anil Patel']],
+      ['Sue from church', 3, []],
+    ]);
+    // A reviewer's choice for the part applies to the joined answer next time; the rest still waits.
+    const next = run([text('family.csv', csv)], {
+      mapping: { ...r.mapping, decisions: [{ text: 'Dr Patel', action: 'choose', id: 'ps-04' }] },
+    });
+    expect(tieSet(next)).toEqual(['r-row2>ps-04:need']);
+    expect(next.review.map((x) => x.text)).toEqual(['Friends and family', 'Mum', 'Patel', 'Sue from church']);
+  });
 });
 
 describe('a column of typed names under wording no tie type is read from', () => {
