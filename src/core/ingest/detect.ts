@@ -63,6 +63,8 @@ const META: Record<
     'Unique ID',
     'ObjectID',
     'GlobalID',
+    'Entry Id', // Gravity Forms
+    'Reference', // GOV.UK Forms
   ],
   respondentType: [
     'Respondent type',
@@ -146,6 +148,8 @@ const META: Record<
     'Started Time',
     'DateStarted',
     'Time',
+    'Entry Date', // Gravity Forms
+    'Created', // Airtable's created-time field
   ],
   // ODK Central's ReviewState and SurveyCTO's review_status come before Central's Status column,
   // which only says whether an encrypted submission's data arrived; KoboToolbox's
@@ -518,7 +522,7 @@ export function detectSurveyMapping(
       findByWording(
         header,
         subHeaders,
-        /^\W*(\d+[.)]\s*)?(please (give|enter|tell us|write) |what is |what's )?your (full |first and last )?name\b(?!\s+(of|for)\b)/i,
+        /^\W*(\d+[.)]\s*)?((please (give|enter|tell us|write) |what is |what's )?your (full |first and last )?name\b(?!\s+(of|for)\b)|beth yw eich enw\b)/i,
       ),
     timestamp: meta('timestamp'),
     status: meta('status'),
@@ -607,6 +611,20 @@ export function detectSurveyMapping(
         parent.columns = parent.columns.filter((_, k) => keep[k]);
         parent.targets = parent.targets.filter((_, k) => keep[k]);
       }
+    }
+    // Tally's "Question (Other)" holds TRUE/FALSE like its other option columns: the typed text is
+    // in the question's own column, among the ticked choices' labels (which the choice columns
+    // already count). That column is read for the typed names; ticks are not names.
+    const answers = [...answeredCells(group, sample)].map(([v]) => v);
+    if (answers.length > 0 && answers.every((v) => TICK.test(v) || UNTICK.test(v))) {
+      const used = new Set(mapping.questions.flatMap((q) => q.columns));
+      const own = header.find((h) => !used.has(h) && plainWording(h) === parent.label);
+      if (own) {
+        const typed = textQuestion([own], parent.relation, `${parent.label} (other, typed)`);
+        typed.notPeople = [...new Set([...(parent.targets ?? []), ...labels])];
+        mapping.questions.push(typed);
+      }
+      continue;
     }
     mapping.questions.push(
       textQuestion(
@@ -767,15 +785,15 @@ function rosterIdColumn(
 
 /**
  * Wording of the question asking what kind of respondent someone is. Welsh "...sy'n eich
- * disgrifio (chi) orau?"; French "...vous décrit / correspond le mieux ?".
+ * disgrifio (chi) (orau)?"; French "...vous décrit / correspond le mieux ?".
  */
 export const RESPONDENT_TYPE_WORDING =
-  /respondent type|describes? you\b|describe yourself|are you (a|an)\b|i am (a|an)\b|type of respondent|\bdisgrifio\b.*\borau\b|\bvous (décrit|correspond) le mieux\b/i;
+  /respondent type|describes? you\b|describe yourself|are you (a|an)\b|i am (a|an)\b|type of respondent|\beich disgrifio\b|\bvous (décrit|correspond) le mieux\b/i;
 
 /** A question about the respondent themselves, whose answer may still be a roster name or e-mail. */
 const OWN_DETAILS =
   /\byour (own )?(e-?mail|organi[sz]ation|(full |first |last )?name|(home |postal )?address|post ?code|(tele)?phone)\b/i;
-const OWN_EMAIL = /\byour e-?mail\b/i;
+const OWN_EMAIL = /\byour e-?mail\b|\beich (cyfeiriad )?e-?bost\b/i;
 
 /**
  * The respondent's own e-mail under a header no list has (Snap's "Q5"): the one column whose

@@ -50,7 +50,7 @@ import {
   type RawResponse,
   type RowReader,
 } from './survey';
-import { reportRagged, skipTitleRows, streamGrid, uniqueHeaders } from './table';
+import { isSummaryRow, reportRagged, skipTitleRows, streamGrid, uniqueHeaders } from './table';
 import { isPlainNetwork, readPlainNetwork, type PlainNetwork } from './plain-network';
 import type {
   Candidate,
@@ -433,6 +433,8 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   const typeMemo = new Map<string, ActorType | null>();
   /** The first response of each roster person who answered, to say when they answered again. */
   const answered = new Map<ActorId, RawResponse>();
+  /** The first response of each e-mail off the roster, in a run of several files. */
+  const answeredByEmail = new Map<string, RawResponse>();
   const rosterIdColumn = new Map(mapping.surveys.map((s) => [s.file, s.rosterId]));
   for (let k = 0; k < kept.length; k++) {
     // Report often enough that a host's bar moves and cancel answers within a few milliseconds.
@@ -470,6 +472,19 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       sourceOf.push(linked.id);
       if (recordOf.size > 0) idOf.set(r, linked.id);
       continue;
+    }
+    if (r.email && multiFile) {
+      // Someone off the roster in two files (a bilingual form exported as two, say), by e-mail.
+      const earlier = answeredByEmail.get(r.email);
+      if (earlier && earlier.file !== r.file) {
+        quality.warn(
+          r.file,
+          r.row,
+          null,
+          'answered-twice',
+          `The same e-mail also answered in ${earlier.file} (row ${earlier.row}); both responses were kept, as two respondents, so someone named in both is counted twice. If the two files are one survey (in two languages, say), delete the earlier response and run again.`,
+        );
+      } else if (!earlier) answeredByEmail.set(r.email, r);
     }
     if (r.rosterRef) {
       quality.warn(
@@ -703,7 +718,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     const shown = notExactShown
       .map(
         (m) =>
-          `"${m.text.slice(0, 40)}" as ${m.result.candidates[0]?.name} (${Math.round(m.result.confidence * 100)}%)`,
+          `"${m.text.length > 60 ? `${m.text.slice(0, 57)}...` : m.text}" as ${m.result.candidates[0]?.name} (${Math.round(m.result.confidence * 100)}%)`,
       )
       .join(', ');
     quality.info(
@@ -1199,7 +1214,7 @@ function screenResponses(
   recordOf: Map<RawResponse, RawResponse>,
   redcapColumns: Map<string, { event: string | null; repeat: string | null }>,
   /** Each file's mapping, for the names of its e-mail and time columns in messages. */
-  mappingOf: Map<string, Pick<SurveyMapping, 'email' | 'timestamp'>>,
+  mappingOf: Map<string, Pick<SurveyMapping, 'email' | 'timestamp' | 'responseId'>>,
 ): RawResponse[] {
   // Three passes over the responses share the stage's slice of the bar.
   const tick = (i: number, pass: number) => {
@@ -1282,7 +1297,10 @@ function screenResponses(
       r.timestamp = '';
     }
   }
-  // Exact re-exports of one response (same response id in one file): keep the first.
+  // Exact re-exports of one response (same response id in one file): keep the first. The same id
+  // at another time is the respondent answering again (Tally's Respondent ID is the browser's):
+  // the later answer is kept, as for a resubmission by e-mail below.
+  const timeOf = responseClock(raw, quality, (file) => mappingOf.get(file)?.timestamp ?? null);
   // Maps per file, so keys are the cell texts themselves rather than a concatenation per row.
   const perFile = <T>(maps: Map<string, Map<string, T>>, file: string) => {
     let m = maps.get(file);
@@ -1307,21 +1325,32 @@ function screenResponses(
           'repeat-without-record',
           `This row is an instance of the repeating instrument "${r.repeatOf}" of record ${r.responseId}, whose own row comes later, is missing or was left out; its answers were left out too.`,
         );
-    } else if (first !== undefined)
-      reject(
-        i,
-        null,
-        'duplicate-response',
-        `The response id "${r.responseId}" already appeared on row ${raw[first]!.row}; this copy was left out.`,
-      );
-    else ids.set(r.responseId, i);
+    } else if (first !== undefined) {
+      const [t, tFirst] = [timeOf(r), timeOf(raw[first]!)];
+      if (Number.isNaN(t) || Number.isNaN(tFirst) || t === tFirst) {
+        reject(
+          i,
+          null,
+          'duplicate-response',
+          `The response id "${r.responseId}" already appeared on row ${raw[first]!.row}; this copy was left out.`,
+        );
+      } else {
+        const [newer, older] = t > tFirst ? [i, first] : [first, i];
+        reject(
+          older,
+          mappingOf.get(r.file)?.responseId ?? null,
+          'resubmitted-response',
+          `The response id "${r.responseId}" is also on row ${raw[newer]!.row}, answered at another time: the same respondent answered again, so the earlier response (row ${raw[older]!.row}) was replaced by the later one.`,
+        );
+        ids.set(r.responseId, newer);
+      }
+    } else ids.set(r.responseId, i);
   }
   // Resubmissions: the same person (e-mail in any case, or roster id) answering twice: keep the latest.
   // E-mails in a StringTable per file, keyed by the hash screening took (a Map of 100,000 e-mails
   // was most of this pass); roster ids, rarer, in a Map.
   const byEmail = new Map<string, StringTable>();
   const byRef = new Map<string, Map<string, number>>();
-  const timeOf = responseClock(raw, quality, (file) => mappingOf.get(file)?.timestamp ?? null);
   for (let i = 0; i < raw.length; i++) {
     tick(i, 2);
     const r = raw[i]!;
@@ -1440,6 +1469,18 @@ function readSurveyFile(
         null,
         'repeated-header',
         'This row repeats the header (two exports joined into one file?); it was read as a header, not as a response.',
+      );
+      return;
+    }
+    // A spreadsheet's "Total forms: 12" under the responses (t, g, s or c first: a cheap test per row).
+    const lower = c | 0x20;
+    if ((lower === 0x74 || lower === 0x67 || lower === 0x73 || lower === 0x63) && isSummaryRow(row)) {
+      quality.info(
+        file.name,
+        line,
+        null,
+        'summary-row',
+        `This row ("${first.trim().slice(0, 60)}") is a total under the responses, not a response; it was skipped.`,
       );
       return;
     }

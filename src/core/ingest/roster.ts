@@ -4,7 +4,7 @@ import { asActorId, SECTOR_OF_TYPE, type ActorType, type InputFile } from '../mo
 import { InputError, type QualityCollector } from '../quality';
 import { findColumn, type CsvTable } from './csv';
 import { parseActorType } from './actor-type';
-import { readTable } from './table';
+import { isSummaryRow, readTable } from './table';
 import { isNameGenerator } from './relations';
 import { isEmail } from './dates';
 import type { Mapping, RosterEntry, RosterMapping } from './types';
@@ -97,19 +97,6 @@ const ROSTER_COLUMNS: Record<keyof RosterMapping, string[]> = {
 
 /** Name candidates that are an organisation's name, not a person's (see detectRosterColumns). */
 const GROUP_NAME_COLUMNS = ['organisation', 'organization'];
-
-/**
- * A spreadsheet's total under a list: "Total: 52", "Grand total", or "Count" beside a number,
- * and nothing else on the row ("Count Basie" is a name, not a total).
- */
-function isSummaryRow(row: string[]): boolean {
-  const filled = row.map((c) => c.trim()).filter(Boolean);
-  return (
-    filled.length > 0 &&
-    /^(grand )?(totals?|sum|count)\s*[:=]?\s*\d*$/i.test(filled[0]!) &&
-    filled.slice(1).every((c) => /^\d+([.,]\d+)?$/.test(c))
-  );
-}
 
 /** Detect the roster's columns from its header. */
 export function detectRosterColumns(header: string[]): RosterMapping {

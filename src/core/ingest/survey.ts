@@ -179,7 +179,7 @@ export function splitNames(
   const out: string[] = [];
   // Most cells hold one name: skip the splitting machinery for them.
   if (!/[;\n\r|,]/.test(cell)) {
-    const one = cell.trim().replace(LEADING_JOIN, '');
+    const one = afterChoice(cell.trim().replace(LEADING_JOIN, ''), isKnown);
     return one && !EMPTY_ANSWER.test(one) ? [one] : [];
   }
   for (const raw of cell.split(/[;\n\r|]+/)) {
@@ -214,10 +214,24 @@ export function splitNames(
     }
   }
   // A list written "Chloe, and Sam" or over lines ("...\nand Sam"): the joining word is no part of the name.
-  return out.map((s) => s.replace(LEADING_JOIN, '')).filter((s) => s !== '' && !EMPTY_ANSWER.test(s));
+  return out
+    .map((s) => afterChoice(s.replace(LEADING_JOIN, ''), isKnown))
+    .filter((s) => s !== '' && !EMPTY_ANSWER.test(s));
 }
 
 const LEADING_JOIN = /^(?:and|&)\s+/i;
+
+/**
+ * A ticked "None of the above" or "Other" written before the text typed with it, as GOV.UK Forms
+ * exports it ("None of the above - my neighbour Sue"; Welsh "Dim un o'r uchod - y ficer").
+ */
+const CHOICE_PREFIX =
+  /^(?:none of (?:the above|these)|other(?: \(?please specify\)?)?|dim un o['’]r uchod|arall)\s*[-–—:]\s*/i;
+
+/** The typed text after such a prefix; a roster label that happens to begin so stays whole. */
+function afterChoice(name: string, isKnown: (s: string) => boolean): string {
+  return CHOICE_PREFIX.test(name) && !isKnown(name) ? name.replace(CHOICE_PREFIX, '') : name;
+}
 
 /** Where a piece value[a, b) starts past a leading "and " or "& " (LEADING_JOIN, without a slice). */
 function afterJoin(value: string, a: number, b: number): number {
@@ -373,6 +387,7 @@ export function makeRowReader(
         ? redcapColumn(header, 'redcap_repeat_instrument', 'Repeat Instrument')
         : -1,
   };
+  const metadata = new Set<number>(Object.values(idx).filter((i) => i >= 0));
   const statusColumns = (
     [
       [idx.status, mapping.status],
@@ -473,7 +488,8 @@ export function makeRowReader(
     let piece = pieceMemo.get(text);
     if (piece === undefined) {
       const known = isKnown(text);
-      const plain = text.length <= MAX_NAME_LENGTH && !EMPTY_ANSWER.test(text);
+      // A "None of the above - ..." answer is read by splitNames, which takes the prefix off.
+      const plain = text.length <= MAX_NAME_LENGTH && !EMPTY_ANSWER.test(text) && !CHOICE_PREFIX.test(text);
       piece = {
         text,
         ids: !plain
@@ -723,6 +739,25 @@ export function makeRowReader(
       }
     }
     response.nomTo = store.length;
+    // A record with nothing in it but the tool's own columns (Airtable's empty row, which still
+    // has its Created time) is no respondent: kept, it would be an isolate of no type. Checked
+    // cell by cell only when it names no one and says nothing about who answered.
+    if (
+      response.nomTo === response.nomFrom &&
+      !response.rejected &&
+      response.typeText === '' &&
+      response.email === '' &&
+      response.name === '' &&
+      response.rosterRef === '' &&
+      row.every((value, i) => metadata.has(i) || value.trim() === '')
+    ) {
+      response.rejected = {
+        code: 'empty-response',
+        message:
+          "This response answers none of the questions (only the survey tool's own columns are filled in); it was left out.",
+        column: null,
+      };
+    }
     return response;
   };
 }

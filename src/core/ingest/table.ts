@@ -261,6 +261,19 @@ export function gridToTable(
   return hidden.length > 0 ? { ...table, hiddenColumns: hidden } : table;
 }
 
+/**
+ * A spreadsheet's total under a list: "Total: 52", "Total forms: 12", "Grand total", or "Count"
+ * beside a number, and nothing else on the row ("Count Basie" is a name, not a total).
+ */
+export function isSummaryRow(row: string[]): boolean {
+  const filled = row.map((c) => c.trim()).filter(Boolean);
+  return (
+    filled.length > 0 &&
+    /^(grand )?(totals?|sum|count)(( (of )?[a-z]+){1,2}\s*[:=]?\s*\d+|\s*[:=]?\s*\d*)$/i.test(filled[0]!) &&
+    filled.slice(1).every((c) => /^\d+([.,]\d+)?$/.test(c))
+  );
+}
+
 /** At most this many title or note rows above a header are recognised as such. */
 const MAX_TITLE_ROWS = 5;
 /** Rows after the header looked at to tell a title row from a one-column file's header. */

@@ -161,6 +161,7 @@ describe('ingest never crashes', () => {
           'preview-response',
           'test-response',
           'spam-response',
+          'empty-response',
         ]);
         const rejectedRows = issues.filter((i) => rejectedCodes.has(i.code)).length;
         expect(rejectedRows).toBe(counts.rejected);

@@ -1,0 +1,132 @@
+// Exports found read wrong in a new-user trial (trial K) with tools not tried before: Tally,
+// Airtable, Gravity Forms, GOV.UK Forms (English and Welsh) and an Excel sheet with a total row.
+import { describe, expect, it } from 'vitest';
+import { codes, run, text, tieSet } from './helpers';
+
+const NEED = 'Who do you go to when you need help?';
+
+describe('Tally', () => {
+  // One column of the ticked labels and the typed Other text, then a TRUE/FALSE column per option.
+  const options = ['Helen Okafor', 'PC Rachel Osei', 'Other'];
+  const csv = [
+    [
+      'Submission ID',
+      'Respondent ID',
+      'Submitted at',
+      "What's your name?",
+      'Which describes you best?',
+      NEED,
+      ...options.map((o) => `${NEED} (${o})`),
+    ].join(','),
+    'wLZ4Ry,7kP2sD,2026-03-02 12:40:03,Joe Bloggs,Resident,Helen Okafor,TRUE,FALSE,FALSE',
+    'nPjM0e,Bq81Zc,2026-03-03 15:20:00,Aisha,Resident,"Helen Okafor, Imam Yusuf at the mosque",TRUE,FALSE,TRUE',
+    '3EvXqa,7kP2sD,2026-03-03 08:02:40,Joe Bloggs,Resident,"Helen Okafor, PC Rachel Osei",TRUE,TRUE,FALSE',
+  ].join('\n');
+
+  it('keeps the later answer of a respondent who answered again (the same Respondent ID)', () => {
+    const r = run([text('tally.csv', csv)]);
+    // The first answer (row 2) used to be kept and the later one, which adds PC Osei, left out.
+    expect(tieSet(r)).toEqual(['r-7kP2sD>ps-01:need', 'r-7kP2sD>ps-11:need', 'r-Bq81Zc>ps-01:need']);
+    const note = r.quality.issues.find((i) => i.code === 'resubmitted-response');
+    expect(note).toMatchObject({ row: 2, column: 'Respondent ID' });
+    expect(note!.message).toContain('replaced by the later one');
+    // The same id at the same time is a copy, and the first is kept as before.
+    const copy = run([text('tally.csv', csv.replace('2026-03-03 08:02:40', '2026-03-02 12:40:03'))]);
+    expect(codes(copy.quality)).toContain('duplicate-response');
+    expect(tieSet(copy)).toEqual(['r-7kP2sD>ps-01:need', 'r-Bq81Zc>ps-01:need']);
+  });
+
+  it('reads the typed Other text from the question column, not TRUE/FALSE as names', () => {
+    const r = run([text('tally.csv', csv)]);
+    // "FALSE" and "TRUE" used to wait in review, and the typed name was lost.
+    expect(r.review.map((x) => [x.text, x.row, x.column])).toEqual([['Imam Yusuf at the mosque', 3, NEED]]);
+    expect(codes(r.quality)).not.toContain('unread-name-column');
+  });
+});
+
+describe('Airtable', () => {
+  const csv =
+    'Name,Email,Respondent type,Who do you go to in times of need?,Created\n' +
+    ',,,,3/16/2026 3:06pm\n' +
+    'Sophie Turner,sophie.t@example.com,Resident,"PC Rachel Osei,Eleanor Price",3/15/2026 9:45am\n' +
+    'Sophie Turner,Sophie.T@example.com,Resident,Karen Douglas,3/13/2026 6:45pm\n';
+
+  it('orders a resubmission by the Created time in a view sorted newest first', () => {
+    const r = run([text('airtable.csv', csv)]);
+    expect(r.mapping.surveys[0]!.timestamp).toBe('Created');
+    expect(tieSet(r)).toEqual(['r-row3>ps-11:need', 'r-row3>ps-15:need']);
+    expect(r.quality.issues.find((i) => i.code === 'resubmitted-response')?.row).toBe(4);
+  });
+
+  it('leaves out an empty record (only its Created time), and says so', () => {
+    const r = run([text('airtable.csv', csv)]);
+    // It used to become a respondent of no type: an isolate that lowers density.
+    expect(r.respondents.map((x) => x.row)).toEqual([3]);
+    expect(r.quality.issues.find((i) => i.code === 'empty-response')).toMatchObject({ row: 2 });
+    expect(r.quality.rows).toMatchObject({ read: 3, accepted: 1, rejected: 2 });
+  });
+});
+
+describe('Gravity Forms', () => {
+  it('keys respondents by the Entry Id and reads the Entry Date as the time', () => {
+    const csv =
+      '"Email","Which of these best describes you?","Who do you trust? (Helen Okafor)","Who do you trust? (Amira Haddad)","Entry Id","Entry Date"\n' +
+      '"a@example.org","Resident","Helen Okafor","","101","2026-03-01 15:02:11"\n' +
+      '"b@example.org","Volunteer","","Amira Haddad","102","2026-03-02 09:14:51"\n';
+    const r = run([text('gravity.csv', csv)]);
+    expect(r.mapping.surveys[0]).toMatchObject({ responseId: 'Entry Id', timestamp: 'Entry Date' });
+    expect(tieSet(r)).toEqual(['r-101>ps-01:trust', 'r-102>ps-09:trust']);
+  });
+});
+
+describe('GOV.UK Forms, English and Welsh', () => {
+  const english =
+    'Reference,Submitted at,What is your name?,What is your email address?,Which of these describes you?,Who do you go to in times of need?\n' +
+    '7XK2M9PQ,2026-03-02T10:00:00+00:00,Sian Evans,sian.evans@example.com,Resident,Sgt David Jones\n' +
+    'B9NV3CXA,2026-03-02T11:00:00+00:00,Tom,,Resident,None of the above - my neighbour Sue\n';
+  const welsh =
+    'Reference,Submitted at,Beth yw eich enw?,Beth yw eich cyfeiriad e-bost?,Pa un o’r rhain sy’n eich disgrifio chi?,At bwy ydych chi’n troi mewn cyfnod o angen?\n' +
+    'L6ZX2VBN,2026-03-03T14:00:00+00:00,Dafydd Morgan,,Gwirfoddolwr,Karen Douglas\n' +
+    'W1ER5TYH,2026-03-04T09:30:00+00:00,Sian Evans,Sian.Evans@example.com,Preswylydd,Sgt David Jones\n';
+
+  it('reads the Welsh form’s respondent type, name and e-mail, and keys by the Reference', () => {
+    const r = run([text('en.csv', english), text('cy.csv', welsh)]);
+    expect(r.mapping.surveys[1]).toMatchObject({
+      responseId: 'Reference',
+      respondentType: 'Pa un o’r rhain sy’n eich disgrifio chi?',
+      name: 'Beth yw eich enw?',
+      email: 'Beth yw eich cyfeiriad e-bost?',
+    });
+    // "Gwirfoddolwr" was a resident ("no respondent type was given").
+    expect(r.respondents.find((x) => x.key === 'r-L6ZX2VBN')?.type).toBe('volunteer');
+  });
+
+  it('reviews the text typed with "None of the above" without the choice', () => {
+    const r = run([text('en.csv', english)]);
+    expect(r.review.map((x) => x.text)).toEqual(['my neighbour Sue']);
+  });
+
+  it('warns when the same e-mail answers in both files (one survey in two languages)', () => {
+    const r = run([text('en.csv', english), text('cy.csv', welsh)]);
+    // Both kept, as two surveys may rightly both be answered; the double count is said.
+    expect(tieSet(r)).toContain('r-7XK2M9PQ>ps-08:need');
+    expect(tieSet(r)).toContain('r-W1ER5TYH>ps-08:need');
+    const note = r.quality.issues.find((i) => i.code === 'answered-twice');
+    expect(note).toMatchObject({ file: 'cy.csv', row: 3 });
+    expect(note!.message).toContain('en.csv (row 2)');
+  });
+});
+
+describe('an Excel sheet with a total under the responses', () => {
+  it('skips the "Total forms: 12" row, and says so', () => {
+    const csv =
+      'Ref;Date;Which best describes you?;Who do you go to in times of need?\n' +
+      'P001;09/03/2026;Resident;Helen Okafor\n' +
+      ';;;\n' +
+      'Total forms: 1;;;\n';
+    const r = run([text('forms.csv', csv)]);
+    // It used to become respondent "Resident 2".
+    expect(r.respondents).toHaveLength(1);
+    expect(r.quality.issues.find((i) => i.code === 'summary-row')).toMatchObject({ row: 4 });
+  });
+});
