@@ -575,6 +575,7 @@ export function detectSurveyMapping(
     else groups.set(c.stem, [c]);
   }
   const byStem = new Map<string, QuestionMapping>();
+  let unworded = 0;
   for (const [stem, group] of groups) {
     if (stem.endsWith('\u0000other')) continue;
     const perRelation = relationRows(group, sample, isPerson);
@@ -590,8 +591,11 @@ export function detectSurveyMapping(
         layout.format === 'redcap' ? scopedCodes(group, isPerson) : isPerson,
         namesSomeone,
       );
-    // Columns headed only by people's names have no wording to read a tie type from.
-    if (q && stem.startsWith(PEOPLE_COLUMNS) && (q.kind !== 'grid' || q.valued)) q.relation = 'named';
+    // Columns headed only by people's names have no wording to read a tie type from; a second
+    // such question (Typeform's need, then trust) is a tie type of its own until the user names it.
+    if (q && stem.startsWith(PEOPLE_COLUMNS) && (q.kind !== 'grid' || q.valued)) {
+      q.relation = ++unworded === 1 ? 'named' : `named-${unworded}`;
+    }
     if (q) {
       mapping.questions.push(q);
       byStem.set(stem, q);
@@ -879,6 +883,9 @@ function pairOtherColumns(columns: ColumnInfo[], metaColumns: Set<string>): void
   }
 }
 
+/** The number uniqueHeaders gives a repeated header's copy: "Helen Okafor (2)". */
+const COPY_NUMBER = / \((\d+)\)$/;
+
 /** The stem of a run of columns headed by people on the roster (groupPeopleColumns). */
 const PEOPLE_COLUMNS = '\u0000people';
 
@@ -893,27 +900,44 @@ function groupPeopleColumns(
   metaColumns: Set<string>,
   isPerson: (label: string) => boolean,
 ): void {
-  const isPersonColumn = (c: ColumnInfo) =>
-    c.option == null && !notAnswers(c.stem) && !metaColumns.has(c.header) && isPerson(c.header);
+  // A second question over the same people repeats their names (Typeform: need, then trust), which
+  // uniqueHeaders made "Helen Okafor (2)": the person is the name before the copy's number.
+  const personOf = (c: ColumnInfo): string | null => {
+    if (notAnswers(c.stem) || metaColumns.has(c.header)) return null;
+    const name = c.option == null || COPY_NUMBER.test(c.header) ? c.header.replace(COPY_NUMBER, '') : null;
+    return name !== null && isPerson(name) ? name : null;
+  };
+  const isOther = (c: ColumnInfo) =>
+    /^other\b/i.test(c.header) &&
+    (c.option == null || COPY_NUMBER.test(c.header)) &&
+    !metaColumns.has(c.header);
+  let runs = 0;
   for (let start = 0; start < columns.length; start++) {
     let end = start;
-    while (end < columns.length && isPersonColumn(columns[end]!)) end++;
+    const names: string[] = [];
+    while (end < columns.length) {
+      const name = personOf(columns[end]!);
+      // A name met again begins the next question's run.
+      if (name === null || names.includes(name)) break;
+      names.push(name);
+      end++;
+    }
     if (end - start < 2) continue;
     const run = columns.slice(start, end);
-    const names = run.map((c) => c.header);
     const stem = `${PEOPLE_COLUMNS}${start}`;
-    const question = `Columns headed by people on the roster (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', ...' : ''})`;
-    for (const c of run) {
+    const question = `Columns headed by people on the roster (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', ...' : ''})${++runs > 1 ? `, question ${runs}` : ''}`;
+    run.forEach((c, k) => {
       c.stem = stem;
       c.question = question;
-      c.option = c.header;
-    }
+      c.option = names[k]!;
+    });
     const next = columns[end];
-    if (next && next.option == null && /^other\b/i.test(next.header) && !metaColumns.has(next.header)) {
+    if (next && isOther(next)) {
       next.stem = `${stem}\u0000other`;
       next.question = question;
+      next.option = null;
     }
-    start = end;
+    start = end - 1;
   }
 }
 

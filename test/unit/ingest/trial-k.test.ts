@@ -130,3 +130,43 @@ describe('an Excel sheet with a total under the responses', () => {
     expect(r.quality.issues.find((i) => i.code === 'summary-row')).toMatchObject({ row: 4 });
   });
 });
+
+describe('Typeform, two multi-select questions over the same people', () => {
+  // Typeform heads a choice column with the choice alone, so the second question repeats the first
+  // one's headers (uniqueHeaders reads them as "Helen Okafor (2)").
+  const people = ['Helen Okafor', 'Dr Priya Patel', 'Amira Haddad'];
+  const csv =
+    [
+      '#',
+      'Which of these best describes you?',
+      ...people,
+      'Other',
+      ...people,
+      'Other',
+      'Submit Date (UTC)',
+    ].join(',') +
+    '\n' +
+    'k3j9,Resident,Helen Okafor,,,,Helen Okafor,,Amira Haddad,,2026-03-02 09:14:51\n' +
+    'v7b8,Service user,,Dr Priya Patel,,,,,,Age UK Millbrook,2026-03-04 13:05:00\n';
+
+  it('reads each block as a question with a tie type of its own, and each Other box with it', () => {
+    const r = run([text('typeform.csv', csv)]);
+    const questions = r.mapping.surveys[0]!.questions;
+    expect(questions.map((q) => [q.kind, q.relation, q.columns[0]])).toEqual([
+      ['choices', 'named', 'Helen Okafor'],
+      ['choices', 'named-2', 'Helen Okafor (2)'],
+      ['text', 'named', 'Other'],
+      ['text', 'named-2', 'Other (2)'],
+    ]);
+    expect(questions[1]!.targets).toEqual(people);
+    // The second block used to become a tie type per person ("helen-okafor-2"), and its Other box
+    // ("Age UK Millbrook") was dropped unsaid.
+    expect(tieSet(r)).toEqual([
+      'r-k3j9>ps-01:named',
+      'r-k3j9>ps-01:named-2',
+      'r-k3j9>ps-09:named-2',
+      'r-v7b8>ps-04:named',
+      'r-v7b8>vg-03:named-2',
+    ]);
+  });
+});
