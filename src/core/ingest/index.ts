@@ -572,7 +572,8 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   const { data, texts, columns, relations, weights } = store;
   /** Names accepted though not written as on the roster (how: fuzzy): counted, the first few shown in a note. */
   let notExact = 0;
-  const notExactShown: { text: string; result: MatchResult; file: string }[] = [];
+  /** Each shown: the text, and who it was taken as ("Helen Okafor (80%)"; joined names, each person). */
+  const notExactShown: { text: string; as: string; file: string }[] = [];
   const seenTie: (string | number)[] = []; // (target, relation, tie) triples: a handful per respondent, a scan beats a Set
   // A name decided before under another spelling ("Patel" chose Dr Anil Patel; now "Dr. Patel"):
   // that person comes first among the suggestions, at the matcher's own confidence, never accepted.
@@ -648,7 +649,13 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
         res = resolve(texts[textId]!, matcher, decisions, newActors, actorIds);
         resolved[textId] = res;
         if (res.result.how === 'fuzzy' && res.target && !res.decision && notExact++ < NOT_EXACT_SHOWN) {
-          notExactShown.push({ text: res.text ?? texts[textId]!, result: res.result, file: r.file });
+          // "Dr Reid and Dr Priya Patel" is two people, each matched on their own: both are named.
+          const as = res.also
+            ? [res.target, ...res.also]
+                .map((id) => matcher.entries.find((e) => e.id === id)?.name ?? id)
+                .join(' and ')
+            : `${res.result.candidates[0]?.name} (${Math.round(res.result.confidence * 100)}%)`;
+          notExactShown.push({ text: res.text ?? texts[textId]!, as, file: r.file });
         }
         const d = res.stale;
         if (d) {
@@ -716,10 +723,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   if (notExact > 0) {
     // Accepted, being sure enough, yet not written as on the roster: shown, so a wrong one is seen.
     const shown = notExactShown
-      .map(
-        (m) =>
-          `"${m.text.length > 60 ? `${m.text.slice(0, 57)}...` : m.text}" as ${m.result.candidates[0]?.name} (${Math.round(m.result.confidence * 100)}%)`,
-      )
+      .map((m) => `"${m.text.length > 60 ? `${m.text.slice(0, 57)}...` : m.text}" as ${m.as}`)
       .join(', ');
     quality.info(
       notExactShown[0]!.file,
@@ -1812,7 +1816,7 @@ function followMovedQuestions(
         1,
         q.columns[0] ?? null,
         'mapping-question-changed',
-        `The saved mapping reads the column "${q.columns[0]}" as "${q.label}", but in this file it asks "${nowLabel}", and no column asks "${q.label}": the survey changed since the mapping was saved. ${REDETECT}`,
+        `The saved mapping reads the column "${q.columns[0]}" as "${q.label}", but in this file it asks "${nowLabel}", and no column asks "${q.label}": the survey changed since the mapping was saved, or the question's "label" was edited in mapping.json (it is the question's wording, by which a question is followed from wave to wave; its tie type is "relation"). ${REDETECT}`,
       );
     }
     moved = true;

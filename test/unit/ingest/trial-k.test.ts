@@ -170,3 +170,18 @@ describe('Typeform, two multi-select questions over the same people', () => {
     ]);
   });
 });
+
+describe('the note of names matched though not written as on the roster', () => {
+  it('names each person of a joined answer, and more of a long name', () => {
+    const csv =
+      'Timestamp,Which best describes you?,Who do you trust?\n' +
+      '2026/03/02 10:01:00 AM GMT,Resident,Dr Reid and Dr Priya Patel\n' +
+      '2026/03/02 10:02:00 AM GMT,Resident,Riverside Residents Association newsletter\n';
+    const note = run([text('joined.csv', csv)]).quality.issues.find((i) => i.code === 'matched-not-exact');
+    // It said "as Dr Priya Patel (…%)" alone, and cut names at 40 characters.
+    expect(note!.message).toContain('"Dr Reid and Dr Priya Patel" as Dr Thomas Reid and Dr Priya Patel');
+    expect(note!.message).toContain(
+      '"Riverside Residents Association newsletter" as Riverside Residents Association (',
+    );
+  });
+});
