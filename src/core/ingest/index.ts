@@ -49,6 +49,7 @@ import {
   redcapColumn,
   type RawResponse,
   type RowReader,
+  splitOutsideBrackets,
 } from './survey';
 import { isSummaryRow, reportRagged, skipTitleRows, streamGrid, uniqueHeaders } from './table';
 import { isPlainNetwork, readPlainNetwork, type PlainNetwork } from './plain-network';
@@ -977,8 +978,7 @@ function resolve(
   // the whole ("Dr Anil Patel and Nadia" to Dr Patel) never swallows the others, which wait in
   // review on their own. With no part found the text stays whole ("Millbrook & District").
   if (!(result.id && result.how !== 'fuzzy') && /\s(and|&|\+)\s|\//i.test(text)) {
-    const parts = text
-      .split(/\s+(?:and|&|\+)\s+|\s*\/\s*/i)
+    const parts = splitOutsideBrackets(text, /\s+(?:and|&|\+)\s+|\s*\/\s*/i)
       .map((p) => p.trim())
       .filter((p) => p !== '');
     if (parts.length > 1 && parts.length <= 6) {

@@ -249,23 +249,35 @@ function afterJoin(value: string, a: number, b: number): number {
   return at;
 }
 
-/** Split on commas that are not inside (), [] or quotes: "=HYPERLINK("a","b")" stays whole. */
-function splitOutsideBrackets(s: string): string[] {
-  if (!/[([""]/.test(s)) return s.split(',');
-  const out: string[] = [];
+/**
+ * Split on commas (or another separator) that are not inside (), [] or quotes:
+ * "=HYPERLINK("a","b")" stays whole, and so does "youth club (Chloe and Dan)" split on "and".
+ */
+export function splitOutsideBrackets(s: string, separator?: RegExp): string[] {
+  if (!separator && !/[([""]/.test(s)) return s.split(',');
+  // Where each character stands: outside any bracket or quote, or not.
+  const outside = new Uint8Array(s.length);
   let depth = 0;
   let quoted = false;
-  let start = 0;
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
     if (ch === '"') quoted = !quoted;
     else if (quoted) continue;
     else if (ch === '(' || ch === '[') depth++;
     else if ((ch === ')' || ch === ']') && depth > 0) depth--;
-    else if (ch === ',' && depth === 0) {
-      out.push(s.slice(start, i));
-      start = i + 1;
+    else if (depth === 0) outside[i] = 1;
+  }
+  const out: string[] = [];
+  let start = 0;
+  const re = new RegExp(separator?.source ?? ',', `g${separator?.flags.replace('g', '') ?? ''}`);
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
     }
+    if (outside[m.index] !== 1) continue;
+    out.push(s.slice(start, m.index));
+    start = m.index + m[0].length;
   }
   out.push(s.slice(start));
   return out;

@@ -185,3 +185,15 @@ describe('the note of names matched though not written as on the roster', () => 
     );
   });
 });
+
+describe('"and" inside brackets', () => {
+  it('does not split a name: "youth club (Chloe and Dan)" stays whole', () => {
+    const csv =
+      'Timestamp,Which best describes you?,Who do you trust?\n' +
+      '2026/03/02 10:01:00 AM GMT,Resident,youth club (Chloe and Dan) and Helen Okafor\n';
+    const r = run([text('brackets.csv', csv)]);
+    expect(tieSet(r)).toEqual(['r-row2>ps-01:trust']);
+    // "Dan)" used to wait in review on its own.
+    expect(r.review.map((x) => x.text)).toEqual(['youth club (Chloe and Dan)']);
+  });
+});
