@@ -8,7 +8,22 @@ const PERSONAL_ATTR =
 
 /** Contact details: left out even for roster actors unless names are asked for. */
 const CONTACT_ATTR =
-  /(^|[^a-z])(e-?mail|phone|mobile|tel|telephone|address|post ?code|postcode|zip|birth|dob)([^a-z]|$)/i;
+  /(^|[^a-z])(e-?mail|phone|mobile|tel|telephone|fax|address|post ?code|postcode|postal|zip|street)([^a-z]|$)/i;
+
+/**
+ * Private details a contact list or HR sheet carries beside a person's work (Outlook's Home
+ * Street, Birthday, Spouse, Government ID Number; Google's Gender; Mailchimp's OPTIN_IP and
+ * LATITUDE; anyone's Notes): never exported, names asked for or not. Words that could head a
+ * work column too ("Children's services") count only as the whole header.
+ */
+const SENSITIVE_ATTR =
+  /(^|[^a-z])(home|birth\w*|dob|date of birth|age|ethnic\w*|religio\w*|disabilit\w*|sexual\w*|national ?insurance|ni ?(number|no)|government ?id\w*|passport|nhs|ip|latitude|longitude|lat|lng|geo ?location)([^a-z]|$)|^(spouse|partner|children|gender|sex|notes?|comments?|anniversary|nickname|maiden ?name|middle ?name)$/i;
+
+/** Why a roster column never reaches an export, or null when it may ('contact': unless names are asked for). */
+export function privateColumnKind(name: string): 'sensitive' | 'contact' | null {
+  const kind = attributeKind(name);
+  return kind === 'sensitive' || kind === 'contact' ? kind : null;
+}
 
 /** Private citizens: pseudonymised by default even when a roster happens to list them by name. */
 export const ANONYMOUS_TYPES: ReadonlySet<string> = new Set(['resident', 'service-user']);
@@ -77,7 +92,8 @@ export function exportNode(node: ExportNodeInput, includeNames: boolean): Export
     const kind = attributeKind(key);
     if (kind === 'core') continue;
     const value = node.attrs[key];
-    const drop = includeNames ? false : keepsName ? kind === 'contact' : kind !== 'plain';
+    const drop =
+      kind === 'sensitive' || (includeNames ? false : keepsName ? kind === 'contact' : kind !== 'plain');
     if (drop) {
       if (value !== null && value !== undefined && String(value).trim())
         (removed ??= new Set()).add(String(value).trim().toLowerCase());
@@ -105,21 +121,24 @@ function typePseudonym(node: ExportNodeInput): string {
 /**
  * What an attribute name is, decided once per name (100,000 respondents share a handful):
  * `core`, written by the network builder or the id, never a free attribute (an `id` attribute
- * would clash with Gephi's Id column); `contact`, contact details; `personal`, identifying but
- * not contact; `plain`, anything else.
+ * would clash with Gephi's Id column); `sensitive`, private details never exported; `contact`,
+ * contact details; `personal`, identifying but not contact; `plain`, anything else.
  */
-const attributeKinds = new Map<string, 'core' | 'contact' | 'personal' | 'plain'>();
-function attributeKind(key: string): 'core' | 'contact' | 'personal' | 'plain' {
+const attributeKinds = new Map<string, 'core' | 'sensitive' | 'contact' | 'personal' | 'plain'>();
+function attributeKind(key: string): 'core' | 'sensitive' | 'contact' | 'personal' | 'plain' {
   let kind = attributeKinds.get(key);
   if (kind === undefined) {
+    const name = key.trim();
     kind =
       (CORE_NODE_KEYS as readonly string[]).includes(key) || key.toLowerCase() === 'id'
         ? 'core'
-        : CONTACT_ATTR.test(key)
-          ? 'contact'
-          : isPersonalAttribute(key)
-            ? 'personal'
-            : 'plain';
+        : SENSITIVE_ATTR.test(name)
+          ? 'sensitive'
+          : CONTACT_ATTR.test(key)
+            ? 'contact'
+            : isPersonalAttribute(key)
+              ? 'personal'
+              : 'plain';
     if (attributeKinds.size < 10_000) attributeKinds.set(key, kind);
   }
   return kind;

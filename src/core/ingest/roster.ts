@@ -5,6 +5,7 @@ import { InputError, type QualityCollector } from '../quality';
 import { findColumn, type CsvTable } from './csv';
 import { parseActorType } from './actor-type';
 import { isSummaryRow, readTable } from './table';
+import { privateColumnKind } from '../export/privacy';
 import { isNameGenerator } from './relations';
 import { isEmail } from './dates';
 import type { Mapping, RosterEntry, RosterMapping } from './types';
@@ -205,6 +206,23 @@ export function readRosterTable(
       `${hidden.length === 1 ? 'The column' : 'The columns'} ${hidden.map((h) => `"${h}"`).join(', ')} ${hidden.length === 1 ? 'is' : 'are'} hidden in the workbook, so ${hidden.length === 1 ? 'it was' : 'they were'} not read as attributes of the people (nor written to nodes.csv). Unhide ${hidden.length === 1 ? 'it' : 'them'} in the roster to include ${hidden.length === 1 ? 'it' : 'them'}.`,
     );
     for (const h of hidden) known.add(table.header.indexOf(h));
+  }
+  // Private details of the people (a contact list's Home Street, Birthday, Notes): read, and said
+  // never to leave in an export, so that their absence from nodes.csv is no surprise.
+  const sensitive = table.header.filter((h, i) => !known.has(i) && privateColumnKind(h) === 'sensitive');
+  if (sensitive.length > 0) {
+    quality.info(
+      table.file,
+      1,
+      sensitive[0]!,
+      'private-columns',
+      `${sensitive.length === 1 ? 'The column' : 'The columns'} ${sensitive
+        .slice(0, 8)
+        .map((h) => `"${h}"`)
+        .join(
+          ', ',
+        )}${sensitive.length > 8 ? ', ...' : ''} of the roster hold${sensitive.length === 1 ? 's' : ''} private details of the people (home, birth, identity numbers, notes and the like), so ${sensitive.length === 1 ? 'it is' : 'they are'} never written to an export (nodes.csv, GEXF, GraphML), names asked for or not. Contact columns (phone, e-mail, work address) are left out unless names are asked for.`,
+    );
   }
   const entries: RosterEntry[] = [];
   /** Each kept id's row and e-mail, to tell a repeated row from a namesake. */

@@ -244,3 +244,20 @@ describe('a roster workbook with hidden columns', () => {
     expect(codes(quality)).not.toContain('hidden-columns');
   });
 });
+
+describe('a contact list with private columns', () => {
+  it('names them in a note: they are read but never exported', () => {
+    const quality = new QualityCollector();
+    readRoster(
+      text(
+        'outlook.csv',
+        'First Name,Last Name,Company,Job Title,Home Street,Birthday,Notes,E-mail Address\n' +
+          'Helen,Okafor,Riverside Primary School,Headteacher,12 Elm Road,1/5/1971,,helen.okafor@millbrook.gov.uk\n',
+      ),
+      quality,
+    );
+    const note = quality.issues.find((i) => i.code === 'private-columns');
+    expect(note).toMatchObject({ file: 'outlook.csv', row: 1, column: 'Home Street', severity: 'info' });
+    expect(note!.message).toContain('"Home Street", "Birthday", "Notes"');
+  });
+});
