@@ -144,6 +144,8 @@ export class Store {
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private runTimer: ReturnType<typeof setTimeout> | null = null;
   private savePending: Promise<void> = Promise.resolve();
+  /** The mapping as it was before "detect again", while that can still be undone. */
+  private mappingBeforeReset: Mapping | null = null;
 
   constructor() {
     this.state = {
@@ -182,8 +184,10 @@ export class Store {
   /** Changes the project, schedules an autosave and (optionally) a new run. */
   private updateProject(
     patch: Partial<ProjectData>,
-    options: { rerun?: boolean; delay?: number } = {},
+    options: { rerun?: boolean; delay?: number; mappingBeforeReset?: Mapping | null } = {},
   ): void {
+    // A change of the mapping other than "detect again" ends the chance to undo that.
+    if ('mapping' in patch) this.mappingBeforeReset = options.mappingBeforeReset ?? null;
     this.set({ project: { ...this.state.project, ...patch, updatedAt: new Date().toISOString() } });
     saveSettingsBackup(this.state.project);
     this.scheduleSave();
@@ -601,19 +605,45 @@ export class Store {
     this.updateProject({ baseline: null, mapping: this.prunedMapping('baseline', null) }, { rerun: true });
   }
 
-  /** The mapping to edit: the saved one, or what the last run detected. */
+  /**
+   * The mapping to edit: the saved one, with what the last run detected for files it has no
+   * entry for (a survey added after a decision or an edit), or all that the last run detected.
+   */
   editableMapping(): Mapping | null {
     const { project, result, baseline } = this.state;
-    if (project.mapping) return project.mapping;
-    return result ? mergedMapping(result, baseline) : null;
+    const detected = result ? mergedMapping(result, baseline) : null;
+    const saved = project.mapping;
+    if (!saved || !detected) return saved ?? detected;
+    const known = new Set(saved.surveys.map((s) => s.file));
+    const added = detected.surveys.filter((s) => !known.has(s.file));
+    if (added.length === 0 && saved.roster) return saved;
+    return { ...saved, roster: saved.roster ?? detected.roster, surveys: [...saved.surveys, ...added] };
   }
 
   setMapping(mapping: Mapping, rerun = true): void {
     this.updateProject({ mapping }, { rerun });
   }
 
+  /**
+   * Columns and tie types detected again: the user's edits to them are forgotten, their review
+   * decisions kept (a mapping of decisions only), and the step can be undone.
+   */
   resetMapping(): void {
-    this.updateProject({ mapping: null }, { rerun: true });
+    const previous = this.state.project.mapping;
+    const decisions = previous?.decisions ?? [];
+    this.updateProject(
+      { mapping: decisions.length > 0 ? { version: 1, roster: null, surveys: [], decisions } : null },
+      { rerun: true, mappingBeforeReset: previous },
+    );
+  }
+
+  canUndoReset(): boolean {
+    return this.mappingBeforeReset !== null;
+  }
+
+  undoReset(): void {
+    const previous = this.mappingBeforeReset;
+    if (previous) this.setMapping(previous);
   }
 
   /** Records the user's decision for an unmatched name and re-runs with it. */

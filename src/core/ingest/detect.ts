@@ -3,6 +3,7 @@
 import { findColumn } from './csv';
 import { isEmail } from './dates';
 import { plainWording } from './wording';
+import { typedOtherLabel } from './mapping-edit';
 import { detectRelation, isNameGenerator, ratingRelation, relationOfLabel, scaleRank } from './relations';
 import type { QuestionMapping, SurveyFormat, SurveyMapping } from './types';
 import { isCoreRelation } from '../model';
@@ -624,7 +625,7 @@ export function detectSurveyMapping(
       const used = new Set(mapping.questions.flatMap((q) => q.columns));
       const own = header.find((h) => !used.has(h) && plainWording(h) === parent.label);
       if (own) {
-        const typed = textQuestion([own], parent.relation, `${parent.label} (other, typed)`);
+        const typed = textQuestion([own], parent.relation, typedOtherLabel(parent.label));
         typed.notPeople = [...new Set([...(parent.targets ?? []), ...labels])];
         mapping.questions.push(typed);
       }
@@ -634,7 +635,7 @@ export function detectSurveyMapping(
       textQuestion(
         group.map((c) => c.header),
         parent.relation,
-        `${parent.label} (other, typed)`,
+        typedOtherLabel(parent.label),
       ),
     );
   }

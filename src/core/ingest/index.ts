@@ -347,7 +347,8 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       return;
     }
     const given = input.mapping ? savedEntry(input.mapping, input.surveys, fileIndex) : undefined;
-    if (input.mapping && !given) {
+    // A mapping of decisions only (the app's "detect again") detects every file without a word.
+    if (input.mapping && input.mapping.surveys.length > 0 && !given) {
       quality.info(
         file.name,
         null,

@@ -18,6 +18,7 @@ import { streamGrid, titleRowCount } from '../../core/ingest/table';
 import { archiveHead } from '../../core/ingest/archive';
 import { PLAIN_FORMATS } from '../../core/ingest/types';
 import { plainWording } from '../../core/ingest/wording';
+import { setQuestionRelation } from '../../core/ingest/mapping-edit';
 import { announce, clear, h, tableWrap } from '../dom';
 import { fileSize, listFiles, type WaveFiles } from '../project';
 import { resultIsStale, type FileRole, type ReplacedFile, type WaveKey } from '../store';
@@ -756,8 +757,8 @@ export const mountImport: ViewFactory = (container, store): View => {
       const id = `relation-${si}-${qi}`;
       const relation = relationSelect(id, q, (value) =>
         editMapping((m) => {
-          const target = m.surveys.find((x) => x.file === s.file)?.questions[qi];
-          if (target) target.relation = value;
+          const survey = m.surveys.find((x) => x.file === s.file);
+          if (survey) setQuestionRelation(survey, qi, value);
           return m;
         }),
       );
@@ -810,8 +811,23 @@ export const mountImport: ViewFactory = (container, store): View => {
         text: 'Detected automatically. Change a column or a tie type and the analysis runs again with your choice; your choices are saved with the project.',
       }),
     );
-    if (store.getState().project.mapping) {
-      const reset = h('button', { type: 'button', text: 'Forget my changes and detect again' });
+    if (store.canUndoReset()) {
+      // Detected again just now: the edits forgotten can be had back.
+      const undo = h('button', { type: 'button', text: 'Undo: bring back my column and tie-type changes' });
+      undo.addEventListener('click', () => store.undoReset());
+      mappingPanel.appendChild(
+        h(
+          'p',
+          { class: 'small', 'data-testid': 'mapping-reset' },
+          'Columns and tie types were detected again; your review decisions were kept. ',
+          undo,
+        ),
+      );
+    } else if (store.getState().project.mapping?.surveys.length || store.getState().project.mapping?.roster) {
+      const reset = h('button', {
+        type: 'button',
+        text: 'Detect columns and tie types again (review decisions are kept)',
+      });
       reset.addEventListener('click', () => store.resetMapping());
       mappingPanel.appendChild(reset);
     }

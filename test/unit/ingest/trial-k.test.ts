@@ -1,6 +1,7 @@
 // Exports found read wrong in a new-user trial (trial K) with tools not tried before: Tally,
 // Airtable, Gravity Forms, GOV.UK Forms (English and Welsh) and an Excel sheet with a total row.
 import { describe, expect, it } from 'vitest';
+import { setQuestionRelation } from '../../../src/core/ingest/mapping-edit';
 import { codes, run, text, tieSet } from './helpers';
 
 const NEED = 'Who do you go to when you need help?';
@@ -171,6 +172,30 @@ describe('Typeform, two multi-select questions over the same people', () => {
   });
 });
 
+describe("a question's tie type set in the mapping step", () => {
+  it('takes its Other box along, as the typed names answer the same question (trial M)', () => {
+    const csv =
+      'Helen Okafor,Amira Haddad,Other,Helen Okafor,Amira Haddad,Other\n' +
+      'Helen Okafor,,,,Amira Haddad,Age UK Millbrook\n';
+    const first = run([text('typeform.csv', csv)]);
+    const mapping = structuredClone(first.mapping);
+    const survey = mapping.surveys[0]!;
+    setQuestionRelation(survey, 0, 'need');
+    setQuestionRelation(survey, 1, 'trust');
+    expect(survey.questions.map((q) => q.relation)).toEqual(['need', 'trust', 'need', 'trust']);
+    // The Age UK nomination used to stay alone under "named-2".
+    expect(tieSet(run([text('typeform.csv', csv)], { mapping }))).toEqual([
+      'r-row2>ps-01:need',
+      'r-row2>ps-09:trust',
+      'r-row2>vg-03:trust',
+    ]);
+    // A box given a tie type of its own keeps it.
+    survey.questions[3]!.relation = 'advice';
+    setQuestionRelation(survey, 1, 'need');
+    expect(survey.questions[3]!.relation).toBe('advice');
+  });
+});
+
 describe('the note of names matched though not written as on the roster', () => {
   it('names each person of a joined answer, and more of a long name', () => {
     const csv =
@@ -195,5 +220,23 @@ describe('"and" inside brackets', () => {
     expect(tieSet(r)).toEqual(['r-row2>ps-01:trust']);
     // "Dan)" used to wait in review on its own.
     expect(r.review.map((x) => x.text)).toEqual(['youth club (Chloe and Dan)']);
+  });
+});
+
+describe('a mapping of review decisions only (the app\'s "detect again")', () => {
+  it('detects every file without a mapping-no-entry note, and applies the decisions', () => {
+    const csv =
+      'Timestamp,Which best describes you?,Who do you trust?\n' +
+      '2026/03/02 10:01:00 AM GMT,Resident,Dr Patel\n';
+    const r = run([text('survey.csv', csv)], {
+      mapping: {
+        version: 1,
+        roster: null,
+        surveys: [],
+        decisions: [{ text: 'Dr Patel', action: 'choose', id: 'ps-04' }],
+      },
+    });
+    expect(codes(r.quality)).not.toContain('mapping-no-entry');
+    expect(tieSet(r)).toEqual(['r-row2>ps-04:trust']);
   });
 });
