@@ -5,6 +5,7 @@ import type { ActorId } from '../model';
 import {
   COURTESY_TITLES,
   TITLES,
+  TITLE_CALLING,
   TITLE_HINTS,
   STOP_WORDS,
   allowedTypos,
@@ -511,8 +512,10 @@ export class RosterMatcher {
     let conflict = 0;
     for (const t of titles) {
       const hints = TITLE_HINTS[t];
+      const calling = TITLE_CALLING[t];
       if (item.titles.has(t)) agree++;
       else if (COURTESY_TITLES.has(t)) courtesy++;
+      else if (calling && otherCalling(item.titles, calling)) conflict++;
       else if (hints) {
         if (hints.some((h) => item.context.has(h))) agree++;
         else conflict++;
@@ -542,6 +545,17 @@ export class RosterMatcher {
     const score = base + bonus - 0.2 * unexplained - 0.15 * conflict - 0.3 * initialConflict;
     return Math.max(0, Math.min(0.99, score));
   }
+}
+
+/** Whether a roster person's own titles name a calling, and none of them `calling` (Sgt, not Cllr). */
+function otherCalling(titles: Set<string>, calling: string): boolean {
+  let other = false;
+  for (const t of titles) {
+    const own = TITLE_CALLING[t];
+    if (own === calling) return false;
+    if (own) other = true;
+  }
+  return other;
 }
 
 /** Share of a word's full weight that was matched (a typo matches less than the word itself). */

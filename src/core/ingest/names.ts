@@ -178,6 +178,39 @@ export const TITLE_HINTS: Record<string, string[]> = {
   councillor: ['council', 'councillor'],
 };
 
+/**
+ * The calling a title belongs to. A title typed from another calling than the one a roster
+ * person's own title names ("Cllr Jones" for Sgt David Jones) speaks against them, whatever
+ * their role's words may share with it.
+ */
+export const TITLE_CALLING: Record<string, string> = {
+  dr: 'medicine',
+  doctor: 'medicine',
+  nurse: 'medicine',
+  pc: 'police',
+  wpc: 'police',
+  dc: 'police',
+  ds: 'police',
+  pcso: 'police',
+  sgt: 'police',
+  sergeant: 'police',
+  insp: 'police',
+  inspector: 'police',
+  constable: 'police',
+  cllr: 'council',
+  councillor: 'council',
+  rev: 'faith',
+  revd: 'faith',
+  reverend: 'faith',
+  fr: 'faith',
+  father: 'faith',
+  pastor: 'faith',
+  imam: 'faith',
+  rabbi: 'faith',
+  prof: 'academia',
+  professor: 'academia',
+};
+
 /** Titles that say nothing about role, only (perhaps) gender: a weak hint. */
 export const COURTESY_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'master']);
 

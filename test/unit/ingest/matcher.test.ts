@@ -13,6 +13,19 @@ const matcher = new RosterMatcher(roster.entries);
 const idOf = (name: string) => roster.entries.find((e) => e.name === name)!.id;
 
 describe('RosterMatcher', () => {
+  it('never accepts a title of another calling than the person\'s own ("Cllr Jones" is not Sgt David Jones)', () => {
+    // Trial L: Sgt David Jones's role words include "council" (neighbourhood policing), and "Cllr
+    // Jones" and "Councillor Jones" were accepted as him at 85%.
+    for (const text of ['Cllr Jones', 'Councillor Jones', 'Dr Jones']) {
+      const m = matcher.match(text);
+      expect(m.id, text).toBeNull();
+      expect(m.candidates[0]?.name, text).toBe('Sgt David Jones');
+    }
+    // The same calling written otherwise still agrees.
+    expect(matcher.match('Sergeant Jones').id).toBe(idOf('Sgt David Jones'));
+    expect(matcher.match('PC Jones').id).toBe(idOf('Sgt David Jones'));
+  });
+
   it('exactRefHashed finds what exactRefKey finds', () => {
     const refs = roster.entries.flatMap((e) => [e.id.toLowerCase(), (e.email ?? '').toLowerCase()]);
     const key = fc.oneof(fc.constantFrom(...refs), fc.string({ maxLength: 12 }));
