@@ -488,6 +488,16 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
         );
       } else if (!earlier) answeredByEmail.set(r.email, r);
     }
+    const sharing = r.email ? matcher.sharingEmail(r.email) : [];
+    if (sharing.length > 0) {
+      quality.warn(
+        r.file,
+        r.row,
+        null,
+        'ambiguous-email',
+        `The respondent's e-mail belongs to ${sharing.length} roster entries (${sharing.map((e) => e.name).join(', ')}), and neither their respondent type nor their name says which, so they were counted as someone new. Give the roster entries their own e-mails, or the export a roster-id column.`,
+      );
+    }
     if (r.rosterRef) {
       quality.warn(
         r.file,
@@ -883,6 +893,18 @@ function linkRespondent(r: RawResponse, matcher: RosterMatcher): RosterEntry | n
     const hit =
       r.emailHash >= 0 ? matcher.exactRefHashed(r.email, r.emailHash) : matcher.exactRefKey(r.email);
     if (hit != null) return entries[hit]!;
+  }
+  // An e-mail several roster entries share (a group and its volunteer): the one whose type the
+  // respondent gave, else whose exact name they gave; never a guess.
+  const sharing = r.email ? matcher.sharingEmail(r.email) : [];
+  if (sharing.length > 0) {
+    const stated = parseRespondentType(r.typeText);
+    const byType = sharing.filter((e) => e.type === stated);
+    if (byType.length === 1) return byType[0]!;
+    const byName = r.name ? sharing.filter((e) => nameKey(e.name) === nameKey(r.name)) : [];
+    if (byName.length === 1) return byName[0]!;
+    // One person listed twice under one name (a duplicate record): the first row is theirs.
+    if (sharing.every((e) => nameKey(e.name) === nameKey(sharing[0]!.name))) return sharing[0]!;
   }
   // An id column may hold the person's name instead (a roster without ids, a typed "Roster ID").
   if (r.rosterRef) {

@@ -128,6 +128,8 @@ export class RosterMatcher {
   private readonly byCompactKey = new Map<string, number[]>();
   private readonly byId = new Map<string, number>();
   private readonly byEmail = new Map<string, number>();
+  /** E-mails (lower case) on more than one entry, with those entries: a shared inbox, a duplicate. */
+  private readonly sharedEmails = new Map<string, number[]>();
   private readonly byCode = new Map<string, number>();
   /** byId, then byEmail, then byCode in one map (exactRef runs once per respondent). */
   private readonly byRef = new Map<string, number>();
@@ -163,7 +165,16 @@ export class RosterMatcher {
     this.items.forEach((item, i) => {
       const { entry } = item;
       this.byId.set(entry.id.toLowerCase(), i);
-      if (entry.email) this.byEmail.set(entry.email.trim().toLowerCase(), i);
+      if (entry.email) {
+        const email = entry.email.trim().toLowerCase();
+        const first = this.byEmail.get(email);
+        if (first === undefined) this.byEmail.set(email, i);
+        else {
+          const sharers = this.sharedEmails.get(email);
+          if (sharers) sharers.push(i);
+          else this.sharedEmails.set(email, [first, i]);
+        }
+      }
       if (entry.code) this.byCode.set(entry.code.trim().toLowerCase(), i);
       const keys = new Set([nameKey(entry.name), item.nameTokens.join(' ')]);
       if (item.person && item.nameTokens.length >= 2) {
@@ -200,6 +211,8 @@ export class RosterMatcher {
       }
       for (const key of this.byCode.keys()) this.codeLabels.delete(key);
     }
+    // An e-mail on several entries names none of them for sure: exactRef leaves it out.
+    for (const email of this.sharedEmails.keys()) this.byEmail.delete(email);
     for (const map of [this.byCode, this.byEmail, this.byId]) for (const [k, i] of map) this.byRef.set(k, i);
     for (const key of this.byKey.keys()) this.addKeyStarts(key);
     for (const [k, i] of this.byRef) this.refTable.set(k, hashString(k), i);
@@ -275,6 +288,12 @@ export class RosterMatcher {
     const result = hit != null ? [hit] : (this.byKey.get(nameKey(text)) ?? NONE);
     if (this.exactMemo.size < 200_000) this.exactMemo.set(text, result);
     return result;
+  }
+
+  /** The entries that share this e-mail (trimmed, lower case), when several do; else none. */
+  sharingEmail(email: string): readonly RosterEntry[] {
+    const shared = this.sharedEmails.size === 0 ? undefined : this.sharedEmails.get(email);
+    return shared ? shared.map((i) => this.entries[i]!) : NO_ENTRIES;
   }
 
   /** The entry whose roster id, e-mail or code this is (no name matching): cheap, not memoised. */
@@ -564,6 +583,7 @@ function firstOrOnly(matched: number, full: number): number {
 }
 
 const NONE: number[] = [];
+const NO_ENTRIES: readonly RosterEntry[] = [];
 
 function push(map: Map<string, number[]>, key: string, i: number): void {
   const list = map.get(key);

@@ -227,6 +227,8 @@ export function readRosterTable(
   const entries: RosterEntry[] = [];
   /** Each kept id's row and e-mail, to tell a repeated row from a namesake. */
   const seen = new Map<string, { line: number; email: string }>();
+  /** The rows of each e-mail (lower case), to say when several share one. */
+  const rowsByEmail = new Map<string, { line: number; name: string }[]>();
   const untyped: number[] = [];
   const cell = (row: string[], i: number) => (i >= 0 ? (row[i] ?? '').trim() : '');
   for (let r = 0; r < table.rows.length; r++) {
@@ -336,9 +338,27 @@ export function readRosterTable(
     if (email) entry.email = email;
     if (code) entry.code = code;
     entries.push(entry);
+    if (email) {
+      const key = email.toLowerCase();
+      const rows = rowsByEmail.get(key);
+      if (rows) rows.push({ line, name });
+      else rowsByEmail.set(key, [{ line, name }]);
+    }
   }
   if (entries.length === 0) {
     throw new InputError(table.file, null, null, 'empty-roster', 'The roster has no usable rows.');
+  }
+  // One e-mail on several rows: one person twice (a maiden name, two posts, a duplicate record),
+  // or a shared inbox (a group and its volunteer). Said, since ties to them are then split.
+  for (const [email, rows] of rowsByEmail) {
+    if (rows.length < 2) continue;
+    quality.warn(
+      table.file,
+      rows[1]!.line,
+      columns.email,
+      'roster-shared-email',
+      `Roster rows ${rows.map((r) => `${r.line} (${r.name})`).join(', ')} have the same e-mail, ${email}. If they are one person, keep one row: names given for either are counted apart. A respondent writing from this e-mail is linked to one of them only when their respondent type or name says which.`,
+    );
   }
   if (untyped.length > 0) {
     quality.warn(

@@ -261,3 +261,48 @@ describe('a contact list with private columns', () => {
     expect(note!.message).toContain('"Home Street", "Birthday", "Notes"');
   });
 });
+
+describe('one e-mail on several roster rows (trial L)', () => {
+  const roster = text(
+    'partners.csv',
+    'id,name,type,email\n' +
+      'vg-01,Millbrook Food Bank,group,info@millbrookfoodbank.org.uk\n' +
+      'vol-01,Yvonne Ahmed,volunteer,info@millbrookfoodbank.org.uk\n' +
+      'ps-01,Helen Okafor,public-servant,helen@millbrook.gov.uk\n' +
+      'ps-02,Helen Okafor,public-servant,HELEN@millbrook.gov.uk\n' +
+      'ps-03,Sarah Evans,public-servant,sarah@nhs.net\n' +
+      'ps-04,Sarah Jones,public-servant,sarah@nhs.net\n',
+  );
+  const survey = text(
+    'survey.csv',
+    'Timestamp,Email Address,Which best describes you?,Who do you trust?\n' +
+      '2026/03/02 10:01:00 AM GMT,Info@MillbrookFoodBank.org.uk,Community group,Sarah Evans\n' +
+      '2026/03/02 10:03:00 AM GMT,helen@millbrook.gov.uk,Resident,Sarah Evans\n' +
+      '2026/03/02 10:04:00 AM GMT,sarah@nhs.net,Resident,Yvonne Ahmed\n',
+  );
+
+  it('links a respondent by their type or a duplicate record, never by the later row alone, and says so', () => {
+    const r = run([survey], { roster });
+    // The group's respondent used to become the volunteer (the later row took the e-mail).
+    expect(r.respondents.map((x) => x.key)).toEqual(['vg-01', 'ps-01', 'r-row4']);
+    const volunteer = run(
+      [text('survey.csv', survey.data.toString().replace('Community group', 'Volunteer'))],
+      {
+        roster,
+      },
+    );
+    expect(volunteer.respondents[0]!.key).toBe('vol-01');
+    const shared = r.quality.issues.filter((i) => i.code === 'roster-shared-email');
+    expect(shared.map((i) => [i.file, i.row, i.column])).toEqual([
+      ['partners.csv', 3, 'email'],
+      ['partners.csv', 5, 'email'],
+      ['partners.csv', 7, 'email'],
+    ]);
+    expect(shared[0]!.message).toContain('Roster rows 2 (Millbrook Food Bank), 3 (Yvonne Ahmed)');
+    // Sarah Evans or Sarah Jones? Neither the type nor a name says: someone new, and said.
+    expect(r.quality.issues.find((i) => i.code === 'ambiguous-email')).toMatchObject({
+      file: 'survey.csv',
+      row: 4,
+    });
+  });
+});
