@@ -3,10 +3,11 @@
 import { asActorId, SECTOR_OF_TYPE, type ActorType, type InputFile } from '../model';
 import { InputError, type QualityCollector } from '../quality';
 import { findColumn, type CsvTable } from './csv';
-import { parseActorType } from './actor-type';
+import { guessActorType, parseActorType } from './actor-type';
 import { isSummaryRow, readTable } from './table';
 import { privateColumnKind } from '../export/privacy';
 import { isNameGenerator } from './relations';
+import { nameKey } from './names';
 import { isEmail } from './dates';
 import type { Mapping, RosterEntry, RosterMapping } from './types';
 
@@ -47,6 +48,8 @@ const ROSTER_COLUMNS: Record<keyof RosterMapping, string[]> = {
     'actor',
     'label',
     'contact name',
+    'employee name',
+    'staff name',
     'organisation',
     'organization',
     'node',
@@ -63,11 +66,28 @@ const ROSTER_COLUMNS: Record<keyof RosterMapping, string[]> = {
   type: ['type', 'actor type', 'kind', 'category', 'node type', 'math'],
   sector: ['sector'],
   // Not "Title": in a contact list it is Dr, Mrs, Sgt, not the job.
-  role: ['role', 'job title', 'position', 'job', 'occupation', 'rôl', 'swydd', 'teitl swydd'],
+  // Google Contacts' "Organization 1 - Title" (older) and "Organization Title" are the job.
+  role: [
+    'role',
+    'job title',
+    'position',
+    'job',
+    'organization 1 - title',
+    'organization title',
+    'occupation',
+    'rôl',
+    'swydd',
+    'teitl swydd',
+  ],
   service: [
     'service',
     'organisation',
     'organization',
+    // Outlook's Company; Google Contacts' organisation, older and newer.
+    'company',
+    'organization 1 - name',
+    'organization name',
+    'organisation name',
     'agency',
     'department',
     'team',
@@ -90,14 +110,25 @@ const ROSTER_COLUMNS: Record<keyof RosterMapping, string[]> = {
     'work email',
     'work e-mail',
     'business email',
+    'e-mail 1 - value', // Google Contacts
     'e-bost',
     'cyfeiriad e-bost',
   ],
   code: ['code', 'choice code', 'value', 'number', 'no', 'num', 'answer code'],
 };
 
+/** A job that is volunteering itself, not managing volunteers ("Volunteer Coordinator" is not). */
+const VOLUNTEER_ROLE = /^\s*([a-z'-]+\s+)?volunteer\s*$/i;
+
 /** Name candidates that are an organisation's name, not a person's (see detectRosterColumns). */
-const GROUP_NAME_COLUMNS = ['organisation', 'organization'];
+const GROUP_NAME_COLUMNS = [
+  'organisation',
+  'organization',
+  'company',
+  'organization 1 - name',
+  'organization name',
+  'organisation name',
+];
 
 /** Detect the roster's columns from its header. */
 export function detectRosterColumns(header: string[]): RosterMapping {
@@ -235,9 +266,17 @@ export function readRosterTable(
     const row = table.rows[r]!;
     const line = table.rowNumbers[r]!;
     let name = cell(row, idx.name);
-    if (!name) name = [cell(row, idx.first), cell(row, idx.last)].filter(Boolean).join(' ');
-    const groupRow = !name && orgColumn && cell(row, idx.service) !== '';
-    if (groupRow) name = cell(row, idx.service);
+    const personName = [cell(row, idx.first), cell(row, idx.last)].filter(Boolean).join(' ');
+    if (!name) name = personName;
+    // A row naming only an organisation is that group's: Outlook's Company alone, or, in a
+    // contact list with given and family names and no type, a row with a Name and neither that
+    // reads as a group's (Google's "Riverside Residents Association").
+    const organisation = orgColumn ? cell(row, idx.service) : '';
+    const noPerson = (idx.first >= 0 || idx.last >= 0) && personName === '';
+    const groupRow =
+      (organisation !== '' && (!name || (noPerson && nameKey(name) === nameKey(organisation)))) ||
+      (noPerson && name !== '' && idx.type < 0 && guessActorType(name) === 'group');
+    if (groupRow && !name) name = organisation;
     let id = cell(row, idx.id);
     if (isSummaryRow(row)) {
       quality.info(
@@ -311,7 +350,9 @@ export function readRosterTable(
     let type: ActorType =
       parseActorType(typeText) ??
       (typeText ? null : parseActorType(sectorText)) ??
-      (groupRow ? 'group' : 'public-servant');
+      (groupRow ? 'group' : null) ??
+      // A contact list with no type: a job of "Volunteer" ("Befriending volunteer") says it.
+      (idx.type < 0 && VOLUNTEER_ROLE.test(cell(row, idx.role)) ? 'volunteer' : 'public-servant');
     // A type column left blank here (Excel's merged cells keep the value in the first row only).
     if (idx.type >= 0 && !typeText && !parseActorType(sectorText) && !groupRow) untyped.push(line);
     if (typeText && !parseActorType(typeText)) {

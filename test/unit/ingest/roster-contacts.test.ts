@@ -306,3 +306,62 @@ describe('one e-mail on several roster rows (trial L)', () => {
     });
   });
 });
+
+describe('contact lists as Outlook, Google Contacts and Mailchimp export them (trial L)', () => {
+  it('Outlook: a row with only a Company is that group', () => {
+    const { entries } = read(
+      'First Name,Last Name,Company,Job Title,E-mail Address\n' +
+        'Helen,Okafor,Riverside Primary School,Headteacher,helen@millbrook.gov.uk\n' +
+        ',,Millbrook Food Bank,,info@foodbank.org.uk\n',
+      'outlook.csv',
+    );
+    // It was skipped ("no name or id"), so every answer naming the food bank went to review.
+    expect(entries.map((e) => [e.name, e.type, e.service ?? null, e.role ?? null])).toEqual([
+      ['Helen Okafor', 'public-servant', 'Riverside Primary School', 'Headteacher'],
+      ['Millbrook Food Bank', 'group', null, null],
+    ]);
+  });
+
+  it("Google Contacts: its e-mail, organisation and title columns; a Name with no given or family name that reads as a group's", () => {
+    const header =
+      'Name,Given Name,Family Name,Location,Occupation,E-mail 1 - Type,E-mail 1 - Value,Organization 1 - Name,Organization 1 - Title';
+    expect(detectRosterColumns(header.split(','))).toMatchObject({
+      email: 'E-mail 1 - Value',
+      service: 'Organization 1 - Name',
+      role: 'Organization 1 - Title',
+    });
+    const { entries } = read(
+      `${header}\n` +
+        'Karen Douglas,Karen,Douglas,Home,,* Work,karen@millbrook.gov.uk,Millbrook Borough Council,Neighbourhood Manager\n' +
+        'Riverside Residents Association,,,,,* Work,rra@example.org,,\n' +
+        'Sam Lee,,,,,* Work,sam@example.org,,\n',
+      'google.csv',
+    );
+    expect(entries.map((e) => [e.name, e.type, e.email ?? null, e.service ?? null])).toEqual([
+      ['Karen Douglas', 'public-servant', 'karen@millbrook.gov.uk', 'Millbrook Borough Council'],
+      ['Riverside Residents Association', 'group', 'rra@example.org', null],
+      ['Sam Lee', 'public-servant', 'sam@example.org', null],
+    ]);
+  });
+
+  it('Mailchimp, with no type column: a job of "Volunteer" is a volunteer, "Volunteer coordinator" is not', () => {
+    const { entries } = read(
+      'Email Address,First Name,Last Name,Organisation,Role\n' +
+        'nadia@ageuk.org.uk,Nadia,Walsh,Age UK Millbrook,Befriending volunteer\n' +
+        'yvonne@foodbank.org.uk,Yvonne,Ahmed,Millbrook Food Bank,Volunteer coordinator\n',
+      'audience.csv',
+    );
+    // Nadia was a public servant, and ranked first among them in analyse.
+    expect(entries.map((e) => [e.name, e.type])).toEqual([
+      ['Nadia Walsh', 'volunteer'],
+      ['Yvonne Ahmed', 'public-servant'],
+    ]);
+  });
+
+  it('reads an "Employee Name" column as the name', () => {
+    expect(detectRosterColumns(['Staff No.', 'Employee Name', 'Job Title'])).toMatchObject({
+      id: 'Staff No.',
+      name: 'Employee Name',
+    });
+  });
+});
