@@ -30,6 +30,13 @@ const TYPE_WORDS: [RegExp, ActorType][] = [
   // else ("Faith Okafor", "Ngozi"), so guessActorType reads the organisation words alone.
   [new RegExp(`${ORGANISATION_WORDS.source}|voluntary|community[\\s_-]*org|vcs|ngo|faith`), 'group'],
   [RESIDENT_WORDS, 'resident'],
+  // A public service itself, as a roster's type column names it ("School", "GP practice",
+  // "Police", "Parish council"): the organisation, not a person in it.
+  [
+    /^(the )?(primary |secondary |infant |junior |nursery )?(school|academy|college|nursery|gp (practice|surgery)|surgery|health cent(re|er)|medical cent(re|er)|hospital|pharmacy|library|police( team| station| service)?|neighbourhood policing( team)?|fire (service|station)|job ?centre( plus)?|(parish|town|community|borough|county|district|city) council|council( service| department)?)$/,
+    'service',
+  ],
+  [/^community (cent(re|er)|hall|hub)$/, 'group'],
   // Named professions only after the rest: "Patient of the GP practice" is a service user.
   [PROFESSION_WORDS, 'public-servant'],
   [/^service$|^agency$|^department$/, 'service'],

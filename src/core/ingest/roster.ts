@@ -361,7 +361,7 @@ export function readRosterTable(
         line,
         columns.type,
         'unknown-type',
-        `The type "${typeText}" is not one of public servant, group, volunteer, resident or service user; read as public servant.`,
+        `The type "${typeText}" is not one of public servant, service (an organisation such as a school, surgery or council), group, volunteer, resident or service user; read as public servant.`,
       );
       type = 'public-servant';
     }

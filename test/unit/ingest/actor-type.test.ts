@@ -3,6 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { parseActorType, parseRespondentType } from '../../../src/core/ingest/actor-type';
 
 describe('parseActorType', () => {
+  // A roster's type column naming organisations (trial L): a public service is a service, not a
+  // public servant read with a warning, nor one matched on a profession word ("GP practice").
+  it.each([
+    ['School', 'service'],
+    ['GP practice', 'service'],
+    ['Police', 'service'],
+    ['Parish council', 'service'],
+    ['Library', 'service'],
+    ['Community centre', 'group'],
+    ['Headteacher', 'public-servant'],
+    ['Council officer', 'public-servant'],
+    ['Charity', 'group'],
+  ])('reads the roster type %s as %s', (text, type) => {
+    expect(parseActorType(text)).toBe(type);
+  });
+
   it.each([
     ['Resident', 'resident'],
     ['Local resident', 'resident'],
