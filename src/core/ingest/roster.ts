@@ -117,6 +117,12 @@ const ROSTER_COLUMNS: Record<keyof RosterMapping, string[]> = {
   code: ['code', 'choice code', 'value', 'number', 'no', 'num', 'answer code'],
 };
 
+/** "Karen Douglas (Neighbourhood Manager)": a name, then its job in brackets at the end. */
+const BRACKETED_ROLE = /^([^()]+?)\s*\(([^()]+)\)$/;
+
+/** A row for a post with no one in it: "Vacant", "Vacancy", "Post vacant", "TBC". */
+const VACANT = /^(vacant|vacancy|post vacant|vacant post|tbc|tba|to be (confirmed|appointed))$/i;
+
 /** A job that is volunteering itself, not managing volunteers ("Volunteer Coordinator" is not). */
 const VOLUNTEER_ROLE = /^\s*([a-z'-]+\s+)?volunteer\s*$/i;
 
@@ -262,10 +268,30 @@ export function readRosterTable(
   const rowsByEmail = new Map<string, { line: number; name: string }[]>();
   const untyped: number[] = [];
   const cell = (row: string[], i: number) => (i >= 0 ? (row[i] ?? '').trim() : '');
+  // Most names ending in a bracket: a directory's "Name (Job)" column, read as name and job.
+  const bracketed = table.rows.filter((row) => BRACKETED_ROLE.test(cell(row, idx.name))).length;
+  const directoryStyle = idx.name >= 0 && bracketed >= 2 && bracketed * 2 >= table.rows.length;
   for (let r = 0; r < table.rows.length; r++) {
     const row = table.rows[r]!;
     const line = table.rowNumbers[r]!;
     let name = cell(row, idx.name);
+    // A staff directory's "Karen Douglas (Neighbourhood Manager)": the name, and the job in brackets.
+    let bracketRole = '';
+    const directory = directoryStyle && BRACKETED_ROLE.exec(name);
+    if (directory) {
+      name = directory[1]!.trim();
+      bracketRole = directory[2]!.trim();
+    }
+    if (VACANT.test(name)) {
+      quality.info(
+        table.file,
+        line,
+        columns.name,
+        'roster-vacant',
+        `This row is a vacant post ("${cell(row, idx.name).slice(0, 60)}"), not a person; it was skipped.`,
+      );
+      continue;
+    }
     const personName = [cell(row, idx.first), cell(row, idx.last)].filter(Boolean).join(' ');
     if (!name) name = personName;
     // A row naming only an organisation is that group's: Outlook's Company alone, or, in a
@@ -371,7 +397,7 @@ export function readRosterTable(
       if (!known.has(i) && row[i] != null && row[i]!.trim() !== '') attrs[h] = row[i]!.trim();
     });
     const entry: RosterEntry = { id: asActorId(id), name, type, sector, attrs };
-    const role = cell(row, idx.role);
+    const role = cell(row, idx.role) || bracketRole;
     const service = cell(row, idx.service);
     const code = cell(row, idx.code);
     if (role) entry.role = role;

@@ -365,3 +365,30 @@ describe('contact lists as Outlook, Google Contacts and Mailchimp export them (t
     });
   });
 });
+
+describe('a staff directory of "Name (Job)" cells (trial L)', () => {
+  it('reads the name and the job apart, and skips vacant posts with a note', () => {
+    const { entries, quality } = read(
+      'Name,Team,Email\n' +
+        'Karen Douglas (Neighbourhood Manager),Neighbourhoods,karen.douglas@millbrook.gov.uk\n' +
+        '"Revd Susan Hart (Vicar, St Mary\'s)",Faith partners,vicar@example.org\n' +
+        'Eleanor Price,Libraries,eleanor.price@millbrook.gov.uk\n' +
+        'Vacant (Youth Worker),Youth Service,\n',
+      'directory.csv',
+    );
+    // "Karen Douglas (Neighbourhood Manager)" was the name: an exact "Karen Douglas" went to review.
+    expect(entries.map((e) => [e.id, e.name, e.role ?? null])).toEqual([
+      ['p-karen-douglas', 'Karen Douglas', 'Neighbourhood Manager'],
+      ['p-revd-susan-hart', 'Revd Susan Hart', "Vicar, St Mary's"],
+      ['p-eleanor-price', 'Eleanor Price', null],
+    ]);
+    expect(quality.issues.find((i) => i.code === 'roster-vacant')).toMatchObject({ row: 5, column: 'Name' });
+  });
+
+  it('keeps a bracket that is part of one name in a list of plain names', () => {
+    const { entries } = read(
+      'Name,Type\nAge UK (Millbrook),group\nHelen Okafor,public-servant\nAmira Haddad,public-servant\n',
+    );
+    expect(entries[0]!.name).toBe('Age UK (Millbrook)');
+  });
+});
