@@ -286,6 +286,8 @@ export interface CsvTable {
   blankRows?: number[];
   /** Workbooks: the headers of columns hidden in the sheet (a roster leaves them out of its attributes). */
   hiddenColumns?: string[];
+  /** The header's row as a spreadsheet shows it, when title rows came above it. */
+  headerRow?: number;
 }
 
 export interface ParseCsvOptions {

@@ -4,7 +4,7 @@ import { asActorId, SECTOR_OF_TYPE, type ActorType, type InputFile } from '../mo
 import { InputError, type QualityCollector } from '../quality';
 import { findColumn, type CsvTable } from './csv';
 import { guessActorType, parseActorType } from './actor-type';
-import { isSummaryRow, readTable } from './table';
+import { isSummaryRow, readTable, uniqueHeaders } from './table';
 import { privateColumnKind } from '../export/privacy';
 import { isNameGenerator } from './relations';
 import { nameKey } from './names';
@@ -187,7 +187,45 @@ export interface RosterResult {
  */
 export function readRoster(file: InputFile, quality: QualityCollector, mapping?: Mapping): RosterResult {
   const table = readTable(file, quality);
-  return readRosterTable(table, quality, mapping?.roster ?? undefined);
+  return readRosterTable(belowGroupHeader(table, quality), quality, mapping?.roster ?? undefined);
+}
+
+/** Whether a header names the people: a name, first and last names, or an id. */
+function namesPeople(header: string[]): boolean {
+  const c = detectRosterColumns(header);
+  return c.name !== null || c.id !== null || (c.firstName !== null && c.lastName !== null);
+}
+
+/**
+ * An HR sheet's row of merged group headings ("Employee", "Post", "Contact details") above the
+ * real header: the header is the row below it, said in a note. Any other table is as read.
+ */
+function belowGroupHeader(table: CsvTable, quality: QualityCollector): CsvTable {
+  const next = table.rows[0];
+  if (!next || namesPeople(table.header) || !namesPeople(next.map((c) => c.trim()))) return table;
+  const line = table.rowNumbers[0]!;
+  quality.info(
+    table.file,
+    line,
+    null,
+    'group-header-row',
+    `Row ${table.headerRow ?? line - 1} groups the columns (${table.header
+      .filter((h) => !/^Column \d+$/.test(h))
+      .slice(0, 4)
+      .join(', ')}); the header was read from row ${line} below it.`,
+  );
+  return {
+    ...table,
+    header: uniqueHeaders(
+      next.map((c) => c.trim()),
+      table.file,
+      line,
+      quality,
+    ),
+    rows: table.rows.slice(1),
+    rowNumbers: table.rowNumbers.slice(1),
+    headerRow: line,
+  };
 }
 
 export function readRosterTable(
@@ -212,7 +250,7 @@ export function readRosterTable(
   if (idx.name < 0 && idx.first < 0 && idx.last < 0 && idx.id < 0) {
     throw new InputError(
       table.file,
-      1,
+      table.headerRow ?? 1,
       'name',
       'missing-column',
       `The roster needs a name column (or first and last name columns, or an id column); found: ${table.header.join(', ')}.${table.header.some((h) => isNameGenerator(h)) ? ' This looks like a survey export (its questions ask who people go to or trust), not a roster: give it as the survey, and the list of public servants and groups as the roster.' : ''}`,
@@ -237,7 +275,7 @@ export function readRosterTable(
   if (hidden.length > 0) {
     quality.info(
       table.file,
-      1,
+      table.headerRow ?? 1,
       hidden[0]!,
       'hidden-columns',
       `${hidden.length === 1 ? 'The column' : 'The columns'} ${hidden.map((h) => `"${h}"`).join(', ')} ${hidden.length === 1 ? 'is' : 'are'} hidden in the workbook, so ${hidden.length === 1 ? 'it was' : 'they were'} not read as attributes of the people (nor written to nodes.csv). Unhide ${hidden.length === 1 ? 'it' : 'them'} in the roster to include ${hidden.length === 1 ? 'it' : 'them'}.`,
@@ -250,7 +288,7 @@ export function readRosterTable(
   if (sensitive.length > 0) {
     quality.info(
       table.file,
-      1,
+      table.headerRow ?? 1,
       sensitive[0]!,
       'private-columns',
       `${sensitive.length === 1 ? 'The column' : 'The columns'} ${sensitive

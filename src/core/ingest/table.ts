@@ -256,6 +256,7 @@ export function gridToTable(
     delimiter: grid.delimiter,
     subHeaders,
     blankRows,
+    headerRow: grid.lines[first] ?? 1,
   };
   const hidden = (grid.hiddenColumns ?? []).filter((i) => i < header.length).map((i) => header[i]!);
   return hidden.length > 0 ? { ...table, hiddenColumns: hidden } : table;

@@ -392,3 +392,24 @@ describe('a staff directory of "Name (Job)" cells (trial L)', () => {
     expect(entries[0]!.name).toBe('Age UK (Millbrook)');
   });
 });
+
+describe('an HR workbook with a row of merged group headings over the header (trial L)', () => {
+  it('reads the header from the row below, and names the rows in its notes', () => {
+    const quality = new QualityCollector();
+    const rows = [
+      ['Millbrook Borough Council'],
+      ['Establishment report'],
+      ['Employee', '', '', 'Post', '', 'Contact details'],
+      ['Staff No.', 'Name', 'Date of Birth', 'Job Title', 'Team', 'Work Email'],
+      ['10231', 'Helen Okafor', '1971-05-01', 'Headteacher', 'Schools', 'helen@millbrook.gov.uk'],
+    ];
+    const { entries } = readRoster({ name: 'hr.xlsx', data: workbookOf([{ name: 'Staff', rows }]) }, quality);
+    // It stopped: "row 1 ... found: Employee, Column 2, ...".
+    expect(entries.map((e) => [e.id, e.name, e.role])).toEqual([['10231', 'Helen Okafor', 'Headteacher']]);
+    expect(quality.issues.find((i) => i.code === 'group-header-row')).toMatchObject({ row: 4 });
+    expect(quality.issues.find((i) => i.code === 'private-columns')).toMatchObject({
+      row: 4,
+      column: 'Date of Birth',
+    });
+  });
+});
