@@ -110,4 +110,37 @@ describe('the mapping step', () => {
     await expect(page.getByTestId('mapping-reset').count()).resolves.toBe(0);
     expect(app.errors).toEqual([]);
   });
+
+  it('uses a mapping.json dropped with the files as the mapping, and refuses other JSON saying why', async () => {
+    const page = app.page;
+    const mapping = {
+      version: 1,
+      roster: null,
+      surveys: [],
+      decisions: [{ text: 'Dr Okoye', action: 'ignore' }],
+    };
+    const json = (name: string, text: string) => ({
+      name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
+    await page.setInputFiles('#files-current', [json('not-a-mapping.json', '{"surveys": 3}')]);
+    await expect
+      .poll(() => page.locator('.banner.error').textContent())
+      .toMatch(/not-a-mapping\.json was not used as a mapping: "surveys" should be a list/);
+    // Read as a survey, it used to stop the run: "No name-generator question was found (columns: {)".
+    await expect(page.locator('.file-list', { hasText: 'not-a-mapping.json' }).count()).resolves.toBe(0);
+
+    await afterRun(page, () =>
+      page.setInputFiles('#files-current', [json('last-year-mapping.json', JSON.stringify(mapping))]),
+    );
+    await waitForAnalysis(page);
+    await expect(page.locator('.banner.info').textContent()).resolves.toMatch(
+      /last-year-mapping\.json is now the mapping: its columns, tie types and 1 review decision are used/,
+    );
+    await expect
+      .poll(() => page.getByTestId('review-queue').locator('li[data-text="Dr Okoye"]').textContent())
+      .toMatch(/Ignored/);
+    expect(app.errors).toEqual([]);
+  });
 });

@@ -19,9 +19,10 @@ import { archiveHead } from '../../core/ingest/archive';
 import { PLAIN_FORMATS } from '../../core/ingest/types';
 import { plainWording } from '../../core/ingest/wording';
 import { setQuestionRelation } from '../../core/ingest/mapping-edit';
+import { checkMapping } from '../../core/ingest/mapping-file';
 import { announce, clear, h, tableWrap } from '../dom';
 import { fileSize, listFiles, type WaveFiles } from '../project';
-import { resultIsStale, type FileRole, type ReplacedFile, type WaveKey } from '../store';
+import { resultIsStale, type FileRole, type ReplacedFile, type Store, type WaveKey } from '../store';
 import type { View, ViewFactory } from './view';
 import { coverageBlock } from '../coverage';
 
@@ -82,7 +83,7 @@ const NETWORK_FORMATS = new Set<SurveyFormat>(PLAIN_FORMATS);
 const ROLES: FileRole[] = ['roster', 'surveys', 'appraisals', 'satisfaction', 'codebook'];
 // Zipped exports too: Google Forms, Qualtrics and SurveyMonkey download their CSV in a .zip.
 // Networks from other tools too: Pajek .net and UCINET .dl.
-const ACCEPT = '.csv,.tsv,.txt,.xlsx,.zip,.net,.dl,text/csv,application/zip';
+const ACCEPT = '.csv,.tsv,.txt,.xlsx,.zip,.net,.dl,.json,text/csv,application/zip,application/json';
 
 /**
  * Guesses what a dropped file is: from its header row first (a codebook's, a roster's, a 360 or
@@ -112,6 +113,30 @@ export function sizeText(bytes: number): string {
   if (bytes === 0) return 'empty (0 bytes)';
   if (bytes < 1024) return `${bytes} byte${bytes === 1 ? '' : 's'}`;
   return `${Math.round(bytes / 1024)} kB`;
+}
+
+/**
+ * A mapping.json the command line wrote (or last year's run): its columns, tie types and review
+ * decisions become the project's mapping, and the analysis runs again with them. Anything else
+ * with a .json name is refused, saying why, never read as a survey.
+ */
+function useMappingFile(store: Store, file: InputFile): void {
+  let mapping: Mapping;
+  try {
+    const text = typeof file.data === 'string' ? file.data : new TextDecoder().decode(file.data);
+    mapping = checkMapping(JSON.parse(text) as unknown, file.name);
+  } catch (err) {
+    const why =
+      err instanceof SyntaxError ? 'it is not valid JSON' : err instanceof Error ? err.message : String(err);
+    store.notify({ kind: 'error', text: `${file.name} was not used as a mapping: ${why}` });
+    return;
+  }
+  store.setMapping(mapping);
+  const n = mapping.decisions.length;
+  store.notify({
+    kind: 'info',
+    text: `${file.name} is now the mapping: its columns, tie types and ${n} review decision${n === 1 ? '' : 's'} are used, and the analysis runs again with them.`,
+  });
 }
 
 async function readFiles(list: FileList | File[]): Promise<InputFile[]> {
@@ -332,15 +357,21 @@ export const mountImport: ViewFactory = (container, store): View => {
       class: 'visually-hidden',
     });
     const pick = h('label', { for: `files-${key}`, class: 'button' }, 'Choose files…');
+    /** Each file to the slot its columns say; a mapping.json (the command line's) is used as the mapping. */
+    const addDropped = (files: InputFile[]): void => {
+      for (const f of files) {
+        if (/\.json$/i.test(f.name)) useMappingFile(store, f);
+        else store.addFiles(key, guessRole(f), [f]);
+      }
+    };
     any.addEventListener('change', async () => {
       if (!any.files) return;
-      const files = await readFiles(any.files);
-      for (const f of files) store.addFiles(key, guessRole(f), [f]);
+      addDropped(await readFiles(any.files));
       any.value = '';
     });
     zone.append(
       h('p', {
-        text: 'Drop CSV or Excel files here (each is taken for a roster, survey, codebook, 360 or satisfaction file by its columns), or ',
+        text: 'Drop CSV or Excel files here (each is taken for a roster, survey, codebook, 360 or satisfaction file by its columns; a mapping.json from the command line is used as the mapping), or ',
       }),
       // The input before its label: its keyboard focus is drawn on the label (input + label in CSS).
       any,
@@ -355,8 +386,7 @@ export const mountImport: ViewFactory = (container, store): View => {
       e.preventDefault();
       zone.classList.remove('over');
       if (!e.dataTransfer?.files.length) return;
-      const files = await readFiles(e.dataTransfer.files);
-      for (const f of files) store.addFiles(key, guessRole(f), [f]);
+      addDropped(await readFiles(e.dataTransfer.files));
     });
     section.appendChild(zone);
 
