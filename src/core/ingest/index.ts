@@ -734,8 +734,13 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   }
   if (notExact > 0) {
     // Accepted, being sure enough, yet not written as on the roster: shown, so a wrong one is seen.
+    // Names from several files each say theirs: the note is filed under the first one's.
+    const severalFiles = notExactShown.some((m) => m.file !== notExactShown[0]!.file);
     const shown = notExactShown
-      .map((m) => `"${m.text.length > 60 ? `${m.text.slice(0, 57)}...` : m.text}" as ${m.as}`)
+      .map(
+        (m) =>
+          `"${m.text.length > 60 ? `${m.text.slice(0, 57)}...` : m.text}"${severalFiles ? ` (${m.file})` : ''} as ${m.as}`,
+      )
       .join(', ');
     quality.info(
       notExactShown[0]!.file,

@@ -107,6 +107,16 @@ describe('GOV.UK Forms, English and Welsh', () => {
     expect(r.review.map((x) => x.text)).toEqual(['my neighbour Sue']);
   });
 
+  it('names the file of each name in the matched-not-exact note when they come from both (trial M)', () => {
+    const note = run([
+      text('en.csv', english.replace(',Sgt David Jones\n', ',Dr Reid\n')),
+      text('cy.csv', welsh.replace('Karen Douglas', 'Rhingyll David Jones')),
+    ]).quality.issues.find((i) => i.code === 'matched-not-exact');
+    // It was filed under en.csv and named "Rhingyll David Jones", written only in cy.csv.
+    expect(note!.message).toContain('"Dr Reid" (en.csv) as Dr Thomas Reid');
+    expect(note!.message).toContain('"Rhingyll David Jones" (cy.csv) as Sgt David Jones');
+  });
+
   it('warns when the same e-mail answers in both files (one survey in two languages)', () => {
     const r = run([text('en.csv', english), text('cy.csv', welsh)]);
     // Both kept, as two surveys may rightly both be answered; the double count is said.
