@@ -276,6 +276,14 @@ function responseClock(
   };
 }
 
+/** A name waiting in review: its item, up to five places, and who wrote it. */
+interface WaitingName {
+  item: ReviewItem;
+  where: { file: string; row: number; column: string }[];
+  /** The one respondent who wrote it, or null once another has: never suggested as themselves. */
+  source: ActorId | null;
+}
+
 interface Resolved {
   target: ActorId | null;
   /** More people in the same text ("Priya Patel and Helen Okafor"). */
@@ -573,10 +581,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   // Resolved once per distinct text, on its first use by a kept response (decisions create actors).
   const resolved: (Resolved | undefined)[] = new Array<Resolved | undefined>(store.texts.length);
   const unmatchedKey: (string | undefined)[] = [];
-  const unmatched = new Map<
-    string,
-    { item: ReviewItem; where: { file: string; row: number; column: string }[] }
-  >();
+  const unmatched = new Map<string, WaitingName>();
   const newActors = new Map<string, Actor>();
   const ties: Tie[] = [];
   // Where the bar stands when the surveys' names are matched: network files' nodes take the rest.
@@ -625,11 +630,19 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     return [decided, ...candidates.filter((c) => c.id !== id)];
   };
   /** A name for the review queue (and quality.json's unmatched), counted with up to five places. */
-  const waitForReview = (key: string, text: string, result: MatchResult, r: RawResponse, column: string) => {
+  const waitForReview = (
+    key: string,
+    text: string,
+    result: MatchResult,
+    r: RawResponse,
+    column: string,
+    source: ActorId,
+  ) => {
     const u = unmatched.get(key);
     if (u) {
       u.item.count++;
       if (u.where.length < 5) u.where.push({ file: r.file, row: r.row, column });
+      if (u.source !== source) u.source = null;
     } else {
       unmatched.set(key, {
         item: {
@@ -641,6 +654,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
           count: 1,
         },
         where: [{ file: r.file, row: r.row, column }],
+        source,
       });
     }
   };
@@ -685,19 +699,19 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
         if (res.decision?.action === 'ignore' || res.nobody) continue;
         if (res.pending) {
           for (const part of res.pending) {
-            waitForReview(nameKey(part.text), part.text, part.result, r, columns[data[n + 1]!]!);
+            waitForReview(nameKey(part.text), part.text, part.result, r, columns[data[n + 1]!]!, source);
           }
           continue;
         }
         const shown = res.text ?? texts[textId]!;
         const key = (unmatchedKey[textId] ??= nameKey(shown));
-        waitForReview(key, shown, res.result, r, columns[data[n + 1]!]!);
+        waitForReview(key, shown, res.result, r, columns[data[n + 1]!]!, source);
         continue;
       }
       // The parts of "Helen Okafor and Nadia" that no one matched wait in review on their own.
       if (res.pending) {
         for (const part of res.pending) {
-          waitForReview(nameKey(part.text), part.text, part.result, r, columns[data[n + 1]!]!);
+          waitForReview(nameKey(part.text), part.text, part.result, r, columns[data[n + 1]!]!, source);
         }
       }
       const more = res.also ? res.also.length : 0;
@@ -709,7 +723,9 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
             r.row,
             columns[data[n + 1]!]!,
             'self-nomination',
-            `The respondent named themselves ("${texts[textId]}"); that tie was left out.`,
+            more > 0
+              ? `The respondent named themselves among others ("${texts[textId]}"); the tie to themselves was left out, the others kept.`
+              : `The respondent named themselves ("${texts[textId]}"); that tie was left out.`,
           );
           continue;
         }
@@ -770,7 +786,9 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   actors.push(...newActors.values());
 
   const review: ReviewItem[] = [];
-  for (const { item, where } of unmatched.values()) {
+  for (const { item, where, source } of unmatched.values()) {
+    // Gareth's "Gareth from the Men's Shed" is not Gareth: accepting it would only be a self-tie.
+    if (source) item.candidates = item.candidates.filter((c) => c.id !== source);
     review.push(item);
     quality.unmatched.push({
       text: item.text,
@@ -1078,7 +1096,7 @@ interface PlainContext {
   actors: Actor[];
   respondents: Respondent[];
   ties: Tie[];
-  unmatched: Map<string, { item: ReviewItem; where: { file: string; row: number; column: string }[] }>;
+  unmatched: Map<string, WaitingName>;
   quality: QualityCollector;
   counters: Map<ActorType, number>;
   progress: Progress;
@@ -1132,6 +1150,7 @@ function placePlainNetwork(network: PlainNetwork, ctx: PlainContext): void {
         ctx.unmatched.set(key, {
           item: { text: label, file, row, column: 'node', candidates: res.result.candidates, count: waiting },
           where: [{ file, row, column: 'node' }],
+          source: null,
         });
       } else ctx.unmatched.get(key)!.item.count += waiting;
       return null;

@@ -250,3 +250,21 @@ describe('a mapping of review decisions only (the app\'s "detect again")', () =>
     expect(tieSet(r)).toEqual(['r-row2>ps-04:trust']);
   });
 });
+
+describe('a respondent on the roster writing about someone like themselves (trial M)', () => {
+  it('is never offered as their own match in review', () => {
+    const csv =
+      'Timestamp,Email Address,Which best describes you?,Who do you trust?\n' +
+      "2026/03/02 10:01:00 AM GMT,gareth.lewis@volunteers.example.org,Volunteer,Gareth from the Men's Shed\n";
+    const r = run([text('shed.csv', csv)]);
+    expect(r.respondents[0]!.key).toBe('vol-07');
+    // "Accept Gareth Lewis (74%)" was offered; accepting gave only a self-nomination warning.
+    const item = r.review.find((x) => x.text === "Gareth from the Men's Shed");
+    expect(item!.candidates.map((c) => c.id)).not.toContain('vol-07');
+    // Written by someone else too, the suggestion stands for them.
+    const two = run([
+      text('shed.csv', csv + "2026/03/02 10:02:00 AM GMT,,Resident,Gareth from the Men's Shed\n"),
+    ]);
+    expect(two.review[0]!.candidates.map((c) => c.id)).toContain('vol-07');
+  });
+});
