@@ -123,6 +123,16 @@ const FAMILY_WORDS = new RegExp(
   `${/\b(mum|mam|mom|mummy|mother|dad|daddy|father|parents?|brother|sister|son|daughter|aunt|auntie|aunty|uncle|nan|nana|nanna|nain|gran|granny|grandma|grandmother|grandad|granddad|grandpa|grandfather|grandparents?|taid|cousin|niece|nephew|husband|wife|partner|family|in-laws?|friends?|mates?|neighbours?|next door|ffrind|cymydog)\b/.source}|${RESIDENT_WORDS.source}`,
 );
 
+/**
+ * A text that names a relation of the writer's own, and no one by name: "Mum", "my neighbour",
+ * "our next door neighbour", "my friends". Each respondent's is someone else.
+ */
+export function isRelativeTerm(text: string): boolean {
+  return RELATIVE_TERM.test(text.trim().toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' '));
+}
+const RELATIVE_TERM =
+  /^((my|our) )?(next door )?(mum|mam|mom|mummy|mother|dad|daddy|father|parents|brother|sister|son|daughter|aunt|auntie|aunty|uncle|nan|nana|nanna|nain|gran|granny|grandma|grandmother|grandad|granddad|grandpa|grandfather|grandparents|taid|cousin|niece|nephew|husband|wife|partner|family|in-laws|friends?|mates?|neighbours?|next door)( next door)?$/;
+
 /** A professional by their job or title, counted with their service: "Dr Patel", "PC Jones". */
 const PROFESSIONAL = new RegExp(
   `${PROFESSION_WORDS.source}|^(dr|pc|sgt|sergeant|nurse|matron)\\.?\\s|\\b(midwife|officer|headmaster|headmistress)\\b`,

@@ -12,7 +12,7 @@ import {
   type Tie,
 } from '../model';
 import { InputError, subProgress, type Progress, type QualityCollector } from '../quality';
-import { parseRespondentType, typeLabel } from './actor-type';
+import { isRelativeTerm, parseRespondentType, typeLabel } from './actor-type';
 import {
   detectLayout,
   detectSurveyMapping,
@@ -583,6 +583,31 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   const unmatchedKey: (string | undefined)[] = [];
   const unmatched = new Map<string, WaitingName>();
   const newActors = new Map<string, Actor>();
+  // New actors whose text is a relation of the respondent's own ("Mum", "my neighbour"): each
+  // respondent who wrote it gets one of their own, made from the reviewer's decision.
+  const relativeTemplates = new Map<ActorId, Actor>();
+  const relativeMemo = new Map<ActorId, Actor | null>();
+  const relatives: Actor[] = [];
+  const relativeIds = new Map<string, ActorId>();
+  const relativeOf = (target: ActorId, source: ActorId): ActorId => {
+    let template = relativeMemo.get(target);
+    if (template === undefined) {
+      const added = [...newActors.values()].find((a) => a.id === target);
+      template = added && isRelativeTerm(added.attrs.name ?? added.label) ? added : null;
+      relativeMemo.set(target, template);
+      if (template) relativeTemplates.set(target, template);
+    }
+    if (!template) return target;
+    const key = `${target}\u0000${source}`;
+    let id = relativeIds.get(key);
+    if (!id) {
+      id = asActorId(`${target}-of-${source}`);
+      actorIds.add(id);
+      relativeIds.set(key, id);
+      relatives.push({ ...template, id, attrs: { ...template.attrs, of: source } });
+    }
+    return id;
+  };
   const ties: Tie[] = [];
   // Where the bar stands when the surveys' names are matched: network files' nodes take the rest.
   const surveysMatched = plainNetworks.length > 0 ? 0.9 : 1;
@@ -716,7 +741,9 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       }
       const more = res.also ? res.also.length : 0;
       for (let t = -1; t < more; t++) {
-        const target = t < 0 ? res.target : res.also![t]!;
+        let target = t < 0 ? res.target : res.also![t]!;
+        // "Mum" added as a new actor is each respondent's own mum, not one person for all.
+        if (newActors.size > 0) target = relativeOf(target, source);
         if (target === source) {
           quality.warn(
             r.file,
@@ -783,7 +810,12 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       progress: subProgress(progress, start, start + networkShare),
     });
   });
-  actors.push(...newActors.values());
+  // A template no tie reaches any more is no node (a network file's node may still be one).
+  const reached = relativeTemplates.size > 0 ? new Set(ties.map((t) => t.target)) : null;
+  actors.push(
+    ...[...newActors.values()].filter((a) => !relativeTemplates.has(a.id) || reached!.has(a.id)),
+    ...relatives,
+  );
 
   const review: ReviewItem[] = [];
   for (const { item, where, source } of unmatched.values()) {

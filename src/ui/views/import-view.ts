@@ -1,7 +1,7 @@
 // The Import view: load your own files (drag-and-drop or file pickers) for the current wave and an
 // optional baseline, check and edit the detected mapping, and decide unmatched names (review queue).
 import { isCoreRelation, type ActorType, type InputFile } from '../../core/model';
-import { guessActorType } from '../../core/ingest/actor-type';
+import { guessActorType, isRelativeTerm } from '../../core/ingest/actor-type';
 import { guessFileRole } from '../../core/ingest/file-role';
 import { nameKey } from '../../core/ingest/names';
 import type {
@@ -917,7 +917,7 @@ export const mountImport: ViewFactory = (container, store): View => {
   function decisionText(d: DecisionRecord, people: { id: string; name: string }[]): string {
     if (d.action === 'ignore') return 'Ignored: these nominations are left out.';
     if (d.action === 'new')
-      return `Added as a new ${d.type ?? 'actor'}${d.label && d.label !== d.text ? ` (“${d.label}”)` : ''}.`;
+      return `Added as a new ${d.type ?? 'actor'}${d.label && d.label !== d.text ? ` (“${d.label}”)` : ''}${isRelativeTerm(d.text) ? ', one for each respondent who wrote it (each has their own)' : ''}.`;
     const who = d.id ? (people.find((p) => p.id === d.id)?.name ?? d.id) : 'the suggestion';
     return `Matched to ${who}.`;
   }

@@ -268,3 +268,37 @@ describe('a respondent on the roster writing about someone like themselves (tria
     expect(two.review[0]!.candidates.map((c) => c.id)).toContain('vol-07');
   });
 });
+
+describe('"Mum" added as a new actor (trial M)', () => {
+  it("is each respondent's own mum, not one person named by everyone", () => {
+    const csv =
+      'Timestamp,Which best describes you?,Who do you go to in times of need?\n' +
+      '2026/03/02 10:01:00 AM GMT,Resident,Mum\n' +
+      '2026/03/02 10:02:00 AM GMT,Resident,"my mum, Helen Okafor"\n' +
+      '2026/03/02 10:03:00 AM GMT,Resident,Mum\n' +
+      '2026/03/02 10:04:00 AM GMT,Resident,Millbrook Men’s Shed breakfast club\n';
+    const mapping = {
+      version: 1 as const,
+      roster: null,
+      surveys: [],
+      decisions: [
+        { text: 'Mum', action: 'new' as const, type: 'resident' as const },
+        { text: 'my mum', action: 'new' as const, type: 'resident' as const },
+        { text: 'Millbrook Men’s Shed breakfast club', action: 'new' as const, type: 'group' as const },
+      ],
+    };
+    const r = run([text('family.csv', csv)], { mapping });
+    const mums = r.actors.filter((a) => a.attrs.of);
+    // One "Mum" of in-degree 3 used to stand for three people.
+    expect(mums.map((a) => [a.attrs.of, a.type])).toEqual([
+      ['r-row2', 'resident'],
+      ['r-row3', 'resident'],
+      ['r-row4', 'resident'],
+    ]);
+    const targets = r.ties.map((t) => t.target);
+    expect(new Set(targets.filter((t) => mums.some((m) => m.id === t))).size).toBe(3);
+    // A group added from review stays one actor.
+    expect(r.actors.filter((a) => a.label === 'Millbrook Men’s Shed breakfast club')).toHaveLength(1);
+    expect(r.actors.filter((a) => a.attrs.named === 'true' && !a.attrs.of)).toHaveLength(1);
+  });
+});
