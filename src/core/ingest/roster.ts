@@ -7,7 +7,7 @@ import { guessActorType, parseActorType } from './actor-type';
 import { isSummaryRow, readTable, uniqueHeaders } from './table';
 import { privateColumnKind } from '../export/privacy';
 import { isNameGenerator } from './relations';
-import { nameKey } from './names';
+import { nameKey, TITLES } from './names';
 import { isEmail } from './dates';
 import type { Mapping, RosterEntry, RosterMapping } from './types';
 
@@ -122,6 +122,12 @@ const BRACKETED_ROLE = /^([^()]+?)\s*\(([^()]+)\)$/;
 
 /** A row for a post with no one in it: "Vacant", "Vacancy", "Post vacant", "TBC". */
 const VACANT = /^(vacant|vacancy|post vacant|vacant post|tbc|tba|to be (confirmed|appointed))$/i;
+
+/** Headers of a column of titles before names ("Title" holds Dr or Mrs in a contact list, not the job). */
+const TITLE_COLUMN = /^(title|name prefix|prefix|salutation|honorific)$/i;
+
+/** A title as TITLES holds it: "Dr." and "DR" are "dr". */
+const titleKey = (t: string): string => t.trim().toLowerCase().replace(/\.$/, '');
 
 /** A job that is volunteering itself, not managing volunteers ("Volunteer Coordinator" is not). */
 const VOLUNTEER_ROLE = /^\s*([a-z'-]+\s+)?volunteer\s*$/i;
@@ -269,6 +275,14 @@ export function readRosterTable(
   // Organisation (the service column here, see detectRosterColumns): that is the group's name.
   const orgColumn = columns.service != null && findColumn([columns.service], ...GROUP_NAME_COLUMNS) === 0;
   const known = new Set(Object.values(idx).filter((i) => i >= 0));
+  const cell = (row: string[], i: number) => (i >= 0 ? (row[i] ?? '').trim() : '');
+  // A contact list's own title column (Outlook's "Title", Google's "Name Prefix": Dr, Cllr, Sgt),
+  // told by its values: the title goes before the name, so "Dr Patel" can tell the doctors apart.
+  const titleColumn = table.header.findIndex((h, i) => {
+    if (known.has(i) || !TITLE_COLUMN.test(h.trim())) return false;
+    const values = table.rows.map((row) => cell(row, i)).filter(Boolean);
+    return values.length > 0 && values.filter((v) => TITLES.has(titleKey(v))).length >= 0.8 * values.length;
+  });
   // Columns hidden in the workbook are not the roster's attributes: someone hid them (a phone
   // number, a note) from view, so they stay out of nodes.csv and the map. Said, not dropped unsaid.
   const hidden = (table.hiddenColumns ?? []).filter((h) => !known.has(table.header.indexOf(h)));
@@ -305,7 +319,6 @@ export function readRosterTable(
   /** The rows of each e-mail (lower case), to say when several share one. */
   const rowsByEmail = new Map<string, { line: number; name: string }[]>();
   const untyped: number[] = [];
-  const cell = (row: string[], i: number) => (i >= 0 ? (row[i] ?? '').trim() : '');
   // Most names ending in a bracket: a directory's "Name (Job)" column, read as name and job.
   const bracketed = table.rows.filter((row) => BRACKETED_ROLE.test(cell(row, idx.name))).length;
   const directoryStyle = idx.name >= 0 && bracketed >= 2 && bracketed * 2 >= table.rows.length;
@@ -341,6 +354,12 @@ export function readRosterTable(
       (organisation !== '' && (!name || (noPerson && nameKey(name) === nameKey(organisation)))) ||
       (noPerson && name !== '' && idx.type < 0 && guessActorType(name) === 'group');
     if (groupRow && !name) name = organisation;
+    // Ids made from names are made without the title column's title, as before it was read.
+    const untitled = name;
+    const title = titleColumn >= 0 && !groupRow ? cell(row, titleColumn) : '';
+    if (title && name && TITLES.has(titleKey(title)) && titleKey(name.split(' ')[0]!) !== titleKey(title)) {
+      name = `${title} ${name}`;
+    }
     let id = cell(row, idx.id);
     if (isSummaryRow(row)) {
       quality.info(
@@ -366,7 +385,7 @@ export function readRosterTable(
       continue;
     }
     const madeId = !id;
-    if (!id) id = `p-${slug(name) || line}`;
+    if (!id) id = `p-${slug(untitled) || line}`;
     if (!name) {
       quality.warn(
         table.file,

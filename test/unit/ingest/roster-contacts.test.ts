@@ -413,3 +413,39 @@ describe('an HR workbook with a row of merged group headings over the header (tr
     });
   });
 });
+
+describe("a contact list's title column (trial L)", () => {
+  it('puts Dr, Cllr or Sgt before the name, so "Dr Patel" is asked about when two Patels are doctors', () => {
+    const roster = text(
+      'google.csv',
+      'Name,Name Prefix,Given Name,Family Name,Organization 1 - Name\n' +
+        'Priya Patel,Dr,Priya,Patel,Riverside Surgery\n' +
+        'Anil Patel,Dr.,Anil,Patel,Northgate Medical Centre\n' +
+        'Helen Okafor,Mrs,Helen,Okafor,Riverside Primary School\n',
+    );
+    const quality = new QualityCollector();
+    const { entries } = readRoster(roster, quality);
+    expect(entries.map((e) => [e.id, e.name])).toEqual([
+      ['p-priya-patel', 'Dr Priya Patel'],
+      ['p-anil-patel', 'Dr. Anil Patel'],
+      ['p-helen-okafor', 'Mrs Helen Okafor'],
+    ]);
+    // "Dr Patel" was accepted as Priya: Anil's title was in a column of its own.
+    const r = run(
+      [
+        text(
+          's.csv',
+          'Timestamp,Which best describes you?,Who do you trust?\n2026/03/02 10:01:00 AM GMT,Resident,Dr Patel\n',
+        ),
+      ],
+      { roster },
+    );
+    expect(r.ties).toEqual([]);
+    expect(r.review[0]!.candidates.map((c) => c.id).sort()).toEqual(['p-anil-patel', 'p-priya-patel']);
+  });
+
+  it('leaves a "Title" column of jobs alone', () => {
+    const { entries } = read('Name,Title\nHelen Okafor,Headteacher\nAnil Patel,GP\n');
+    expect(entries.map((e) => e.name)).toEqual(['Helen Okafor', 'Anil Patel']);
+  });
+});
