@@ -550,6 +550,10 @@ export class RosterMatcher {
         // A first name alone is weak, unless a role or place pins it down ("Eleanor at the library").
         base = Math.min(base, 0.5 * firstMatched);
         bonus = agreements > 0 ? 0.32 * firstMatched : 0;
+      } else if (firstMatched > 0 && lastMatched > 0 && unexplained === 0) {
+        // First and last names with a middle name left out ("Gurpreet Sandhu" for Gurpreet Singh
+        // Sandhu, "Dafydd Gwilym" for Dafydd ap Gwilym), as people write them.
+        base = Math.max(base, 0.9 * Math.min(firstMatched, lastMatched));
       }
     } else if (!item.person && matchedCount === words.length && matchedCount === 1 && names.length > 1) {
       // One distinctive word of a group's name ("mosque"): worth suggesting, not accepting.

@@ -13,6 +13,29 @@ const matcher = new RosterMatcher(roster.entries);
 const idOf = (name: string) => roster.entries.find((e) => e.name === name)!.id;
 
 describe('RosterMatcher', () => {
+  it('accepts first and last names written without the middle name, unless two people fit (trial L)', () => {
+    const m = new RosterMatcher([
+      rosterEntry('a', 'Gurpreet Singh Sandhu'),
+      rosterEntry('b', 'Dafydd ap Gwilym'),
+      rosterEntry('c', 'John Paul Smith'),
+      rosterEntry('d', 'John Peter Smith'),
+      rosterEntry('e', 'Iolo Wyn Roberts'),
+      rosterEntry('f', 'Gareth Roberts'),
+    ]);
+    // Each went to review at 63-67%.
+    expect(m.match('Gurpreet Sandhu').id).toBe('a');
+    expect(m.match('Dafydd Gwilym').id).toBe('b');
+    expect(m.match('Iolo Roberts').id).toBe('e');
+    expect(m.match('John Smith').id).toBeNull();
+    expect(
+      m
+        .match('John Smith')
+        .candidates.map((c) => c.id)
+        .sort(),
+    ).toEqual(['c', 'd']);
+    expect(m.match('Roberts').id).toBeNull();
+  });
+
   it('never accepts a title of another calling than the person\'s own ("Cllr Jones" is not Sgt David Jones)', () => {
     // Trial L: Sgt David Jones's role words include "council" (neighbourhood policing), and "Cllr
     // Jones" and "Councillor Jones" were accepted as him at 85%.
