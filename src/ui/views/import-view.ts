@@ -371,7 +371,7 @@ export const mountImport: ViewFactory = (container, store): View => {
     });
     zone.append(
       h('p', {
-        text: 'Drop CSV or Excel files here (each is taken for a roster, survey, codebook, 360 or satisfaction file by its columns; a mapping.json from the command line is used as the mapping), or ',
+        text: 'Drop CSV or Excel files here (each is taken for a roster, survey, codebook, 360 or satisfaction file by its columns), or ',
       }),
       // The input before its label: its keyboard focus is drawn on the label (input + label in CSS).
       any,
@@ -838,7 +838,7 @@ export const mountImport: ViewFactory = (container, store): View => {
     mappingPanel.appendChild(
       h('p', {
         class: 'small muted',
-        text: 'Detected automatically. Change a column or a tie type and the analysis runs again with your choice; your choices are saved with the project.',
+        text: 'Detected automatically. Change a column or a tie type and the analysis runs again with your choice; your choices are saved with the project. A mapping.json from the command line, dropped with the files, is used as the mapping.',
       }),
     );
     if (store.canUndoReset()) {
