@@ -250,3 +250,10 @@ export async function afterRun(page: Page, action: () => Promise<unknown>): Prom
     { timeout: 60_000 },
   );
 }
+
+/** A CSV file for page.setInputFiles, from its name and text. */
+export const csvFile = (name: string, text: string) => ({
+  name,
+  mimeType: 'text/csv',
+  buffer: Buffer.from(text),
+});

@@ -12,6 +12,7 @@ import {
   afterRun,
   axeViolations,
   baseUrl,
+  csvFile,
   launchBrowser,
   openWatched,
   waitForAnalysis,
@@ -38,9 +39,8 @@ interface AppState {
 const state = (page: Page): Promise<AppState> =>
   page.evaluate(() => (window as unknown as { civicTies: { getState(): AppState } }).civicTies.getState());
 
-const csv = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 /** A fixture as a file to hand over beside files made here. */
-const fixtureFile = (name: string) => csv(name, readFileSync(ingest(name), 'utf8'));
+const fixtureFile = (name: string) => csvFile(name, readFileSync(ingest(name), 'utf8'));
 
 let browser: Browser;
 let app: Watched;
@@ -173,7 +173,7 @@ describe('1. files taken for what their headers say, none lost without a word', 
     // Two files of one selection that both claim the roster: the first is named, not dropped.
     const people = 'id,name,type,role\nx1,Ann Baker,public-servant,Headteacher\n';
     await afterRun(page, () =>
-      page.setInputFiles('#files-current', [csv('people.csv', people), fixtureFile('roster.csv')]),
+      page.setInputFiles('#files-current', [csvFile('people.csv', people), fixtureFile('roster.csv')]),
     );
     await expect(notice.innerText()).resolves.toContain(
       'people.csv is not used: a wave has one roster file, and roster.csv replaced it.',
@@ -198,7 +198,7 @@ describe('2–3. the review queue', () => {
     const page = app.page;
     await fresh(page);
     await afterRun(page, () =>
-      page.setInputFiles('#files-current', [fixtureFile('roster.csv'), csv('roles.csv', ROLES_SURVEY)]),
+      page.setInputFiles('#files-current', [fixtureFile('roster.csv'), csvFile('roles.csv', ROLES_SURVEY)]),
     );
     await waitForAnalysis(page);
   });
@@ -258,7 +258,7 @@ describe('5. the status bar’s counts', () => {
       'id,name,type,role,service,sector\np1,Ann Baker,public-servant,Headteacher,Oak School,public\n';
     const survey = 'Response ID,Respondent type,Who do you trust?\nr1,Resident,Ann Baker\n';
     await afterRun(page, () =>
-      page.setInputFiles('#files-current', [csv('roster.csv', roster), csv('survey.csv', survey)]),
+      page.setInputFiles('#files-current', [csvFile('roster.csv', roster), csvFile('survey.csv', survey)]),
     );
     await waitForAnalysis(page);
     expect((await state(page)).run.status).toBe('done');

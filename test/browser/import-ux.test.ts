@@ -8,6 +8,7 @@ import {
   axeViolations,
   baseUrl,
   closeDemo,
+  csvFile,
   openDemo,
   waitForAnalysis,
   type Watched,
@@ -21,8 +22,6 @@ interface AppState {
 }
 const state = (page: Page): Promise<AppState> =>
   page.evaluate(() => (window as unknown as { civicTies: { getState(): AppState } }).civicTies.getState());
-
-const csv = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 
 const ROSTER = [
   'id,name,type,role,service,sector',
@@ -57,7 +56,7 @@ beforeAll(async () => {
   await page.getByRole('button', { name: 'Start a new empty project' }).click();
   await page.waitForFunction(() => document.querySelector('[data-wave="current"] .file-list .muted'));
   await afterRun(page, () =>
-    page.setInputFiles('#files-current', [csv('roster.csv', ROSTER), csv('survey.csv', SURVEY)]),
+    page.setInputFiles('#files-current', [csvFile('roster.csv', ROSTER), csvFile('survey.csv', SURVEY)]),
   );
   await waitForAnalysis(page);
   trustId =

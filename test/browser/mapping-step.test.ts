@@ -3,11 +3,9 @@
 // "Other" box along; "detect again" keeps the review decisions and can be undone.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { afterRun, baseUrl, closeDemo, openDemo, waitForAnalysis, type Watched } from './harness';
+import { afterRun, baseUrl, closeDemo, csvFile, openDemo, waitForAnalysis, type Watched } from './harness';
 
 const url = (): string => baseUrl(inject('baseUrl'));
-
-const csv = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 
 const ROSTER = [
   'id,name,type,role,service,sector',
@@ -50,7 +48,7 @@ beforeAll(async () => {
   await page.getByRole('button', { name: 'Start a new empty project' }).click();
   await page.waitForFunction(() => document.querySelector('[data-wave="current"] .file-list .muted'));
   await afterRun(page, () =>
-    page.setInputFiles('#files-current', [csv('roster.csv', ROSTER), csv('survey.csv', SURVEY)]),
+    page.setInputFiles('#files-current', [csvFile('roster.csv', ROSTER), csvFile('survey.csv', SURVEY)]),
   );
   await waitForAnalysis(page);
 });
@@ -65,7 +63,7 @@ describe('the mapping step', () => {
       queue.locator('li[data-text="Dr Okoye"]').getByRole('button', { name: 'Add as a new actor' }).click(),
     );
     await waitForAnalysis(page);
-    await afterRun(page, () => page.setInputFiles('#files-current', [csv('typeform.csv', TYPEFORM)]));
+    await afterRun(page, () => page.setInputFiles('#files-current', [csvFile('typeform.csv', TYPEFORM)]));
     await waitForAnalysis(page);
     // It was analysed, yet missing here while the decision made the saved mapping the one shown.
     await expect(page.locator('.survey-mapping[data-file="typeform.csv"]').count()).resolves.toBe(1);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { afterRun, baseUrl, closeDemo, openDemo, waitForAnalysis, type Watched } from './harness';
+import { afterRun, baseUrl, closeDemo, csvFile, openDemo, waitForAnalysis, type Watched } from './harness';
 
 const fixture = (name: string): string => readFileSync(resolve(__dirname, 'fixtures', name), 'utf8');
 const INGEST = resolve(__dirname, '../fixtures/ingest');
@@ -20,8 +20,6 @@ interface AppState {
 }
 const state = (page: Page): Promise<AppState> =>
   page.evaluate(() => (window as unknown as { civicTies: { getState(): AppState } }).civicTies.getState());
-
-const csv = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 
 /** What has keyboard focus: its id, or its tag and text, and whether it is inside the review queue. */
 const focused = (page: Page): Promise<{ id: string; tag: string; text: string; inQueue: boolean }> =>
@@ -59,8 +57,8 @@ describe('fixes from the new-user trial', () => {
     await newProjectByKeyboard(page);
     await afterRun(page, () =>
       page.setInputFiles('#files-current', [
-        csv('roster.csv', fixture('roster.csv')),
-        csv('survey-typos.csv', fixture('survey-typos.csv')),
+        csvFile('roster.csv', fixture('roster.csv')),
+        csvFile('survey-typos.csv', fixture('survey-typos.csv')),
       ]),
     );
     await waitForAnalysis(page);
@@ -92,13 +90,16 @@ describe('fixes from the new-user trial', () => {
     const page = app.page;
     await page.goto(`${url()}#/import`);
     await afterRun(page, () =>
-      page.setInputFiles('#file-current-surveys', csv('survey-typos.csv', fixture('survey-typos.csv'))),
+      page.setInputFiles('#file-current-surveys', csvFile('survey-typos.csv', fixture('survey-typos.csv'))),
     );
     await waitForAnalysis(page);
     const queue = page.getByTestId('review-queue');
     await expect(queue.locator('li[data-text="Carter"] button').count()).resolves.toBeGreaterThan(0);
     await afterRun(page, () =>
-      page.setInputFiles('#file-current-roster', csv('roster-no-names.csv', fixture('roster-no-names.csv'))),
+      page.setInputFiles(
+        '#file-current-roster',
+        csvFile('roster-no-names.csv', fixture('roster-no-names.csv')),
+      ),
     );
     const s = await state(page);
     expect(s.run.status).toBe('error');
@@ -114,7 +115,7 @@ describe('fixes from the new-user trial', () => {
     await expect(page.getByTestId('mapping-old').isVisible()).resolves.toBe(true);
     // The good roster back: a clean run, nothing marked old.
     await afterRun(page, () =>
-      page.setInputFiles('#file-current-roster', csv('roster.csv', fixture('roster.csv'))),
+      page.setInputFiles('#file-current-roster', csvFile('roster.csv', fixture('roster.csv'))),
     );
     await waitForAnalysis(page);
     await expect(page.locator('.run-phase').textContent()).resolves.toMatch(/up to date/);
@@ -139,7 +140,7 @@ describe('fixes from the new-user trial', () => {
       't3,Resident,Town Food Bank,Bob Carter',
     ].join('\n');
     await afterRun(page, () =>
-      page.setInputFiles('#files-current', [csv('roster.csv', roster), csv('survey.csv', survey)]),
+      page.setInputFiles('#files-current', [csvFile('roster.csv', roster), csvFile('survey.csv', survey)]),
     );
     await waitForAnalysis(page);
     const queue = page.getByTestId('review-queue');
@@ -194,8 +195,8 @@ describe('fixes from the new-user trial', () => {
     // Picking files keeps focus on the picker (the file list is re-drawn around it).
     await afterRun(page, () =>
       page.setInputFiles('#files-current', [
-        csv('roster.csv', fixture('roster.csv')),
-        csv('survey-typos.csv', fixture('survey-typos.csv')),
+        csvFile('roster.csv', fixture('roster.csv')),
+        csvFile('survey-typos.csv', fixture('survey-typos.csv')),
       ]),
     );
     await waitForAnalysis(page);
@@ -267,8 +268,8 @@ describe('fixes from the new-user trial', () => {
     ].join('\n');
     await afterRun(page, () =>
       page.setInputFiles('#files-current', [
-        csv('roster.csv', readFileSync(DEMO_ROSTER, 'utf8')),
-        csv('markup-survey.csv', survey),
+        csvFile('roster.csv', readFileSync(DEMO_ROSTER, 'utf8')),
+        csvFile('markup-survey.csv', survey),
       ]),
     );
     await waitForAnalysis(page);
@@ -310,8 +311,8 @@ describe('fixes from the new-user trial', () => {
     const survey = rows.map((r) => r.map((c) => `"${c}"`).join(',')).join('\n') + '\n';
     await afterRun(page, () =>
       page.setInputFiles('#files-current', [
-        csv('roster.csv', fixture('roster.csv')),
-        csv('wide.csv', survey),
+        csvFile('roster.csv', fixture('roster.csv')),
+        csvFile('wide.csv', survey),
       ]),
     );
     const email = page.locator('select#survey-0-email');
@@ -329,7 +330,7 @@ describe('fixes from the new-user trial', () => {
   it('6. lists an empty file as empty, not "1 kB"', async () => {
     const page = app.page;
     await newProjectByKeyboard(page);
-    await page.setInputFiles('#file-current-surveys', csv('empty.csv', ''));
+    await page.setInputFiles('#file-current-surveys', csvFile('empty.csv', ''));
     const row = page.locator('[data-wave="current"] .file-list li', { hasText: 'empty.csv' });
     await row.waitFor();
     const text = (await row.textContent()) ?? '';

@@ -11,6 +11,19 @@ import { nameKey, TITLES } from './names';
 import { isEmail } from './dates';
 import type { Mapping, RosterEntry, RosterMapping } from './types';
 
+/**
+ * Name candidates that are an organisation's name, not a person's (see detectRosterColumns):
+ * Outlook's Company, Google Contacts' organisation (older and newer exports).
+ */
+const GROUP_NAME_COLUMNS = [
+  'organisation',
+  'organization',
+  'company',
+  'organization 1 - name',
+  'organization name',
+  'organisation name',
+];
+
 /** Header names each roster field goes by, most specific first. */
 const ROSTER_COLUMNS: Record<keyof RosterMapping, string[]> = {
   id: [
@@ -81,13 +94,7 @@ const ROSTER_COLUMNS: Record<keyof RosterMapping, string[]> = {
   ],
   service: [
     'service',
-    'organisation',
-    'organization',
-    // Outlook's Company; Google Contacts' organisation, older and newer.
-    'company',
-    'organization 1 - name',
-    'organization name',
-    'organisation name',
+    ...GROUP_NAME_COLUMNS,
     'agency',
     'department',
     'team',
@@ -131,16 +138,6 @@ const titleKey = (t: string): string => t.trim().toLowerCase().replace(/\.$/, ''
 
 /** A job that is volunteering itself, not managing volunteers ("Volunteer Coordinator" is not). */
 const VOLUNTEER_ROLE = /^\s*([a-z'-]+\s+)?volunteer\s*$/i;
-
-/** Name candidates that are an organisation's name, not a person's (see detectRosterColumns). */
-const GROUP_NAME_COLUMNS = [
-  'organisation',
-  'organization',
-  'company',
-  'organization 1 - name',
-  'organization name',
-  'organisation name',
-];
 
 /** Detect the roster's columns from its header. */
 export function detectRosterColumns(header: string[]): RosterMapping {
