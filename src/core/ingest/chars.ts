@@ -16,3 +16,14 @@ export function isSpace(c: number): boolean {
           c === 0x3000 ||
           c === 0xfeff);
 }
+
+/**
+ * A "?" standing for a letter: what Excel writes for a letter its "CSV (Comma delimited)" cannot
+ * hold ("?ukasz" for Łukasz, "Bj?rn"), not a question mark after a word ("Dr Patel?").
+ */
+export const LOST_LETTER = /\p{L}\?\p{L}|(^|[\s(])\?\p{L}/u;
+
+/** The warning for a file whose names have lost letters so (once per file). */
+export function lostLetterMessage(example: string): string {
+  return `"${example.slice(0, 60)}" has a "?" where a letter should be: the file was saved in an encoding without that letter (Excel's "CSV (Comma delimited)" rather than "CSV UTF-8"), so such names cannot be read as written. Save it again as "CSV UTF-8" and run again.`;
+}

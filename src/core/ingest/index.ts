@@ -26,7 +26,7 @@ import { RosterMatcher, type MatchResult } from './matcher';
 import { nameKey, TITLES } from './names';
 import { plainWording } from './wording';
 import { detectRelation } from './relations';
-import { isSpace } from './chars';
+import { isSpace, LOST_LETTER, lostLetterMessage } from './chars';
 import {
   hashString,
   isEmail,
@@ -609,6 +609,8 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     return id;
   };
   const ties: Tie[] = [];
+  /** Files already warned of names with a "?" for a letter. */
+  const lostLetterFiles = new Set<string>();
   // Where the bar stands when the surveys' names are matched: network files' nodes take the rest.
   const surveysMatched = plainNetworks.length > 0 ? 0.9 : 1;
   const { data, texts, columns, relations, weights } = store;
@@ -699,6 +701,16 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       if (!res) {
         res = resolve(texts[textId]!, matcher, decisions, newActors, actorIds);
         resolved[textId] = res;
+        if (LOST_LETTER.test(texts[textId]!) && !lostLetterFiles.has(r.file)) {
+          lostLetterFiles.add(r.file);
+          quality.warn(
+            r.file,
+            r.row,
+            columns[data[n + 1]!]!,
+            'lost-letters',
+            lostLetterMessage(texts[textId]!),
+          );
+        }
         if (res.result.how === 'fuzzy' && res.target && !res.decision && notExact++ < NOT_EXACT_SHOWN) {
           // "Dr Reid and Dr Priya Patel" is two people, each matched on their own: both are named.
           const as = res.also

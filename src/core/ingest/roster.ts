@@ -8,6 +8,7 @@ import { isSummaryRow, readTable, uniqueHeaders } from './table';
 import { privateColumnKind } from '../export/privacy';
 import { isNameGenerator } from './relations';
 import { nameKey, TITLES } from './names';
+import { LOST_LETTER, lostLetterMessage } from './chars';
 import { isEmail } from './dates';
 import type { Mapping, RosterEntry, RosterMapping } from './types';
 
@@ -293,6 +294,20 @@ export function readRosterTable(
     );
     for (const h of hidden) known.add(table.header.indexOf(h));
   }
+  // A hidden column the roster itself reads (its service, say) is still read: said, as a user who
+  // hid it may have meant it to be left out.
+  const hiddenUsed = (table.hiddenColumns ?? []).filter(
+    (h) => known.has(table.header.indexOf(h)) && !hidden.includes(h),
+  );
+  if (hiddenUsed.length > 0) {
+    quality.info(
+      table.file,
+      table.headerRow ?? 1,
+      hiddenUsed[0]!,
+      'hidden-columns',
+      `${hiddenUsed.map((h) => `"${h}"`).join(', ')} ${hiddenUsed.length === 1 ? 'is' : 'are'} hidden in the workbook yet read as the roster's ${hiddenUsed.length === 1 ? 'column' : 'columns'} (id, name, type, role, service, sector, e-mail or code), as the mapping says. Choose another column in the mapping if ${hiddenUsed.length === 1 ? 'it was' : 'they were'} hidden to be left out.`,
+    );
+  }
   // Private details of the people (a contact list's Home Street, Birthday, Notes): read, and said
   // never to leave in an export, so that their absence from nodes.csv is no surprise.
   const sensitive = table.header.filter((h, i) => !known.has(i) && privateColumnKind(h) === 'sensitive');
@@ -315,6 +330,7 @@ export function readRosterTable(
   const seen = new Map<string, { line: number; email: string }>();
   /** The rows of each e-mail (lower case), to say when several share one. */
   const rowsByEmail = new Map<string, { line: number; name: string }[]>();
+  let lostLetters = false;
   const untyped: number[] = [];
   // Most names ending in a bracket: a directory's "Name (Job)" column, read as name and job.
   const bracketed = table.rows.filter((row) => BRACKETED_ROLE.test(cell(row, idx.name))).length;
@@ -459,6 +475,16 @@ export function readRosterTable(
     if (email) entry.email = email;
     if (code) entry.code = code;
     entries.push(entry);
+    if (!lostLetters && LOST_LETTER.test(name)) {
+      lostLetters = true;
+      quality.warn(
+        table.file,
+        line,
+        columns.name ?? columns.lastName,
+        'lost-letters',
+        lostLetterMessage(name),
+      );
+    }
     if (email) {
       const key = email.toLowerCase();
       const rows = rowsByEmail.get(key);

@@ -233,7 +233,7 @@ describe('a roster workbook with hidden columns', () => {
     expect(note?.message).toContain('"Home phone", "Notes" are hidden');
   });
 
-  it('reads every column when none is hidden, and a hidden id column is still the id', () => {
+  it('reads every column when none is hidden, and a hidden id column is still the id, said', () => {
     expect(readBook().entries[0]!.attrs).toEqual({
       Ward: 'Riverside',
       'Home phone': '01632 960001',
@@ -241,7 +241,10 @@ describe('a roster workbook with hidden columns', () => {
     });
     const { entries, quality } = readBook([1]);
     expect(entries.map((e) => e.id)).toEqual(['ps-01', 'ps-02']);
-    expect(codes(quality)).not.toContain('hidden-columns');
+    // Read without a word before (trial M).
+    const note = quality.issues.find((i) => i.code === 'hidden-columns');
+    expect(note).toMatchObject({ column: 'id' });
+    expect(note!.message).toContain('"id" is hidden in the workbook yet read as the roster\'s column');
   });
 });
 
@@ -447,5 +450,33 @@ describe("a contact list's title column (trial L)", () => {
   it('leaves a "Title" column of jobs alone', () => {
     const { entries } = read('Name,Title\nHelen Okafor,Headteacher\nAnil Patel,GP\n');
     expect(entries.map((e) => e.name)).toEqual(['Helen Okafor', 'Anil Patel']);
+  });
+});
+
+describe('names whose letters Excel turned into "?" (trial L)', () => {
+  it('are warned about once per file, in the roster and in the answers', () => {
+    const roster = text(
+      'roster.csv',
+      'id,name,type\np1,?ukasz Nowak,public-servant\np2,Zo? Price,public-servant\np3,Helen Okafor,public-servant\n',
+    );
+    const r = run(
+      [
+        text(
+          'survey.csv',
+          'Timestamp,Which best describes you?,Who do you trust?\n' +
+            '2026/03/02 10:01:00 AM GMT,Resident,Bj?rn Olsen\n' +
+            '2026/03/02 10:02:00 AM GMT,Resident,Helen Okafor?\n',
+        ),
+      ],
+      { roster },
+    );
+    const lost = r.quality.issues.filter((i) => i.code === 'lost-letters');
+    // A "?" after a name ("Helen Okafor?") is a question, not a lost letter.
+    expect(lost.map((i) => [i.file, i.row, i.column])).toEqual([
+      ['roster.csv', 2, 'name'],
+      ['survey.csv', 2, 'Who do you trust?'],
+    ]);
+    expect(lost[0]!.message).toContain('"?ukasz Nowak" has a "?" where a letter should be');
+    expect(lost[0]!.message).toContain('CSV UTF-8');
   });
 });
