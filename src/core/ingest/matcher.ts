@@ -181,6 +181,8 @@ export class RosterMatcher {
         // "Patel Priya" and "Patel, Priya" as some rosters and forms write them.
         keys.add([...item.nameTokens.slice(-1), ...item.nameTokens.slice(0, -1)].join(' '));
       }
+      // Other names they go by match exactly as their own ("Mo Rahman" for Mohammed Rahman).
+      for (const alias of entry.aliases ?? []) keys.add(nameKey(alias));
       for (const key of keys) if (key) push(this.byKey, key, i);
       for (const key of new Set([...keys].map(compact))) if (key) push(this.byCompactKey, key, i);
       for (const t of new Set(item.nameTokens)) push(this.byToken, t, i);

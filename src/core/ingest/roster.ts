@@ -131,6 +131,10 @@ const BRACKETED_ROLE = /^([^()]+?)\s*\(([^()]+)\)$/;
 /** A row for a post with no one in it: "Vacant", "Vacancy", "Post vacant", "TBC". */
 const VACANT = /^(vacant|vacancy|post vacant|vacant post|tbc|tba|to be (confirmed|appointed))$/i;
 
+/** Headers of other names: a first name people use (group 1), or an earlier family name (group 2). */
+const ALIAS_COLUMN =
+  /^(?:(nickname|known as|also known as|preferred name|preferred first name)|(maiden name|previous surname|previous last name|former surname|birth surname))$/i;
+
 /** Headers of a column of titles before names ("Title" holds Dr or Mrs in a contact list, not the job). */
 const TITLE_COLUMN = /^(title|name prefix|prefix|salutation|honorific)$/i;
 
@@ -274,6 +278,11 @@ export function readRosterTable(
   const orgColumn = columns.service != null && findColumn([columns.service], ...GROUP_NAME_COLUMNS) === 0;
   const known = new Set(Object.values(idx).filter((i) => i >= 0));
   const cell = (row: string[], i: number) => (i >= 0 ? (row[i] ?? '').trim() : '');
+  // Other names people go by (Outlook's Nickname, Google's Maiden Name): matched as theirs.
+  const aliasColumns = table.header.flatMap((h, i) => {
+    const kind = ALIAS_COLUMN.exec(h.trim());
+    return kind && !known.has(i) ? [{ index: i, surname: kind[2] !== undefined }] : [];
+  });
   // A contact list's own title column (Outlook's "Title", Google's "Name Prefix": Dr, Cllr, Sgt),
   // told by its values: the title goes before the name, so "Dr Patel" can tell the doctors apart.
   const titleColumn = table.header.findIndex((h, i) => {
@@ -474,6 +483,15 @@ export function readRosterTable(
     if (service && !groupRow) entry.service = service;
     if (email) entry.email = email;
     if (code) entry.code = code;
+    const aliases = aliasColumns.flatMap(({ index, surname }) => {
+      const alias = cell(row, index);
+      if (!alias || groupRow) return [];
+      // A nickname of one word goes with the family name, a maiden name with the given name.
+      const first = cell(row, idx.first) || untitled.split(' ')[0]!;
+      const last = cell(row, idx.last) || untitled.split(' ').at(-1)!;
+      return [surname ? `${first} ${alias}` : /\s/.test(alias) ? alias : `${alias} ${last}`];
+    });
+    if (aliases.length > 0) entry.aliases = aliases;
     entries.push(entry);
     if (!lostLetters && LOST_LETTER.test(name)) {
       lostLetters = true;

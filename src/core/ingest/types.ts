@@ -25,6 +25,8 @@ export interface RosterEntry {
   email?: string;
   /** Numeric or short code a survey tool uses for this person (REDCap, LimeSurvey, Kobo). */
   code?: string;
+  /** Other names the person goes by, from a contact list's Nickname or Maiden Name ("Mo Rahman"). */
+  aliases?: string[];
   /** Every other roster column, as text. */
   attrs: Record<string, string>;
 }

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectRosterColumns, readRoster, type IngestResult } from '../../../src/core/ingest';
 import { QualityCollector } from '../../../src/core/quality';
-import { codes, fixture, ROSTER, run, text, workbookOf } from './helpers';
+import { codes, fixture, ROSTER, run, text, tieSet, workbookOf } from './helpers';
 
 const HEADER = '"First Name","Last Name","Email Address","Organisation","Job Title"';
 
@@ -478,5 +478,30 @@ describe('names whose letters Excel turned into "?" (trial L)', () => {
     ]);
     expect(lost[0]!.message).toContain('"?ukasz Nowak" has a "?" where a letter should be');
     expect(lost[0]!.message).toContain('CSV UTF-8');
+  });
+});
+
+describe("a contact list's Nickname and Maiden Name columns (trial L)", () => {
+  it('match the names people go by to the person', () => {
+    const roster = text(
+      'outlook.csv',
+      'First Name,Last Name,Nickname,Maiden Name,Company,Job Title\n' +
+        'Mohammed,Rahman,Mo,,Millbrook Borough Council,Neighbourhood Officer\n' +
+        'Sarah,Jones,,Evans,Millbrook Health Visiting Team,Health Visitor\n',
+    );
+    const r = run(
+      [
+        text(
+          'survey.csv',
+          'Timestamp,Which best describes you?,Who do you trust?\n' +
+            '2026/03/02 10:01:00 AM GMT,Resident,Mo Rahman\n' +
+            '2026/03/02 10:02:00 AM GMT,Resident,Sarah Evans\n',
+        ),
+      ],
+      { roster },
+    );
+    // Both went to review with no suggestion ("Sarah Evans") or a weak one.
+    expect(tieSet(r)).toEqual(['r-row2>p-mohammed-rahman:trust', 'r-row3>p-sarah-jones:trust']);
+    expect(r.roster.map((e) => e.aliases)).toEqual([['Mo Rahman'], ['Sarah Evans']]);
   });
 });
