@@ -443,6 +443,8 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   const typeMemo = new Map<string, ActorType | null>();
   /** The first response of each roster person who answered, to say when they answered again. */
   const answered = new Map<ActorId, RawResponse>();
+  /** Each file's rows of kept respondents who named no one. */
+  const namedNoOne = new Map<string, number[]>();
   /** The first response of each e-mail off the roster, in a run of several files. */
   const answeredByEmail = new Map<string, RawResponse>();
   const rosterIdColumn = new Map(mapping.surveys.map((s) => [s.file, s.rosterId]));
@@ -454,6 +456,11 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     }
     const r = kept[k]!;
     const record = recordOf.size > 0 ? recordOf.get(r) : undefined;
+    if (r.nomTo === r.nomFrom && !record) {
+      const rows = namedNoOne.get(r.file);
+      if (rows) rows.push(r.row);
+      else namedNoOne.set(r.file, [r.row]);
+    }
     if (record) {
       // A repeating instrument's names are its record's respondent's.
       sourceOf.push(idOf.get(record)!);
@@ -573,6 +580,20 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     respondents.push(respondentOf(id, r, type, false));
     sourceOf.push(id);
     if (recordOf.size > 0) idOf.set(r, id);
+  }
+
+  // Respondents who named no one: in the network with no ties out, which lowers density. Said
+  // per file, so an evaluator can tell them from a question that was not read.
+  for (const [file, rows] of namedNoOne) {
+    const of = raw.filter((x) => x.file === file).length;
+    if (rows.length === of) continue; // the file's no-names warning says more
+    quality.info(
+      file,
+      rows[0]!,
+      null,
+      'named-no-one',
+      `${rows.length} respondent${rows.length === 1 ? '' : 's'} named no one in any name question (row${rows.length === 1 ? '' : 's'} ${rows.slice(0, 8).join(', ')}${rows.length > 8 ? ', ...' : ''}); ${rows.length === 1 ? 'it is' : 'they are'} in the network with no ties of ${rows.length === 1 ? 'its' : 'their'} own.`,
+    );
   }
 
   // 4. Names to people, then ties.

@@ -302,3 +302,18 @@ describe('"Mum" added as a new actor (trial M)', () => {
     expect(r.actors.filter((a) => a.attrs.named === 'true' && !a.attrs.of)).toHaveLength(1);
   });
 });
+
+describe('respondents who named no one (trial M)', () => {
+  it('are kept, and a note per file says how many and where', () => {
+    const csv =
+      'Timestamp,Which best describes you?,Who do you trust?\n' +
+      '2026/03/02 10:01:00 AM GMT,Resident,Helen Okafor\n' +
+      '2026/03/02 10:02:00 AM GMT,Volunteer,\n' +
+      '2026/03/02 10:03:00 AM GMT,Resident,none\n';
+    const r = run([text('survey.csv', csv)]);
+    expect(r.respondents).toHaveLength(3);
+    const note = r.quality.issues.find((i) => i.code === 'named-no-one');
+    expect(note).toMatchObject({ file: 'survey.csv', row: 3, severity: 'info' });
+    expect(note!.message).toContain('2 respondents named no one in any name question (rows 3, 4)');
+  });
+});
