@@ -523,7 +523,7 @@ export function detectSurveyMapping(
       findByWording(
         header,
         subHeaders,
-        /^\W*(\d+[.)]\s*)?((please (give|enter|tell us|write) |what is |what's )?your (full |first and last )?name\b(?!\s+(of|for)\b)|beth yw eich enw\b)/i,
+        /^\W*(\d+[.)]\s*)?((please (give|enter|tell us|write) |what is |what's )?your (full |first and last )?name\b(?!\s+(of|for)\b)|beth yw eich enw\b|name\s*\((optional|if you (wish|like|want))\)\s*$)/i,
       ),
     timestamp: meta('timestamp'),
     status: meta('status'),
@@ -793,7 +793,7 @@ function rosterIdColumn(
  * disgrifio (chi) (orau)?"; French "...vous décrit / correspond le mieux ?".
  */
 export const RESPONDENT_TYPE_WORDING =
-  /respondent type|describes? you\b|describe yourself|are you (a|an)\b|i am (a|an)\b|type of respondent|\beich disgrifio\b|\bvous (décrit|correspond) le mieux\b/i;
+  /respondent type|describes? you\b|describe yourself|are you (a|an)\b|you are (a|an)\b|i am (a|an)\b|type of respondent|\beich disgrifio\b|\bvous (décrit|correspond) le mieux\b/i;
 
 /** A question about the respondent themselves, whose answer may still be a roster name or e-mail. */
 const OWN_DETAILS =

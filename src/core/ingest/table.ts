@@ -264,14 +264,15 @@ export function gridToTable(
 
 /**
  * A spreadsheet's total under a list: "Total: 52", "Total forms: 12", "Grand total", or "Count"
- * beside a number, and nothing else on the row ("Count Basie" is a name, not a total).
+ * beside a number ("17 forms"), and nothing else on the row ("Count Basie" is a name, not a total).
  */
 export function isSummaryRow(row: string[]): boolean {
   const filled = row.map((c) => c.trim()).filter(Boolean);
   return (
     filled.length > 0 &&
     /^(grand )?(totals?|sum|count)(( (of )?[a-z]+){1,2}\s*[:=]?\s*\d+|\s*[:=]?\s*\d*)$/i.test(filled[0]!) &&
-    filled.slice(1).every((c) => /^\d+([.,]\d+)?$/.test(c))
+    // The count may say what it counts: "TOTAL, 17 forms".
+    filled.slice(1).every((c) => /^\d+([.,]\d+)?( [a-z]+){0,2}$/i.test(c))
   );
 }
 

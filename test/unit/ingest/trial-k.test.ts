@@ -1,5 +1,5 @@
-// Exports found read wrong in a new-user trial (trial K) with tools not tried before: Tally,
-// Airtable, Gravity Forms, GOV.UK Forms (English and Welsh) and an Excel sheet with a total row.
+// Exports found read wrong in new-user trials (K: tools not tried before, M: the app, N: a
+// baseline and follow-up): Tally, Airtable, Gravity Forms, GOV.UK Forms, Typeform, paper forms.
 import { describe, expect, it } from 'vitest';
 import { setQuestionRelation } from '../../../src/core/ingest/mapping-edit';
 import { codes, run, text, tieSet } from './helpers';
@@ -315,5 +315,26 @@ describe('respondents who named no one (trial M)', () => {
     const note = r.quality.issues.find((i) => i.code === 'named-no-one');
     expect(note).toMatchObject({ file: 'survey.csv', row: 3, severity: 'info' });
     expect(note!.message).toContain('2 respondents named no one in any name question (rows 3, 4)');
+  });
+});
+
+describe('paper questionnaires typed into a sheet by a volunteer (trial N)', () => {
+  it('reads "You are a" as the respondent type and "Name (optional)" as the name, and skips "TOTAL, 17 forms"', () => {
+    const csv =
+      'Name (optional),You are a,Q1 Who do you go to when you need help?\r\n' +
+      ',Resident,Helen Okafor\r\n' +
+      'Nadia Walsh,Volunteer,Helen Okafor\r\n' +
+      ',Community group,Amira Haddad\r\n' +
+      ',,\r\n' +
+      'TOTAL,17 forms,\r\n';
+    const r = run([text('paper.csv', csv)]);
+    expect(r.mapping.surveys[0]).toMatchObject({ respondentType: 'You are a', name: 'Name (optional)' });
+    // Every paper respondent was a resident, Nadia was not linked, and the total was a respondent.
+    expect(r.respondents.map((x) => [x.key, x.type])).toEqual([
+      ['r-row2', 'resident'],
+      ['vol-03', 'volunteer'],
+      ['r-row4', 'group'],
+    ]);
+    expect(r.quality.issues.find((i) => i.code === 'summary-row')).toMatchObject({ row: 6 });
   });
 });
