@@ -1741,6 +1741,10 @@ function learnJoinedChoices(
       const learned = joinedChoices(
         cells,
         (piece) => matcher.isKnown(piece) || matcher.match(piece).id != null,
+        (person, label) => {
+          const id = matcher.match(person).id;
+          return id != null && matcher.match(label).id === id;
+        },
       );
       if (learned.length > 0) q.joinedChoices = learned;
     }

@@ -114,9 +114,18 @@ const JOINED_CHOICE_MIN = 3;
  * Google Forms joins ticked choices with ", " (Qualtrics with ","), and a choice may hold ", "
  * itself ("Citizens Advice, Millbrook & District"). In a sample of a question's cells, pieces that are always ticked
  * next to each other in one order (at least JOINED_CHOICE_MIN times, never apart) are one choice;
- * a piece that names someone on the roster is never joined. Runs of three or more join in turn.
+ * a piece that names someone on the roster is never joined, but to words that describe that same
+ * person ("Karen Douglas, Neighbourhood Manager"). Runs of three or more join in turn.
  */
-export function joinedChoices(cells: readonly string[], isPerson: (piece: string) => boolean): string[] {
+export function joinedChoices(
+  cells: readonly string[],
+  isPerson: (piece: string) => boolean,
+  /**
+   * Whether `label` ("Karen Douglas, Neighbourhood Manager") names the same one person as its
+   * first piece: a choice that gives a person's name and their job is joined like any other.
+   */
+  describesPerson: (person: string, label: string) => boolean = () => false,
+): string[] {
   let rows = cells
     .filter((c) => c.includes(','))
     .map((c) =>
@@ -145,7 +154,8 @@ export function joinedChoices(cells: readonly string[], isPerson: (piece: string
     const joins = new Set<string>();
     for (const [label, { a, b, n }] of pairs) {
       if (n < JOINED_CHOICE_MIN || count.get(a) !== n || count.get(b) !== n) continue;
-      if (alone.has(a) || alone.has(b) || isPerson(a) || isPerson(b)) continue;
+      if (alone.has(a) || alone.has(b) || isPerson(b)) continue;
+      if (isPerson(a) && !describesPerson(a, label)) continue;
       joins.add(label);
     }
     if (joins.size === 0) break;

@@ -81,3 +81,29 @@ describe('a Qualtrics multiple choice exported in one cell, joined by ","', () =
     ]);
   });
 });
+
+describe('a choice giving a roster person and their job (trial N)', () => {
+  it('is one choice, "Karen Douglas, Neighbourhood Manager", not the person and a stray "Neighbourhood Manager"', () => {
+    const header = 'Timestamp,Which best describes you?,Where do you get your information?';
+    const rows = [
+      'Karen Douglas, Neighbourhood Manager',
+      'Helen Okafor, "Karen Douglas, Neighbourhood Manager"',
+      'Karen Douglas, Neighbourhood Manager, Helen Okafor',
+      'Helen Okafor',
+    ].map((cell, i) => `2026/03/0${i + 1} 10:00:00 AM GMT,Resident,"${cell.replace(/"/g, '')}"`);
+    const r = run([text('info.csv', [header, ...rows].join('\n'))]);
+    expect(r.mapping.surveys[0]!.questions[0]!.joinedChoices).toEqual([
+      'Karen Douglas, Neighbourhood Manager',
+    ]);
+    expect(tieSet(r)).toEqual([
+      'r-row2>ps-12:info',
+      'r-row3>ps-01:info',
+      'r-row3>ps-12:info',
+      'r-row4>ps-01:info',
+      'r-row4>ps-12:info',
+      'r-row5>ps-01:info',
+    ]);
+    // "Neighbourhood Manager" waited in review, 3 times, suggesting Karen Douglas at 50%.
+    expect(r.review).toEqual([]);
+  });
+});
