@@ -443,8 +443,6 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   const typeMemo = new Map<string, ActorType | null>();
   /** The first response of each roster person who answered, to say when they answered again. */
   const answered = new Map<ActorId, RawResponse>();
-  /** Each file's rows of kept respondents who named no one. */
-  const namedNoOne = new Map<string, number[]>();
   /** The first response of each e-mail off the roster, in a run of several files. */
   const answeredByEmail = new Map<string, RawResponse>();
   const rosterIdColumn = new Map(mapping.surveys.map((s) => [s.file, s.rosterId]));
@@ -456,11 +454,6 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     }
     const r = kept[k]!;
     const record = recordOf.size > 0 ? recordOf.get(r) : undefined;
-    if (r.nomTo === r.nomFrom && !record) {
-      const rows = namedNoOne.get(r.file);
-      if (rows) rows.push(r.row);
-      else namedNoOne.set(r.file, [r.row]);
-    }
     if (record) {
       // A repeating instrument's names are its record's respondent's.
       sourceOf.push(idOf.get(record)!);
@@ -503,7 +496,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
         );
       } else if (!earlier) answeredByEmail.set(r.email, r);
     }
-    const sharing = r.email ? matcher.sharingEmail(r.email) : [];
+    const sharing = r.email && matcher.sharesEmails ? matcher.sharingEmail(r.email) : NO_ONE;
     if (sharing.length > 0) {
       quality.warn(
         r.file,
@@ -582,20 +575,6 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     if (recordOf.size > 0) idOf.set(r, id);
   }
 
-  // Respondents who named no one: in the network with no ties out, which lowers density. Said
-  // per file, so an evaluator can tell them from a question that was not read.
-  for (const [file, rows] of namedNoOne) {
-    const of = raw.filter((x) => x.file === file).length;
-    if (rows.length === of) continue; // the file's no-names warning says more
-    quality.info(
-      file,
-      rows[0]!,
-      null,
-      'named-no-one',
-      `${rows.length} respondent${rows.length === 1 ? '' : 's'} named no one in any name question (row${rows.length === 1 ? '' : 's'} ${rows.slice(0, 8).join(', ')}${rows.length > 8 ? ', ...' : ''}); ${rows.length === 1 ? 'it is' : 'they are'} in the network with no ties of ${rows.length === 1 ? 'its' : 'their'} own.`,
-    );
-  }
-
   // 4. Names to people, then ties.
   progress.report('Matching names', 0.8);
   const decisions = new Map(mapping.decisions.map((d) => [nameKey(d.text), d]));
@@ -630,6 +609,8 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     return id;
   };
   const ties: Tie[] = [];
+  /** Each file's rows of kept respondents who named no one (noted after the loop). */
+  const namedNoOne = new Map<string, number[]>();
   /** Files already warned of names with a "?" for a letter. */
   const lostLetterFiles = new Set<string>();
   // Where the bar stands when the surveys' names are matched: network files' nodes take the rest.
@@ -715,6 +696,11 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     const r = kept[k]!;
     const source = sourceOf[k]!;
     seenTie.length = 0;
+    if (r.nomTo === r.nomFrom && (recordOf.size === 0 || !recordOf.has(r))) {
+      const rows = namedNoOne.get(r.file);
+      if (rows) rows.push(r.row);
+      else namedNoOne.set(r.file, [r.row]);
+    }
     for (let n = r.nomFrom; n < r.nomTo; n += 3) {
       const textId = data[n]!;
       const relationId = data[n + 2]!;
@@ -808,6 +794,20 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       }
     }
   }
+  // Respondents who named no one: in the network with no ties out, which lowers density. Said
+  // per file, so an evaluator can tell them from a question that was not read.
+  for (const [file, rows] of namedNoOne) {
+    const of = raw.filter((x) => x.file === file).length;
+    if (rows.length === of) continue; // the file's no-names warning says more
+    quality.info(
+      file,
+      rows[0]!,
+      null,
+      'named-no-one',
+      `${rows.length} respondent${rows.length === 1 ? '' : 's'} named no one in any name question (row${rows.length === 1 ? '' : 's'} ${rows.slice(0, 8).join(', ')}${rows.length > 8 ? ', ...' : ''}); ${rows.length === 1 ? 'it is' : 'they are'} in the network with no ties of ${rows.length === 1 ? 'its' : 'their'} own.`,
+    );
+  }
+
   if (notExact > 0) {
     // Accepted, being sure enough, yet not written as on the roster: shown, so a wrong one is seen.
     // Names from several files each say theirs: the note is filed under the first one's.
@@ -969,6 +969,19 @@ function rosterEntryOfRef(ref: string, matcher: RosterMatcher): RosterEntry | nu
   return hits.length === 1 ? matcher.entries[hits[0]!]! : null;
 }
 
+/** Which of the roster entries sharing a respondent's e-mail they are, if their type or name says. */
+function sharedEmailEntry(r: RawResponse, sharing: readonly RosterEntry[]): RosterEntry | null {
+  if (sharing.length === 0) return null;
+  const stated = parseRespondentType(r.typeText);
+  const byType = sharing.filter((e) => e.type === stated);
+  if (byType.length === 1) return byType[0]!;
+  const byName = r.name ? sharing.filter((e) => nameKey(e.name) === nameKey(r.name)) : [];
+  if (byName.length === 1) return byName[0]!;
+  // One person listed twice under one name (a duplicate record): the first row is theirs.
+  if (sharing.every((e) => nameKey(e.name) === nameKey(sharing[0]!.name))) return sharing[0]!;
+  return null;
+}
+
 /** A respondent is on the roster when the export carries their roster id, e-mail or exact name. */
 function linkRespondent(r: RawResponse, matcher: RosterMatcher): RosterEntry | null {
   const entries = matcher.entries;
@@ -984,15 +997,9 @@ function linkRespondent(r: RawResponse, matcher: RosterMatcher): RosterEntry | n
   }
   // An e-mail several roster entries share (a group and its volunteer): the one whose type the
   // respondent gave, else whose exact name they gave; never a guess.
-  const sharing = r.email ? matcher.sharingEmail(r.email) : [];
-  if (sharing.length > 0) {
-    const stated = parseRespondentType(r.typeText);
-    const byType = sharing.filter((e) => e.type === stated);
-    if (byType.length === 1) return byType[0]!;
-    const byName = r.name ? sharing.filter((e) => nameKey(e.name) === nameKey(r.name)) : [];
-    if (byName.length === 1) return byName[0]!;
-    // One person listed twice under one name (a duplicate record): the first row is theirs.
-    if (sharing.every((e) => nameKey(e.name) === nameKey(sharing[0]!.name))) return sharing[0]!;
+  if (r.email && matcher.sharesEmails) {
+    const shared = sharedEmailEntry(r, matcher.sharingEmail(r.email));
+    if (shared) return shared;
   }
   // An id column may hold the person's name instead (a roster without ids, a typed "Roster ID").
   if (r.rosterRef) {
@@ -1532,6 +1539,8 @@ function screenResponses(
   quality.rows.rejected += rejectedCount;
   return kept;
 }
+
+const NO_ONE: readonly RosterEntry[] = [];
 
 /** Rows between progress reports in the later stages (a power of two: a mask, not a division). */
 const PROGRESS_EVERY = 4096;

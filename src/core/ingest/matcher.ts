@@ -292,6 +292,11 @@ export class RosterMatcher {
     return result;
   }
 
+  /** Whether any e-mail is on several entries (sharingEmail is then worth asking). */
+  get sharesEmails(): boolean {
+    return this.sharedEmails.size > 0;
+  }
+
   /** The entries that share this e-mail (trimmed, lower case), when several do; else none. */
   sharingEmail(email: string): readonly RosterEntry[] {
     const shared = this.sharedEmails.size === 0 ? undefined : this.sharedEmails.get(email);
