@@ -441,6 +441,8 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   const sourceOf: ActorId[] = [];
   const idOf = new Map<RawResponse, ActorId>(); // filled only when some rows are repeating instruments'
   const typeMemo = new Map<string, ActorType | null>();
+  /** Per file, the stated types read by their words, each once ("Parent" as service user). */
+  const typesByWords = new Map<string, string[]>();
   /** The first response of each roster person who answered, to say when they answered again. */
   const answered = new Map<ActorId, RawResponse>();
   /** The first response of each e-mail off the roster, in a run of several files. */
@@ -464,6 +466,15 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     if (stated === undefined) {
       stated = parseRespondentType(r.typeText);
       typeMemo.set(r.typeText, stated);
+      // A type read from its words rather than named ("Parent" as a service user; not "Community
+      // group", which names it): listed in a note.
+      if (stated && !r.typeText.toLowerCase().includes(typeLabel(stated).toLowerCase())) {
+        const list = typesByWords.get(r.file);
+        const as = stated === 'other' ? 'no listed type (other)' : typeLabel(stated).toLowerCase();
+        const entry = `"${r.typeText.trim().slice(0, 40)}": ${as}`;
+        if (list) list.push(entry);
+        else typesByWords.set(r.file, [entry]);
+      }
     }
     if (linked) {
       const earlier = answered.get(linked.id);
@@ -573,6 +584,16 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     respondents.push(respondentOf(id, r, type, false));
     sourceOf.push(id);
     if (recordOf.size > 0) idOf.set(r, id);
+  }
+
+  for (const [file, read] of typesByWords) {
+    quality.info(
+      file,
+      null,
+      mapping.surveys.find((m) => m.file === file)?.respondentType ?? null,
+      'respondent-types-read',
+      `Respondent types were read by their words: ${read.slice(0, 8).join(', ')}${read.length > 8 ? ', ...' : ''}. If one is wrong, correct the answers in the export (or the survey's choices) and run again.`,
+    );
   }
 
   // 4. Names to people, then ties.

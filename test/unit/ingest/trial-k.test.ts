@@ -338,3 +338,20 @@ describe('paper questionnaires typed into a sheet by a volunteer (trial N)', () 
     expect(r.quality.issues.find((i) => i.code === 'summary-row')).toMatchObject({ row: 6 });
   });
 });
+
+describe('respondent types read by their words (trial N)', () => {
+  it('are listed in a note, unless the answer names the type', () => {
+    const csv =
+      'Timestamp,Which best describes you?,Who do you trust?\n' +
+      '2026/03/02 10:01:00 AM GMT,Parent,Helen Okafor\n' +
+      '2026/03/02 10:02:00 AM GMT,Local business,Helen Okafor\n' +
+      '2026/03/02 10:03:00 AM GMT,Community group,Helen Okafor\n' +
+      '2026/03/02 10:04:00 AM GMT,Parent,Helen Okafor\n';
+    const r = run([text('types.csv', csv)]);
+    expect(r.respondents.map((x) => x.type)).toEqual(['service-user', 'other', 'group', 'service-user']);
+    // "Parent" became a service user without a word.
+    const note = r.quality.issues.find((i) => i.code === 'respondent-types-read');
+    expect(note).toMatchObject({ file: 'types.csv', column: 'Which best describes you?', severity: 'info' });
+    expect(note!.message).toContain('"Parent": service user, "Local business": no listed type (other).');
+  });
+});
