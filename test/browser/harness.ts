@@ -228,7 +228,7 @@ export async function newProjectWith(page: Page, roster: string, survey: string)
     ['#file-current-roster', 'roster.csv', roster],
     ['#file-current-surveys', 'survey.csv', survey],
   ] as const) {
-    await page.setInputFiles(picker, { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await page.setInputFiles(picker, csvFile(name, text));
   }
 }
 

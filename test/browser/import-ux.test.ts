@@ -8,7 +8,7 @@ import {
   axeViolations,
   baseUrl,
   closeDemo,
-  csvFile,
+  newProjectWith,
   openDemo,
   waitForAnalysis,
   type Watched,
@@ -51,13 +51,8 @@ let trustId = '';
 beforeAll(async () => {
   ({ browser, app } = await openDemo(`${url()}#/import`));
   const page = app.page;
-  // "Start a new empty project" asks to confirm; the only dialog these tests accept.
-  page.once('dialog', (d) => void d.accept());
-  await page.getByRole('button', { name: 'Start a new empty project' }).click();
-  await page.waitForFunction(() => document.querySelector('[data-wave="current"] .file-list .muted'));
-  await afterRun(page, () =>
-    page.setInputFiles('#files-current', [csvFile('roster.csv', ROSTER), csvFile('survey.csv', SURVEY)]),
-  );
+  // "Start a new empty project" asks to confirm: the only dialog these tests accept.
+  await newProjectWith(page, ROSTER, SURVEY);
   await waitForAnalysis(page);
   trustId =
     (await page.locator('.survey-mapping th label', { hasText: 'Who do you trust?' }).getAttribute('for')) ??

@@ -3,7 +3,16 @@
 // "Other" box along; "detect again" keeps the review decisions and can be undone.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { afterRun, baseUrl, closeDemo, csvFile, openDemo, waitForAnalysis, type Watched } from './harness';
+import {
+  afterRun,
+  baseUrl,
+  closeDemo,
+  csvFile,
+  newProjectWith,
+  openDemo,
+  waitForAnalysis,
+  type Watched,
+} from './harness';
 
 const url = (): string => baseUrl(inject('baseUrl'));
 
@@ -44,12 +53,7 @@ let app: Watched;
 beforeAll(async () => {
   ({ browser, app } = await openDemo(`${url()}#/import`));
   const page = app.page;
-  page.once('dialog', (d) => void d.accept());
-  await page.getByRole('button', { name: 'Start a new empty project' }).click();
-  await page.waitForFunction(() => document.querySelector('[data-wave="current"] .file-list .muted'));
-  await afterRun(page, () =>
-    page.setInputFiles('#files-current', [csvFile('roster.csv', ROSTER), csvFile('survey.csv', SURVEY)]),
-  );
+  await newProjectWith(page, ROSTER, SURVEY);
   await waitForAnalysis(page);
 });
 
