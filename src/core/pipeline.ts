@@ -66,6 +66,8 @@ export interface PipelineResult {
   quality: QualityReport;
   mapping: Mapping;
   review: ReviewItem[];
+  /** Names matched automatically though not as written, for the user to confirm or overrule. */
+  autoMatched: ReviewItem[];
 }
 
 /**
@@ -206,6 +208,7 @@ export function scoreWave(
     quality: wave.quality.report(),
     mapping: ingested.mapping,
     review: ingested.review,
+    autoMatched: ingested.autoMatched,
   };
 }
 

@@ -302,7 +302,8 @@ interface Resolved {
   /** The answer names nobody (a code labelled "Other" or "None"). */
   nobody?: true;
   /** With `stale`: the roster name its id has now, when the decision was made about someone else. */
-  renamed?: string;
+  renamed?: string; /** Matched automatically though not as written: its item in the result's `autoMatched`, counted per use. */
+  auto?: ReviewItem;
 }
 
 /**
@@ -641,6 +642,8 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   let notExact = 0;
   /** Each shown: the text, and who it was taken as ("Helen Okafor (80%)"; joined names, each person). */
   const notExactShown: { text: string; as: string; file: string }[] = [];
+  /** The same names as items the app lists to confirm or overrule, one per name key. */
+  const autoMatched = new Map<string, ReviewItem>();
   const seenTie: (string | number)[] = []; // (target, relation, tie) triples: a handful per respondent, a scan beats a Set
   // A name decided before under another spelling ("Patel" chose Dr Anil Patel; now "Dr. Patel"):
   // that person comes first among the suggestions, at the matcher's own confidence, never accepted.
@@ -739,14 +742,40 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
             lostLetterMessage(texts[textId]!),
           );
         }
-        if (res.result.how === 'fuzzy' && res.target && !res.decision && notExact++ < NOT_EXACT_SHOWN) {
-          // "Dr Reid and Dr Priya Patel" is two people, each matched on their own: both are named.
-          const as = res.also
-            ? [res.target, ...res.also]
-                .map((id) => matcher.entries.find((e) => e.id === id)?.name ?? id)
-                .join(' and ')
-            : `${res.result.candidates[0]?.name} (${Math.round(res.result.confidence * 100)}%)`;
-          notExactShown.push({ text: res.text ?? texts[textId]!, as, file: r.file });
+        if (res.result.how === 'fuzzy' && res.target && !res.decision) {
+          const shown = res.text ?? texts[textId]!;
+          if (notExact++ < NOT_EXACT_SHOWN) {
+            // "Dr Reid and Dr Priya Patel" is two people, each matched on their own: both are named.
+            const as = res.also
+              ? [res.target, ...res.also]
+                  .map((id) => matcher.entries.find((e) => e.id === id)?.name ?? id)
+                  .join(' and ')
+              : `${res.result.candidates[0]?.name} (${Math.round(res.result.confidence * 100)}%)`;
+            notExactShown.push({ text: shown, as, file: r.file });
+          }
+          // One person for the whole text: a decision for it can overrule the match (a joined
+          // answer's people are each their part's, which one decision for the text cannot undo).
+          if (!res.also) {
+            const key = nameKey(shown);
+            const target = res.target;
+            res.auto = autoMatched.get(key);
+            if (!res.auto) {
+              res.auto = {
+                text: shown,
+                file: r.file,
+                row: r.row,
+                column: columns[data[n + 1]!]!,
+                candidates: res.result.candidates,
+                count: 0,
+                matched: res.result.candidates.find((c) => c.id === target) ?? {
+                  id: target,
+                  name: matcher.entries.find((e) => e.id === target)?.name ?? target,
+                  confidence: res.result.confidence,
+                },
+              };
+              autoMatched.set(key, res.auto);
+            }
+          }
         }
         const d = res.stale;
         if (d) {
@@ -773,6 +802,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
         waitForReview(key, shown, res.result, r, columns[data[n + 1]!]!, source);
         continue;
       }
+      if (res.auto) res.auto.count++;
       // The parts of "Helen Okafor and Nadia" that no one matched wait in review on their own.
       if (res.pending) {
         for (const part of res.pending) {
@@ -844,7 +874,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       null,
       null,
       'matched-not-exact',
-      `${notExact} typed name${notExact === 1 ? ' was' : 's were'} matched to the roster though not written as on it (a typo, a title, part of a name): ${shown}${notExact > notExactShown.length ? ', ...' : ''}. Each was the one strong match; a wrong one can be overruled by a decision for its text (mapping.json: "action": "choose" or "ignore").`,
+      `${notExact} typed name${notExact === 1 ? ' was' : 's were'} matched to the roster though not written as on it (a typo, a title, part of a name): ${shown}${notExact > notExactShown.length ? ', ...' : ''}. Each was the one strong match; a wrong one can be overruled in the app (Names to review, "Matched automatically") or by a decision for its text (mapping.json: "action": "choose" or "ignore").`,
     );
   }
   const networkShare = (1 - surveysMatched) / Math.max(1, plainNetworks.length);
@@ -904,7 +934,18 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   review.sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
   mapping.decisions = [...decisions.values()];
   progress.report('Matching names', 1);
-  return { actors, ties, respondents, mapping, review, roster: roster.entries };
+  const autoMatchedItems = [...autoMatched.values()].sort(
+    (a, b) => b.count - a.count || a.text.localeCompare(b.text),
+  );
+  return {
+    actors,
+    ties,
+    respondents,
+    mapping,
+    review,
+    autoMatched: autoMatchedItems,
+    roster: roster.entries,
+  };
 }
 
 /**

@@ -175,6 +175,11 @@ export interface ReviewItem {
   /** How many times this text was written (all files). */
   count: number;
   decision?: ReviewDecision;
+  /**
+   * The person the name was matched to automatically, though not written as on the roster
+   * ("Mrs Okafor" as Helen Okafor): shown in the app to be confirmed or overruled.
+   */
+  matched?: Candidate;
 }
 
 export interface IngestInput {
@@ -190,5 +195,7 @@ export interface IngestResult {
   respondents: Respondent[];
   mapping: Mapping;
   review: ReviewItem[];
+  /** Names matched automatically though not as written, most written first (each has `matched`). */
+  autoMatched: ReviewItem[];
   roster: RosterEntry[];
 }

@@ -885,8 +885,14 @@ export const mountImport: ViewFactory = (container, store): View => {
    * item's place (the next one), else the last, else the heading. Set around the store call,
    * which re-renders synchronously, so a decision that fails leaves nothing behind.
    */
-  let focusAfter: { list: 'open' | 'decided'; index: number } | null = null;
-  function act(target: { list: 'open' | 'decided'; index: number }, action: () => void): void {
+  type ReviewList = 'open' | 'auto' | 'decided';
+  const LIST_ROWS: Record<ReviewList, string> = {
+    open: '.review-list > li',
+    auto: '.auto-list > li',
+    decided: '.decided-list > li',
+  };
+  let focusAfter: { list: ReviewList; index: number } | null = null;
+  function act(target: { list: ReviewList; index: number }, action: () => void): void {
     focusAfter = target;
     try {
       action();
@@ -895,10 +901,8 @@ export const mountImport: ViewFactory = (container, store): View => {
     }
   }
 
-  function placeFocus(target: { list: 'open' | 'decided'; index: number }): void {
-    const rows = reviewPanel.querySelectorAll<HTMLElement>(
-      target.list === 'open' ? '.review-list > li' : '.decided-list > li',
-    );
+  function placeFocus(target: { list: ReviewList; index: number }): void {
+    const rows = reviewPanel.querySelectorAll<HTMLElement>(LIST_ROWS[target.list]);
     const row = rows[Math.min(target.index, rows.length - 1)];
     const control = row?.querySelector<HTMLElement>('button:not(:disabled), select');
     if (control) control.focus();
@@ -944,8 +948,18 @@ export const mountImport: ViewFactory = (container, store): View => {
     );
   }
 
-  function reviewRow(item: ReviewItem, i: number, people: { id: string; name: string }[]): HTMLElement {
+  /**
+   * One name's controls: accept the suggestion, choose someone, add a new actor or ignore. For a
+   * name matched automatically (`item.matched`, in the `auto` list) the first action keeps the match.
+   */
+  function reviewRow(
+    item: ReviewItem,
+    i: number,
+    people: { id: string; name: string }[],
+    list: 'open' | 'auto' = 'open',
+  ): HTMLElement {
     const li = h('li', { class: 'panel', 'data-text': item.text });
+    const matched = list === 'auto' ? item.matched : undefined;
     const where = `${item.file}, row ${item.row}, column “${item.column}”`;
     li.appendChild(
       h(
@@ -955,14 +969,14 @@ export const mountImport: ViewFactory = (container, store): View => {
         ` — written ${item.count} time${item.count === 1 ? '' : 's'} (first at ${where})`,
       ),
     );
-    const selectId = `review-choose-${i}`;
+    const selectId = `${list === 'auto' ? 'auto' : 'review'}-choose-${i}`;
     const select = h('select', { id: selectId });
     select.appendChild(h('option', { value: '', text: '— pick someone —' }));
-    for (const c of item.candidates)
+    for (const c of item.candidates.filter((c) => c.id !== matched?.id))
       select.appendChild(
         h('option', { value: c.id, text: `${c.name} (${Math.round(c.confidence * 100)}% alike)` }),
       );
-    const others = people.filter((p) => !item.candidates.some((c) => c.id === p.id));
+    const others = people.filter((p) => p.id !== matched?.id && !item.candidates.some((c) => c.id === p.id));
     if (others.length) {
       const group = h('optgroup', { label: 'Everyone else on the roster' });
       for (const p of others) group.appendChild(h('option', { value: p.id, text: p.name }));
@@ -974,12 +988,31 @@ export const mountImport: ViewFactory = (container, store): View => {
     const best = ranked[0];
     const percent = (c: { confidence: number } | undefined): number => Math.round((c?.confidence ?? 0) * 100);
     const tied = ranked.filter((c) => percent(c) === percent(best));
-    const done = { list: 'open', index: i } as const;
+    const done = { list, index: i };
     // Each control's name says which name it decides (as Undo's does): a screen reader moving
     // from control to control hears "Ignore “the vicar”", not one "Ignore" after another.
     const about = `“${item.text}”`;
     const bar = h('div', { class: 'toolbar' });
-    if (best && tied.length === 1 && percent(best) >= ONE_CLICK_ACCEPT * 100) {
+    if (matched) {
+      li.appendChild(
+        h('p', {
+          class: 'small',
+          text: `Matched automatically to ${matched.name} (${percent(matched)}% alike), the only close match on the roster. Keep it to save it with the project, or say who is meant if that is wrong.`,
+        }),
+      );
+      const text = `Keep ${matched.name}`;
+      const keep = h('button', {
+        type: 'button',
+        class: 'primary',
+        'data-control': 'accept',
+        text,
+        'aria-label': `${text} for ${about}`,
+      });
+      keep.addEventListener('click', () =>
+        act(done, () => store.decide(item, { action: 'accept', id: matched.id })),
+      );
+      bar.appendChild(keep);
+    } else if (best && tied.length === 1 && percent(best) >= ONE_CLICK_ACCEPT * 100) {
       const text = `Accept ${best.name} (${percent(best)}%)`;
       const accept = h('button', {
         type: 'button',
@@ -1022,7 +1055,7 @@ export const mountImport: ViewFactory = (container, store): View => {
       const id = select.value;
       if (id) act(done, () => store.decide(item, { action: 'choose', id }));
     });
-    const typeId = `review-type-${i}`;
+    const typeId = `${list === 'auto' ? 'auto' : 'review'}-type-${i}`;
     const type = h('select', {
       id: typeId,
       'data-control': 'type',
@@ -1127,7 +1160,49 @@ export const mountImport: ViewFactory = (container, store): View => {
       reviewPanel.appendChild(
         h('p', { class: 'muted', text: `…and ${open.length - 100} more; decide these first.` }),
       );
+    appendAutoMatched([...(result.autoMatched ?? []), ...(baseline?.autoMatched ?? [])], decidedKeys, people);
     appendDecided(decisions, people);
+  }
+
+  /** Whether the user opened the automatic matches: kept open as decisions re-render the panel. */
+  let autoOpen = false;
+  /**
+   * Names taken as a roster person though not written as on the roster ("Mrs Okafor"): accepted
+   * without asking, so listed for a check, each with the queue's controls to overrule it.
+   */
+  function appendAutoMatched(
+    items: ReviewItem[],
+    decidedKeys: Set<string>,
+    people: { id: string; name: string }[],
+  ): void {
+    const seen = new Set<string>();
+    const shown = items.filter((item) => {
+      const key = nameKey(item.text);
+      if (seen.has(key) || decidedKeys.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    if (shown.length === 0) return;
+    const details = h('details', { class: 'auto-matched', 'data-testid': 'auto-matched' });
+    details.open = autoOpen;
+    details.addEventListener('toggle', () => {
+      autoOpen = details.open;
+    });
+    const list = h('ol', { class: 'auto-list' });
+    shown.slice(0, 100).forEach((item, i) => list.appendChild(reviewRow(item, i, people, 'auto')));
+    details.append(
+      h('summary', {
+        text: `Matched automatically, not as written (${shown.length}): check these`,
+      }),
+      h('p', {
+        class: 'small muted',
+        text: 'Each name was close to one person on the roster only, so it was taken as them without asking. A wrong one changes someone’s ties: overrule it here.',
+      }),
+      list,
+    );
+    if (shown.length > 100)
+      details.appendChild(h('p', { class: 'muted', text: `…and ${shown.length - 100} more.` }));
+    reviewPanel.appendChild(details);
   }
 
   function appendDecided(decisions: DecisionRecord[], people: { id: string; name: string }[]): void {

@@ -101,6 +101,31 @@ describe('screening responses', () => {
     expect(codes(decided.quality)).not.toContain('matched-not-exact');
   });
 
+  it('lists each name accepted by close spelling for the app, counted, and drops it once decided', () => {
+    const survey = text(
+      'typos.csv',
+      'Response ID,Respondent type,Who do you trust?,Who do you go to in times of need?\n' +
+        'T1,Resident,Hellen Okafour,Amira Hadad\n' +
+        'T2,Resident,Amira Haddad,hellen okafour\n' +
+        'T3,Resident,Hellen Okafour,"Dr Reid and Dr Priya Patell"\n',
+    );
+    const r = run([survey]);
+    // One item per name as written (any case), with who it was taken as; not the exact "Amira
+    // Haddad", and not a joined answer, whose people one decision for the text cannot undo.
+    expect(r.autoMatched.map((i) => [i.text, i.count, i.matched?.id, i.file, i.row])).toEqual([
+      ['Hellen Okafour', 3, 'ps-01', 'typos.csv', 2],
+      ['Amira Hadad', 1, 'ps-09', 'typos.csv', 2],
+    ]);
+    expect(r.autoMatched[0]!.matched!.confidence).toBeGreaterThan(0.7);
+    expect(r.autoMatched[0]!.matched!.confidence).toBeLessThan(1);
+    expect(r.review).toEqual([]);
+    const mapping = structuredClone(r.mapping);
+    mapping.decisions.push({ text: 'Amira Hadad', action: 'choose', id: 'ps-10' });
+    const decided = run([survey], { mapping });
+    expect(decided.autoMatched.map((i) => i.text)).toEqual(['Hellen Okafour']);
+    expect(tieSet(decided)).toContain('r-T1>ps-10:need');
+  });
+
   it('reads dates in the order the time column\'s header gives ("Timestamp (mm/dd/yyyy)")', () => {
     const rows = (header: string) =>
       text(
