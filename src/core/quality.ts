@@ -21,7 +21,7 @@ export interface UnmatchedName {
   text: string;
   count: number;
   suggestions: { id: string; name: string; confidence: number }[];
-  /** Where the name was seen (first few places). */
+  /** Where the name was seen: its first five places (`count` says how many there are in all). */
   where?: { file: string; row: number; column: string }[];
 }
 
