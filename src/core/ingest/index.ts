@@ -42,6 +42,7 @@ import { readCodebook, type Codebook } from './codebook';
 import { pseudonym } from '../export/privacy';
 import { detectRosterColumns, readRoster } from './roster';
 import {
+  isAnonymous,
   joinedChoices,
   makeRowReader,
   namesNobody,
@@ -446,6 +447,8 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   const typesByWords = new Map<string, string[]>();
   /** The first response of each roster person who answered, to say when they answered again. */
   const answered = new Map<ActorId, RawResponse>();
+  /** Per file, the rows of respondents who said they are public servants and are not on the roster. */
+  const servantsOffRoster = new Map<string, number[]>();
   /** The first response of each e-mail off the roster, in a run of several files. */
   const answeredByEmail = new Map<string, RawResponse>();
   const rosterIdColumn = new Map(mapping.surveys.map((s) => [s.file, s.rosterId]));
@@ -528,7 +531,15 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       );
     }
     let type: ActorType = stated ?? 'resident';
-    if (type === 'public-servant') type = 'other'; // a public servant not on the roster is still a respondent
+    let sector = SECTOR_OF_TYPE[type];
+    if (type === 'public-servant') {
+      // Not on the roster, so not scored as a public servant; still public sector, never counted
+      // as civil society. Said per file, as the roster is the usual thing to correct.
+      type = 'other';
+      const rows = servantsOffRoster.get(r.file);
+      if (rows) rows.push(r.row);
+      else servantsOffRoster.set(r.file, [r.row]);
+    }
     if (!stated && !typeDefaulted.has(r.file)) {
       typeDefaulted.add(r.file);
       quality.info(
@@ -562,13 +573,16 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     counters.set(type, count);
     const attrs: Record<string, string> = { file: r.file, row: String(r.row) };
     if (r.responseId) attrs.responseId = r.responseId;
+    // The name they gave, exported only when names are asked for (--include-names, the map's
+    // "Show names"); Microsoft Forms writes "anonymous" for none.
+    if (r.name && !isAnonymous(r.name)) attrs.name = r.name;
     // Properties in a fixed order and no spreads: 100,000 of these are built in one loop.
     const actor: Actor = r.service
       ? {
           id,
           label: `${typeLabel(type)} ${count}`,
           type,
-          sector: SECTOR_OF_TYPE[type],
+          sector,
           service: r.service,
           onRoster: false,
           attrs,
@@ -577,7 +591,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
           id,
           label: `${typeLabel(type)} ${count}`,
           type,
-          sector: SECTOR_OF_TYPE[type],
+          sector,
           onRoster: false,
           attrs,
         };
@@ -587,6 +601,15 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     if (recordOf.size > 0) idOf.set(r, id);
   }
 
+  for (const [file, rows] of servantsOffRoster) {
+    quality.info(
+      file,
+      rows[0]!,
+      mapping.surveys.find((m) => m.file === file)?.respondentType ?? null,
+      'public-servant-off-roster',
+      `${rows.length} respondent${rows.length === 1 ? ' says they are a public servant but is' : 's say they are public servants but are'} not on the roster (row${rows.length === 1 ? '' : 's'} ${rows.slice(0, 8).join(', ')}${rows.length > 8 ? ', ...' : ''}): in the network as public sector, not civil society, with no scorecard. Add them to the roster (or link the export's e-mail or roster-id column) to score them.`,
+    );
+  }
   for (const [file, read] of typesByWords) {
     quality.info(
       file,

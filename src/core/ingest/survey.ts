@@ -790,9 +790,13 @@ export function redcapColumn(header: string[], field: string, label: string): nu
   return i >= 0 ? i : header.indexOf(label);
 }
 
+/** Microsoft Forms writes "anonymous" in its Email and Name columns where it has none. */
+export function isAnonymous(value: string): boolean {
+  return value.length === 9 && value.toLowerCase() === 'anonymous';
+}
+
 function emailOf(value: string): string {
-  // Microsoft Forms writes "anonymous" where it has no e-mail.
-  return value.length === 9 && value.toLowerCase() === 'anonymous' ? '' : value;
+  return isAnonymous(value) ? '' : value;
 }
 
 function timeOf(value: string): string {

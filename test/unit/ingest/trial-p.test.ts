@@ -1,0 +1,45 @@
+// Defects found by trial P (exports from tools and locales not tried before), each pinned here.
+import { describe, expect, it } from 'vitest';
+import { exportNode } from '../../../src/core/export/privacy';
+import { codes, run, text } from './helpers';
+
+describe('respondents off the roster (trial P)', () => {
+  it('keeps a public servant off the roster in the public sector, unscored, and says so', () => {
+    const r = run([
+      text(
+        'ps.csv',
+        'Timestamp,Which of these best describes you?,Who do you trust?\n' +
+          '02/03/2026 10:00:00,Public servant,Helen Okafor\n' +
+          '02/03/2026 11:00:00,Resident,Helen Okafor\n',
+      ),
+    ]);
+    const servant = r.actors.find((a) => a.id === 'r-row2')!;
+    // Not "public-servant": that type is scored, and a scorecard needs a roster entry.
+    expect(servant).toMatchObject({ type: 'other', sector: 'public', onRoster: false });
+    expect(r.actors.find((a) => a.id === 'r-row3')).toMatchObject({ type: 'resident', sector: 'community' });
+    const note = r.quality.issues.find((i) => i.code === 'public-servant-off-roster')!;
+    expect(note).toMatchObject({ severity: 'info', file: 'ps.csv', row: 2 });
+    expect(note.message).toMatch(
+      /^1 respondent says they are a public servant but is not on the roster \(row 2\): .*public sector/,
+    );
+  });
+
+  it('keeps the name a respondent gave, shown only when names are asked for', () => {
+    const r = run([
+      text(
+        'ms.csv',
+        'ID,Start time,Completion time,Email,Name,Which best describes you?,Who do you trust?\n' +
+          '1,27/11/2026 13:00:00,27/11/2026 13:05:00,anonymous,anonymous,Resident,Helen Okafor\n' +
+          '2,27/11/2026 13:10:00,27/11/2026 13:15:00,jo@example.org,Jo Bloggs,Resident,Helen Okafor\n',
+      ),
+    ]);
+    const [anonymous, jo] = ['r-1', 'r-2'].map((id) => r.actors.find((a) => a.id === id)!);
+    expect(anonymous!.attrs.name).toBeUndefined();
+    expect(jo!.attrs.name).toBe('Jo Bloggs');
+    expect(exportNode(jo!, true).label).toBe('Jo Bloggs');
+    const hidden = exportNode(jo!, false);
+    expect(hidden.label).toBe('Resident 2');
+    expect(JSON.stringify(hidden)).not.toContain('Bloggs');
+    expect(codes(r.quality)).not.toContain('public-servant-off-roster');
+  });
+});
