@@ -897,7 +897,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       null,
       null,
       'matched-not-exact',
-      `${notExact} typed name${notExact === 1 ? ' was' : 's were'} matched to the roster though not written as on it (a typo, a title, part of a name): ${shown}${notExact > notExactShown.length ? ', ...' : ''}. Each was the one strong match; a wrong one can be overruled in the app (Names to review, "Matched automatically") or by a decision for its text (mapping.json: "action": "choose" or "ignore").`,
+      `${notExact} name${notExact === 1 ? ' was' : 's were'} matched to the roster though not written as on it (a typo, a title, part of a name, a choice's label with a role): ${shown}${notExact > notExactShown.length ? ', ...' : ''}. Each was the one strong match; a wrong one can be overruled in the app (Names to review, "Matched automatically") or by a decision for its text (mapping.json: "action": "choose" or "ignore").`,
     );
   }
   const networkShare = (1 - surveysMatched) / Math.max(1, plainNetworks.length);

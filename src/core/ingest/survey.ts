@@ -101,8 +101,10 @@ export const MAX_NAMES_PER_ANSWER = 30;
 // Answers that name nobody ("None of the above", "Not sure", "No one really", "I don't trust
 // anyone", "?", a ticked "Other (please specify)" whose names are in its own box), and what
 // spreadsheets and scripts leave in an empty cell: Excel's errors, NULL, NaN.
+// With the same words in the languages of exports met (Welsh, French, German, Spanish): "neb",
+// "aucun", "niemand", "nadie".
 const EMPTY_ANSWER =
-  /^(none|none of (the above|these|them)|(no ?one|no-one|nobody|none)( (in particular|really|at all|at the moment|currently|yet|sorry))?|n\/a|na|n\/k|nil|[-–—_*?!/\\.]+|nothing|not applicable|(i )?don.?t know|not sure|unsure|can.?t remember|prefer not to say|other( \(?(please )?(specify|say who|state|give details)\)?)?:?|dk|no|0|null|undefined|nan|i (do not|don.?t) [\w' ]{1,40} (anyone|anybody|any of (them|these|those))|#(n\/a|value!|ref!|name\?|div\/0!|null!|num!))[.!]*$/i;
+  /^(neb|dim un|dim byd|aucun|aucune|personne|rien|niemand|keine?r?|nichts|nadie|ninguno|ninguna|nada|none|none of (the above|these|them)|(no ?one|no-one|nobody|none)( (in particular|really|at all|at the moment|currently|yet|sorry))?|n\/a|na|n\/k|nil|[-–—_*?!/\\.]+|nothing|not applicable|(i )?don.?t know|not sure|unsure|can.?t remember|prefer not to say|other( \(?(please )?(specify|say who|state|give details)\)?)?:?|dk|no|0|null|undefined|nan|i (do not|don.?t) [\w' ]{1,40} (anyone|anybody|any of (them|these|those))|#(n\/a|value!|ref!|name\?|div\/0!|null!|num!))[.!]*$/i;
 
 /** Whether an answer (or a code's label: "Other", "None of these") names nobody. */
 export const namesNobody = (answer: string): boolean => EMPTY_ANSWER.test(answer.trim());

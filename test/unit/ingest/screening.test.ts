@@ -93,7 +93,7 @@ describe('screening responses', () => {
     expect(tieSet(r)).toEqual(['r-T1>ps-01:trust', 'r-T2>ps-09:trust', 'r-T3>ps-01:trust']);
     const note = r.quality.issues.find((i) => i.code === 'matched-not-exact')!;
     expect(note).toMatchObject({ severity: 'info', file: 'typos.csv' });
-    expect(note.message).toMatch(/^1 typed name was matched .*"Hellen Okafour" as Helen Okafor \(\d+%\)/);
+    expect(note.message).toMatch(/^1 name was matched .*"Hellen Okafour" as Helen Okafor \(\d+%\)/);
     const mapping = structuredClone(r.mapping);
     mapping.decisions.push({ text: 'Hellen Okafour', action: 'ignore' });
     const decided = run([survey], { mapping });

@@ -43,3 +43,21 @@ describe('respondents off the roster (trial P)', () => {
     expect(codes(r.quality)).not.toContain('public-servant-off-roster');
   });
 });
+
+describe('answers that name no one, in the languages of exports met (trial P)', () => {
+  it('reads "Aucun", "Neb", "Niemand" and "Nadie" as no one, not names to review', () => {
+    const r = run([
+      text(
+        'fr.csv',
+        'Horodateur,Who do you trust?\n' +
+          '27/11/2026 13:22:05,Aucun\n' +
+          '27/11/2026 13:23:05,Neb\n' +
+          '27/11/2026 13:24:05,"Niemand, Helen Okafor"\n' +
+          '27/11/2026 13:25:05,Nadie\n' +
+          '27/11/2026 13:26:05,Personne\n',
+      ),
+    ]);
+    expect(r.review).toEqual([]);
+    expect(r.ties.map((t) => t.target)).toEqual(['ps-01']);
+  });
+});
