@@ -78,6 +78,8 @@ export function parseRespondentType(text: string | undefined | null): ActorType 
 //  2. Otherwise the organisation named wins over a person's name or how the respondent knows
 //     them: "Sue from the food bank" is the food bank (a group), "my friend at the council" is
 //     the council (a service). A person met through an organisation is that organisation's tie.
+//  2a. But a faith calling with a name ("Imam Yusuf at the mosque", "Rev Hart") is that person, a
+//     resident: the calling already says where they are, and the name says who.
 //  3. Organisation words that also sit beside public services (church, trust, foundation,
 //     network) give way to the service: a church school is a school, an NHS foundation trust and
 //     a primary care network are the NHS.
@@ -149,6 +151,29 @@ const SERVICE_JOB =
 /** A personal title and one name: a person, even when the name is "Temple" or "Church". */
 const TITLED_PERSON = /^(mr|mrs|ms|miss|mx)\.?\s+[^\s]+$/;
 
+/** A faith calling used as a title before a name: "Imam Yusuf", "Rev. Sarah Hart", "Rabbi Cohen". */
+const CALLING =
+  /^(imam|rev|revd|reverend|father|fr|pastor|rabbi|sheikh|shaykh|canon|bishop|pandit|deacon)\.? (.+)$/;
+/** Where someone is met, after their name: " at the mosque", ", of St Joseph's", " from church". */
+const PLACE_PHRASE = /,? (at|from|of|in) .*$/;
+/** Words after a calling that are no one's name: "Rev at the church", "Imam of the mosque". */
+const NOT_A_NAME = /^(the|a|an|my|our|local|and|at|from|of|in)$/;
+
+/**
+ * A calling and a personal name, with or without the place they are met: a person (rule 2a).
+ * Without a name ("the imam", "Imam of the mosque") the calling stands for the faith group.
+ */
+function namedByCalling(t: string): boolean {
+  const m = CALLING.exec(t.replace(PLACE_PHRASE, ''));
+  if (!m) return false;
+  const words = m[2]!.split(' ');
+  return (
+    words.length <= 3 &&
+    words.every((w) => /^\p{L}[\p{L}'-]*$/u.test(w) && !NOT_A_NAME.test(w)) &&
+    ![GROUP_NAME, SERVICE_NAME, FAITH_OR_TRUST, OTHER_ACTOR].some((re) => re.test(m[2]!))
+  );
+}
+
 /**
  * Given names that are also organisation words ("Charity Mensah"): read as a name when a
  * capitalised word follows that names nothing else.
@@ -171,6 +196,7 @@ export function guessActorType(text: string): ActorType {
   if (!t) return 'resident';
   if (VOLUNTEER_ORGANISATION.test(t)) return 'group';
   if (VOLUNTEER_WORDS.test(t)) return 'volunteer';
+  if (namedByCalling(t)) return 'resident';
   if (GROUP_NAME.test(t)) return 'group';
   if (SERVICE_USERS.test(t)) return 'service-user';
   if (OTHER_ACTOR.test(t)) return 'other';

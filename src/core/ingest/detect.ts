@@ -3,6 +3,7 @@
 import { findColumn } from './csv';
 import { isEmail } from './dates';
 import { plainWording } from './wording';
+import { parseRespondentType } from './actor-type';
 import { typedOtherLabel } from './mapping-edit';
 import { detectRelation, isNameGenerator, ratingRelation, relationOfLabel, scaleRank } from './relations';
 import type { QuestionMapping, SurveyFormat, SurveyMapping } from './types';
@@ -116,11 +117,10 @@ const META: Record<
     'Cyfeiriad e-bost',
   ],
   name: ['Name', 'Your name', 'Full name', 'RecipientName', 'Respondent name'],
+  // When a response was submitted, which orders a resubmission: a tool's end (completion) time
+  // before its start time (Microsoft Forms, Qualtrics, SurveyMonkey, ODK's start and end).
   timestamp: [
     ...GOOGLE_FORMS_TIMESTAMP,
-    'Start time',
-    'StartDate',
-    'Start Date',
     'submitdate',
     'Date submitted',
     'Submit Date (UTC)',
@@ -128,11 +128,15 @@ const META: Record<
     'Submission Date',
     'Submitted at',
     '_submission_time',
-    'start',
     'Completion time',
     'EndDate',
     'End Date',
     'RecordedDate',
+    'end',
+    'Start time',
+    'StartDate',
+    'Start Date',
+    'start',
     'Start Date (UTC)',
     'Survey Timestamp',
     'Ended',
@@ -466,6 +470,8 @@ export function detectSurveyMapping(
    * from a column with no wording to go on, such answers make it a name question.
    */
   namesSomeone: (text: string) => boolean = isPerson,
+  /** A note on what detection chose where it had a choice to make (the host adds file and row). */
+  note?: (code: string, column: string | null, message: string) => void,
 ): SurveyMapping {
   // The question-text rows (Qualtrics, SurveyMonkey) are read as wording only: markup goes.
   subHeaders = subHeaders.map((row) => row.map(plainWording));
@@ -512,7 +518,13 @@ export function detectSurveyMapping(
     format: layout.format,
     headerRows: layout.headerRows,
     responseId: meta('responseId'),
-    respondentType: meta('respondentType') ?? findByWording(header, subHeaders, RESPONDENT_TYPE_WORDING),
+    respondentType: respondentTypeColumn(
+      meta('respondentType') ?? findByWording(header, subHeaders, RESPONDENT_TYPE_WORDING),
+      header,
+      subHeaders,
+      sample,
+      note,
+    ),
     service:
       meta('service') ??
       findByWording(header, subHeaders, /which service|service (do you|you) use|service used/i),
@@ -648,7 +660,37 @@ export function detectSurveyMapping(
     );
     mapping.finished = formStatuses.find((h) => header.indexOf(h) > firstQuestion) ?? mapping.finished;
   }
+  for (const q of mapping.questions) {
+    if (q.kind === 'text') q.separator = joinedWith(q.columns, header, sample, layout.format);
+  }
   return mapping;
+}
+
+/** Each tool's join of the choices ticked in one cell, when the sample shows none. */
+const TOOL_JOIN: Partial<Record<SurveyFormat, string>> = { 'google-forms': ', ', qualtrics: ',' };
+
+/**
+ * The separator mapping.json records for a text question: the one its sampled answers use
+ * (Google Forms ", ", Microsoft Forms ";"), else the tool's. Only a record for the reader of the
+ * file: answers are split on ";", ",", "|" and line breaks whatever it says.
+ */
+function joinedWith(columns: string[], header: string[], sample: string[][], format: SurveyFormat): string {
+  let semicolons = 0;
+  let commas = 0;
+  let spaced = 0;
+  for (const [v] of answeredCells(
+    columns.map((c) => ({ index: header.indexOf(c) })),
+    sample,
+  )) {
+    if (v.includes(';')) semicolons++;
+    else if (v.includes(',')) {
+      commas++;
+      if (!/,(?! )/.test(v)) spaced++;
+    }
+  }
+  if (semicolons > 0 && semicolons >= commas) return ';';
+  if (commas > 0) return spaced === commas ? ', ' : ',';
+  return TOOL_JOIN[format] ?? ';';
 }
 
 const REDCAP_FORM_STATUS = /^[a-z][a-z0-9_]*_complete$/;
@@ -815,6 +857,51 @@ function emailByContent(header: string[], sample: string[][], taken: Set<string>
     return answers.length > 0 && answers.every(isEmail) && distinct >= 0.8 * answers.length;
   });
   return found.length === 1 ? found[0]! : null;
+}
+
+/**
+ * Of two or more respondent-type columns (a coded "Are you a...?" beside "Which best describes
+ * you?"), the one whose sampled answers read as respondent types most often; `first`, the one its
+ * header alone picks, on a tie. Another replaces it only when it reads a type for half the sampled
+ * rows or more, so an "Other (please specify)" box answered by a few never does. Said in a note
+ * whenever another column read as types too, since the user may know better.
+ */
+function respondentTypeColumn(
+  first: string | null,
+  header: string[],
+  subHeaders: string[][],
+  sample: string[][],
+  note?: (code: string, column: string | null, message: string) => void,
+): string | null {
+  if (first == null || sample.length === 0) return first;
+  const candidates = header.filter(
+    (h, i) =>
+      h === first ||
+      (!/_TEXT$/i.test(h) &&
+        !SPECIFY_OTHER.test(h) &&
+        (findColumn([h], ...META.respondentType) === 0 ||
+          RESPONDENT_TYPE_WORDING.test(plainWording(h)) ||
+          subHeaders.some((s) => RESPONDENT_TYPE_WORDING.test(s[i] ?? '')))),
+  );
+  if (candidates.length < 2) return first;
+  const read = (h: string) => {
+    const i = header.indexOf(h);
+    return sample.filter((r) => parseRespondentType((r[i] ?? '').trim()) !== null).length;
+  };
+  const counts = new Map(candidates.map((h) => [h, read(h)]));
+  const contenders = candidates.filter((h) => h !== first && counts.get(h)! * 2 >= sample.length);
+  let best = first;
+  for (const h of contenders) if (counts.get(h)! > counts.get(best)!) best = h;
+  const others = [first, ...contenders].filter((h) => h !== best);
+  if (others.length > 0) {
+    const typed = (h: string) => `${counts.get(h)} of ${sample.length} sampled answers read as a type`;
+    note?.(
+      'respondent-type-column',
+      best,
+      `${others.length + 1} columns ask for the respondent's type: "${best}" was used (${typed(best)}), and ${others.map((h) => `"${h}" (${typed(h)})`).join(', ')} ${others.length === 1 ? 'was' : 'were'} not. Choose another column as the respondent type in the mapping if that is wrong.`,
+    );
+  }
+  return best;
 }
 
 function findByWording(header: string[], subHeaders: string[][], re: RegExp): string | null {

@@ -531,7 +531,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       );
     }
     let type: ActorType = stated ?? 'resident';
-    let sector = SECTOR_OF_TYPE[type];
+    const sector = SECTOR_OF_TYPE[type];
     if (type === 'public-servant') {
       // Not on the roster, so not scored as a public servant; still public sector, never counted
       // as civil society. Said per file, as the roster is the usual thing to correct.
@@ -2199,7 +2199,16 @@ function mapSurvey(
       );
     }
   } else {
-    surveyMapping = detectSurveyMapping(fileName, layout, header, subHeaders, sample, isKnown, namesSomeone);
+    surveyMapping = detectSurveyMapping(
+      fileName,
+      layout,
+      header,
+      subHeaders,
+      sample,
+      isKnown,
+      namesSomeone,
+      (code, column, message) => quality.info(fileName, 1, column, code, message),
+    );
     if (surveyMapping.format === 'redcap' && fieldLabels.size > 0) {
       withFieldLabels(surveyMapping, header, fieldLabels);
     }

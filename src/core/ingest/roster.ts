@@ -138,6 +138,21 @@ const ALIAS_COLUMN =
 /** Headers of a column of titles before names ("Title" holds Dr or Mrs in a contact list, not the job). */
 const TITLE_COLUMN = /^(title|name prefix|prefix|salutation|honorific)$/i;
 
+/**
+ * Headers only Outlook's contact export has (it writes all of them, filled or not): three or more
+ * say a roster is one, so that a roster's own "Priority" column is never taken for Outlook's.
+ */
+const OUTLOOK_ONLY =
+  /^(middle name|suffix|e-mail [23] address|e-mail( [23])? (type|display name)|priority|private|sensitivity|billing information|mileage|internet free busy|directory server|business street|home street|other street|assistant's phone|car phone|tty\/tdd phone|organizational id number|government id number)$/i;
+
+/**
+ * Outlook's bookkeeping in such an export (its flags "Normal" and "False", the address type
+ * "SMTP", initials): nothing about the people, so not their attributes. Categories too while it
+ * holds only Outlook's default, "My Contacts".
+ */
+const OUTLOOK_OWN =
+  /^(priority|private|sensitivity|initials|billing information|mileage|internet free busy|directory server|e-mail( [23])? type)$/i;
+
 /** A title as TITLES holds it: "Dr." and "DR" are "dr". */
 const titleKey = (t: string): string => t.trim().toLowerCase().replace(/\.$/, '');
 
@@ -316,6 +331,26 @@ export function readRosterTable(
       'hidden-columns',
       `${hiddenUsed.map((h) => `"${h}"`).join(', ')} ${hiddenUsed.length === 1 ? 'is' : 'are'} hidden in the workbook yet read as the roster's ${hiddenUsed.length === 1 ? 'column' : 'columns'} (id, name, type, role, service, sector, e-mail or code), as the mapping says. Choose another column in the mapping if ${hiddenUsed.length === 1 ? 'it was' : 'they were'} hidden to be left out.`,
     );
+  }
+  // Outlook's own columns, left out of the attributes (they reached nodes.csv as noise), and said.
+  if (table.header.filter((h) => OUTLOOK_ONLY.test(h.trim())).length >= 3) {
+    const filled = (i: number) => table.rows.some((row) => cell(row, i) !== '');
+    const own = table.header.filter((h, i) => {
+      if (known.has(i) || !filled(i)) return false;
+      if (/^categories$/i.test(h.trim()))
+        return table.rows.every((row) => ['', 'my contacts'].includes(cell(row, i).toLowerCase()));
+      return OUTLOOK_OWN.test(h.trim());
+    });
+    if (own.length > 0) {
+      quality.info(
+        table.file,
+        table.headerRow ?? 1,
+        own[0]!,
+        'outlook-columns',
+        `${own.length === 1 ? 'The column' : 'The columns'} ${own.map((h) => `"${h}"`).join(', ')} ${own.length === 1 ? 'is' : 'are'} Outlook's own (its flags, address type, initials or default category), not details of the people, so ${own.length === 1 ? 'it was' : 'they were'} not read as their attributes (nor written to nodes.csv).`,
+      );
+      for (const h of own) known.add(table.header.indexOf(h));
+    }
   }
   // Private details of the people (a contact list's Home Street, Birthday, Notes): read, and said
   // never to leave in an export, so that their absence from nodes.csv is no surprise.

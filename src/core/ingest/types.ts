@@ -64,7 +64,7 @@ export type PlainFormat = (typeof PLAIN_FORMATS)[number];
 
 /**
  * How one name-generator question is laid out:
- * - `text`: one cell lists the names (typed or ticked), split on `separator`;
+ * - `text`: one cell lists the names (typed or ticked), split on `;`, `,`, `|` and line breaks;
  * - `choices`: one column per choice; a ticked cell (text, 1, Y, the choice itself) names `target`;
  * - `grid`: one column per roster person; the cell lists the tie types ticked for them, so one
  *   question yields several relations (`relation` is used when the cell is a plain tick); or, when
@@ -82,7 +82,7 @@ export interface QuestionMapping {
   relation: string | null;
   /** The question as the respondent read it (for the mapping step in the app). */
   label: string;
-  /** For `text`: how ticked / typed answers are joined. */
+  /** For `text`: how the sampled answers were joined (", " in Google Forms), as a record; not read. */
   separator?: string;
   /** For `choices` and `grid`: the person (label or code) each column stands for, parallel to `columns`. */
   targets?: string[];

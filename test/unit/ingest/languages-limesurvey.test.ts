@@ -128,7 +128,8 @@ describe('LimeSurvey "Question code & question text" headings', () => {
     expect(m.format).toBe('limesurvey');
     expect(m.responseId).toBe('id. Response ID');
     expect(m.finished).toBe('submitdate. Date submitted');
-    expect(m.timestamp).toBe('startdate. Date started');
+    // When the response was submitted, not started.
+    expect(m.timestamp).toBe('submitdate. Date submitted');
     expect(m.respondentType).toBe('resptype. Which of these best describes you?');
   });
 

@@ -215,7 +215,7 @@ describe("Qualtrics' legacy exporter", () => {
       rosterId: 'V4',
       email: 'V5',
       status: 'V7',
-      timestamp: 'V8',
+      timestamp: 'V9', // EndDate: when the response was submitted
       finished: 'V10',
       respondentType: 'Q1',
     });
