@@ -156,6 +156,8 @@ export class RosterMatcher {
   /** Whether some id, e-mail or code holds ", " (so a comma-joined text could be one). */
   private readonly refWithComma: boolean;
   private readonly beginMemo = new Map<string, boolean>();
+  /** Two name words that follow each other, written as one ("foodbank" for Food Bank): the two. */
+  private readonly joinedWords = new Map<string, [string, string]>();
   /** Name keys of answer choices that hold ", " (addChoiceLabels): whole labels, not people. */
   private readonly choiceKeys = new Set<string>();
 
@@ -202,6 +204,12 @@ export class RosterMatcher {
       for (const c of item.context) this.contextWords.add(c);
     }
     this.vocabulary = [...this.byToken.keys()];
+    for (const { nameTokens: t } of this.items) {
+      for (let k = 0; k + 1 < t.length; k++) {
+        const joined = t[k]! + t[k + 1]!;
+        if (joined.length >= 6 && !this.byToken.has(joined)) this.joinedWords.set(joined, [t[k]!, t[k + 1]!]);
+      }
+    }
     if (codebook) {
       for (const [code, target] of codebook) {
         const hit = this.byId.get(target.toLowerCase()) ?? this.byKey.get(nameKey(target))?.[0];
@@ -452,7 +460,10 @@ export class RosterMatcher {
   private fuzzy(text: string): Map<number, number> {
     const all = tokens(text);
     const titles = all.filter((t) => TITLES.has(t));
-    const words = all.filter((t) => !TITLES.has(t) && !STOP_WORDS.has(t));
+    // "the foodbank" is "the food bank": a word the roster writes as two is read as the two.
+    const words = all
+      .filter((t) => !TITLES.has(t) && !STOP_WORDS.has(t))
+      .flatMap((t) => this.joinedWords.get(t) ?? [t]);
     const scores = new Map<number, number>();
     if (words.length === 0 || words.length > 12) return scores;
     const typed = words.map((w) => this.typedWord(w));

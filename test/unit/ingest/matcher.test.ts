@@ -124,6 +124,12 @@ describe('RosterMatcher', () => {
     expect(m.candidates.filter((c) => c.confidence === 1)).toHaveLength(2);
   });
 
+  it('reads a word the roster writes as two as the two ("the foodbank" is Millbrook Food Bank; trial P)', () => {
+    expect(matcher.match('the foodbank')).toMatchObject({ id: 'vg-01', how: 'fuzzy' });
+    expect(matcher.match('the foodbank').confidence).toBe(matcher.match('the food bank').confidence);
+    expect(matcher.match('Millbrook Foodbank').id).toBe('vg-01');
+  });
+
   it('matches codes from a codebook', () => {
     const coded = new RosterMatcher(roster.entries, new Map([['7', 'Dr Grace Mensah']]));
     expect(coded.match('7').id).toBe(idOf('Dr Grace Mensah'));
