@@ -667,6 +667,8 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   const notExactShown: { text: string; as: string; file: string }[] = [];
   /** The same names as items the app lists to confirm or overrule, one per name key. */
   const autoMatched = new Map<string, ReviewItem>();
+  /** The column of the respondent's latest self-nomination, said once per column. */
+  let selfColumn: number;
   const seenTie: (string | number)[] = []; // (target, relation, tie) triples: a handful per respondent, a scan beats a Set
   // A name decided before under another spelling ("Patel" chose Dr Anil Patel; now "Dr. Patel"):
   // that person comes first among the suggestions, at the matcher's own confidence, never accepted.
@@ -743,6 +745,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     const r = kept[k]!;
     const source = sourceOf[k]!;
     seenTie.length = 0;
+    selfColumn = -1;
     if (r.nomTo === r.nomFrom && (recordOf.size === 0 || !recordOf.has(r))) {
       const rows = namedNoOne.get(r.file);
       if (rows) rows.push(r.row);
@@ -838,6 +841,9 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
         // "Mum" added as a new actor is each respondent's own mum, not one person for all.
         if (newActors.size > 0) target = relativeOf(target, source);
         if (target === source) {
+          // Once per column: a grid's cell ticks several tie types for the same person.
+          if (selfColumn === data[n + 1]) continue;
+          selfColumn = data[n + 1]!;
           quality.warn(
             r.file,
             r.row,

@@ -61,3 +61,19 @@ describe('answers that name no one, in the languages of exports met (trial P)', 
     expect(r.ties.map((t) => t.target)).toEqual(['ps-01']);
   });
 });
+
+describe('a respondent who ticks themselves in a grid (trial P)', () => {
+  it('is warned once per column, not once per tie type ticked', () => {
+    const q = 'For each person or group, tick every statement that applies to you';
+    const r = run([
+      text(
+        'grid.csv',
+        `Timestamp,Email Address,"${q} [Karen Douglas]","${q} [Helen Okafor]"\n` +
+          '02/11/2026 09:00:00,karen.douglas@millbrook.gov.uk,"I go to them in times of need, I trust them","I trust them"\n',
+      ),
+    ]);
+    expect(r.ties.map((t) => `${t.source}>${t.target}:${t.relation}`)).toEqual(['ps-12>ps-01:trust']);
+    const warned = r.quality.issues.filter((i) => i.code === 'self-nomination');
+    expect(warned.map((i) => [i.row, i.column])).toEqual([[2, `${q} [Karen Douglas]`]]);
+  });
+});
