@@ -1,7 +1,7 @@
 // Recognises which survey tool wrote an export (from its header rows) and maps its columns:
 // respondent metadata, and each name-generator question with its layout and relation.
 import { findColumn } from './csv';
-import { isEmail } from './dates';
+import { isEmail, isPlausibleDate } from './dates';
 import { plainWording } from './wording';
 import { parseRespondentType } from './actor-type';
 import { typedOtherLabel } from './mapping-edit';
@@ -127,6 +127,12 @@ const META: Record<
     'Submit Date',
     'Submission Date',
     'Submitted at',
+    'Submitted on', // Citizen Space
+    'Completed on',
+    'Submitted',
+    'Submitted Date',
+    'Date/Time Submitted',
+    'Entry_DateSubmitted', // Cognito Forms
     '_submission_time',
     'Completion time',
     'EndDate',
@@ -150,11 +156,16 @@ const META: Record<
     'Responded At',
     'CreationDate',
     'Started',
+    'Started on', // Citizen Space
     'Started Time',
     'DateStarted',
     'Time',
     'Entry Date', // Gravity Forms
     'Created', // Airtable's created-time field
+    // Wufoo's entry is created when it is submitted; Cognito Forms' when it is started (after
+    // Entry_DateSubmitted above).
+    'Date Created',
+    'Entry_DateCreated',
   ],
   // ODK Central's ReviewState and SurveyCTO's review_status come before Central's Status column,
   // which only says whether an encrypted submission's data arrived; KoboToolbox's
@@ -164,6 +175,7 @@ const META: Record<
     'review_status',
     '_validation_status',
     'Response Status', // QuestionPro
+    'Entry_Status', // Cognito Forms: Submitted, Incomplete
     'Status',
     'Response Type',
     'redcap_survey_identifier',
@@ -172,6 +184,36 @@ const META: Record<
   // Zoho Survey's Collector names the link a response came through: "Preview" for the author's.
   channel: ['DistributionChannel', 'Distribution Channel', 'Collector ID', 'Collector'],
 };
+
+/**
+ * A time column's zone or date format in brackets after its name: "Date Submitted (UTC)",
+ * "Submitted (GMT+1)", "Completed on (Europe/London)", "Date Created (dd/mm/yyyy)". Read without it.
+ */
+const TIME_QUALIFIER =
+  /\s*\((utc|gmt|bst|[a-z]{2,4}t|(utc|gmt)\s*[+\-−]\s*\d{1,2}(:?\d{2})?|[a-z]+\/[a-z_]+|[dmyhs]{1,4}([/.: -]+[dmyhs]{1,4})+|local( time)?)\)$/i;
+
+/** A time column's name as findColumn compares it, without its zone or format. */
+function timeKey(header: string): string {
+  return header
+    .trim()
+    .replace(TIME_QUALIFIER, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
+}
+
+/**
+ * Time columns named by common words, which a question could be called too ("Submitted", "Date
+ * Created"): taken as the response's time only when a sampled answer is a date.
+ */
+const WORDED_TIMES = new Set(
+  ['Submitted on', 'Completed on', 'Submitted', 'Submitted Date', 'Started on', 'Date Created'].map(timeKey),
+);
+
+/**
+ * Cognito Forms names its entry id after the form, in the form's internal name: "<FormName>_Id"
+ * ("CommunityConnectionsSurvey_Id"; its import template's "FormName_ID").
+ */
+const COGNITO_ENTRY_ID = /^[A-Z][A-Za-z0-9]*_I[Dd]$/;
 
 export interface DetectedLayout {
   format: SurveyFormat;
@@ -476,19 +518,38 @@ export function detectSurveyMapping(
   // The question-text rows (Qualtrics, SurveyMonkey) are read as wording only: markup goes.
   subHeaders = subHeaders.map((row) => row.map(plainWording));
   const fits = (key: keyof typeof META, i: number) => {
-    // A question may be called "Time" too ("Morning", "Evenings"): a time column's answers hold digits.
-    if (key === 'timestamp')
-      return !sample.some((r) => (r[i] ?? '').trim() !== '') || sample.some((r) => /\d/.test(r[i] ?? ''));
+    // A question may be called "Time" too ("Morning", "Evenings"): a time column's answers hold
+    // digits; one named by common words ("Submitted", "Date Created"), a date.
+    if (key === 'timestamp') {
+      const answers = sample.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '');
+      const dated = WORDED_TIMES.has(timeKey(header[i]!))
+        ? (v: string) => DATE_SHAPE.test(v) || isPlausibleDate(v)
+        : (v: string) => /\d/.test(v);
+      return answers.length === 0 || answers.some(dated);
+    }
     // Zoho's "Collector" is named by the author ("Library poster"); in a Kobo form it may be the
     // enumerator. It marks tries only when one of them shows in it ("Preview").
     if (key === 'channel' && /^collector$/i.test(header[i]!.trim()))
       return sample.some((r) => /^\s*(preview|test)\b/i.test(r[i] ?? ''));
     return true;
   };
+  // Time columns read without their zone or format: "Date Submitted (UTC)" as "Date Submitted".
+  const unqualified = header.map((h) => h.trim().replace(TIME_QUALIFIER, ''));
   const meta = (key: keyof typeof META): string | null => {
     for (const name of META[key]) {
-      const i = findColumn(header, name);
+      let i = findColumn(header, name);
+      if (i < 0 && key === 'timestamp') i = findColumn(unqualified, name);
       if (i >= 0 && fits(key, i)) return header[i]!;
+    }
+    // Cognito Forms' "<FormName>_Id", its first column or beside its Entry_ columns; never one
+    // named as a roster id ("Roster_ID").
+    if (key === 'responseId') {
+      const cognito = header.some((h) => /^Entry_[A-Z]/.test(h.trim()));
+      const i = header.findIndex(
+        (h, k) =>
+          (k === 0 || cognito) && COGNITO_ENTRY_ID.test(h.trim()) && findColumn([h], ...META.rosterId) < 0,
+      );
+      if (i >= 0) return header[i]!;
     }
     // LimeSurvey's "Question code & question text" headings: "submitdate. Date submitted", by code
     // then by text; a sub-question's column ("name[SQ001]. ...") is an answer, never metadata.
@@ -1279,6 +1340,28 @@ function isRatingGrid(columns: ColumnInfo[], sample: string[][]): boolean {
 }
 
 /**
+ * A multi-select exported one column per choice with each ticked cell holding the choice's number
+ * (SurveyMonkey's "numerical value" export: 1 under the first choice, 2 under the second...), not a
+ * rating: every answered column holds one and the same number, its place among the question's
+ * columns, and two or more columns are answered. An "Other" column's typed names are left aside.
+ */
+function numberedTicks(columns: ColumnInfo[], sample: string[][]): boolean {
+  let answered = 0;
+  for (let k = 0; k < columns.length; k++) {
+    const c = columns[k]!;
+    if (/^other\b/i.test(c.option ?? '')) continue;
+    const place = String(k + 1);
+    let any = false;
+    for (const [v] of answeredCells([c], sample)) {
+      if (v !== place) return false;
+      any = true;
+    }
+    if (any) answered++;
+  }
+  return answered >= 2;
+}
+
+/**
  * The lowest and highest answer of a rating grid whose sampled answers are all numbers with no 0
  * (numeric codes of a labelled scale, where 1 may mean "never"); null when any answer is a word or 0.
  */
@@ -1356,7 +1439,9 @@ function toQuestion(
     );
   }
   const personShare = options.filter((o) => isPerson(o)).length / options.length;
-  if (isRatingGrid(withOptions, sample) && personShare >= 0.5) {
+  // SurveyMonkey's "numerical value" export ticks a choice with its number, not a 1.
+  const numbered = numberedTicks(withOptions, sample);
+  if (!numbered && isRatingGrid(withOptions, sample) && personShare >= 0.5) {
     return {
       columns: withOptions.map((c) => c.header),
       kind: 'grid',
@@ -1372,7 +1457,8 @@ function toQuestion(
   let labels = 0;
   for (const [v, c] of answeredCells(withOptions, sample)) {
     if (UNTICK.test(v) || /^other\b/i.test(c.option ?? '')) continue;
-    if (TICK.test(v) || v.toLowerCase() === (c.option ?? '').toLowerCase() || isPerson(v)) ticks++;
+    if (numbered || TICK.test(v) || v.toLowerCase() === (c.option ?? '').toLowerCase() || isPerson(v))
+      ticks++;
     else labels++;
   }
   const kind: QuestionMapping['kind'] = labels > ticks ? 'grid' : 'choices';

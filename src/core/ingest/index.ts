@@ -24,7 +24,7 @@ import {
 } from './detect';
 import { RosterMatcher, type MatchResult } from './matcher';
 import { nameKey, TITLES } from './names';
-import { plainWording } from './wording';
+import { plainWording, spacedWords } from './wording';
 import { detectRelation } from './relations';
 import { isSpace, LOST_LETTER, lostLetterMessage } from './chars';
 import {
@@ -1966,9 +1966,12 @@ function withFieldLabels(mapping: SurveyMapping, header: string[], fieldLabels: 
 const REDETECT =
   'To detect its columns again and keep every review decision, delete this file\'s entry under "surveys" in the mapping.json (its "decisions" stay), or fix the entry.';
 
-/** Question wording compared across waves: case, spacing and punctuation aside. */
+/**
+ * Question wording compared across waves: case, spacing and punctuation aside, a field-name header
+ * as its words (a mapping saved before "WhoDoYouTrust" was read as "Who Do You Trust").
+ */
 const wordsOf = (text: string) =>
-  text
+  spacedWords(text)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

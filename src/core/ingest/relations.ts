@@ -1,5 +1,6 @@
 // Reads a question's wording (or a tie-type label ticked in a grid) into a relation: need, trust,
 // info, or a name of its own. The user can change every choice in the mapping step.
+import { spacedWords } from './wording';
 
 // Welsh forms (pilots in Wales run Welsh or bilingual forms) are read too: Welsh words change
 // their first letter after some words (mutation), so each is matched in the forms it takes:
@@ -27,20 +28,20 @@ const PATTERNS: [RegExp, string][] = [
 const NAME_GENERATOR =
   /\b(who|whom|which (people|person|organi[sz]ations?|groups?|services?)|name (up to|the people|people)|people you)\b/i;
 
-/** Relation a question's wording asks about; null when it is not recognisably a name generator. */
+/**
+ * Relation a question's wording asks about; null when it is not recognisably a name generator.
+ * Wording written as a field name ("WhoDoYouTrust", Cognito Forms') is read word by word.
+ */
 export function detectRelation(question: string): string | null {
-  const q = question.toLowerCase();
+  const q = spacedWords(question).toLowerCase();
   for (const [re, relation] of PATTERNS) if (re.test(q)) return relation;
   return null;
 }
 
 /** True when the wording asks respondents to name people or organisations. */
 export function isNameGenerator(question: string): boolean {
-  return (
-    NAME_GENERATOR.test(question) ||
-    /where do you (get|go|find|turn)/i.test(question) ||
-    WELSH_NAME_GENERATOR.test(question)
-  );
+  const q = spacedWords(question);
+  return NAME_GENERATOR.test(q) || /where do you (get|go|find|turn)/i.test(q) || WELSH_NAME_GENERATOR.test(q);
 }
 
 /** Welsh "who" (pwy, mutated bwy / mhwy: "At bwy...", "Ym mhwy...") and "where from" (o ble). */

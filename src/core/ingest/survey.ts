@@ -710,8 +710,9 @@ export function makeRowReader(
         for (let k = 0; k < cols.length; k++) {
           const value = cell(row, cols[k]!);
           if (!value || !isTicked(value, q.targets?.[k])) continue;
-          // A SurveyMonkey / Qualtrics choice column holds the choice text itself: prefer it.
-          const target = TICK.test(value) ? (q.targets?.[k] ?? value) : value;
+          // A SurveyMonkey / Qualtrics choice column holds the choice text itself: prefer it. A
+          // number is a tick too (SurveyMonkey's numerical export writes the choice's position).
+          const target = TICK.test(value) || /^\d{1,2}$/.test(value) ? (q.targets?.[k] ?? value) : value;
           store.push(store.textId(target), columnIds[k]!, relationId);
         }
       } else if (q.valued) {
