@@ -606,6 +606,16 @@ export function detectSurveyMapping(
   };
   if (mapping.timestamp == null) mapping.timestamp = header.find((h) => /_timestamp$/.test(h)) ?? null;
   mapping.email ??= emailByContent(header, sample, new Set(metadataColumns(mapping)));
+  if (mapping.respondentType == null) {
+    mapping.respondentType = typeByContent(header, sample, new Set(metadataColumns(mapping)));
+    if (mapping.respondentType != null) {
+      note?.(
+        'respondent-type-by-answers',
+        mapping.respondentType,
+        `"${mapping.respondentType}" was read as the respondent's type, as its answers are respondent types though its header does not say so. Choose another column as the respondent type in the mapping if that is wrong.`,
+      );
+    }
+  }
   // REDCap writes a `<form>_complete` status (0/1/2) after each instrument's fields: never answers.
   const formStatuses = header.filter(
     (h) => REDCAP_FORM_STATUS.test(h) || (layout.format === 'redcap' && REDCAP_FORM_STATUS_LABEL.test(h)),
@@ -916,6 +926,22 @@ function emailByContent(header: string[], sample: string[][], taken: Set<string>
     // leader's e-mail") is someone else's, and would merge every response into one.
     const distinct = new Set(answers.map((a) => a.toLowerCase())).size;
     return answers.length > 0 && answers.every(isEmail) && distinct >= 0.8 * answers.length;
+  });
+  return found.length === 1 ? found[0]! : null;
+}
+
+/**
+ * The respondent's type under a header no list or wording finds (Snap's "Q1"): the one column
+ * whose sampled answers (three or more, of two types or more) nearly all read as respondent types.
+ */
+function typeByContent(header: string[], sample: string[][], taken: Set<string>): string | null {
+  const found = header.filter((h, i) => {
+    if (taken.has(h) || isNameGenerator(plainWording(h))) return false;
+    const answers = sample.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '');
+    if (answers.length < 3) return false;
+    const types = answers.map(parseRespondentType);
+    const read = types.filter((t) => t !== null);
+    return read.length >= 0.9 * answers.length && new Set(read).size >= 2;
   });
   return found.length === 1 ? found[0]! : null;
 }

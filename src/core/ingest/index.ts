@@ -1912,6 +1912,7 @@ function noteUnreadNameColumns(
     let answered = 0;
     let repeated = 0;
     let named = 0;
+    let emails = 0;
     const example: string[] = [];
     for (const row of sample) {
       const value = (row[i] ?? '').trim();
@@ -1925,7 +1926,9 @@ function noteUnreadNameColumns(
           .some((p) => (mayBeName(p.trim()) || isEmail(p.trim())) && namesSomeone(p.trim()))
       ) {
         named++;
-        if (example.length < 2) example.push(value.slice(0, 40));
+        if (isEmail(value)) emails++;
+        const shown = value.slice(0, 40);
+        if (example.length < 2 && !example.includes(shown)) example.push(shown);
       }
     }
     if (answered >= 3 && named * 2 >= answered && repeated < answered) {
@@ -1934,7 +1937,9 @@ function noteUnreadNameColumns(
         1,
         column,
         'unread-name-column',
-        `The column "${column.slice(0, 80)}" was not read as a name question, yet most of its answers name people on the roster (${example.map((e) => `"${e}"`).join(', ')}): its answers were left out. If it asks for names, give it a tie type in the mapping step (or a mapping file).`,
+        emails === named
+          ? `The column "${column.slice(0, 80)}" was not read, yet most of its answers are e-mail addresses of people on the roster (${example.map((e) => `"${e}"`).join(', ')}). If it is the respondent's own e-mail, choose it as the e-mail column in the mapping step (or a mapping file), so that respondents on the roster are linked; if it asks for someone else's, give it a tie type.`
+          : `The column "${column.slice(0, 80)}" was not read as a name question, yet most of its answers name people on the roster (${example.map((e) => `"${e}"`).join(', ')}): its answers were left out. If it asks for names, give it a tie type in the mapping step (or a mapping file).`,
       );
     }
   });

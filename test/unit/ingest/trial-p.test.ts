@@ -77,3 +77,40 @@ describe('a respondent who ticks themselves in a grid (trial P)', () => {
     expect(warned.map((i) => [i.row, i.column])).toEqual([[2, `${q} [Karen Douglas]`]]);
   });
 });
+
+describe('a Snap export with answer labels under bare question codes (trial P)', () => {
+  // Q5, the respondent's own e-mail: one volunteer answered twice, so it is not the e-mail column
+  // by its answers (nearly all different), and stays unread.
+  const snap =
+    'RespID,DateStarted,DateCompleted,Status,Q1,Q2,Q5\n' +
+    '1,02/11/2026 09:58,02/11/2026 10:04,Completed,Resident,Helen Okafor,\n' +
+    '2,02/11/2026 11:10,02/11/2026 11:15,Completed,Volunteer,Karen Douglas,yvonne.ahmed@volunteers.example.org\n' +
+    '3,02/11/2026 12:00,02/11/2026 12:05,Completed,Community group,Amira Haddad,\n' +
+    '4,02/11/2026 12:10,02/11/2026 12:15,Completed,Service user,Helen Okafor,nadia.obi@volunteers.example.org\n' +
+    '5,02/11/2026 12:20,02/11/2026 12:25,Completed,Volunteer,Karen Douglas,yvonne.ahmed@volunteers.example.org\n';
+
+  it('reads the column whose answers are respondent types as the type, and says so', () => {
+    const r = run([text('snap.csv', snap)]);
+    expect(r.mapping.surveys[0]!.respondentType).toBe('Q1');
+    expect(r.respondents.map((x) => x.type)).toEqual([
+      'resident',
+      'volunteer',
+      'group',
+      'service-user',
+      'volunteer',
+    ]);
+    expect(r.quality.issues.find((i) => i.code === 'respondent-type-by-answers')).toMatchObject({
+      column: 'Q1',
+      severity: 'info',
+    });
+    expect(codes(r.quality)).not.toContain('respondent-type-default');
+  });
+
+  it("says that roster e-mails in an unread column may be the respondent's own", () => {
+    const warned = run([text('snap.csv', snap)]).quality.issues.find((i) => i.code === 'unread-name-column')!;
+    expect(warned.column).toBe('Q5');
+    expect(warned.message).toMatch(
+      /e-mail addresses of people on the roster .*choose it as the e-mail column/,
+    );
+  });
+});
