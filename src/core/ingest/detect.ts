@@ -911,6 +911,9 @@ export const RESPONDENT_TYPE_WORDING =
 /** A question about the respondent themselves, whose answer may still be a roster name or e-mail. */
 const OWN_DETAILS =
   /\byour (own )?(e-?mail|organi[sz]ation|(full |first |last )?name|(home |postal )?address|post ?code|(tele)?phone)\b/i;
+
+/** Whether a header asks about the respondent themselves ("What is your organisation?"). */
+export const asksOwnDetails = (header: string): boolean => OWN_DETAILS.test(plainWording(header));
 const OWN_EMAIL = /\byour e-?mail\b|\beich (cyfeiriad )?e-?bost\b/i;
 
 /**

@@ -14,6 +14,7 @@ import {
 import { InputError, subProgress, type Progress, type QualityCollector } from '../quality';
 import { isRelativeTerm, parseRespondentType, typeLabel } from './actor-type';
 import {
+  asksOwnDetails,
   detectLayout,
   detectSurveyMapping,
   isDataCell,
@@ -1479,7 +1480,7 @@ function screenResponses(
         r.row,
         null,
         'possible-test',
-        `This response looks like a test of the form (${TEST_NAME.test(r.name) ? `name "${r.name.slice(0, 40)}"` : `e-mail "${r.email.slice(0, 60)}"`}); it was kept. If it is not a real answer, delete the row from the export and run again.`,
+        `This response looks like a test of the form (${TEST_NAME.test(r.name) ? `name "${r.name.slice(0, 40)}"` : `e-mail "${r.email.slice(0, r.email.indexOf('@') + 1)}..."`}); it was kept. If it is not a real answer, delete the row from the export and run again.`,
       );
     }
     let emailKey = r.email ? r.emailHash : NOT_EMAIL;
@@ -1907,7 +1908,8 @@ function noteUnreadNameColumns(
     );
   };
   header.forEach((column, i) => {
-    if (read.has(column) || !column) return;
+    // The respondent's own organisation or name may be on the roster: not a question about others.
+    if (read.has(column) || !column || asksOwnDetails(column)) return;
     const choiceWords = choiceWordsOf(column);
     let answered = 0;
     let repeated = 0;

@@ -114,3 +114,24 @@ describe('a Snap export with answer labels under bare question codes (trial P)',
     );
   });
 });
+
+describe('trial Q: quality messages', () => {
+  it("asks no tie type for a question about the respondent's own organisation, named on the roster", () => {
+    const rows = ['Timestamp,What is your organisation?,Who do you trust?'];
+    for (let i = 0; i < 6; i++) rows.push(`02/03/2026 10:0${i}:00,Millbrook Food Bank,Helen Okafor`);
+    const r = run([text('cs.csv', rows.join('\n'))]);
+    expect(codes(r.quality)).not.toContain('unread-name-column');
+  });
+
+  it('shows a test e-mail only to its "@" (quality.json leaves the machine; the domain may be personal)', () => {
+    const r = run([
+      text(
+        't.csv',
+        'Timestamp,Email Address,Who do you trust?\n02/03/2026 10:00:00,TEST@jo-bloggs-family.fr,Helen Okafor\n',
+      ),
+    ]);
+    const warned = r.quality.issues.find((i) => i.code === 'possible-test')!;
+    expect(warned.message).toContain('e-mail "TEST@..."');
+    expect(JSON.stringify(r.quality.issues)).not.toContain('bloggs');
+  });
+});
