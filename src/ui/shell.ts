@@ -112,6 +112,9 @@ export function mountShell(root: HTMLElement, store: Store): void {
     lastRunKey = key;
     progress.hidden = !running;
     progress.value = run.fraction;
+    // A run's phase and percentage change dozens of times a second: busy, the line is not read out
+    // at each step, only its last words once the run ends (the progress bar shows the steps).
+    phase.setAttribute('aria-busy', String(running));
     cancel.hidden = !running;
     rerun.hidden = running || !result || !!missing;
     demoNote.hidden = !state.project.demo;

@@ -123,6 +123,12 @@ describe('names matched automatically', () => {
       await waitForAnalysis(page);
     }
     await expect(page.getByTestId('auto-matched').count()).resolves.toBe(0);
+    // Each decision is said (the lists are redrawn): the last one's words are in the announcer.
+    await expect(page.evaluate(() => document.getElementById('announcer')?.textContent)).resolves.toBe(
+      '“Bob Cartter” kept as Bob Carter.',
+    );
+    // The run's status line is busy while it runs, so its every percentage is not read out.
+    await expect(page.locator('.run-phase').getAttribute('aria-busy')).resolves.toBe('false');
     const decisions = await page.locator('.decided-list > li').allTextContents();
     expect(decisions.join('\n')).toMatch(/“Ann Bakker” — Matched to Ann Baker\./);
     expect(decisions.join('\n')).toMatch(/“Bob Cartter” — Matched to Bob Carter\./);

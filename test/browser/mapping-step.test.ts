@@ -87,14 +87,18 @@ describe('the mapping step', () => {
     expect(app.errors).toEqual([]);
   });
 
-  it('detects again keeping the review decisions, and Undo brings the edits back', async () => {
+  it('detects again keeping the review decisions, and Undo brings the edits back, by keyboard', async () => {
     const page = app.page;
-    await afterRun(page, () =>
-      page
-        .getByRole('button', { name: 'Detect columns and tie types again (review decisions are kept)' })
-        .click(),
-    );
+    const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
+    const announced = () => page.evaluate(() => document.getElementById('announcer')?.textContent ?? '');
+    await page
+      .getByRole('button', { name: 'Detect columns and tie types again (review decisions are kept)' })
+      .focus();
+    await afterRun(page, () => page.keyboard.press('Enter'));
     await waitForAnalysis(page);
+    // Focus moves to the Undo that takes the button's place (it fell to the page), and it is said.
+    await expect(focused()).resolves.toBe('mapping-undo-reset');
+    await expect(announced()).resolves.toMatch(/detected again; your review decisions were kept/);
     await expect(tieTypes(page, 'typeform.csv').nth(1).inputValue()).resolves.toBe('named-2');
     await expect(page.getByTestId('mapping-reset').textContent()).resolves.toMatch(
       /review decisions were kept/,
@@ -104,10 +108,10 @@ describe('the mapping step', () => {
       .poll(() => page.getByTestId('review-queue').locator('li[data-text="Dr Okoye"]').textContent())
       .toMatch(/Added as a new/);
 
-    await afterRun(page, () =>
-      page.getByRole('button', { name: 'Undo: bring back my column and tie-type changes' }).click(),
-    );
+    await afterRun(page, () => page.keyboard.press('Enter'));
     await waitForAnalysis(page);
+    await expect(focused()).resolves.toBe('mapping-detect-again');
+    await expect(announced()).resolves.toMatch(/changes are back/);
     await expect(tieTypes(page, 'typeform.csv').nth(1).inputValue()).resolves.toBe('trust');
     await expect(page.getByTestId('mapping-reset').count()).resolves.toBe(0);
     expect(app.errors).toEqual([]);

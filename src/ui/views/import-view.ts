@@ -843,8 +843,17 @@ export const mountImport: ViewFactory = (container, store): View => {
     );
     if (store.canUndoReset()) {
       // Detected again just now: the edits forgotten can be had back.
-      const undo = h('button', { type: 'button', text: 'Undo: bring back my column and tie-type changes' });
-      undo.addEventListener('click', () => store.undoReset());
+      const undo = h('button', {
+        type: 'button',
+        id: 'mapping-undo-reset',
+        text: 'Undo: bring back my column and tie-type changes',
+      });
+      undo.addEventListener('click', () => {
+        // The button goes with the re-render: focus moves to the one that takes its place.
+        focusAfterMapping = 'mapping-detect-again';
+        store.undoReset();
+        announce('Your column and tie-type changes are back; the analysis runs again with them.');
+      });
       mappingPanel.appendChild(
         h(
           'p',
@@ -856,9 +865,14 @@ export const mountImport: ViewFactory = (container, store): View => {
     } else if (store.getState().project.mapping?.surveys.length || store.getState().project.mapping?.roster) {
       const reset = h('button', {
         type: 'button',
+        id: 'mapping-detect-again',
         text: 'Detect columns and tie types again (review decisions are kept)',
       });
-      reset.addEventListener('click', () => store.resetMapping());
+      reset.addEventListener('click', () => {
+        focusAfterMapping = 'mapping-undo-reset';
+        store.resetMapping();
+        announce('Columns and tie types were detected again; your review decisions were kept. Undo is next.');
+      });
       mappingPanel.appendChild(reset);
     }
     if (mapping.roster) mappingPanel.appendChild(rosterEditor(mapping.roster));
@@ -892,13 +906,17 @@ export const mountImport: ViewFactory = (container, store): View => {
     decided: '.decided-list > li',
   };
   let focusAfter: { list: ReviewList; index: number } | null = null;
-  function act(target: { list: ReviewList; index: number }, action: () => void): void {
+  /** The id of the mapping control to focus once the panel is drawn again (detect again, undo). */
+  let focusAfterMapping: string | null = null;
+  /** Runs a decision, then says what was decided (the lists are redrawn, so nothing else does). */
+  function act(target: { list: ReviewList; index: number }, action: () => void, said: string): void {
     focusAfter = target;
     try {
       action();
     } finally {
       focusAfter = null;
     }
+    announce(said);
   }
 
   function placeFocus(target: { list: ReviewList; index: number }): void {
@@ -935,7 +953,11 @@ export const mountImport: ViewFactory = (container, store): View => {
       'aria-label': `Undo the decision for “${d.text}”`,
     });
     undo.addEventListener('click', () =>
-      act({ list: 'decided', index: i }, () => store.undoDecision(d.text)),
+      act(
+        { list: 'decided', index: i },
+        () => store.undoDecision(d.text),
+        `The decision for “${d.text}” was undone.`,
+      ),
     );
     return h(
       'li',
@@ -1009,7 +1031,11 @@ export const mountImport: ViewFactory = (container, store): View => {
         'aria-label': `${text} for ${about}`,
       });
       keep.addEventListener('click', () =>
-        act(done, () => store.decide(item, { action: 'accept', id: matched.id })),
+        act(
+          done,
+          () => store.decide(item, { action: 'accept', id: matched.id }),
+          `“${item.text}” kept as ${matched.name}.`,
+        ),
       );
       bar.appendChild(keep);
     } else if (best && tied.length === 1 && percent(best) >= ONE_CLICK_ACCEPT * 100) {
@@ -1022,7 +1048,11 @@ export const mountImport: ViewFactory = (container, store): View => {
         'aria-label': `${text} for ${about}`,
       });
       accept.addEventListener('click', () =>
-        act(done, () => store.decide(item, { action: 'accept', id: best.id })),
+        act(
+          done,
+          () => store.decide(item, { action: 'accept', id: best.id }),
+          `“${item.text}” matched to ${best.name}.`,
+        ),
       );
       bar.appendChild(accept);
     } else if (best && tied.length > 1) {
@@ -1053,7 +1083,9 @@ export const mountImport: ViewFactory = (container, store): View => {
     });
     choose.addEventListener('click', () => {
       const id = select.value;
-      if (id) act(done, () => store.decide(item, { action: 'choose', id }));
+      const name = select.selectedOptions[0]?.textContent?.replace(/ \(\d+% alike\)$/, '') ?? id;
+      if (id)
+        act(done, () => store.decide(item, { action: 'choose', id }), `“${item.text}” matched to ${name}.`);
     });
     const typeId = `${list === 'auto' ? 'auto' : 'review'}-type-${i}`;
     const type = h('select', {
@@ -1079,7 +1111,11 @@ export const mountImport: ViewFactory = (container, store): View => {
       'aria-label': `Add as a new actor: ${about}`,
     });
     add.addEventListener('click', () =>
-      act(done, () => store.decide(item, { action: 'new', type: type.value as ActorType, label: item.text })),
+      act(
+        done,
+        () => store.decide(item, { action: 'new', type: type.value as ActorType, label: item.text }),
+        `“${item.text}” added as a new ${type.selectedOptions[0]?.textContent?.toLowerCase() ?? 'actor'}.`,
+      ),
     );
     const ignore = h('button', {
       type: 'button',
@@ -1087,7 +1123,9 @@ export const mountImport: ViewFactory = (container, store): View => {
       text: 'Ignore',
       'aria-label': `Ignore ${about}`,
     });
-    ignore.addEventListener('click', () => act(done, () => store.decide(item, { action: 'ignore' })));
+    ignore.addEventListener('click', () =>
+      act(done, () => store.decide(item, { action: 'ignore' }), `“${item.text}” ignored.`),
+    );
     const chooseText = bar.firstChild ? 'Or choose' : 'Choose';
     select.setAttribute('aria-label', `${chooseText} who ${about} is`);
     bar.append(
@@ -1255,7 +1293,10 @@ export const mountImport: ViewFactory = (container, store): View => {
               `li[data-text="${CSS.escape(control.text)}"] [data-control="${control.control}"]:not(:disabled)`,
             )
           : null;
-        if (focusAfter) placeFocus(focusAfter);
+        const mappingControl = focusAfterMapping ? document.getElementById(focusAfterMapping) : null;
+        focusAfterMapping = null;
+        if (mappingControl) mappingControl.focus();
+        else if (focusAfter) placeFocus(focusAfter);
         else if (again) again.focus();
         else if (focusedId && document.getElementById(focusedId)) document.getElementById(focusedId)?.focus();
         else if (inReview) focusHeading(reviewPanel.querySelector<HTMLElement>('#review-heading'));
