@@ -79,6 +79,29 @@ describe('names matched automatically', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it("fits a phone's screen: no control runs past it, the lists and the mapping step included", async () => {
+    const page = app.page;
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      const overflowing = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('main button, main select, main label')]
+          .filter((e) => !e.closest('.table-wrap') && e.getBoundingClientRect().right > window.innerWidth + 1)
+          .map((e) => e.id || e.textContent?.slice(0, 40)),
+      );
+      expect(overflowing).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      // The question table's tie-type selects stay on the screen too.
+      const tieTypes = await page
+        .locator('.survey-mapping table.data select')
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right));
+      expect(tieTypes.length).toBeGreaterThan(0);
+      for (const right of tieTypes) expect(right).toBeLessThanOrEqual(390);
+    } finally {
+      if (size) await page.setViewportSize(size);
+    }
+  });
+
   it('is overruled by choosing someone else: the ties move, the decision is listed and undone', async () => {
     const page = app.page;
     expect(await ties(page)).toContain('r-t1>p1:need');
