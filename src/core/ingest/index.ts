@@ -304,7 +304,8 @@ interface Resolved {
   /** The answer names nobody (a code labelled "Other" or "None"). */
   nobody?: true;
   /** With `stale`: the roster name its id has now, when the decision was made about someone else. */
-  renamed?: string; /** Matched automatically though not as written: its item in the result's `autoMatched`, counted per use. */
+  renamed?: string;
+  /** Matched automatically though not as written: its item in the result's `autoMatched`, counted per use. */
   auto?: ReviewItem;
 }
 
