@@ -1172,14 +1172,7 @@ export const mountImport: ViewFactory = (container, store): View => {
       return;
     }
     const decidedKeys = new Set(decisions.map((d) => nameKey(d.text)));
-    const seen = new Set<string>();
-    const open: ReviewItem[] = [];
-    for (const item of [...result.review, ...(baseline?.review ?? [])]) {
-      const key = nameKey(item.text);
-      if (seen.has(key) || item.decision || decidedKeys.has(key)) continue;
-      seen.add(key);
-      open.push(item);
-    }
+    const open = undecided([...result.review, ...(baseline?.review ?? [])], decidedKeys);
     reviewPanel.appendChild(
       h('p', {
         class: 'small muted',
@@ -1198,8 +1191,22 @@ export const mountImport: ViewFactory = (container, store): View => {
       reviewPanel.appendChild(
         h('p', { class: 'muted', text: `…and ${open.length - 100} more; decide these first.` }),
       );
-    appendAutoMatched([...(result.autoMatched ?? []), ...(baseline?.autoMatched ?? [])], decidedKeys, people);
+    appendAutoMatched(
+      undecided([...(result.autoMatched ?? []), ...(baseline?.autoMatched ?? [])], decidedKeys),
+      people,
+    );
     appendDecided(decisions, people);
+  }
+
+  /** The items no decision covers yet, each name once: the current wave's first, then the baseline's. */
+  function undecided(items: ReviewItem[], decidedKeys: Set<string>): ReviewItem[] {
+    const seen = new Set<string>();
+    return items.filter((item) => {
+      const key = nameKey(item.text);
+      if (item.decision || seen.has(key) || decidedKeys.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   }
 
   /** Whether the user opened the automatic matches: kept open as decisions re-render the panel. */
@@ -1208,18 +1215,7 @@ export const mountImport: ViewFactory = (container, store): View => {
    * Names taken as a roster person though not written as on the roster ("Mrs Okafor"): accepted
    * without asking, so listed for a check, each with the queue's controls to overrule it.
    */
-  function appendAutoMatched(
-    items: ReviewItem[],
-    decidedKeys: Set<string>,
-    people: { id: string; name: string }[],
-  ): void {
-    const seen = new Set<string>();
-    const shown = items.filter((item) => {
-      const key = nameKey(item.text);
-      if (seen.has(key) || decidedKeys.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+  function appendAutoMatched(shown: ReviewItem[], people: { id: string; name: string }[]): void {
     if (shown.length === 0) return;
     const details = h('details', { class: 'auto-matched', 'data-testid': 'auto-matched' });
     details.open = autoOpen;
