@@ -5,6 +5,7 @@ import { guessActorType, isRelativeTerm } from '../../core/ingest/actor-type';
 import { guessFileRole } from '../../core/ingest/file-role';
 import { nameKey } from '../../core/ingest/names';
 import type {
+  Candidate,
   DecisionRecord,
   Mapping,
   QuestionMapping,
@@ -1015,6 +1016,20 @@ export const mountImport: ViewFactory = (container, store): View => {
     // from control to control hears "Ignore “the vicar”", not one "Ignore" after another.
     const about = `“${item.text}”`;
     const bar = h('div', { class: 'toolbar' });
+    /** The one-click accept of `who` (the match kept, or the clear best suggestion). */
+    const acceptButton = (text: string, who: Candidate, said: string) => {
+      const button = h('button', {
+        type: 'button',
+        class: 'primary',
+        'data-control': 'accept',
+        text,
+        'aria-label': `${text} for ${about}`,
+      });
+      button.addEventListener('click', () =>
+        act(done, () => store.decide(item, { action: 'accept', id: who.id }), said),
+      );
+      bar.appendChild(button);
+    };
     if (matched) {
       li.appendChild(
         h('p', {
@@ -1022,39 +1037,13 @@ export const mountImport: ViewFactory = (container, store): View => {
           text: `Matched automatically to ${matched.name} (${percent(matched)}% alike), the only close match on the roster. Keep it to save it with the project, or say who is meant if that is wrong.`,
         }),
       );
-      const text = `Keep ${matched.name}`;
-      const keep = h('button', {
-        type: 'button',
-        class: 'primary',
-        'data-control': 'accept',
-        text,
-        'aria-label': `${text} for ${about}`,
-      });
-      keep.addEventListener('click', () =>
-        act(
-          done,
-          () => store.decide(item, { action: 'accept', id: matched.id }),
-          `“${item.text}” kept as ${matched.name}.`,
-        ),
-      );
-      bar.appendChild(keep);
+      acceptButton(`Keep ${matched.name}`, matched, `“${item.text}” kept as ${matched.name}.`);
     } else if (best && tied.length === 1 && percent(best) >= ONE_CLICK_ACCEPT * 100) {
-      const text = `Accept ${best.name} (${percent(best)}%)`;
-      const accept = h('button', {
-        type: 'button',
-        class: 'primary',
-        'data-control': 'accept',
-        text,
-        'aria-label': `${text} for ${about}`,
-      });
-      accept.addEventListener('click', () =>
-        act(
-          done,
-          () => store.decide(item, { action: 'accept', id: best.id }),
-          `“${item.text}” matched to ${best.name}.`,
-        ),
+      acceptButton(
+        `Accept ${best.name} (${percent(best)}%)`,
+        best,
+        `“${item.text}” matched to ${best.name}.`,
       );
-      bar.appendChild(accept);
     } else if (best && tied.length > 1) {
       li.appendChild(
         h('p', {
