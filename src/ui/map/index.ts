@@ -753,8 +753,11 @@ export function mountMap(container: HTMLElement, host: MapHost, options: MapOpti
   function rebuild(keepState: boolean): void {
     const next = host.getData();
     const prevState: ViewState | null = keepState && view ? view.state : null;
+    // New data mid-layout (e.g. the full result after the quick pass): the positions are not final.
+    const interrupted = layout?.running === true;
     layout?.kill();
     layout = null;
+    debug.layout = null;
     renderer?.kill();
     renderer = null;
     data = next;
@@ -789,9 +792,10 @@ export function mountMap(container: HTMLElement, host: MapHost, options: MapOpti
     // Positions: saved layout, else the positions we had, else seeded; new nodes seeded.
     const seeded = initialPositions(graph, options.seed ?? 1);
     applyPositions(graph, seeded);
-    const savedLayout = host.getSavedLayout() ?? oldPositions;
+    // An interrupted layout resumes from where it was, not from an older saved one.
+    const savedLayout = interrupted ? oldPositions : (host.getSavedLayout() ?? oldPositions);
     const placed = savedLayout ? applyPositions(graph, savedLayout) : 0;
-    const needsLayout = placed < graph.order * 0.9;
+    const needsLayout = interrupted || placed < graph.order * 0.9;
 
     lap('positions');
     view = new MapView(graph, state);
@@ -846,7 +850,13 @@ export function mountMap(container: HTMLElement, host: MapHost, options: MapOpti
     fillControls();
     lap('controls');
     if (needsLayout && options.autoLayout !== false) startLayout();
-    else root.dataset.layout = 'saved';
+    else {
+      // The killed runner reports nothing: reset what its progress left on the toolbar.
+      progress.value = 0;
+      progressText.textContent = '';
+      layoutBtn.textContent = 'Run layout';
+      root.dataset.layout = 'saved';
+    }
   }
 
   function focusNode(id: string): void {
