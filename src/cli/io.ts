@@ -71,6 +71,8 @@ export function summariseQuality(quality: QualityReport, qualityPath: string | n
     count(notes, 'note'),
     `${count(unmatched, 'unmatched name')} (${count(mentions, 'mention')})`,
   ];
+  // Accepted without asking though not written as on the roster: worth a look, so counted too.
+  if (quality.matched?.length) parts.push(`${count(quality.matched.length, 'name')} matched not exactly`);
   process.stderr.write(`quality: ${parts.join(', ')}${qualityPath ? ` (details in ${qualityPath})` : ''}\n`);
 }
 

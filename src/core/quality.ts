@@ -25,16 +25,29 @@ export interface UnmatchedName {
   where?: { file: string; row: number; column: string }[];
 }
 
+/** A name accepted as a roster person though not written as on the roster ("Mrs Okafor"). */
+export interface MatchedName {
+  text: string;
+  count: number;
+  /** The roster person it was taken as, and how alike (0..1). */
+  id: string;
+  name: string;
+  confidence: number;
+}
+
 export interface QualityReport {
   rows: { read: number; accepted: number; rejected: number };
   issues: QualityIssue[];
   unmatched: UnmatchedName[];
+  /** Every name matched automatically though not as written, to check (and overrule by a decision). */
+  matched?: MatchedName[];
 }
 
 /** Collects issues during one run; hosts serialise `report()` as quality.json. */
 export class QualityCollector {
   readonly issues: QualityIssue[] = [];
   readonly unmatched: UnmatchedName[] = [];
+  readonly matched: MatchedName[] = [];
   rows = { read: 0, accepted: 0, rejected: 0 };
 
   add(issue: QualityIssue): void {
@@ -58,7 +71,12 @@ export class QualityCollector {
   }
 
   report(): QualityReport {
-    return { rows: { ...this.rows }, issues: [...this.issues], unmatched: [...this.unmatched] };
+    return {
+      rows: { ...this.rows },
+      issues: [...this.issues],
+      unmatched: [...this.unmatched],
+      matched: [...this.matched],
+    };
   }
 }
 

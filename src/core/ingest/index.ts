@@ -968,6 +968,14 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   const autoMatchedItems = [...autoMatched.values()].sort(
     (a, b) => b.count - a.count || a.text.localeCompare(b.text),
   );
+  for (const { text, count, matched } of autoMatchedItems)
+    quality.matched.push({
+      text,
+      count,
+      id: matched!.id,
+      name: matched!.name,
+      confidence: matched!.confidence,
+    });
   return {
     actors,
     ties,

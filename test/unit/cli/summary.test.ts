@@ -25,5 +25,8 @@ describe('quality summary', () => {
     q.warn('a.csv', 2, null, 'x', 'y');
     q.warn('a.csv', 3, null, 'x', 'y');
     expect(summaryOf(q)).toContain('2 warnings, 1 note');
+    // Names accepted though not written as on the roster are counted, to be looked at.
+    q.matched.push({ text: 'Mrs Okafor', count: 2, id: 'ps-01', name: 'Helen Okafor', confidence: 0.8 });
+    expect(summaryOf(q)).toContain('1 unmatched name (1 mention), 1 name matched not exactly (details');
   });
 });

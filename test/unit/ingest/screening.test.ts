@@ -116,6 +116,11 @@ describe('screening responses', () => {
       ['Hellen Okafour', 3, 'ps-01', 'typos.csv', 2],
       ['Amira Hadad', 1, 'ps-09', 'typos.csv', 2],
     ]);
+    // quality.json lists the same, for the command line's users.
+    expect(r.quality.report().matched!.map((m) => [m.text, m.count, m.id, m.name])).toEqual([
+      ['Hellen Okafour', 3, 'ps-01', 'Helen Okafor'],
+      ['Amira Hadad', 1, 'ps-09', 'Amira Haddad'],
+    ]);
     expect(r.autoMatched[0]!.matched!.confidence).toBeGreaterThan(0.7);
     expect(r.autoMatched[0]!.matched!.confidence).toBeLessThan(1);
     expect(r.review).toEqual([]);
