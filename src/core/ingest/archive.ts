@@ -64,6 +64,21 @@ export function unpackArchive(file: InputFile, quality: QualityCollector): Input
     );
   }
   const names = entries.map((e) => e.name);
+  // Spreadsheets in zip formats this reader does not read: said by name, so the user saves as .xlsx.
+  const other = names.includes('xl/workbook.bin')
+    ? 'an Excel binary workbook (.xlsb)'
+    : names.includes('mimetype') && names.includes('content.xml')
+      ? 'an OpenDocument file (.ods, LibreOffice\'s own format)'
+      : null;
+  if (other) {
+    throw new InputError(
+      file.name,
+      null,
+      null,
+      'unreadable-file',
+      `This is ${other}, which cannot be read here. Open it and save it as an Excel workbook (.xlsx) or "CSV UTF-8", then add that file.`,
+    );
+  }
   if (isWorkbook(names)) return file;
   const data = entries.filter((e) => isDataFile(e.name));
   const listed = names.slice(0, 6).join(', ') + (names.length > 6 ? ', ...' : '');

@@ -378,15 +378,13 @@ export function parseCsv(
   for (let i = start; i < all.length; i++) {
     const row = all[i]!;
     if (isBlank(row)) {
-      if (i > firstContent && i < lastContent) {
-        quality.info(file, rowOf(i), null, 'blank-row', 'This row is blank and was skipped.');
-        blankRows.push(rowOf(i));
-      }
+      if (i > firstContent && i < lastContent) blankRows.push(rowOf(i));
       continue;
     }
     rows.push(row);
     rowNumbers.push(rowOf(i));
   }
+  noteBlankRows(quality, file, blankRows);
   return { file, header, rows, rowNumbers, delimiter: parsed.meta.delimiter, blankRows };
 }
 
@@ -444,10 +442,8 @@ export function streamCsv(
     }
     if (!delimiter) delimiter = rowDelimiter;
     if (pending.length > 0) {
-      for (const l of pending) {
-        quality.info(file, l, null, 'blank-row', 'This row is blank and was skipped.');
-        blankRows.push(l);
-      }
+      noteBlankRows(quality, file, pending);
+      for (const l of pending) blankRows.push(l);
       pending = [];
     }
     seenContent = true;
@@ -590,6 +586,27 @@ export function guessDelimiter(text: string): string {
     }
   }
   return best; // '' lets papaparse guess (a one-column file)
+}
+
+/**
+ * One note per run of blank rows between answers ("Rows 21–1048575 are blank"): a stray cell far
+ * below the data leaves a million of them, which one note each would bury the rest under.
+ */
+export function noteBlankRows(quality: QualityCollector, file: string, rows: readonly number[]): void {
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
+    quality.info(
+      file,
+      rows[i]!,
+      null,
+      'blank-row',
+      j === i
+        ? 'This row is blank and was skipped.'
+        : `Rows ${rows[i]}–${rows[j]} are blank (${j - i + 1} rows) and were skipped.`,
+    );
+    i = j + 1;
+  }
 }
 
 function isBlank(row: string[]): boolean {

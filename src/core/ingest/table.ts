@@ -5,6 +5,7 @@ import { InputError, type QualityCollector } from '../quality';
 import {
   decodeText,
   guessDelimiter,
+  noteBlankRows,
   rowsAtOffsets,
   separatorHint,
   STREAM_REPORT_EVERY,
@@ -73,7 +74,16 @@ export function streamGrid(
         null,
         null,
         'workbook-sheets',
-        `The sheet "${sheets.read}" was read (the first with data); the workbook's other sheets (${others}) were not. Save the sheet you want as its own file if it is another one.`,
+        `The sheet "${sheets.read}" was read; the workbook's other sheets (${others}) were not. Save the sheet you want as its own file if it is another one.`,
+      );
+    }
+    if (sheets.errorCells) {
+      quality.info(
+        file.name,
+        null,
+        null,
+        'error-cells',
+        `${sheets.errorCells} cell${sheets.errorCells === 1 ? ' holds' : 's hold'} an Excel formula's error (#N/A, #REF! and the like), read as empty: a lookup that found nothing, say. If they should hold answers, fix the formulas, or paste the sheet as values, and add the file again.`,
       );
     }
     const blankRows: number[] = [];
@@ -88,10 +98,13 @@ export function streamGrid(
         onRow(row, i + 1);
       }
     });
-    // Blank rows after the last data row are just the sheet's extent, not skipped answers.
+    // Blank rows after the last data row are just the sheet's extent, not skipped answers; the
+    // rest are said, as a CSV's are.
+    const skipped = blankRows.filter((l) => l < lastLine && l > firstLine);
+    noteBlankRows(quality, file.name, skipped);
     return {
       delimiter: 'xlsx',
-      blankRows: blankRows.filter((l) => l < lastLine && l > firstLine),
+      blankRows: skipped,
       hiddenColumns: sheets.hiddenColumns ?? [],
     };
   }
@@ -193,8 +206,30 @@ const OTHER_KINDS: [number[], string][] = [
 function refuseOtherKinds(name: string, data: Uint8Array): void {
   for (const [magic, message] of OTHER_KINDS) {
     if (magic.every((b, i) => data[i] === b))
-      throw new InputError(name, null, null, 'unreadable-file', message);
+      throw new InputError(
+        name,
+        null,
+        null,
+        'unreadable-file',
+        magic === OTHER_KINDS[0]![0] && isEncryptedWorkbook(data) ? ENCRYPTED_WORKBOOK : message,
+      );
   }
+}
+
+const ENCRYPTED_WORKBOOK =
+  'This Excel workbook is protected with a password (encrypted), so it cannot be read; saving it again keeps the password. Open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, and clear it), save, and add that file.';
+
+/**
+ * An .xlsx saved with a password is an old-style Office container (as an .xls is) holding an
+ * "EncryptedPackage" stream: its name is in the container's directory, in UTF-16.
+ */
+function isEncryptedWorkbook(data: Uint8Array): boolean {
+  const name = [...'EncryptedPackage'].flatMap((c) => [c.charCodeAt(0), 0]);
+  outer: for (let i = data.indexOf(name[0]!); i >= 0; i = data.indexOf(name[0]!, i + 1)) {
+    for (let k = 1; k < name.length; k++) if (data[i + k] !== name[k]) continue outer;
+    return true;
+  }
+  return false;
 }
 
 /** Every non-blank row of the file in memory (small files: rosters, codebooks, the import preview). */

@@ -26,8 +26,12 @@ function attr(tag: string, name: string): string | null {
   return m ? unescapeXml(m[1]!) : null;
 }
 
-/** Text of every <t> inside a fragment (rich text runs are several <t>). */
+/**
+ * Text of every <t> inside a fragment (rich text runs are several <t>), but not a phonetic
+ * reading's (<rPh>, Excel's furigana for text typed through a Japanese input method).
+ */
 function textOf(fragment: string): string {
+  if (fragment.includes('<rPh')) fragment = fragment.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
   let out = '';
   const re = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g;
   for (let m = re.exec(fragment); m; m = re.exec(fragment)) out += m[1] ?? '';
@@ -46,6 +50,9 @@ export function columnIndex(ref: string): number {
 }
 
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+
+/** Days from the 1900 date system's day 0 to the 1904 system's (Excel for Mac before 2011). */
+const DAYS_1904 = 1462;
 
 /** Excel serial day (1900 system) to an ISO timestamp, as the tools show dates in CSV. */
 function serialToIso(serial: number): string {
@@ -98,7 +105,20 @@ function countAtLeast(text: string, tag: string, atLeast: number): boolean {
   return n >= atLeast;
 }
 
-/** Every part of the workbook unzipped, each decoded when first asked for. */
+/**
+ * A part's XML with the prefix of its own elements taken off: the Open XML SDK, ClosedXML and
+ * Power BI write `<x:row>`, `<x:c>` where Excel writes `<row>`, `<c>`. Attributes keep theirs.
+ */
+function unprefixed(xml: string): string {
+  const prefix = /^(?:<\?[^>]*>\s*)?<([A-Za-z][\w.-]*):(?:worksheet|workbook|sst|styleSheet)\b/.exec(xml)?.[1];
+  return prefix ? xml.replace(new RegExp(`<(/?)${prefix}:`, 'g'), '<$1') : xml;
+}
+
+/** Whether a workbook's parts name their elements with a prefix (see unprefixed). */
+const usesPrefixes = (workbookXml: string | null): boolean =>
+  workbookXml != null && unprefixed(workbookXml.slice(0, 2000)) !== workbookXml.slice(0, 2000);
+
+/** Every part of the workbook unzipped, each decoded (and unprefixed) when first asked for. */
 function wholeWorkbook(data: Uint8Array, fileName: string): (name: string) => string | null {
   let files: Record<string, Uint8Array>;
   try {
@@ -112,7 +132,13 @@ function wholeWorkbook(data: Uint8Array, fileName: string): (name: string) => st
       'This .xlsx workbook is damaged and cannot be opened.',
     );
   }
-  return (name) => (files[name] ? strFromU8(files[name]!) : null);
+  const decoded = new Map<string, string>();
+  return (name) => {
+    if (!files[name]) return null;
+    let text = decoded.get(name);
+    if (text === undefined) decoded.set(name, (text = unprefixed(strFromU8(files[name]!))));
+    return text;
+  };
 }
 
 /** For a header read: the parts readXlsx reads, the sheet and shared strings only as far as needed. */
@@ -129,6 +155,8 @@ function workbookParts(data: Uint8Array, maxRows: number): Record<string, string
     const text = whole(name);
     if (text != null) parts[name] = text;
   }
+  // Prefixed elements (`<x:row>`): the sheet's head cannot be cut by its tags; read it whole.
+  if (usesPrefixes(parts['xl/workbook.xml'] ?? null)) return null;
   // Each sheet in turn inflated only until a cell with a value shows (or the sheet ends).
   const sheets = sheetList(parts['xl/workbook.xml'] ?? null, parts['xl/_rels/workbook.xml.rels'] ?? null);
   const chosen = pickSheet(sheets, (ref) => {
@@ -203,6 +231,10 @@ export function readXlsx(
     return shared[index] ?? '';
   };
   const dates = dateStyles(text('xl/styles.xml'));
+  // Serials count from 1904 in a workbook set so (Excel for Mac's old default): shifted to 1900's.
+  const workbookPr = /<workbookPr\b[^>]*>/.exec(text('xl/workbook.xml') ?? '')?.[0] ?? '';
+  const dayShift = /^(1|true)$/.test(attr(workbookPr, 'date1904') ?? '') ? DAYS_1904 : 0;
+  let errorCells = 0;
 
   const rows: string[][] = [];
   const rowRe = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
@@ -224,11 +256,17 @@ export function readXlsx(
       if (t === 's') value = v == null ? '' : sharedString(Number(v));
       else if (t === 'inlineStr') value = textOf(inner);
       else if (t === 'b') value = v === '1' ? 'TRUE' : 'FALSE';
-      else if (v != null) {
+      else if (t === 'e') {
+        // #N/A, #REF!: a formula's failure, not an answer (a lookup that found no one).
+        if (v != null) errorCells++;
+      } else if (v != null) {
         value = unescapeXml(v);
         const style = Number(attr(tag, 's') ?? -1);
-        if (t !== 'str' && t !== 'e' && dates.has(style) && value !== '' && Number.isFinite(Number(value))) {
-          value = serialToIso(Number(value));
+        if (t !== 'str' && dates.has(style) && value !== '' && Number.isFinite(Number(value))) {
+          value = serialToIso(Number(value) + dayShift);
+        } else if (t !== 'str' && /e/i.test(value) && Number.isSafeInteger(Number(value))) {
+          // A whole number some writers store as "1.14230001235E+11": an id, shown as Excel does.
+          value = String(Number(value));
         }
       }
       while (row.length < col) row.push('');
@@ -237,6 +275,7 @@ export function readXlsx(
     rows.push(row);
   }
   if (rows.length > maxRows) rows.length = maxRows;
+  if (sheets) sheets.errorCells = errorCells;
   // Rectangular rows, as papaparse gives for CSV.
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   for (const row of rows) while (row.length < width) row.push('');
@@ -249,6 +288,8 @@ export interface WorkbookSheets {
   others?: string[];
   /** 0-based indices of the columns hidden in the sheet read (Excel's Hide, or a zero width). */
   hiddenColumns?: number[];
+  /** How many cells hold a formula's error (#N/A, #REF!), read as empty. */
+  errorCells?: number;
 }
 
 /**
@@ -312,4 +353,4 @@ function pickSheet(sheets: SheetRef[], hasData: (ref: SheetRef) => boolean): She
 }
 
 const SUMMARY_SHEET =
-  /^(summary|pivot|pivot ?table|chart|charts|overview|dashboard|totals|counts|notes|instructions|read ?me)\b/i;
+  /^(summary|export summary|pivot|pivot ?table|chart|charts|overview|dashboard|totals|counts|notes|instructions|read ?me)\b/i;

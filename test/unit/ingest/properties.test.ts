@@ -163,7 +163,11 @@ describe('ingest never crashes', () => {
           'spam-response',
           'empty-response',
         ]);
-        const rejectedRows = issues.filter((i) => rejectedCodes.has(i.code)).length;
+        // A run of blank rows is one note that counts them: "Rows 4–6 are blank (3 rows)".
+        const rowsOf = (message: string) => Number(/\((\d+) rows\)/.exec(message)?.[1] ?? 1);
+        const rejectedRows = issues
+          .filter((i) => rejectedCodes.has(i.code))
+          .reduce((n, i) => n + (i.code === 'blank-row' ? rowsOf(i.message) : 1), 0);
         expect(rejectedRows).toBe(counts.rejected);
         // Every tie comes from a respondent and goes to a known actor; no self-ties.
         const ids = new Set(out.result.actors.map((a) => a.id));
