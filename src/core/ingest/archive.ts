@@ -68,7 +68,7 @@ export function unpackArchive(file: InputFile, quality: QualityCollector): Input
   const other = names.includes('xl/workbook.bin')
     ? 'an Excel binary workbook (.xlsb)'
     : names.includes('mimetype') && names.includes('content.xml')
-      ? 'an OpenDocument file (.ods, LibreOffice\'s own format)'
+      ? "an OpenDocument file (.ods, LibreOffice's own format)"
       : null;
   if (other) {
     throw new InputError(

@@ -593,7 +593,7 @@ export function guessDelimiter(text: string): string {
  * below the data leaves a million of them, which one note each would bury the rest under.
  */
 export function noteBlankRows(quality: QualityCollector, file: string, rows: readonly number[]): void {
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     let j = i;
     while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
     quality.info(

@@ -110,7 +110,9 @@ function countAtLeast(text: string, tag: string, atLeast: number): boolean {
  * Power BI write `<x:row>`, `<x:c>` where Excel writes `<row>`, `<c>`. Attributes keep theirs.
  */
 function unprefixed(xml: string): string {
-  const prefix = /^(?:<\?[^>]*>\s*)?<([A-Za-z][\w.-]*):(?:worksheet|workbook|sst|styleSheet)\b/.exec(xml)?.[1];
+  const prefix = /^(?:<\?[^>]*>\s*)?<([A-Za-z][\w.-]*):(?:worksheet|workbook|sst|styleSheet)\b/.exec(
+    xml,
+  )?.[1];
   return prefix ? xml.replace(new RegExp(`<(/?)${prefix}:`, 'g'), '<$1') : xml;
 }
 
