@@ -7,6 +7,10 @@ import {
   TITLES,
   TITLE_CALLING,
   TITLE_HINTS,
+  TITLE_SERVICE_HINTS,
+  ROLE_WORDS,
+  GENDER_OF_TITLE,
+  RELATION_WORDS,
   STOP_WORDS,
   allowedTypos,
   areNicknames,
@@ -32,6 +36,8 @@ export const AUTO_ACCEPT = 0.8;
 export const AUTO_MARGIN = 0.15;
 /** Candidates weaker than this are not worth suggesting. */
 const SUGGEST = 0.3;
+/** How alike another roster name must be for an exact one to be a namesake ("Muhammad Rahman"). */
+const NAMESAKE = 0.9;
 
 /** Words a role or service implies, so "dr patel" or "the head at Hillside" find their person. */
 const ROLE_ALIASES: [RegExp, string[]][] = [
@@ -158,6 +164,8 @@ export class RosterMatcher {
   private readonly beginMemo = new Map<string, boolean>();
   /** Two name words that follow each other, written as one ("foodbank" for Food Bank): the two. */
   private readonly joinedWords = new Map<string, [string, string]>();
+  /** Per entry, whether hasNamesake found another spelling of their name on the roster. */
+  private readonly namesakes = new Map<number, boolean>();
   /** Name keys of answer choices that hold ", " (addChoiceLabels): whole labels, not people. */
   private readonly choiceKeys = new Set<string>();
 
@@ -366,6 +374,32 @@ export class RosterMatcher {
     return result;
   }
 
+  /**
+   * Whether another person on the roster has the same name but for a spelling or nickname of one
+   * word (Mohammed and Muhammad Rahman, Siobhan and Siobhán... Kelly): only those sharing the
+   * surname are compared, once per entry.
+   */
+  private hasNamesake(i: number): boolean {
+    let found = this.namesakes.get(i);
+    if (found === undefined) {
+      const own = this.items[i]!.nameTokens;
+      const same = (j: number) => {
+        const other = this.items[j]!.nameTokens;
+        if (j === i || other.length !== own.length || !this.items[j]!.person) return false;
+        let differ = 0;
+        for (let k = 0; k < own.length && differ < 2; k++) {
+          if (own[k] === other[k]) continue;
+          differ++;
+          if (wordScore(own[k]!, other[k]!) < NAMESAKE) return false;
+        }
+        return differ === 1;
+      };
+      found = this.items[i]!.person && own.length > 0 && (this.byToken.get(own.at(-1)!) ?? NONE).some(same);
+      this.namesakes.set(i, found);
+    }
+    return found;
+  }
+
   private candidate(i: number, confidence: number): Candidate {
     const e = this.items[i]!.entry;
     return { id: e.id, name: e.name, confidence: Math.round(confidence * 1000) / 1000 };
@@ -384,7 +418,9 @@ export class RosterMatcher {
         return { id: this.items[hit]!.entry.id, confidence: 1, candidates: [this.candidate(hit, 1)], how };
     }
     const exact = this.byKey.get(nameKey(raw));
-    if (exact && exact.length === 1) {
+    // Exact, unless another roster name is the same by another spelling (Mohammed and Muhammad
+    // Rahman): then the spelling alone decides nothing, and both are suggested.
+    if (exact && exact.length === 1 && !this.hasNamesake(exact[0]!)) {
       return {
         id: this.items[exact[0]!]!.entry.id,
         confidence: 1,
@@ -400,8 +436,8 @@ export class RosterMatcher {
         scored.set(i, Math.max(scored.get(i) ?? 0, COMPACT_MATCH));
       }
     }
-    if (exact && exact.length > 1) {
-      // Two roster people share this exact name: never guess between them.
+    if (exact) {
+      // Two roster people share this exact name (or a namesake spells it otherwise): never guess.
       for (const i of exact) scored.set(i, 1);
     }
     // Nothing sure by name: perhaps a person described by their role ("the headteacher at Riverside").
@@ -415,11 +451,16 @@ export class RosterMatcher {
     const candidates = ranked.map(([i, c]) => this.candidate(i, c));
     const best = ranked[0];
     const second = ranked[1];
+    // "John Smith (my neighbour)": someone the writer knows, perhaps not the roster's John Smith.
+    const relation =
+      best != null &&
+      tokens(raw).some((t) => RELATION_WORDS.has(t) && !this.items[best[0]]!.nameTokens.includes(t));
     const sure =
       best != null &&
       best[1] >= AUTO_ACCEPT - 1e-9 &&
       (second == null || best[1] - second[1] >= AUTO_MARGIN - 1e-9) &&
-      !(exact && exact.length > 1);
+      !exact &&
+      !relation;
     return {
       id: sure ? this.items[best[0]]!.entry.id : null,
       confidence: Math.round((best?.[1] ?? 0) * 1000) / 1000,
@@ -551,15 +592,24 @@ export class RosterMatcher {
       const hints = TITLE_HINTS[t];
       const calling = TITLE_CALLING[t];
       if (item.titles.has(t)) agree++;
-      else if (COURTESY_TITLES.has(t)) courtesy++;
-      else if (calling && otherCalling(item.titles, calling)) conflict++;
+      else if (COURTESY_TITLES.has(t)) {
+        if (otherGender(item.titles, t)) conflict++;
+        else courtesy++;
+      } else if (calling && otherCalling(item.titles, calling)) conflict++;
       else if (hints) {
-        if (hints.some((h) => item.context.has(h))) agree++;
+        // The role says what someone is; where it is silent ("Partner", "Neighbourhood Officer"),
+        // where they work may: a practice nurse is at a surgery too, but is no doctor.
+        const role = item.roleTokens;
+        if (hints.some((h) => role.has(h))) agree++;
+        else if (someOf(role, ROLE_WORDS)) conflict++;
+        else if ((TITLE_SERVICE_HINTS[t] ?? []).some((h) => item.context.has(h))) agree++;
         else conflict++;
       }
     }
     const agreements = Math.min(2, context + agree);
-    let bonus = 0.15 * agreements + (agreements === 0 && courtesy > 0 ? 0.1 : 0);
+    // A courtesy title says nothing of who someone is ("Mrs Smith" is anyone's Smith): a hint
+    // among candidates, never enough to lift a surname alone to a match.
+    let bonus = 0.15 * agreements + (agreements === 0 && courtesy > 0 ? 0.05 : 0);
     if (item.person && names.length >= 2 && matchedCount < names.length) {
       if (lastMatched > 0 && firstMatched === 0) {
         // A surname alone says a good deal; with a title or role that agrees, enough.
@@ -586,6 +636,20 @@ export class RosterMatcher {
     const score = base + bonus - 0.2 * unexplained - 0.15 * conflict - 0.3 * initialConflict;
     return Math.max(0, Math.min(0.99, score));
   }
+}
+
+/** Whether any of `words` is in `set`. */
+function someOf(words: Set<string>, set: Set<string>): boolean {
+  for (const w of words) if (set.has(w)) return true;
+  return false;
+}
+
+/** Whether a roster person's own courtesy title is of the other gender than `title`'s (Mr for "Mrs"). */
+function otherGender(titles: Set<string>, title: string): boolean {
+  const typed = GENDER_OF_TITLE[title];
+  if (!typed) return false;
+  for (const t of titles) if (GENDER_OF_TITLE[t] && GENDER_OF_TITLE[t] !== typed) return true;
+  return false;
 }
 
 /** Whether a roster person's own titles name a calling, and none of them `calling` (Sgt, not Cllr). */

@@ -153,30 +153,115 @@ export const TITLES = new Set([
   'uncle',
 ]);
 
-/** Which roles a title points to, to lift the candidate whose role agrees. */
+/**
+ * Which roles a title points to, to lift the candidate whose role agrees: the words of the role
+ * itself ("GP", "Police Sergeant"), not of the service, where other roles work too (a practice
+ * nurse at a surgery, a housing officer at the council).
+ */
 export const TITLE_HINTS: Record<string, string[]> = {
-  dr: ['gp', 'doctor', 'dr', 'surgery', 'medical', 'physician', 'practice'],
-  doctor: ['gp', 'doctor', 'dr', 'surgery', 'medical', 'physician', 'practice'],
-  pc: ['police', 'pc', 'constable', 'officer', 'pcso', 'neighbourhood policing'],
-  wpc: ['police', 'pc', 'constable', 'officer'],
-  pcso: ['police', 'pcso', 'community support'],
+  dr: ['gp', 'doctor', 'dr', 'physician', 'practitioner', 'consultant', 'surgeon', 'registrar'],
+  doctor: ['gp', 'doctor', 'dr', 'physician', 'practitioner', 'consultant', 'surgeon', 'registrar'],
+  pc: ['police', 'pc', 'constable', 'pcso'],
+  wpc: ['police', 'pc', 'constable'],
+  pcso: ['police', 'pcso'],
   sgt: ['police', 'sergeant', 'sgt'],
   sergeant: ['police', 'sergeant', 'sgt'],
   insp: ['police', 'inspector'],
   inspector: ['police', 'inspector'],
   constable: ['police', 'constable', 'pc'],
-  officer: ['police', 'officer'],
-  head: ['head', 'headteacher', 'school', 'principal'],
-  headteacher: ['head', 'headteacher', 'school', 'principal'],
-  headmaster: ['head', 'headteacher', 'school'],
-  headmistress: ['head', 'headteacher', 'school'],
-  nurse: ['nurse', 'surgery', 'health'],
-  rev: ['church', 'vicar', 'minister', 'reverend'],
-  revd: ['church', 'vicar', 'minister', 'reverend'],
-  reverend: ['church', 'vicar', 'minister', 'reverend'],
-  cllr: ['council', 'councillor'],
-  councillor: ['council', 'councillor'],
+  officer: ['police', 'pcso', 'constable'],
+  head: ['head', 'headteacher', 'principal', 'headmaster', 'headmistress'],
+  headteacher: ['head', 'headteacher', 'principal', 'headmaster', 'headmistress'],
+  headmaster: ['head', 'headteacher', 'headmaster'],
+  headmistress: ['head', 'headteacher', 'headmistress'],
+  nurse: ['nurse', 'midwife', 'matron', 'sister'],
+  rev: ['vicar', 'minister', 'reverend', 'priest', 'curate', 'chaplain'],
+  revd: ['vicar', 'minister', 'reverend', 'priest', 'curate', 'chaplain'],
+  reverend: ['vicar', 'minister', 'reverend', 'priest', 'curate', 'chaplain'],
+  cllr: ['councillor', 'cllr'],
+  councillor: ['councillor', 'cllr'],
 };
+
+/** Where a title's people work, for a roster person whose role does not say what they are. */
+export const TITLE_SERVICE_HINTS: Record<string, string[]> = {
+  dr: ['surgery', 'medical', 'practice', 'health'],
+  doctor: ['surgery', 'medical', 'practice', 'health'],
+  pc: ['police', 'policing'],
+  wpc: ['police', 'policing'],
+  pcso: ['police', 'policing'],
+  sgt: ['police', 'policing'],
+  sergeant: ['police', 'policing'],
+  insp: ['police', 'policing'],
+  inspector: ['police', 'policing'],
+  constable: ['police', 'policing'],
+  officer: ['police', 'policing'],
+  head: ['school', 'academy'],
+  headteacher: ['school', 'academy'],
+  headmaster: ['school', 'academy'],
+  headmistress: ['school', 'academy'],
+  nurse: ['surgery', 'health', 'practice', 'hospital'],
+  rev: ['church', 'chapel', 'parish'],
+  revd: ['church', 'chapel', 'parish'],
+  reverend: ['church', 'chapel', 'parish'],
+  cllr: ['council'],
+  councillor: ['council'],
+};
+
+/**
+ * Words of a role that say it is some other job than a title's ("Practice Nurse" for "Dr
+ * Thompson", "Class Teacher" for "the headteacher"): every title's role words, and a few more.
+ */
+export const ROLE_WORDS = new Set([
+  ...Object.values(TITLE_HINTS).flat(),
+  'teacher',
+  'assistant',
+  'receptionist',
+  'administrator',
+  'librarian',
+  'worker',
+]);
+
+/** Courtesy titles of one gender each: "Mrs Smith" is not a roster's "Mr John Smith". */
+export const GENDER_OF_TITLE: Record<string, 'f' | 'm'> = {
+  mr: 'm',
+  master: 'm',
+  mrs: 'f',
+  miss: 'f',
+  ms: 'f',
+};
+
+/**
+ * How a typed name tells the writer's own relation ("John Smith (my neighbour)", "my friend
+ * Sue"): someone they know, perhaps no one on the roster, so never a match without asking.
+ */
+export const RELATION_WORDS = new Set([
+  'neighbour',
+  'neighbours',
+  'neighbor',
+  'friend',
+  'friends',
+  'mum',
+  'mam',
+  'mom',
+  'dad',
+  'mother',
+  'brother',
+  'son',
+  'daughter',
+  'aunt',
+  'auntie',
+  'uncle',
+  'nan',
+  'gran',
+  'grandma',
+  'grandad',
+  'cousin',
+  'husband',
+  'wife',
+  'partner',
+  'mate',
+  'mates',
+]);
 
 /**
  * The calling a title belongs to. A title typed from another calling than the one a roster

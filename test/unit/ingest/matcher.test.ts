@@ -63,7 +63,6 @@ describe('RosterMatcher', () => {
   it.each([
     ['helen okafor', 'Helen Okafor'],
     ['  HELEN   OKAFOR ', 'Helen Okafor'],
-    ['Mrs Okafor', 'Helen Okafor'],
     ['Mrs H Okafor', 'Helen Okafor'],
     ['James Whitfeld', 'James Whitfield'],
     ['Dr Priya Patel GP', 'Dr Priya Patel'],
@@ -98,12 +97,18 @@ describe('RosterMatcher', () => {
     expect(m.confidence).toBeGreaterThanOrEqual(0.8);
   });
 
-  it.each(['Patel', 'Jones', 'Shah', 'Gareth', 'the vicar', 'my neighbour Sue', 'Ms Lindquist'])(
-    'sends %j to review',
-    (typed) => {
-      expect(matcher.match(typed).id).toBeNull();
-    },
-  );
+  it.each([
+    'Patel',
+    'Jones',
+    'Shah',
+    'Gareth',
+    'the vicar',
+    'my neighbour Sue',
+    'Ms Lindquist',
+    'Mrs Okafor',
+  ])('sends %j to review', (typed) => {
+    expect(matcher.match(typed).id).toBeNull();
+  });
 
   it('suggests both Patels for "Patel", equally', () => {
     const m = matcher.match('Patel');
@@ -128,6 +133,64 @@ describe('RosterMatcher', () => {
     expect(matcher.match('the foodbank')).toMatchObject({ id: 'vg-01', how: 'fuzzy' });
     expect(matcher.match('the foodbank').confidence).toBe(matcher.match('the food bank').confidence);
     expect(matcher.match('Millbrook Foodbank').id).toBe('vg-01');
+  });
+
+  describe('never accepts what a resident may mean as someone else (trial S)', () => {
+    const people = new RosterMatcher([
+      rosterEntry('ps-smith', 'John Smith', 'public-servant', 'public'),
+      rosterEntry('ps-thompson', 'Elizabeth Thompson', 'public-servant', 'public'),
+      rosterEntry('ps-mr', 'Mr Kwame Mensah', 'public-servant', 'public'),
+      rosterEntry('ps-rahman-1', 'Mohammed Rahman', 'volunteer', 'voluntary'),
+      rosterEntry('ps-rahman-2', 'Dr Muhammad Rahman', 'public-servant', 'public'),
+    ]);
+    const roles: [string, string, string, string][] = [
+      ['h-1', 'Rukhsana Begum', 'Tenancy Support Officer', 'Housing'],
+      ['h-2', 'Gareth Roberts', 'Housing Officer', 'Housing'],
+      ['n-1', 'Mary Adeyemi', 'Practice Nurse', 'Riverside Surgery'],
+      ['g-1', 'Siân Llewelyn', 'GP', 'Northgate Medical Centre'],
+      ['p-1', 'Tom Davies', 'Neighbourhood Officer', 'Millbrook Neighbourhood Policing'],
+      ['t-1', 'Emma Jones', 'Class Teacher', 'Riverside Primary School'],
+    ];
+    const staff = new RosterMatcher(
+      roles.map(([id, name, role, service]) => ({
+        ...rosterEntry(id, name, 'public-servant', 'public'),
+        role,
+        service,
+      })),
+    );
+
+    it.each([
+      // A courtesy title and a surname alone: anyone's, of either sex.
+      ['Mrs Smith', 'ps-smith', people],
+      ['Mr Thompson', 'ps-thompson', people],
+      // A roster "Mr" is no "Mrs": suggested below the rest, if at all.
+      ['Mrs Mensah', 'ps-mr', people],
+      // Someone the writer knows: "my neighbour" says it may be another John Smith.
+      ['John Smith (my neighbour)', 'ps-smith', people],
+      // One name spelt two ways on the roster: the spelling typed decides nothing.
+      ['Mohammed Rahman', 'ps-rahman-1', people],
+      ['Muhammad Rahman', 'ps-rahman-2', people],
+      // A title another job's: a PC is no housing officer, a doctor no practice nurse.
+      ['PC Roberts', 'h-2', staff],
+      ['Officer Begum', 'h-1', staff],
+      ['Dr Adeyemi', 'n-1', staff],
+      ['Nurse Llewelyn', 'g-1', staff],
+      ['Mrs Jones the headteacher', 't-1', staff],
+    ] as const)('sends %j to review', (typed, id, m) => {
+      const r = m.match(typed);
+      expect(r.id).toBeNull();
+      // Still suggested when it is the nearest: the reviewer decides.
+      if (!typed.startsWith('Mrs Mensah') && !/PC|Officer|Dr |Nurse|headteacher/.test(typed))
+        expect(r.candidates.map((c) => c.id)).toContain(id);
+    });
+
+    it('still accepts a title its role or service confirms, and a title with the initial', () => {
+      expect(staff.match('PC Davies').id).toBe('p-1');
+      expect(staff.match('Dr Llewelyn').id).toBe('g-1');
+      expect(staff.match('Nurse Adeyemi').id).toBe('n-1');
+      expect(people.match('Mr K Mensah').id).toBe('ps-mr');
+      expect(people.match('Dr Muhammad Rahman').candidates[0]!.id).toBe('ps-rahman-2');
+    });
   });
 
   it('matches codes from a codebook', () => {
@@ -301,7 +364,7 @@ describe('a roster that lists people surname first ("Okafor, Helen")', () => {
   it.each([
     ['Helen Okafor', 'p-okafor'],
     ['Okafor, Helen', 'p-okafor'],
-    ['Mrs Okafor', 'p-okafor'],
+    ['Mrs H Okafor', 'p-okafor'],
     ['Dr Patel', 'p-patel'],
     ['Priya Patel', 'p-patel'],
     ['amira haddad', 'p-haddad'],

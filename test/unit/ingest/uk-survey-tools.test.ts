@@ -71,7 +71,6 @@ describe('Jisc Online Surveys: one column per option, "(Option)" after the quest
       'r-1004>ps-04:trust',
       'r-1004>ps-08:trust',
       'r-1004>ps-14:need', // "Fiona Mcleod (housing)"
-      'r-1005>ps-01:info',
       'r-1005>ps-11:trust', // "pc rachel osei"
       'r-1005>ps-18:need', // "dan kowalski youth club"
       'r-1006>vg-01:need',
