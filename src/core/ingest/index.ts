@@ -305,8 +305,10 @@ interface Resolved {
   nobody?: true;
   /** With `stale`: the roster name its id has now, when the decision was made about someone else. */
   renamed?: string;
-  /** Matched automatically though not as written: its item in the result's `autoMatched`, counted per use. */
-  auto?: ReviewItem;
+  /** Parts of a joined answer matched though not as written ("Dr Reid" of "Dr Reid and Priya Patel"). */
+  fuzzyParts?: { text: string; result: MatchResult; target: ActorId }[];
+  /** Matched automatically though not as written: its items in the result's `autoMatched`, counted per use. */
+  auto?: ReviewItem[];
 }
 
 /**
@@ -663,11 +665,10 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   // Where the bar stands when the surveys' names are matched: network files' nodes take the rest.
   const surveysMatched = plainNetworks.length > 0 ? 0.9 : 1;
   const { data, texts, columns, relations, weights } = store;
-  /** Names accepted though not written as on the roster (how: fuzzy): counted, the first few shown in a note. */
-  let notExact = 0;
-  /** Each shown: the text, and who it was taken as ("Helen Okafor (80%)"; joined names, each person). */
-  const notExactShown: { text: string; as: string; file: string }[] = [];
-  /** The same names as items the app lists to confirm or overrule, one per name key. */
+  /**
+   * Names accepted though not written as on the roster (how: fuzzy), one per name key, in the order
+   * first met: the app lists them to confirm or overrule, quality.json and a note name them.
+   */
   const autoMatched = new Map<string, ReviewItem>();
   /** The column of the respondent's latest self-nomination, said once per column. */
   let selfColumn: number;
@@ -770,40 +771,34 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
             lostLetterMessage(texts[textId]!),
           );
         }
-        if (res.result.how === 'fuzzy' && res.target && !res.decision) {
-          const shown = res.text ?? texts[textId]!;
-          if (notExact++ < NOT_EXACT_SHOWN) {
-            // "Dr Reid and Dr Priya Patel" is two people, each matched on their own: both are named.
-            const as = res.also
-              ? [res.target, ...res.also]
-                  .map((id) => matcher.entries.find((e) => e.id === id)?.name ?? id)
-                  .join(' and ')
-              : `${res.result.candidates[0]?.name} (${Math.round(res.result.confidence * 100)}%)`;
-            notExactShown.push({ text: shown, as, file: r.file });
-          }
-          // One person for the whole text: a decision for it can overrule the match (a joined
-          // answer's people are each their part's, which one decision for the text cannot undo).
-          if (!res.also) {
-            const key = nameKey(shown);
-            const target = res.target;
-            res.auto = autoMatched.get(key);
-            if (!res.auto) {
-              res.auto = {
-                text: shown,
+        // Matched though not as written: listed (the app's "Matched automatically", quality.json's
+        // matched, a note), the whole text or, of a joined answer, each such part.
+        const fuzzy =
+          res.result.how === 'fuzzy' && res.target && !res.decision && !res.also
+            ? [{ text: res.text ?? texts[textId]!, result: res.result, target: res.target }]
+            : (res.fuzzyParts ?? []);
+        if (fuzzy.length > 0) {
+          res.auto = fuzzy.map(({ text, result, target }) => {
+            const key = nameKey(text);
+            let item = autoMatched.get(key);
+            if (!item) {
+              item = {
+                text,
                 file: r.file,
                 row: r.row,
                 column: columns[data[n + 1]!]!,
-                candidates: res.result.candidates,
+                candidates: result.candidates,
                 count: 0,
-                matched: res.result.candidates.find((c) => c.id === target) ?? {
+                matched: result.candidates.find((c) => c.id === target) ?? {
                   id: target,
                   name: matcher.entries.find((e) => e.id === target)?.name ?? target,
-                  confidence: res.result.confidence,
+                  confidence: result.confidence,
                 },
               };
-              autoMatched.set(key, res.auto);
+              autoMatched.set(key, item);
             }
-          }
+            return item;
+          });
         }
         const d = res.stale;
         if (d) {
@@ -830,7 +825,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
         waitForReview(key, shown, res.result, r, columns[data[n + 1]!]!, source);
         continue;
       }
-      if (res.auto) res.auto.count++;
+      if (res.auto) for (const item of res.auto) item.count++;
       // The parts of "Helen Okafor and Nadia" that no one matched wait in review on their own.
       if (res.pending) {
         for (const part of res.pending) {
@@ -890,22 +885,24 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     );
   }
 
-  if (notExact > 0) {
+  if (autoMatched.size > 0) {
     // Accepted, being sure enough, yet not written as on the roster: shown, so a wrong one is seen.
     // Names from several files each say theirs: the note is filed under the first one's.
-    const severalFiles = notExactShown.some((m) => m.file !== notExactShown[0]!.file);
-    const shown = notExactShown
+    const first = [...autoMatched.values()].slice(0, NOT_EXACT_SHOWN);
+    const severalFiles = [...autoMatched.values()].some((m) => m.file !== first[0]!.file);
+    const shown = first
       .map(
         (m) =>
-          `"${m.text.length > 60 ? `${m.text.slice(0, 57)}...` : m.text}"${severalFiles ? ` (${m.file})` : ''} as ${m.as}`,
+          `"${m.text.length > 60 ? `${m.text.slice(0, 57)}...` : m.text}"${severalFiles ? ` (${m.file})` : ''} as ${m.matched!.name} (${Math.round(m.matched!.confidence * 100)}%)`,
       )
       .join(', ');
+    const n = autoMatched.size;
     quality.info(
-      notExactShown[0]!.file,
+      first[0]!.file,
       null,
       null,
       'matched-not-exact',
-      `${notExact} name${notExact === 1 ? ' was' : 's were'} matched to the roster though not written as on it (a typo, a title, part of a name, a choice's label with a role): ${shown}${notExact > notExactShown.length ? ', ...' : ''}. Each was the one strong match; a wrong one can be overruled in the app (Names to review, "Matched automatically") or by a decision for its text (mapping.json: "action": "choose" or "ignore").`,
+      `${n} name${n === 1 ? ' was' : 's were'} matched to the roster though not written as on it (a typo, a title, part of a name, a choice's label with a role): ${shown}${n > first.length ? ', ...' : ''}. Each was the one strong match; a wrong one can be overruled in the app (Names to review, "Matched automatically") or by a decision for its text (mapping.json: "action": "choose" or "ignore"); quality.json's "matched" lists them all.`,
     );
   }
   const networkShare = (1 - surveysMatched) / Math.max(1, plainNetworks.length);
@@ -1209,10 +1206,17 @@ function resolve(
           : [{ text: parts[k]!, result: e.result }],
       );
       if (found.length > 0) {
+        // Each part matched not as written is listed on its own: a decision for it overrules it.
+        const fuzzyParts = each.flatMap((e, k) =>
+          e.target && e.result.how === 'fuzzy' && !e.decision && !e.also
+            ? [{ text: e.text ?? parts[k]!, result: e.result, target: e.target }]
+            : [],
+        );
         return {
           target: found[0]!,
           also: found.slice(1),
           ...(pending.length > 0 ? { pending } : {}),
+          ...(fuzzyParts.length > 0 ? { fuzzyParts } : {}),
           result,
         };
       }

@@ -111,24 +111,34 @@ describe('screening responses', () => {
     );
     const r = run([survey]);
     // One item per name as written (any case), with who it was taken as; not the exact "Amira
-    // Haddad", and not a joined answer, whose people one decision for the text cannot undo.
+    // Haddad". Of a joined answer, each part on its own, which a decision for it overrules.
     expect(r.autoMatched.map((i) => [i.text, i.count, i.matched?.id, i.file, i.row])).toEqual([
       ['Hellen Okafour', 3, 'ps-01', 'typos.csv', 2],
       ['Amira Hadad', 1, 'ps-09', 'typos.csv', 2],
+      ['Dr Priya Patell', 1, 'ps-04', 'typos.csv', 4],
+      ['Dr Reid', 1, 'ps-05', 'typos.csv', 4],
     ]);
     // quality.json lists the same, for the command line's users.
     expect(r.quality.report().matched!.map((m) => [m.text, m.count, m.id, m.name])).toEqual([
       ['Hellen Okafour', 3, 'ps-01', 'Helen Okafor'],
       ['Amira Hadad', 1, 'ps-09', 'Amira Haddad'],
+      ['Dr Priya Patell', 1, 'ps-04', 'Dr Priya Patel'],
+      ['Dr Reid', 1, 'ps-05', 'Dr Thomas Reid'],
     ]);
+    // The note counts the same names.
+    expect(r.quality.issues.find((i) => i.code === 'matched-not-exact')!.message).toMatch(/^4 names were/);
     expect(r.autoMatched[0]!.matched!.confidence).toBeGreaterThan(0.7);
     expect(r.autoMatched[0]!.matched!.confidence).toBeLessThan(1);
     expect(r.review).toEqual([]);
     const mapping = structuredClone(r.mapping);
     mapping.decisions.push({ text: 'Amira Hadad', action: 'choose', id: 'ps-10' });
+    // A part of a joined answer is overruled by a decision for the part.
+    mapping.decisions.push({ text: 'Dr Reid', action: 'choose', id: 'ps-07' });
     const decided = run([survey], { mapping });
-    expect(decided.autoMatched.map((i) => i.text)).toEqual(['Hellen Okafour']);
+    expect(decided.autoMatched.map((i) => i.text)).toEqual(['Hellen Okafour', 'Dr Priya Patell']);
     expect(tieSet(decided)).toContain('r-T1>ps-10:need');
+    expect(tieSet(decided)).toContain('r-T3>ps-07:need');
+    expect(tieSet(decided)).not.toContain('r-T3>ps-05:need');
   });
 
   it('reads dates in the order the time column\'s header gives ("Timestamp (mm/dd/yyyy)")', () => {

@@ -207,14 +207,16 @@ describe("a question's tie type set in the mapping step", () => {
 });
 
 describe('the note of names matched though not written as on the roster', () => {
-  it('names each person of a joined answer, and more of a long name', () => {
+  it('names each part of a joined answer matched not as written, and more of a long name', () => {
     const csv =
       'Timestamp,Which best describes you?,Who do you trust?\n' +
       '2026/03/02 10:01:00 AM GMT,Resident,Dr Reid and Dr Priya Patel\n' +
       '2026/03/02 10:02:00 AM GMT,Resident,Riverside Residents Association newsletter\n';
     const note = run([text('joined.csv', csv)]).quality.issues.find((i) => i.code === 'matched-not-exact');
-    // It said "as Dr Priya Patel (…%)" alone, and cut names at 40 characters.
-    expect(note!.message).toContain('"Dr Reid and Dr Priya Patel" as Dr Thomas Reid and Dr Priya Patel');
+    // It said "as Dr Priya Patel (…%)" alone, and cut names at 40 characters. "Dr Priya Patel" is
+    // exact: only "Dr Reid" is listed, on its own, as a decision for it would overrule it.
+    expect(note!.message).toContain('"Dr Reid" as Dr Thomas Reid (');
+    expect(note!.message).not.toContain('"Dr Reid and Dr Priya Patel"');
     expect(note!.message).toContain(
       '"Riverside Residents Association newsletter" as Riverside Residents Association (',
     );
