@@ -87,7 +87,9 @@ const DESCRIPTION_FILLER = new Set([
 const COMPACT_MATCH = 0.95;
 
 function compact(key: string): string {
-  return key.includes(' ') ? key.replace(/ /g, '') : key;
+  // "Mac" and "Mc" begin the same Scottish and Irish names (MacDonald, McDonald, Mac Donald).
+  const mc = key.includes('mac') ? key.replace(/(^| )mac(?=[ a-z])/g, '$1mc') : key;
+  return mc.includes(' ') ? mc.replace(/ /g, '') : mc;
 }
 
 /**

@@ -325,6 +325,9 @@ describe('names from beyond the English keyboard, and compound names spaced othe
   it.each([
     ['Amelia Smithjones', 'Amelia Smith-Jones'],
     ['Callum Mc Donald', 'Callum McDonald'],
+    // "Mac" for "Mc", spaced or not (trial S: "Siobhan Mac Donald" got no suggestion at all).
+    ['Callum Mac Donald', 'Callum McDonald'],
+    ['Callum MacDonald', 'Callum McDonald'],
     ['Mohammed Alrashid', 'Mohammed Al-Rashid'],
     ['Annemarie Dupont', 'Anne-Marie Dupont'],
   ])('%s is %s, accepted short of exact', (typed, name) => {
