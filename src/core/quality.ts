@@ -80,6 +80,16 @@ export class QualityCollector {
   }
 }
 
+/** The first eight of a list for a message, "..." after them when there are more. */
+export function firstFew(items: readonly (string | number)[]): string {
+  return `${items.slice(0, 8).join(', ')}${items.length > 8 ? ', ...' : ''}`;
+}
+
+/** Rows for a message: "row 4", "rows 4, 9, 12, ...". */
+export function rowsText(rows: readonly number[]): string {
+  return `row${rows.length === 1 ? '' : 's'} ${firstFew(rows)}`;
+}
+
 /** An input problem that stops the run (CLI exit 1). Thrown inside core, caught by every host. */
 export class InputError extends Error {
   constructor(

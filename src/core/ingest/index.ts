@@ -11,7 +11,14 @@ import {
   type InputFile,
   type Tie,
 } from '../model';
-import { InputError, subProgress, type Progress, type QualityCollector } from '../quality';
+import {
+  firstFew,
+  InputError,
+  rowsText,
+  subProgress,
+  type Progress,
+  type QualityCollector,
+} from '../quality';
 import { isRelativeTerm, parseRespondentType, typeLabel } from './actor-type';
 import {
   asksOwnDetails,
@@ -477,11 +484,8 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       // A type read from its words rather than named ("Parent" as a service user; not "Community
       // group", which names it): listed in a note.
       if (stated && !r.typeText.toLowerCase().includes(typeLabel(stated).toLowerCase())) {
-        const list = typesByWords.get(r.file);
         const as = stated === 'other' ? 'no listed type (other)' : typeLabel(stated).toLowerCase();
-        const entry = `"${r.typeText.trim().slice(0, 40)}": ${as}`;
-        if (list) list.push(entry);
-        else typesByWords.set(r.file, [entry]);
+        entryOf(typesByWords, r.file, () => []).push(`"${r.typeText.trim().slice(0, 40)}": ${as}`);
       }
     }
     if (linked) {
@@ -540,9 +544,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       // Not on the roster, so not scored as a public servant; still public sector, never counted
       // as civil society. Said per file, as the roster is the usual thing to correct.
       type = 'other';
-      const rows = servantsOffRoster.get(r.file);
-      if (rows) rows.push(r.row);
-      else servantsOffRoster.set(r.file, [r.row]);
+      entryOf(servantsOffRoster, r.file, () => []).push(r.row);
     }
     if (!stated && !typeDefaulted.has(r.file)) {
       typeDefaulted.add(r.file);
@@ -611,7 +613,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       rows[0]!,
       mapping.surveys.find((m) => m.file === file)?.respondentType ?? null,
       'public-servant-off-roster',
-      `${rows.length} respondent${rows.length === 1 ? ' says they are a public servant but is' : 's say they are public servants but are'} not on the roster (row${rows.length === 1 ? '' : 's'} ${rows.slice(0, 8).join(', ')}${rows.length > 8 ? ', ...' : ''}): in the network as public sector, not civil society, with no scorecard. Add them to the roster (or link the export's e-mail or roster-id column) to score them.`,
+      `${rows.length} respondent${rows.length === 1 ? ' says they are a public servant but is' : 's say they are public servants but are'} not on the roster (${rowsText(rows)}): in the network as public sector, not civil society, with no scorecard. Add them to the roster (or link the export's e-mail or roster-id column) to score them.`,
     );
   }
   for (const [file, read] of typesByWords) {
@@ -620,7 +622,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       null,
       mapping.surveys.find((m) => m.file === file)?.respondentType ?? null,
       'respondent-types-read',
-      `Respondent types were read by their words: ${read.slice(0, 8).join(', ')}${read.length > 8 ? ', ...' : ''}. If one is wrong, correct the answers in the export (or the survey's choices) and run again.`,
+      `Respondent types were read by their words: ${firstFew(read)}. If one is wrong, correct the answers in the export (or the survey's choices) and run again.`,
     );
   }
 
@@ -750,9 +752,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     seenTie.length = 0;
     selfColumn = -1;
     if (r.nomTo === r.nomFrom && (recordOf.size === 0 || !recordOf.has(r))) {
-      const rows = namedNoOne.get(r.file);
-      if (rows) rows.push(r.row);
-      else namedNoOne.set(r.file, [r.row]);
+      entryOf(namedNoOne, r.file, () => []).push(r.row);
     }
     for (let n = r.nomFrom; n < r.nomTo; n += 3) {
       const textId = data[n]!;
@@ -881,7 +881,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       rows[0]!,
       null,
       'named-no-one',
-      `${rows.length} respondent${rows.length === 1 ? '' : 's'} named no one in any name question (row${rows.length === 1 ? '' : 's'} ${rows.slice(0, 8).join(', ')}${rows.length > 8 ? ', ...' : ''}); ${rows.length === 1 ? 'it is' : 'they are'} in the network with no ties of ${rows.length === 1 ? 'its' : 'their'} own.`,
+      `${rows.length} respondent${rows.length === 1 ? '' : 's'} named no one in any name question (${rowsText(rows)}); ${rows.length === 1 ? 'it is' : 'they are'} in the network with no ties of ${rows.length === 1 ? 'its' : 'their'} own.`,
     );
   }
 
@@ -1530,11 +1530,6 @@ function screenResponses(
   // the later answer is kept, as for a resubmission by e-mail below.
   const timeOf = responseClock(raw, quality, (file) => mappingOf.get(file)?.timestamp ?? null);
   // Maps per file, so keys are the cell texts themselves rather than a concatenation per row.
-  const perFile = <T>(maps: Map<string, Map<string, T>>, file: string) => {
-    let m = maps.get(file);
-    if (!m) maps.set(file, (m = new Map()));
-    return m;
-  };
   const byId = new Map<string, Map<string, number>>();
   // A repeating instrument's rows (REDCap) and their record's row, as indexes into raw.
   const repeats: [number, number][] = [];
@@ -1542,7 +1537,7 @@ function screenResponses(
     tick(i, 1);
     const r = raw[i]!;
     if (rejected[i] || !r.responseId) continue;
-    const ids = perFile(byId, r.file);
+    const ids = entryOf(byId, r.file, () => new Map());
     const first = ids.get(r.responseId);
     if (r.repeatOf) {
       if (first !== undefined) repeats.push([i, first]);
@@ -1596,7 +1591,7 @@ function screenResponses(
       const found = emails.get(who, r.emailHash);
       p = found < 0 ? undefined : found;
     } else {
-      refs = perFile(byRef, r.file);
+      refs = entryOf(byRef, r.file, () => new Map());
       who = rosterId!;
       p = refs.get(who);
     }
@@ -1980,6 +1975,13 @@ function withFieldLabels(mapping: SurveyMapping, header: string[], fieldLabels: 
     mapping.respondentType =
       header.find((h) => !asked.has(h) && RESPONDENT_TYPE_WORDING.test(fieldLabels.get(h) ?? '')) ?? null;
   }
+}
+
+/** The value under `key` (a file's list or map, say), made by `make` and kept the first time. */
+function entryOf<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
 }
 
 /** How to map a changed survey again without losing the review decisions. */

@@ -1,7 +1,7 @@
 // Reads a roster from whatever the evaluator has (a spreadsheet with an id column, or a survey
 // tool's contact list: FirstName, LastName, Email, NodeID...), detecting its id and name columns.
 import { asActorId, SECTOR_OF_TYPE, type ActorType, type InputFile } from '../model';
-import { InputError, type QualityCollector } from '../quality';
+import { InputError, rowsText, type QualityCollector } from '../quality';
 import { findColumn, type CsvTable } from './csv';
 import { guessActorType, parseActorType } from './actor-type';
 import { isSummaryRow, readTable, uniqueHeaders } from './table';
@@ -566,7 +566,7 @@ export function readRosterTable(
       untyped[0]!,
       columns.type,
       'roster-type-blank',
-      `${untyped.length} roster row${untyped.length === 1 ? ' has' : 's have'} no type (row${untyped.length === 1 ? '' : 's'} ${untyped.slice(0, 8).join(', ')}${untyped.length > 8 ? ', ...' : ''}) and ${untyped.length === 1 ? 'was' : 'were'} read as public servants. Fill the type in (cells merged in Excel keep their value in the first row only).`,
+      `${untyped.length} roster row${untyped.length === 1 ? ' has' : 's have'} no type (${rowsText(untyped)}) and ${untyped.length === 1 ? 'was' : 'were'} read as public servants. Fill the type in (cells merged in Excel keep their value in the first row only).`,
     );
   }
   if (idx.type < 0) {
