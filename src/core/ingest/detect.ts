@@ -521,7 +521,7 @@ export function detectSurveyMapping(
     // A question may be called "Time" too ("Morning", "Evenings"): a time column's answers hold
     // digits; one named by common words ("Submitted", "Date Created"), a date.
     if (key === 'timestamp') {
-      const answers = sample.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '');
+      const answers = answersIn(sample, i);
       const dated = WORDED_TIMES.has(timeKey(header[i]!))
         ? (v: string) => DATE_SHAPE.test(v) || isPlausibleDate(v)
         : (v: string) => /\d/.test(v);
@@ -924,13 +924,18 @@ function emailByContent(header: string[], sample: string[][], taken: Set<string>
   const found = header.filter((h, i) => {
     if (taken.has(h) || detectRelation(plainWording(h)) != null || isNameGenerator(plainWording(h)))
       return false;
-    const answers = sample.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '');
+    const answers = answersIn(sample, i);
     // Each respondent's own, so nearly all different: one address on every row ("Your team
     // leader's e-mail") is someone else's, and would merge every response into one.
     const distinct = new Set(answers.map((a) => a.toLowerCase())).size;
     return answers.length > 0 && answers.every(isEmail) && distinct >= 0.8 * answers.length;
   });
   return found.length === 1 ? found[0]! : null;
+}
+
+/** The sampled answers of column `i`, trimmed, blanks left out. */
+function answersIn(sample: string[][], i: number): string[] {
+  return sample.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '');
 }
 
 /**
@@ -940,7 +945,7 @@ function emailByContent(header: string[], sample: string[][], taken: Set<string>
 function typeByContent(header: string[], sample: string[][], taken: Set<string>): string | null {
   const found = header.filter((h, i) => {
     if (taken.has(h) || isNameGenerator(plainWording(h))) return false;
-    const answers = sample.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '');
+    const answers = answersIn(sample, i);
     if (answers.length < 3) return false;
     const types = answers.map(parseRespondentType);
     const read = types.filter((t) => t !== null);
@@ -974,10 +979,8 @@ function respondentTypeColumn(
           subHeaders.some((s) => RESPONDENT_TYPE_WORDING.test(s[i] ?? '')))),
   );
   if (candidates.length < 2) return first;
-  const read = (h: string) => {
-    const i = header.indexOf(h);
-    return sample.filter((r) => parseRespondentType((r[i] ?? '').trim()) !== null).length;
-  };
+  const read = (h: string) =>
+    answersIn(sample, header.indexOf(h)).filter((v) => parseRespondentType(v) !== null).length;
   const counts = new Map(candidates.map((h) => [h, read(h)]));
   const contenders = candidates.filter((h) => h !== first && counts.get(h)! * 2 >= sample.length);
   let best = first;

@@ -105,20 +105,19 @@ function countAtLeast(text: string, tag: string, atLeast: number): boolean {
   return n >= atLeast;
 }
 
+/** The prefix of a part's own elements (`x` of `<x:worksheet>`), or undefined when it has none. */
+function elementPrefix(xml: string): string | undefined {
+  return /^(?:<\?[^>]*>\s*)?<([A-Za-z][\w.-]*):(?:worksheet|workbook|sst|styleSheet)\b/.exec(xml)?.[1];
+}
+
 /**
  * A part's XML with the prefix of its own elements taken off: the Open XML SDK, ClosedXML and
  * Power BI write `<x:row>`, `<x:c>` where Excel writes `<row>`, `<c>`. Attributes keep theirs.
  */
 function unprefixed(xml: string): string {
-  const prefix = /^(?:<\?[^>]*>\s*)?<([A-Za-z][\w.-]*):(?:worksheet|workbook|sst|styleSheet)\b/.exec(
-    xml,
-  )?.[1];
+  const prefix = elementPrefix(xml);
   return prefix ? xml.replace(new RegExp(`<(/?)${prefix}:`, 'g'), '<$1') : xml;
 }
-
-/** Whether a workbook's parts name their elements with a prefix (see unprefixed). */
-const usesPrefixes = (workbookXml: string | null): boolean =>
-  workbookXml != null && unprefixed(workbookXml.slice(0, 2000)) !== workbookXml.slice(0, 2000);
 
 /** Every part of the workbook unzipped, each decoded (and unprefixed) when first asked for. */
 function wholeWorkbook(data: Uint8Array, fileName: string): (name: string) => string | null {
@@ -158,7 +157,7 @@ function workbookParts(data: Uint8Array, maxRows: number): Record<string, string
     if (text != null) parts[name] = text;
   }
   // Prefixed elements (`<x:row>`): the sheet's head cannot be cut by its tags; read it whole.
-  if (usesPrefixes(parts['xl/workbook.xml'] ?? null)) return null;
+  if (elementPrefix(parts['xl/workbook.xml'] ?? '')) return null;
   // Each sheet in turn inflated only until a cell with a value shows (or the sheet ends).
   const sheets = sheetList(parts['xl/workbook.xml'] ?? null, parts['xl/_rels/workbook.xml.rels'] ?? null);
   const chosen = pickSheet(sheets, (ref) => {
