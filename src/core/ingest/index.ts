@@ -1798,7 +1798,11 @@ function readSurveyFile(
       quality,
       store,
       (s) => matcher.mayBeginLabel(s),
-      { mayBeginLongerLabel: (s) => matcher.mayBeginLongerLabel(s) },
+      {
+        mayBeginLongerLabel: (s) => matcher.mayBeginLongerLabel(s),
+        mayDescribe: (s) => matcher.mayDescribe(s),
+        describesPrevious: (person, part) => matcher.describes(person, part),
+      },
     );
     for (const r of data) onData(r.row, r.line);
   };

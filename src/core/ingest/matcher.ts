@@ -478,7 +478,7 @@ export class RosterMatcher {
    * more than the text ("Deputy Headteacher" for "the headteacher"), and when several fit.
    */
   private described(text: string): Map<number, number> {
-    const words = tokens(text).filter((t) => !STOP_WORDS.has(t) && !DESCRIPTION_FILLER.has(t));
+    const words = descriptionWords(text);
     const out = new Map<number, number>();
     if (words.length === 0 || words.length > 6) return out;
     const pool = new Set<number>();
@@ -486,9 +486,7 @@ export class RosterMatcher {
     const fits: [number, number][] = [];
     for (const i of pool) {
       const item = this.items[i]!;
-      const explained = (w: string) =>
-        item.context.has(w) || (w.length >= 5 && this.typedWord(w).context.some((c) => item.context.has(c)));
-      if (!words.every(explained)) continue;
+      if (!words.every((w) => this.explains(item, w))) continue;
       const direct = words.some((w) => item.roleTokens.has(w));
       let unsaid = 0;
       for (const t of item.roleTokens) if (!words.includes(t)) unsaid++;
@@ -497,6 +495,44 @@ export class RosterMatcher {
     const spread = Math.min(0.2, 0.1 * (fits.length - 1));
     for (const [i, c] of fits) if (c - spread >= SUGGEST) out.set(i, c - spread);
     return out;
+  }
+
+  /** Whether a word is one of the person's role, service or place words, or a misspelling of one. */
+  private explains(item: Indexed, w: string): boolean {
+    return (
+      item.context.has(w) || (w.length >= 5 && this.typedWord(w).context.some((c) => item.context.has(c)))
+    );
+  }
+
+  /**
+   * Whether `part`, written after a comma, may only say who the name before it is ("Riverside
+   * Surgery", "PCSO", "Neighbourhood Manager"): it names no one on its own, and each of its words
+   * is a role, service or place word on the roster. Asked of each distinct piece after a comma.
+   */
+  mayDescribe(part: string): boolean {
+    const words = descriptionWords(part);
+    if (words.length === 0 || words.length > 6) return false;
+    const contextual = (w: string) =>
+      this.contextWords.has(w) || (w.length >= 5 && this.typedWord(w).context.length > 0);
+    return words.every(contextual) && !this.isKnown(part) && this.match(part).id == null;
+  }
+
+  /**
+   * "Dr Patel, Riverside Surgery", "Amira, PCSO", "Karen Douglas, Neighbourhood Manager": whether
+   * `part` only says who `person` is, so that the two are one name, not two. Read together they
+   * point first to one roster person, whom `person` alone suggests too and whose role, service or
+   * place words are all of `part`'s ("Sgt Jones, Millbrook Library" stays two: the library is
+   * not the sergeant's); when `person` alone is someone already, together they must be the same.
+   */
+  describes(person: string, part: string): boolean {
+    if (!this.mayDescribe(part)) return false;
+    const together = this.match(`${person}, ${part}`);
+    const best = together.candidates[0];
+    const i = best ? this.byId.get(best.id.toLowerCase()) : undefined;
+    if (i === undefined || !descriptionWords(part).every((w) => this.explains(this.items[i]!, w)))
+      return false;
+    const alone = this.match(person);
+    return alone.id != null ? together.id === alone.id : alone.candidates.some((c) => c.id === best!.id);
   }
 
   /** Every roster entry sharing a word (or a nickname, typo or prefix of one) with the text, scored. */
@@ -641,6 +677,11 @@ export class RosterMatcher {
 }
 
 /** Whether any of `words` is in `set`. */
+/** The words of a description that say something: not "the", "at", "my" or "our". */
+function descriptionWords(text: string): string[] {
+  return tokens(text).filter((t) => !STOP_WORDS.has(t) && !DESCRIPTION_FILLER.has(t));
+}
+
 function someOf(words: Set<string>, set: Set<string>): boolean {
   for (const w of words) if (set.has(w)) return true;
   return false;

@@ -187,6 +187,11 @@ export function splitNames(
   isKnown: (s: string) => boolean,
   /** False when no known label can begin with this part and go on past a comma (a shortcut only). */
   mayBeginLabel: (part: string) => boolean = () => true,
+  /**
+   * Whether a part after a comma only says who the name before it is ("Dr Patel, Riverside
+   * Surgery"): such a part is kept with that name (RosterMatcher.describes).
+   */
+  describesPrevious?: (previous: string, part: string) => boolean,
 ): string[] {
   const out: string[] = [];
   // Most cells hold one name: skip the splitting machinery for them.
@@ -209,6 +214,7 @@ export function splitNames(
       out.push(...parts);
       continue;
     }
+    const from = out.length;
     let i = 0;
     outer: while (i < parts.length) {
       // Every join tried here starts with parts[i]: none can be known if no label starts so.
@@ -224,11 +230,26 @@ export function splitNames(
       out.push(parts[i]!);
       i++;
     }
+    if (describesPrevious) joinDescriptions(out, from, describesPrevious);
   }
   // A list written "Chloe, and Sam" or over lines ("...\nand Sam"): the joining word is no part of the name.
   return out
     .map((s) => afterChoice(s.replace(LEADING_JOIN, ''), isKnown))
     .filter((s) => s !== '' && !EMPTY_ANSWER.test(s));
+}
+
+/** Joins each name from `from` on that only says who the name before it is onto that name. */
+function joinDescriptions(
+  names: string[],
+  from: number,
+  describesPrevious: (previous: string, part: string) => boolean,
+): void {
+  for (let i = from + 1; i < names.length;) {
+    if (describesPrevious(names[i - 1]!, names[i]!)) {
+      names[i - 1] = `${names[i - 1]}, ${names[i]}`;
+      names.splice(i, 1);
+    } else i++;
+  }
 }
 
 const LEADING_JOIN = /^(?:and|&)\s+/i;
@@ -388,6 +409,10 @@ export function makeRowReader(
   options: {
     /** RosterMatcher.mayBeginLongerLabel: lets answers with names off the roster skip splitNames. */
     mayBeginLongerLabel?: (part: string) => boolean;
+    /** RosterMatcher.mayDescribe: sends an answer with a piece that may describe the name before it to splitNames. */
+    mayDescribe?: (part: string) => boolean;
+    /** RosterMatcher.describes, for splitNames. */
+    describesPrevious?: (previous: string, part: string) => boolean;
     /** Tests only: read every answer through splitNames, to check the fast path against it. */
     generalOnly?: boolean;
   } = {},
@@ -478,7 +503,7 @@ export function makeRowReader(
       hits++;
       return cached;
     }
-    let names = splitNames(value, isKnown, mayBeginLabel);
+    let names = splitNames(value, isKnown, mayBeginLabel, options.describesPrevious);
     if (coded || names.some((n) => !isKnown(n))) names = names.flatMap((piece) => splitCodes(piece, isKnown));
     const split = { names, ids: names.map((n) => store.textId(n)) };
     // Remember cells only while remembering pays: lists of three names rarely repeat exactly.
@@ -491,7 +516,8 @@ export function makeRowReader(
    * whole; "1 3 5" splits when each code is known), or null when the general path must decide (an
    * empty answer such as "none", or too long to be a name); `known`, whether the roster knows it;
    * `joins`, whether a roster label might begin with it and go on past a comma into a piece with
-   * words; `wordless`, whether its name key is empty ("?"), so that a join onto it keeps the key.
+   * words; `wordless`, whether its name key is empty ("?"), so that a join onto it keeps the key;
+   * `describes`, whether it may only say who the name before it is ("Riverside Surgery").
    */
   interface Piece {
     text: string;
@@ -499,6 +525,7 @@ export function makeRowReader(
     known: boolean;
     joins: boolean;
     wordless: boolean;
+    describes: boolean;
   }
   const mayBeginLonger = options.mayBeginLongerLabel;
   const pieceMemo = new Map<string, Piece>();
@@ -524,6 +551,7 @@ export function makeRowReader(
         known,
         joins: mayBeginLonger ? mayBeginLonger(text) : true,
         wordless: nameKey(text) === '',
+        describes: !known && options.mayDescribe !== undefined && options.mayDescribe(text),
       };
       if (pieceMemo.size < MEMO_LIMIT) {
         pieceMemo.set(text, piece);
@@ -588,8 +616,9 @@ export function makeRowReader(
       joinsBefore ||= joinsLast;
       joinsLast = piece.joins;
       wordless ||= piece.wordless;
-      // splitNames tries joins only when some piece is unknown, each from a piece before the last.
-      if (!allKnown && pieces > 1 && (joinsBefore || wordless)) return -1;
+      // splitNames tries joins only when some piece is unknown, each from a piece before the last,
+      // and keeps a description with the name before it.
+      if (!allKnown && pieces > 1 && (joinsBefore || wordless || piece.describes)) return -1;
     }
     return count;
   };

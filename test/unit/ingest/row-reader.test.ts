@@ -15,6 +15,9 @@ const people = [
   entry('g1', 'Friends of Park, Garden & Pond', 'group'),
   entry('g2', 'Zoë Ångström'),
   entry('p3', "Seán O'Brien"),
+  // People with a role and a service, for answers that describe the name before them ("Dr Patel, GP").
+  { ...entry('d1', 'Dr Anil Patel', 'public-servant', 'public'), role: 'GP', service: 'Riverside Surgery' },
+  { ...entry('d2', 'Amira Haddad', 'public-servant', 'public'), role: 'PCSO', service: 'Northgate Policing' },
 ];
 const codebook: [string, string][] = [
   ['1', 'Priya Patel'],
@@ -51,7 +54,12 @@ function readAll(matcher: RosterMatcher, cells: string[], generalOnly: boolean) 
     quality,
     store,
     (s) => matcher.mayBeginLabel(s),
-    { mayBeginLongerLabel: (s) => matcher.mayBeginLongerLabel(s), generalOnly },
+    {
+      mayBeginLongerLabel: (s) => matcher.mayBeginLongerLabel(s),
+      mayDescribe: (s) => matcher.mayDescribe(s),
+      describesPrevious: (person, part) => matcher.describes(person, part),
+      generalOnly,
+    },
   );
   const names = cells.map((c, i) => {
     const r = read([c], i + 2);
@@ -88,6 +96,11 @@ describe('row reader: comma-joined answers', () => {
     'p1',
     'ZOË ångström',
     'Seán',
+    'Amira',
+    'Riverside Surgery',
+    'GP',
+    'PCSO',
+    'Northgate',
     'x'.repeat(101),
   ];
   const cell = fc
