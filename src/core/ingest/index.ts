@@ -1232,9 +1232,26 @@ function resolve(
       if (pending.length > 0 && each.some((e, k) => bySurname(parts[k]!, e.result))) {
         return { target: null, pending, result };
       }
+      // No part found and the whole unsure ("Amira / Liam (PCSOs)"): it waits whole, suggesting
+      // the people its parts fit as well as those the whole does, closest first.
+      if (!result.id) {
+        const candidates = closestCandidates([result, ...each.map((e) => e.result)]);
+        if (candidates.length > result.candidates.length) {
+          return { target: null, result: { ...result, candidates }, ...(stale ? { stale } : {}) };
+        }
+      }
     }
   }
   return { target: result.id, result, ...(stale ? { stale } : {}) };
+}
+
+/** The candidates of several matches, each person once at their best, closest first (at most five, as a match's). */
+function closestCandidates(results: MatchResult[]): MatchResult['candidates'] {
+  const best = new Map<string, MatchResult['candidates'][number]>();
+  for (const r of results) {
+    for (const c of r.candidates) if ((best.get(c.id)?.confidence ?? -1) < c.confidence) best.set(c.id, c);
+  }
+  return [...best.values()].sort((a, b) => b.confidence - a.confidence).slice(0, 5);
 }
 
 /** The mapping entry of a network file: its format; nothing else to choose. */
