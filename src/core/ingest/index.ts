@@ -1233,8 +1233,9 @@ function resolve(
         return { target: null, pending, result };
       }
       // No part found and the whole unsure ("Amira / Liam (PCSOs)"): it waits whole, suggesting
-      // the people its parts fit as well as those the whole does, closest first.
-      if (!result.id) {
+      // the people its parts fit as well as those the whole does, closest first; only when every
+      // part fits someone ("Friends and family" suggests no group called Friends of...).
+      if (!result.id && each.every((e) => e.result.candidates.length > 0)) {
         const candidates = closestCandidates([result, ...each.map((e) => e.result)]);
         if (candidates.length > result.candidates.length) {
           return { target: null, result: { ...result, candidates }, ...(stale ? { stale } : {}) };
