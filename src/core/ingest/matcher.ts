@@ -9,6 +9,10 @@ import {
   TITLE_HINTS,
   TITLE_SERVICE_HINTS,
   ROLE_WORDS,
+  RANK_TITLES,
+  RANK_WORDS,
+  SURNAME_PARTICLES,
+  isGivenName,
   GENDER_OF_TITLE,
   RELATION_WORDS,
   STOP_WORDS,
@@ -110,6 +114,8 @@ interface Indexed {
   entry: RosterEntry;
   /** Name words without titles, in order (the last is the surname for a person). */
   nameTokens: string[];
+  /** Where the surname begins in nameTokens: the last word, or the words of a double-barrelled one. */
+  surnameFrom: number;
   /** Titles written in the roster name ("Dr Priya Patel"). */
   titles: Set<string>;
   /** Role, service and implied words. */
@@ -170,6 +176,8 @@ export class RosterMatcher {
   private readonly namesakes = new Map<number, boolean>();
   /** Name keys of answer choices that hold ", " (addChoiceLabels): whole labels, not people. */
   private readonly choiceKeys = new Set<string>();
+  /** The first words of the roster's people's names. */
+  private readonly firstNames = new Set<string>();
 
   constructor(entries: RosterEntry[], codebook?: Iterable<[string, string]>) {
     this.items = entries.map((entry) => this.index(entry));
@@ -198,6 +206,7 @@ export class RosterMatcher {
       for (const key of keys) if (key) push(this.byKey, key, i);
       for (const key of new Set([...keys].map(compact))) if (key) push(this.byCompactKey, key, i);
       for (const t of new Set(item.nameTokens)) push(this.byToken, t, i);
+      if (item.person && item.nameTokens.length >= 2) this.firstNames.add(item.nameTokens[0]!);
       if (item.person && item.entry.role) {
         // Words that name the role, its own and those it implies ("librarian" for "Library Assistant").
         const role = item.entry.role.toLowerCase();
@@ -279,9 +288,15 @@ export class RosterMatcher {
     for (const [re, words] of ROLE_ALIASES) if (re.test(roleText)) for (const w of words) context.add(w);
     for (const t of titles) context.add(t);
     const roleTokens = new Set(tokens(entry.role ?? '').filter((t) => !STOP_WORDS.has(t)));
+    const named = nameTokens.length ? nameTokens : all;
+    // A double-barrelled surname ("Evans-Thomas", "García-López") is its words together: either
+    // one typed after the first name names the person as the surname does.
+    const lastWord = (person ? surnameLast(entry.name) : '').trim().split(/\s+/).at(-1) ?? '';
+    const surnameWords = /\p{L}[-‐‑]\p{L}/u.test(lastWord) ? tokens(lastWord).length : 1;
     return {
       entry,
-      nameTokens: nameTokens.length ? nameTokens : all,
+      nameTokens: named,
+      surnameFrom: Math.max(1, named.length - surnameWords),
       titles,
       context,
       roleTokens,
@@ -497,6 +512,11 @@ export class RosterMatcher {
     return out;
   }
 
+  /** A first name in the nickname lists or of someone on the roster. */
+  private isGivenName(w: string): boolean {
+    return isGivenName(w) || this.firstNames.has(w);
+  }
+
   /** Whether a word is one of the person's role, service or place words, or a misspelling of one. */
   private explains(item: Indexed, w: string): boolean {
     return (
@@ -593,6 +613,9 @@ export class RosterMatcher {
     let firstMatched = 0;
     let matchedCount = 0;
     let initialConflict = 0;
+    // Given names read as place words ("David" of St David's Church): contradictions unless the
+    // person's own first name was typed too.
+    let givenAsContext = 0;
     for (let k = 0; k < words.length; k++) {
       const w = words[k]!;
       let best = 0;
@@ -609,10 +632,11 @@ export class RosterMatcher {
         used[bestJ] = true;
         matchedCount++;
         matchedWeight += best * (this.weight.get(names[bestJ]!) ?? 1);
-        if (bestJ === names.length - 1) lastMatched = best;
+        if (bestJ >= item.surnameFrom) lastMatched = Math.max(lastMatched, best);
         if (bestJ === 0) firstMatched = best;
       } else if (item.context.has(w) || typed[k]!.context.some((c) => item.context.has(c))) {
         context++;
+        if (item.person && this.isGivenName(w)) givenAsContext++;
       } else if (w.length === 1) {
         // "Dr A Patel" against Priya Patel: an initial that contradicts the first name.
         if (item.person && names.length >= 2 && !used[0]) initialConflict++;
@@ -622,6 +646,10 @@ export class RosterMatcher {
       }
     }
     if (matchedCount === 0) return 0;
+    if (firstMatched === 0 && givenAsContext > 0) {
+      context -= givenAsContext;
+      unexplained += givenAsContext;
+    }
     let base = totalWeight > 0 ? matchedWeight / totalWeight : 0;
     let agree = 0;
     let courtesy = 0;
@@ -637,7 +665,14 @@ export class RosterMatcher {
       else if (hints) {
         // The role says what someone is; where it is silent ("Partner", "Neighbourhood Officer"),
         // where they work may: a practice nurse is at a surgery too, but is no doctor.
+        // Another rank of the same calling ("Sgt Singh" for a constable) neither agrees nor
+        // conflicts: a slip, or someone else; the calling still ranks them above other callings.
         const role = item.roleTokens;
+        const otherRank =
+          RANK_TITLES.has(t) &&
+          someOf(role, RANK_WORDS) &&
+          !hints.some((h) => RANK_WORDS.has(h) && role.has(h));
+        if (otherRank) continue;
         if (hints.some((h) => role.has(h))) agree++;
         else if (someOf(role, ROLE_WORDS)) conflict++;
         else if ((TITLE_SERVICE_HINTS[t] ?? []).some((h) => item.context.has(h))) agree++;
@@ -650,8 +685,12 @@ export class RosterMatcher {
     let bonus = 0.15 * agreements + (agreements === 0 && courtesy > 0 ? 0.05 : 0);
     if (item.person && names.length >= 2 && matchedCount < names.length) {
       if (lastMatched > 0 && firstMatched === 0) {
-        // A surname alone says a good deal; with a title or role that agrees, enough.
-        base = Math.max(base, 0.7 * lastMatched);
+        // A surname alone says a good deal; with a title or role that agrees, enough. Its
+        // particles ("de la" of de la Cruz) are the surname's, not more of the name.
+        const surnameOnly = names.every(
+          (n, j) => !used[j] || j >= item.surnameFrom || SURNAME_PARTICLES.has(n),
+        );
+        base = surnameOnly ? 0.7 * lastMatched : Math.max(base, 0.7 * lastMatched);
       } else if (firstMatched > 0 && lastMatched === 0) {
         // A first name alone is weak, unless a role or place pins it down ("Eleanor at the library").
         base = Math.min(base, 0.5 * firstMatched);

@@ -219,6 +219,69 @@ export const ROLE_WORDS = new Set([
   'administrator',
   'librarian',
   'worker',
+  // Others who work at a surgery, a school or a station and are no doctor, teacher or officer.
+  'prescriber',
+  'pharmacist',
+  'therapist',
+  'physiotherapist',
+  'paramedic',
+  'counsellor',
+  'coordinator',
+  'manager',
+  'navigator',
+  'visitor',
+  'tutor',
+  'adviser',
+  'advisor',
+  'secretary',
+  'clerk',
+  'caretaker',
+  'cleaner',
+  'technician',
+]);
+
+/** Words of a role that name a rank within a calling. */
+export const RANK_WORDS = new Set(['pcso', 'pc', 'wpc', 'constable', 'sergeant', 'sgt', 'inspector', 'insp']);
+
+/**
+ * Titles that name one rank: "Sgt Singh" for a police constable is a different person, or the
+ * writer's slip, and is not confirmed by the calling. ("PC" is what people call any police officer.)
+ */
+export const RANK_TITLES = new Set(['sgt', 'sergeant', 'insp', 'inspector', 'pcso']);
+
+/**
+ * Words that belong to the surname that follows them ("de la Cruz", "van der Berg", "ap Gwilym"):
+ * typed with a courtesy title and that surname, still a surname alone.
+ */
+export const SURNAME_PARTICLES = new Set([
+  'de',
+  'da',
+  'das',
+  'do',
+  'dos',
+  'del',
+  'della',
+  'di',
+  'du',
+  'la',
+  'le',
+  'van',
+  'von',
+  'der',
+  'den',
+  'ter',
+  'ten',
+  'ap',
+  'ab',
+  'ni',
+  'nic',
+  'ui',
+  'mac',
+  'bin',
+  'bint',
+  'ibn',
+  'al',
+  'el',
 ]);
 
 /** Courtesy titles of one gender each: "Mrs Smith" is not a roster's "Mr John Smith". */
@@ -414,11 +477,55 @@ const NICKNAME_GROUPS: string[][] = [
   ['oliver', 'olly', 'ollie'],
   ['olivia', 'liv', 'livvy'],
   ['zachary', 'zach', 'zak', 'zack'],
+  // Welsh, Polish, Yoruba and other names of UK towns (trial U), as people shorten them.
+  ['dafydd', 'dai', 'david', 'dewi'],
+  ['gwendolen', 'gwendoline', 'gwen'],
+  ['gwenllian', 'gwen'],
+  ['gwyneth', 'gwen'],
+  ['rhiannon', 'rhian'],
+  ['malgorzata', 'gosia', 'malgosia', 'margaret'],
+  ['katarzyna', 'kasia', 'kasha', 'katherine'],
+  ['tomasz', 'tomek', 'tom'],
+  ['wojciech', 'wojtek'],
+  ['krzysztof', 'krzys', 'christopher'],
+  ['aleksandra', 'ola', 'alexandra'],
+  ['aleksander', 'olek', 'alexander'],
+  ['agnieszka', 'aga', 'agnes'],
+  ['oluwaseun', 'seun'],
+  ['oluwaseyi', 'seyi'],
+  ['olufemi', 'femi'],
+  ['oluwatoyin', 'toyin'],
+  ['abdullah', 'abdallah'],
+  ['abdulrahman', 'abdul'],
+  ['lukasz', 'luke'],
+  ['jose', 'pepe'],
+  ['francisco', 'paco'],
 ];
+
+/**
+ * Short forms of words in names of places and groups, matched as the words they stand for
+ * ("Saint David's" is St David's Church).
+ */
+const SHORT_FORMS: string[][] = [
+  ['saint', 'st'],
+  ['street', 'st'],
+  ['road', 'rd'],
+  ['centre', 'ctr', 'center'],
+  ['association', 'assoc', 'assn'],
+  ['mosque', 'masjid'],
+  ['gurdwara', 'gurudwara'],
+];
+
+/** The first names of the nickname groups, to tell a given name from a place word ("David" of St David's). */
+const GIVEN_NAMES = new Set(NICKNAME_GROUPS.flat());
+
+export function isGivenName(word: string): boolean {
+  return GIVEN_NAMES.has(word);
+}
 
 const NICKNAMES: Map<string, Set<string>> = (() => {
   const map = new Map<string, Set<string>>();
-  for (const group of NICKNAME_GROUPS) {
+  for (const group of [...NICKNAME_GROUPS, ...SHORT_FORMS]) {
     for (const name of group) {
       let set = map.get(name);
       if (!set) map.set(name, (set = new Set()));

@@ -1,7 +1,8 @@
 // Trial U (names from the communities of a diverse UK town, typed on phones) and the matching
 // defects left from earlier trials: each test fails on the code before its fix.
 import { describe, expect, it } from 'vitest';
-import { run, text } from './helpers';
+import { RosterMatcher, type RosterEntry } from '../../../src/core/ingest';
+import { rosterEntry, run, text } from './helpers';
 
 const HEADER =
   'Timestamp,Email Address,Which best describes you?,Who do you go to in times of need?,Who do you trust?';
@@ -19,5 +20,89 @@ describe('names joined in one answer, none found', () => {
     const item = result.review.find((r) => r.text === 'Amira / Liam (PCSOs)')!;
     expect(item.candidates.map((c) => c.name)).toEqual(['Amira Haddad', 'Liam Byrne']);
     expect(result.ties).toEqual([]);
+  });
+});
+
+/** Trial U's roster, in part: a town in south Wales. */
+const person = (
+  id: string,
+  name: string,
+  role: string,
+  service: string,
+  type: RosterEntry['type'] = 'public-servant',
+) => ({
+  ...rosterEntry(id, name, type, type === 'public-servant' ? 'public' : 'civil'),
+  role,
+  service,
+});
+const town = new RosterMatcher([
+  person('davies', 'Gareth Davies', 'Vicar', 'St David’s Church', 'volunteer'),
+  person('cruz', 'Maria de la Cruz', 'Adult Learning Tutor', 'Newport Adult Learning'),
+  person('sharma', 'Priya Sharma', 'Social Prescriber', 'Maindee Surgery'),
+  person('gurpreet', 'Gurpreet Singh', 'Police Constable', 'Gwent Police'),
+  person('jaswinder', 'Jaswinder Singh', 'Granthi', 'Gurdwara Sahib', 'volunteer'),
+  person('patrick', 'Patrick O’Neill', 'Police Sergeant', 'Gwent Police'),
+  person('siobhan', "Siobhán O'Neill", 'Neighbourhood Manager', 'Newport City Council'),
+  person('nowak', 'Małgorzata Nowak', 'Polish Liaison Officer', 'Newport Family Hub'),
+  person('kowalska', 'Katarzyna Kowalska', 'Family Support Worker', 'Newport Family Hub'),
+  person('tomasz', 'Tomasz Zieliński', 'Street Warden', 'Newport City Council'),
+  person('dafydd', 'Dafydd ap Gwilym', 'Librarian', 'Newport Central Library'),
+  person('seun', 'Oluwaseun Adebayo', 'Work Coach', 'Jobcentre Plus'),
+  person('gwyneth', 'Gwyneth Pritchard', 'Pharmacist', 'Maindee Pharmacy'),
+  person('rhian', 'Rhian Evans-Thomas', 'Youth Offending Officer', 'Newport Youth Justice Service'),
+  person('jose', 'José María García-López', 'Practice Nurse', 'Maindee Surgery'),
+  person('lukasz', 'Łukasz Wiśniewski', 'PCSO', 'Gwent Police'),
+  rosterEntry('church', 'St David’s Church', 'group', 'civil'),
+  rosterEntry('masjid', 'Masjid Al-Noor', 'group', 'civil'),
+]);
+
+describe('never accepted without asking (trial U: each was accepted as the wrong person, or likely so)', () => {
+  it.each([
+    // "David" is a given name, not the place word of St David's Church.
+    ['David Davies', 'davies'],
+    // A courtesy title and a surname alone, whatever particles the surname begins with.
+    ['Mr de la Cruz', 'cruz'],
+    ['Mrs de la Cruz', 'cruz'],
+    // A social prescriber works at a surgery and is no doctor.
+    ['Dr Sharma', 'sharma'],
+    // A sergeant's title for a constable: the calling agrees, the rank does not.
+    ['Sgt Singh', 'gurpreet'],
+    ['PCSO Singh', 'gurpreet'],
+  ])('"%s" waits in review, suggesting %s first', (typed, id) => {
+    const r = town.match(typed);
+    expect(r.id).toBeNull();
+    expect(r.candidates[0]!.id).toBe(id);
+  });
+  it('still accepts what people call any police officer ("PC") and the rank the role names', () => {
+    expect(town.match('PC Singh').id).toBe('gurpreet');
+    expect(town.match("Sgt O'Neill").id).toBe('patrick');
+    expect(town.match('Gareth Davies').id).toBe('davies');
+    expect(town.match('Rev Davies').id).toBe('davies');
+  });
+});
+
+describe('names as people in a diverse town shorten them (trial U: each went to review needlessly)', () => {
+  it.each([
+    ['Gosia Nowak', 'nowak'],
+    ['Małgosia Nowak', 'nowak'],
+    ['Kasia Kowalska', 'kowalska'],
+    ['Tomek Zielinski', 'tomasz'],
+    ['Dai ap Gwilym', 'dafydd'],
+    ['Seun Adebayo', 'seun'],
+    ['Gwen Pritchard', 'gwyneth'],
+    // One word of a double-barrelled surname with the first name, as with a middle name left out.
+    ['Rhian Evans', 'rhian'],
+    ['Rhian Thomas', 'rhian'],
+    ['Jose Garcia', 'jose'],
+  ])('"%s" is %s', (typed, id) => {
+    expect(town.match(typed).id).toBe(id);
+  });
+  it('suggests what short forms and other words stand for ("Saint", "the mosque", "Luke the PCSO")', () => {
+    expect(town.match("Saint David's").candidates[0]!.id).toBe('church');
+    expect(town.match('the mosque').candidates[0]!.id).toBe('masjid');
+    expect(town.match('Luke the PCSO').candidates[0]!.id).toBe('lukasz');
+    // One word of a double-barrelled surname alone, or with a courtesy title, is still a surname alone.
+    expect(town.match('Evans').id).toBeNull();
+    expect(town.match('Mrs Evans-Thomas').id).toBeNull();
   });
 });
