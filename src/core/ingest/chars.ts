@@ -23,6 +23,17 @@ export function isSpace(c: number): boolean {
  */
 export const LOST_LETTER = /\p{L}\?\p{L}|(^|[\s(])\?\p{L}/u;
 
+/** Every "?" that stands for a letter, as LOST_LETTER finds one. */
+const LOST_LETTERS = /(?<=\p{L})\?(?=\p{L})|(?<=^|[\s(])\?(?=\p{L})/gu;
+
+/**
+ * The text without its lost letters ("ukasz Winiewski" of "?ukasz Wi?niewski"): each word one
+ * letter short, which matching forgives as a typo, where a "?" would split it in two.
+ */
+export function withoutLostLetters(text: string): string {
+  return text.replace(LOST_LETTERS, '');
+}
+
 /** The warning for a file whose names have lost letters so (once per file). */
 export function lostLetterMessage(example: string): string {
   return `"${example.slice(0, 60)}" has a "?" where a letter should be: the file was saved in an encoding without that letter (Excel's "CSV (Comma delimited)" rather than "CSV UTF-8"), so such names cannot be read as written. Save it again as "CSV UTF-8" and run again.`;

@@ -34,7 +34,7 @@ import { RosterMatcher, type MatchResult } from './matcher';
 import { nameKey, TITLES } from './names';
 import { plainWording, spacedWords } from './wording';
 import { detectRelation } from './relations';
-import { isSpace, LOST_LETTER, lostLetterMessage } from './chars';
+import { isSpace } from './chars';
 import {
   hashString,
   isEmail,
@@ -357,6 +357,8 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   const fileShare = 0.7 / Math.max(1, input.surveys.length);
   const plainNetworks: PlainNetwork[] = [];
   const redcapColumns = new Map<string, { event: string | null; repeat: string | null }>();
+  /** Per file, answers of question marks only: perhaps names in a script the file lost. */
+  const questionMarksByFile = new Map<string, { row: number; column: string }[]>();
   input.surveys.forEach((file, fileIndex) => {
     progress.check();
     // A network already (edge list, adjacency matrix, UCINET DL, Pajek): its nodes are matched to
@@ -379,7 +381,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       );
     }
     const first = raw.length;
-    const { surveyMapping, blankRows, eventColumn, repeatColumn } = readSurveyFile(
+    const { surveyMapping, blankRows, questionMarks, eventColumn, repeatColumn } = readSurveyFile(
       file,
       given,
       quality,
@@ -394,6 +396,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       },
     );
     mapping.surveys.push(surveyMapping);
+    if (questionMarks.length > 0) questionMarksByFile.set(file.name, questionMarks);
     if (eventColumn || repeatColumn)
       redcapColumns.set(file.name, { event: eventColumn, repeat: repeatColumn });
     // Coded respondent types (REDCap radio "1, Resident | 2, Volunteer"; an ODK choices sheet):
@@ -662,11 +665,13 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   const ties: Tie[] = [];
   /** Each file's rows of kept respondents who named no one (noted after the loop). */
   const namedNoOne = new Map<string, number[]>();
-  /** Files already warned of names with a "?" for a letter. */
-  const lostLetterFiles = new Set<string>();
   // Where the bar stands when the surveys' names are matched: network files' nodes take the rest.
   const surveysMatched = plainNetworks.length > 0 ? 0.9 : 1;
   const { data, texts, columns, relations, weights } = store;
+  /** Text ids of names with a "?" for a letter (1), found as each text is resolved. */
+  const lostLetter = new Uint8Array(texts.length);
+  /** Per file, those names and the rows they were written on, for one warning per file. */
+  const lostLetters = new Map<string, { names: string[]; rows: number[]; column: string }>();
   /**
    * Names accepted though not written as on the roster (how: fuzzy), one per name key, in the order
    * first met: the app lists them to confirm or overrule, quality.json and a note name them.
@@ -761,16 +766,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       if (!res) {
         res = resolve(texts[textId]!, matcher, decisions, newActors, actorIds);
         resolved[textId] = res;
-        if (LOST_LETTER.test(texts[textId]!) && !lostLetterFiles.has(r.file)) {
-          lostLetterFiles.add(r.file);
-          quality.warn(
-            r.file,
-            r.row,
-            columns[data[n + 1]!]!,
-            'lost-letters',
-            lostLetterMessage(texts[textId]!),
-          );
-        }
+        if (matcher.hasLostLetters(texts[textId]!)) lostLetter[textId] = 1;
         // Matched though not as written: listed (the app's "Matched automatically", quality.json's
         // matched, a note), the whole text or, of a joined answer, each such part.
         const fuzzy =
@@ -811,6 +807,15 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
             `The saved decision for "${d.text}" ${res.renamed ? `names ${d.id}, who was ${d.name} when it was made and is ${res.renamed} on this roster` : d.id ? `names ${d.id}, who is not on this roster (nor a new actor)` : 'names no one'}, so it was not applied: ${res.target ? 'the name was matched as if never decided' : 'the name waits in review again'}.`,
           );
         }
+      }
+      if (lostLetter[textId] === 1) {
+        const lost = entryOf(lostLetters, r.file, () => ({
+          names: [],
+          rows: [],
+          column: columns[data[n + 1]!]!,
+        }));
+        if (!lost.names.includes(texts[textId]!)) lost.names.push(texts[textId]!);
+        if (lost.rows.at(-1) !== r.row) lost.rows.push(r.row);
       }
       if (!res.target) {
         if (res.decision?.action === 'ignore' || res.nobody) continue;
@@ -871,6 +876,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       }
     }
   }
+  noteLostLetters(lostLetters, questionMarksByFile, quality);
   // Respondents who named no one: in the network with no ties out, which lowers density. Said
   // per file, so an evaluator can tell them from a question that was not read.
   for (const [file, rows] of namedNoOne) {
@@ -989,6 +995,45 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
  * codebook or roster code for them, the numbers cannot be people. Each stays in the review queue;
  * one note per column says why and what to do.
  */
+/**
+ * Names with a "?" where a letter should be, and answers of question marks only, per file: what
+ * Excel's "CSV (Comma delimited)" leaves of letters it cannot hold. One warning per file with
+ * every such name's rows; question marks alone are only a note, as someone may type "??".
+ */
+function noteLostLetters(
+  lostLetters: ReadonlyMap<string, { names: string[]; rows: number[]; column: string }>,
+  questionMarks: ReadonlyMap<string, { row: number; column: string }[]>,
+  quality: QualityCollector,
+): void {
+  for (const file of new Set([...lostLetters.keys(), ...questionMarks.keys()])) {
+    const lost = lostLetters.get(file);
+    const marks = questionMarks.get(file) ?? [];
+    const rows = [...new Set(marks.map((m) => m.row))];
+    const marksText =
+      marks.length === 0
+        ? ''
+        : `${marks.length} answer${marks.length === 1 ? ' is' : 's are'} only question marks (${rowsText(rows)}), read as naming no one: ${lost ? 'probably names' : 'perhaps names'} written in another script (Arabic, Chinese, Vietnamese...).`;
+    if (!lost) {
+      quality.info(
+        file,
+        rows[0]!,
+        marks[0]!.column,
+        'question-mark-answers',
+        `${marksText} If the file was saved from Excel as "CSV (Comma delimited)", save it again as "CSV UTF-8" and run again.`,
+      );
+      continue;
+    }
+    const n = lost.names.length;
+    quality.warn(
+      file,
+      lost.rows[0]!,
+      lost.column,
+      'lost-letters',
+      `${n} name${n === 1 ? ' has' : 's have'} a "?" where a letter should be (${firstFew(lost.names.map((t) => `"${t.slice(0, 40)}"`))}; ${rowsText(lost.rows)}). ${marksText} The file was saved in an encoding without those letters (Excel's "CSV (Comma delimited)" rather than "CSV UTF-8"), so they cannot be read as written; a name that fits one roster name with any letter in place of each "?" was matched to it, and is listed among the names matched not as written. Save the file again as "CSV UTF-8" and run again.`,
+    );
+  }
+}
+
 function noteNumericAnswers(unmatched: { item: ReviewItem }[], quality: QualityCollector): void {
   const byColumn = new Map<string, { file: string; column: string; codes: string[] }>();
   for (const { item } of unmatched) {
@@ -1687,11 +1732,14 @@ function readSurveyFile(
 ): {
   surveyMapping: SurveyMapping;
   blankRows: number;
+  /** The rows and columns of answers of question marks only (survey.ts onQuestionMarks). */
+  questionMarks: { row: number; column: string }[];
   /** REDCap's event and repeating-instrument columns, as this export names them. */
   eventColumn: string | null;
   repeatColumn: string | null;
 } {
   let buffer: { row: string[]; line: number }[] | null = [];
+  const questionMarks: { row: number; column: string }[] = [];
   let read: RowReader | null = null;
   let header: string[] = [];
   let headerLine = 1;
@@ -1820,6 +1868,7 @@ function readSurveyFile(
         mayBeginLongerLabel: (s) => matcher.mayBeginLongerLabel(s),
         mayDescribe: (s) => matcher.mayDescribe(s),
         describesPrevious: (person, part) => matcher.describes(person, part),
+        onQuestionMarks: (row, column) => questionMarks.push({ row, column }),
       },
     );
     for (const r of data) onData(r.row, r.line);
@@ -1846,6 +1895,7 @@ function readSurveyFile(
   return {
     surveyMapping: surveyMapping!,
     blankRows: stream.blankRows.filter((l) => l > headerLine).length,
+    questionMarks,
     eventColumn: redcap ? at(redcapColumn(header, 'redcap_event_name', 'Event Name')) : null,
     repeatColumn: redcap ? at(redcapColumn(header, 'redcap_repeat_instrument', 'Repeat Instrument')) : null,
   };

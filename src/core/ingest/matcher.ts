@@ -25,6 +25,7 @@ import {
 } from './names';
 import type { Candidate, RosterEntry } from './types';
 import { hashString, StringTable } from './dates';
+import { LOST_LETTER, withoutLostLetters } from './chars';
 
 export interface MatchResult {
   /** The roster id chosen automatically; null when nothing is certain enough. */
@@ -423,6 +424,16 @@ export class RosterMatcher {
   }
 
   private compute(text: string): MatchResult {
+    if (text.includes('?')) {
+      const restored = this.withLostLetters(text);
+      if (restored !== text) {
+        // Read, not as written: never an exact match, and listed among those matched otherwise.
+        const result = this.compute(restored);
+        if (result.how !== 'exact') return result;
+        const candidates = result.candidates.map((c) => ({ ...c, confidence: Math.min(c.confidence, 0.95) }));
+        return { ...result, confidence: 0.95, candidates, how: 'fuzzy' };
+      }
+    }
     const raw = text.trim();
     const lower = raw.toLowerCase();
     for (const [map, how] of [
@@ -510,6 +521,32 @@ export class RosterMatcher {
     const spread = Math.min(0.2, 0.1 * (fits.length - 1));
     for (const [i, c] of fits) if (c - spread >= SUGGEST) out.set(i, c - spread);
     return out;
+  }
+
+  /** Whether a text has a "?" for a letter: as LOST_LETTER sees one, or where a roster word fits ("Zo?"). */
+  hasLostLetters(text: string): boolean {
+    return text.includes('?') && (LOST_LETTER.test(text) || this.withLostLetters(text) !== text);
+  }
+
+  /**
+   * A letter the file's encoding could not hold, saved as "?" ("?ukasz Wi?niewski", "Zo?"): each
+   * word with a "?" among its letters becomes the one roster word it fits with any letter there;
+   * fitting none or several, it loses its lost letters (LOST_LETTER), leaving a word a letter
+   * short that matching forgives as a typo. A question mark after a word ("Dr Patel?") fits none.
+   */
+  private withLostLetters(text: string): string {
+    const restored = text.replace(/[\p{L}']*\?[\p{L}'?]*/gu, (word) => {
+      if (!/\p{L}/u.test(word)) return word;
+      const pattern = new RegExp(
+        `^${word
+          .split('?')
+          .map((part) => normaliseText(part).replace(/ /g, ''))
+          .join('.')}$`,
+      );
+      const fits = this.vocabulary.filter((v) => pattern.test(v));
+      return fits.length === 1 ? fits[0]! : word;
+    });
+    return LOST_LETTER.test(restored) ? withoutLostLetters(restored) : restored;
   }
 
   /** A first name in the nickname lists or of someone on the roster. */

@@ -93,6 +93,9 @@ export interface RawResponse {
 /** Characters that send an answer to splitNames: other separators, brackets, quotes. */
 const NOT_PLAIN = /[;\n\r|(["]/;
 
+/** An answer, or a part of one between separators, of two question marks or more and nothing else. */
+const QUESTION_MARKS_ONLY = /(^|[,;|\n])\s*\?{2,}\s*($|[,;|\r\n])/;
+
 /** Answers longer than this are sentences, not names. */
 export const MAX_NAME_LENGTH = 100;
 /** More names than this in one answer box is a paste or spam, not a personal network. */
@@ -413,6 +416,11 @@ export function makeRowReader(
     mayDescribe?: (part: string) => boolean;
     /** RosterMatcher.describes, for splitNames. */
     describesPrevious?: (previous: string, part: string) => boolean;
+    /**
+     * Told of each answer holding a run of question marks only ("??"), read as naming no one: in
+     * an export saved without the letters of other scripts, a name written in one.
+     */
+    onQuestionMarks?: (row: number, column: string) => void;
     /** Tests only: read every answer through splitNames, to check the fast path against it. */
     generalOnly?: boolean;
   } = {},
@@ -706,6 +714,8 @@ export function makeRowReader(
             }
           }
           const split = namesOf(value, q.coded === true);
+          if (options.onQuestionMarks && QUESTION_MARKS_ONLY.test(value))
+            options.onQuestionMarks(line, columnNames[k]!);
           let names = split.names;
           if (names.length > MAX_NAMES_PER_ANSWER) {
             quality.warn(

@@ -2,7 +2,7 @@
 // defects left from earlier trials: each test fails on the code before its fix.
 import { describe, expect, it } from 'vitest';
 import { RosterMatcher, type RosterEntry } from '../../../src/core/ingest';
-import { rosterEntry, run, text } from './helpers';
+import { rosterEntry, run, text, tieSet } from './helpers';
 
 const HEADER =
   'Timestamp,Email Address,Which best describes you?,Who do you go to in times of need?,Who do you trust?';
@@ -104,5 +104,50 @@ describe('names as people in a diverse town shorten them (trial U: each went to 
     // One word of a double-barrelled surname alone, or with a courtesy title, is still a surname alone.
     expect(town.match('Evans').id).toBeNull();
     expect(town.match('Mrs Evans-Thomas').id).toBeNull();
+  });
+});
+
+describe('an export saved by Excel as "CSV (Comma delimited)": letters it cannot hold are "?"', () => {
+  const roster = text(
+    'roster.csv',
+    'id,name,role\nps-03,Łukasz Wiśniewski,PCSO\nps-02,Zoë Brontë-Hall,Headteacher\nps-05,Nguyễn Thị Lan,Teaching Assistant\nps-09,Patrick Price,Librarian\n',
+  );
+  const saved = run(
+    [
+      survey([
+        '"?ukasz Wi?niewski, ??",',
+        '????,Zo? Bront?-Hall',
+        'Nguy?n Th? Lan,Dr Price?',
+        '"Ma?gosia, Patrick Price",',
+      ]),
+    ],
+    { roster },
+  );
+  it('matches a name that fits one roster name with any letter for each "?", listed as matched not as written', () => {
+    expect(tieSet(saved)).toEqual(
+      ['r-row2>ps-03:need', 'r-row3>ps-02:trust', 'r-row4>ps-05:need', 'r-row5>ps-09:need'].sort(),
+    );
+    expect(saved.autoMatched.map((m) => m.text).sort()).toEqual(
+      ['?ukasz Wi?niewski', 'Nguy?n Th? Lan', 'Zo? Bront?-Hall'].sort(),
+    );
+    // A question mark after a word is one: no letter was lost there.
+    expect(saved.review.map((r) => r.text)).toEqual(expect.arrayContaining(['Dr Price?', 'Ma?gosia']));
+  });
+  it('warns once for the file, naming every such name and row, and the answers of question marks only', () => {
+    const lost = saved.quality.issues.filter((i) => i.code === 'lost-letters');
+    expect(lost).toHaveLength(1);
+    expect(lost[0]!.message).toMatch(
+      /^4 names have a "\?" where a letter should be \(.*"Ma\?gosia".*; rows 2, 3, 4, 5\)/,
+    );
+    expect(lost[0]!.message).toContain(
+      '2 answers are only question marks (rows 2, 3), read as naming no one',
+    );
+  });
+  it('notes answers of question marks only in a file that lost no letters, as someone may type "??"', () => {
+    const plain = run([survey(['??,Helen Okafor'])]);
+    const note = plain.quality.issues.find((i) => i.code === 'question-mark-answers')!;
+    expect(note.severity).toBe('info');
+    expect([note.row, note.column]).toEqual([2, 'Who do you go to in times of need?']);
+    expect(plain.quality.issues.some((i) => i.code === 'lost-letters')).toBe(false);
   });
 });
