@@ -22,6 +22,7 @@ import {
   lowerCase,
   nameKey,
   normaliseText,
+  spellingKey,
 } from './names';
 import type { Candidate, RosterEntry } from './types';
 import { hashString, StringTable } from './dates';
@@ -87,6 +88,9 @@ const DESCRIPTION_FILLER = new Set([
   'regular',
   'very',
 ]);
+
+/** Confidence of a group named by its initials alone: a suggestion. */
+const INITIALS = 0.6;
 
 /** Confidence of a name whose letters are a roster name's, spaced otherwise. */
 const COMPACT_MATCH = 0.95;
@@ -179,6 +183,10 @@ export class RosterMatcher {
   private readonly choiceKeys = new Set<string>();
   /** The first words of the roster's people's names. */
   private readonly firstNames = new Set<string>();
+  /** Roster name words by spellingKey, of four letters or more. */
+  private readonly bySpelling = new Map<string, string[]>();
+  /** Groups by the initials of their name's words ("wi" for Women's Institute). */
+  private readonly byInitials = new Map<string, number[]>();
 
   constructor(entries: RosterEntry[], codebook?: Iterable<[string, string]>) {
     this.items = entries.map((entry) => this.index(entry));
@@ -202,8 +210,14 @@ export class RosterMatcher {
         // "Patel Priya" and "Patel, Priya" as some rosters and forms write them.
         keys.add([...item.nameTokens.slice(-1), ...item.nameTokens.slice(0, -1)].join(' '));
       }
-      // Other names they go by match exactly as their own ("Mo Rahman" for Mohammed Rahman).
+      // Other names they go by match exactly as their own ("Mo Rahman" for Mohammed Rahman), and
+      // so does the name their e-mail gives, when it is their first or middle name and surname
+      // ("james.pryce@" for Robert James Pryce, who goes by James).
       for (const alias of entry.aliases ?? []) keys.add(nameKey(alias));
+      const byEmail = item.person ? emailName(entry.email, item.nameTokens) : null;
+      if (byEmail) keys.add(byEmail);
+      if (!item.person && item.nameTokens.length >= 2)
+        push(this.byInitials, item.nameTokens.map((t) => t[0]).join(''), i);
       for (const key of keys) if (key) push(this.byKey, key, i);
       for (const key of new Set([...keys].map(compact))) if (key) push(this.byCompactKey, key, i);
       for (const t of new Set(item.nameTokens)) push(this.byToken, t, i);
@@ -224,6 +238,7 @@ export class RosterMatcher {
       for (const c of item.context) this.contextWords.add(c);
     }
     this.vocabulary = [...this.byToken.keys()];
+    for (const v of this.vocabulary) if (v.length >= 4) push(this.bySpelling, spellingKey(v), v);
     for (const { nameTokens: t } of this.items) {
       for (let k = 0; k + 1 < t.length; k++) {
         const joined = t[k]! + t[k + 1]!;
@@ -408,7 +423,8 @@ export class RosterMatcher {
         for (let k = 0; k < own.length && differ < 2; k++) {
           if (own[k] === other[k]) continue;
           differ++;
-          if (wordScore(own[k]!, other[k]!) < NAMESAKE) return false;
+          if (wordScore(own[k]!, other[k]!) < NAMESAKE && spellingKey(own[k]!) !== spellingKey(other[k]!))
+            return false;
         }
         return differ === 1;
       };
@@ -457,6 +473,12 @@ export class RosterMatcher {
       };
     }
     const scored = this.fuzzy(raw);
+    // A group by its initials ("WI" for Women's Institute): suggested, never accepted, as initials
+    // stand for much else.
+    if (/^[A-Z]{2,6}$/.test(raw)) {
+      for (const i of this.byInitials.get(lower) ?? NONE)
+        scored.set(i, Math.max(scored.get(i) ?? 0, INITIALS));
+    }
     if (!exact) {
       // The same letters, spaced otherwise (a double-barrelled or prefixed name written as one
       // word or two): nearly exact, yet still weighed against the other candidates.
@@ -630,6 +652,12 @@ export class RosterMatcher {
         const s = wordScore(w, v);
         if (s > 0) names.set(v, s);
       }
+      // Another spelling of the same name (Harjeet for Harjit, Hasan for Hassan): as a nickname.
+      if (w.length >= 4) {
+        for (const v of this.bySpelling.get(spellingKey(w)) ?? NO_WORDS) {
+          if ((names.get(v) ?? 0) < SAME_SPELLING) names.set(v, SAME_SPELLING);
+        }
+      }
       const context: string[] = [];
       if (w.length >= 5)
         for (const c of this.contextWords) if (c.length >= 5 && closeEnough(w, c)) context.push(c);
@@ -788,13 +816,32 @@ function firstOrOnly(matched: number, full: number): number {
 }
 
 const NONE: number[] = [];
+const NO_WORDS: string[] = [];
+/** How well a word stands for a roster word it is another spelling of (spellingKey), as for a nickname. */
+const SAME_SPELLING = 0.9;
 const NO_ENTRIES: readonly RosterEntry[] = [];
 
-function push(map: Map<string, number[]>, key: string, i: number): void {
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) {
-    if (!list.includes(i)) list.push(i);
-  } else map.set(key, [i]);
+    if (!list.includes(value)) list.push(value);
+  } else map.set(key, [value]);
+}
+
+/**
+ * The name a person's e-mail gives ("james.pryce@..."), as a name key, when its words are two or
+ * more of their name's words in order and not the whole name: the name they go by.
+ */
+function emailName(email: string | undefined, nameTokens: readonly string[]): string | null {
+  const local = email?.split('@')[0]?.toLowerCase() ?? '';
+  const words = local.split(/[._-]+/);
+  if (words.length < 2 || words.length >= nameTokens.length) return null;
+  let at = 0;
+  for (const w of words) {
+    at = nameTokens.indexOf(w, at) + 1;
+    if (at === 0 || w.length < 2) return null;
+  }
+  return words.join(' ');
 }
 
 function closeEnough(a: string, b: string): boolean {

@@ -539,6 +539,32 @@ export function areNicknames(a: string, b: string): boolean {
   return NICKNAMES.get(a)?.has(b) ?? false;
 }
 
+/** The letter pairs spelling folds, each to what it stands for in another spelling of the name. */
+const SPELLING_PAIRS: Record<string, string> = {
+  ee: 'i',
+  oo: 'u',
+  aa: 'a',
+  oe: 'o',
+  ue: 'u',
+  ae: 'a',
+  dh: 'd',
+  bh: 'b',
+  kh: 'k',
+  ph: 'f',
+};
+
+/**
+ * A normalised word with the variants of transliteration and of doubling folded, so that two
+ * spellings of one name meet: ee and i (Harjeet, Harjit; Kareem, Karim), oo and u (Noor, Nur),
+ * aa, oe and ae for å, ø and æ typed as two letters (Oedegaard for Ødegård), dh and d (Sandhu,
+ * Sandu), and double letters as one (Hassan, Hasan; Llewellyn, Llewelyn).
+ */
+export function spellingKey(word: string): string {
+  return word
+    .replace(/ee|oo|aa|oe|ue|ae|dh|bh|kh|ph/g, (pair) => SPELLING_PAIRS[pair]!)
+    .replace(/(.)\1+/g, '$1');
+}
+
 /** The three rows editDistance works in, kept between calls (it runs millions of times). */
 let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 

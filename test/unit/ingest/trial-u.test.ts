@@ -52,6 +52,15 @@ const town = new RosterMatcher([
   person('rhian', 'Rhian Evans-Thomas', 'Youth Offending Officer', 'Newport Youth Justice Service'),
   person('jose', 'José María García-López', 'Practice Nurse', 'Maindee Surgery'),
   person('lukasz', 'Łukasz Wiśniewski', 'PCSO', 'Gwent Police'),
+  person('harjit', 'Harjit Singh Sandhu', 'Community Cohesion Officer', 'Newport City Council'),
+  person('manpreet', 'Manpreet Kaur', 'School Nurse', 'Aneurin Bevan Health Board'),
+  person('karim', 'Abdul Karim', 'Imam', 'Masjid Al-Noor', 'volunteer'),
+  person('orjan', 'Ørjan Ødegård', 'Social Worker', "Children's Services"),
+  {
+    ...person('pryce', 'Robert James Pryce', 'Parks Officer', 'Newport City Council'),
+    email: 'james.pryce@newport.gov.uk',
+  },
+  rosterEntry('g-wi', 'Women’s Institute', 'group', 'civil'),
   rosterEntry('church', 'St David’s Church', 'group', 'civil'),
   rosterEntry('masjid', 'Masjid Al-Noor', 'group', 'civil'),
 ]);
@@ -96,6 +105,23 @@ describe('names as people in a diverse town shorten them (trial U: each went to 
     ['Jose Garcia', 'jose'],
   ])('"%s" is %s', (typed, id) => {
     expect(town.match(typed).id).toBe(id);
+  });
+  it.each([
+    // Other spellings of one name: ee and i, double letters, dh and d, ø and å typed as oe and aa.
+    ['Manprit Kaur', 'manpreet'],
+    ['Abdul Kareem', 'karim'],
+    ['Harjit Sandu', 'harjit'],
+    ['Oerjan Oedegaard', 'orjan'],
+    // The name their e-mail gives: the middle name they go by.
+    ['James Pryce', 'pryce'],
+  ])('"%s" is %s', (typed, id) => {
+    expect(town.match(typed).id).toBe(id);
+  });
+  it('suggests a group by its initials, never accepting them', () => {
+    const r = town.match('WI');
+    expect(r.id).toBeNull();
+    expect(r.candidates[0]!.id).toBe('g-wi');
+    expect(town.match('wi').candidates).toEqual([]);
   });
   it('suggests what short forms and other words stand for ("Saint", "the mosque", "Luke the PCSO")', () => {
     expect(town.match("Saint David's").candidates[0]!.id).toBe('church');
