@@ -183,6 +183,8 @@ export class RosterMatcher {
   private readonly choiceKeys = new Set<string>();
   /** The first words of the roster's people's names. */
   private readonly firstNames = new Set<string>();
+  /** Each roster name word's spellingKey. */
+  private readonly spellingOf = new Map<string, string>();
   /** Roster name words by spellingKey, of four letters or more. */
   private readonly bySpelling = new Map<string, string[]>();
   /** Groups by the initials of their name's words ("wi" for Women's Institute). */
@@ -238,7 +240,11 @@ export class RosterMatcher {
       for (const c of item.context) this.contextWords.add(c);
     }
     this.vocabulary = [...this.byToken.keys()];
-    for (const v of this.vocabulary) if (v.length >= 4) push(this.bySpelling, spellingKey(v), v);
+    for (const v of this.vocabulary) {
+      const key = spellingKey(v);
+      this.spellingOf.set(v, key);
+      if (v.length >= 4) push(this.bySpelling, key, v);
+    }
     for (const { nameTokens: t } of this.items) {
       for (let k = 0; k + 1 < t.length; k++) {
         const joined = t[k]! + t[k + 1]!;
@@ -423,7 +429,10 @@ export class RosterMatcher {
         for (let k = 0; k < own.length && differ < 2; k++) {
           if (own[k] === other[k]) continue;
           differ++;
-          if (wordScore(own[k]!, other[k]!) < NAMESAKE && spellingKey(own[k]!) !== spellingKey(other[k]!))
+          if (
+            wordScore(own[k]!, other[k]!) < NAMESAKE &&
+            this.spellingOf.get(own[k]!) !== this.spellingOf.get(other[k]!)
+          )
             return false;
         }
         return differ === 1;
