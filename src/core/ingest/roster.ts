@@ -10,6 +10,7 @@ import { isNameGenerator } from './relations';
 import { nameKey, TITLES } from './names';
 import { LOST_LETTER, lostLetterMessage } from './chars';
 import { isEmail } from './dates';
+import { detectLayout } from './detect';
 import type { Mapping, RosterEntry, RosterMapping } from './types';
 
 /**
@@ -270,13 +271,33 @@ export function readRosterTable(
     email: col(columns.email),
     code: col(columns.code),
   };
-  if (idx.name < 0 && idx.first < 0 && idx.last < 0 && idx.id < 0) {
+  const looksLikeSurvey = table.header.some((h) => isNameGenerator(h));
+  // A survey tool's export of responses (Microsoft Forms' Name column, Qualtrics'
+  // RecipientFirstName) has names, of its respondents: as a roster it would make them the public
+  // servants, with a green result. A form's or REDCap's export is one only when it asks who people
+  // go to (a sign-up form's export, or a REDCap project of staff, is a fine roster); the other
+  // tools' layouts hold responses only.
+  const layout = detectLayout([table.header, ...table.rows.slice(0, 3)]).format;
+  const form = layout === 'google-forms' || layout === 'microsoft-forms' || layout === 'redcap';
+  if (layout !== 'simple' && layout !== 'unknown' && (!form || looksLikeSurvey)) {
+    const question = table.header.find((h) => isNameGenerator(h));
+    throw new InputError(
+      table.file,
+      table.headerRow ?? 1,
+      null,
+      'not-a-roster',
+      `This is a survey tool's export of responses, not a roster${question ? `: its questions ask who people go to or trust ("${question.slice(0, 60)}")` : ''}. Give it as the survey, and the list of public servants and groups as the roster.`,
+    );
+  }
+  // Ids alone make a roster, unless its questions ask who people go to: a survey export given as
+  // the roster (its "Roster ID" column taken for the ids) would make a network of no one.
+  if (idx.name < 0 && idx.first < 0 && idx.last < 0 && (idx.id < 0 || looksLikeSurvey)) {
     throw new InputError(
       table.file,
       table.headerRow ?? 1,
       'name',
       'missing-column',
-      `The roster needs a name column (or first and last name columns, or an id column); found: ${table.header.join(', ')}.${table.header.some((h) => isNameGenerator(h)) ? ' This looks like a survey export (its questions ask who people go to or trust), not a roster: give it as the survey, and the list of public servants and groups as the roster.' : ''}`,
+      `The roster needs a name column (or first and last name columns${idx.id < 0 ? ', or an id column' : ''}); found: ${table.header.join(', ')}.${looksLikeSurvey ? ' This looks like a survey export (its questions ask who people go to or trust), not a roster: give it as the survey, and the list of public servants and groups as the roster.' : ''}`,
     );
   }
   if (idx.id < 0) {

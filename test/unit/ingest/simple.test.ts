@@ -297,8 +297,42 @@ describe('more quality cases', () => {
   it('a survey given as the roster (files swapped) says so', () => {
     const survey = fixture('google-forms.csv');
     expect(() => run([fixture('simple.csv')], { roster: survey })).toThrowError(
-      /needs a name column.*This looks like a survey export.*give it as the survey/,
+      /^This is a survey tool's export of responses, not a roster: its questions ask who people go to or trust \("Who do you go to in times of need\?"\)\. Give it as the survey/,
     );
+  });
+
+  // Trial V: each had made a roster of its respondents (or of nobody) and a green "up to date".
+  it.each(['microsoft-forms.csv', 'qualtrics.csv', 'kobo.csv', 'surveymonkey.csv', 'limesurvey.csv'])(
+    'a %s export given as the roster stops the run, naming the file',
+    (name) => {
+      try {
+        run([fixture('simple.csv')], { roster: fixture(name) });
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(InputError);
+        expect([(e as InputError).file, (e as InputError).code]).toEqual([name, 'not-a-roster']);
+      }
+    },
+  );
+
+  it('a survey with a roster-id column but no name column, given as the roster, says so', () => {
+    const survey = text(
+      'survey.csv',
+      'Response ID,Respondent type,Roster ID,Who do you trust?\nR1,Resident,,Helen Okafor\nR2,Volunteer,ps-01,Amira Haddad\n',
+    );
+    expect(() => run([fixture('simple.csv')], { roster: survey })).toThrowError(
+      /^The roster needs a name column \(or first and last name columns\); found: Response ID.*This looks like a survey export/,
+    );
+  });
+
+  it('a sign-up form with a Timestamp, asking nothing about who people go to, is still a roster', () => {
+    const signUp = text(
+      'sign-up.csv',
+      'Timestamp,Name,Organisation,Role\n2026/03/01 10:00:00 AM GMT,Helen Okafor,Riverside Primary School,Headteacher\n',
+    );
+    expect(
+      run([fixture('simple.csv')], { roster: signUp }).actors.some((a) => a.label === 'Helen Okafor'),
+    ).toBe(true);
   });
 
   it('a saved mapping reproduces the same network, and a mapping naming a missing column stops the run', () => {
