@@ -115,8 +115,11 @@ export function mountShell(root: HTMLElement, store: Store): void {
     // A run's phase and percentage change dozens of times a second: busy, the line is not read out
     // at each step, only its last words once the run ends (the progress bar shows the steps).
     phase.setAttribute('aria-busy', String(running));
+    // Cancel hides itself once the run stops: focus goes on to Run again (or the page), not lost.
+    const cancelHadFocus = document.activeElement === cancel;
     cancel.hidden = !running;
-    rerun.hidden = running || !result || !!missing;
+    rerun.hidden = running || (!result && run.status !== 'cancelled') || !!missing;
+    if (cancelHadFocus && cancel.hidden) (rerun.hidden ? main : rerun).focus();
     demoNote.hidden = !state.project.demo;
     phase.className = stale && !running ? 'run-phase status-stale' : 'run-phase';
     const old = stale
@@ -125,7 +128,9 @@ export function mountShell(root: HTMLElement, store: Store): void {
     if (!ready) phase.textContent = 'Opening your project…';
     else if (running) phase.textContent = `${run.phase || 'Working'} — ${Math.round(run.fraction * 100)}%`;
     else if (run.status === 'cancelled')
-      phase.textContent = `Run cancelled. The previous results are still shown.${stale ? ' They do not reflect your latest changes.' : ''}`;
+      phase.textContent = result
+        ? `Run cancelled. The previous results are still shown.${stale ? ' They do not reflect your latest changes.' : ''}`
+        : 'Run cancelled: there are no results yet. Run again to analyse the files.';
     // The error banner sits under this bar: the wording must not depend on where it is.
     else if (run.status === 'error')
       phase.textContent = `The last run stopped: the error message says which file and why.${old}`;

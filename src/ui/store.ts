@@ -501,9 +501,25 @@ export class Store {
   addFiles(key: WaveKey, role: FileRole, files: InputFile[]): void {
     if (files.length === 0) return;
     const wave = { ...this.wave(key) };
-    let replaced: InputFile[] = [];
+    let replaced: InputFile[];
     if (role === 'surveys') {
+      // Files of one name in one pick (two folders' responses.csv) are each kept, numbered as a
+      // file manager numbers copies; the same file twice is kept once.
+      const taken = new Set(wave.surveys.map((f) => f.name));
+      const incoming: InputFile[] = [];
+      for (const file of files) {
+        const twin = incoming.find((f) => f.name === file.name);
+        if (twin && sameContent(twin, file)) continue;
+        incoming.push(twin ? { ...file, name: freeName(file.name, taken) } : file);
+        taken.add(incoming.at(-1)!.name);
+      }
+      files = incoming;
       const names = new Set(files.map((f) => f.name));
+      // A file of a name already here replaces it: a new download of the same export, usually.
+      // When its content differs, the earlier one is said, with the choice to keep both.
+      replaced = wave.surveys.filter(
+        (s) => names.has(s.name) && !files.some((f) => f.name === s.name && sameContent(f, s)),
+      );
       wave.surveys = [...wave.surveys.filter((s) => !names.has(s.name)), ...files];
     } else {
       // One file per slot: the newest is kept, and any other it replaces is said (a file of the
@@ -538,9 +554,12 @@ export class Store {
     const inWave = new Set(
       [wave.roster, wave.codebook, wave.appraisals, wave.satisfaction, ...wave.surveys].map((f) => f?.name),
     );
-    const by = wave[role as Exclude<FileRole, 'surveys'>]?.name ?? '';
-    const earlier = this.state.replaced.filter((r) => r.wave !== key || !inWave.has(r.file.name));
-    const added = files.map((file) => ({ wave: key, role, file, by }));
+    const by = role === 'surveys' ? '' : (wave[role]?.name ?? '');
+    // An earlier survey replaced by one of its name stays said until it is used or dismissed.
+    const stillOut = (r: ReplacedFile) =>
+      r.role === 'surveys' ? !wave.surveys.includes(r.file) : !inWave.has(r.file.name);
+    const earlier = this.state.replaced.filter((r) => r.wave !== key || stillOut(r));
+    const added = files.map((file) => ({ wave: key, role, file, by: by || file.name }));
     if (added.length || earlier.length !== this.state.replaced.length)
       this.set({
         replaced: [
@@ -555,7 +574,10 @@ export class Store {
     const entry = this.state.replaced[index];
     if (!entry) return;
     this.set({ replaced: this.state.replaced.filter((_, i) => i !== index) });
-    this.addFiles(entry.wave, 'surveys', [entry.file]);
+    // Beside a survey of its name (an earlier responses.csv), it goes in as a numbered copy.
+    const taken = new Set(this.wave(entry.wave).surveys.map((f) => f.name));
+    const name = freeName(entry.file.name, taken);
+    this.addFiles(entry.wave, 'surveys', [name === entry.file.name ? entry.file : { ...entry.file, name }]);
   }
 
   /** The user has read that a file was replaced and leaves it out. */
@@ -697,5 +719,34 @@ export class Store {
 
   renameProject(name: string): void {
     this.updateProject({ name: name.trim() || 'Untitled project' });
+  }
+}
+
+/**
+ * Whether two files hold the same bytes: the same export added again. A file over 8 MB is
+ * compared at its ends and at every 4,096th byte between, so that a large file added twice is
+ * told apart from a new export of one name without a long task on the page's thread.
+ */
+export function sameContent(a: InputFile, b: InputFile): boolean {
+  if (typeof a.data === 'string' || typeof b.data === 'string') return a.data === b.data;
+  const x = a.data;
+  const y = b.data;
+  if (x.length !== y.length) return false;
+  const whole = x.length <= 8 << 20;
+  const ends = whole ? x.length : 1 << 16;
+  for (let i = 0; i < Math.min(ends, x.length); i++)
+    if (x[i] !== y[i] || x[x.length - 1 - i] !== y[y.length - 1 - i]) return false;
+  if (!whole) for (let i = ends; i < x.length - ends; i += 4096) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+/** `name`, or when it is taken "name (2).ext", "name (3).ext"...: as a file manager numbers copies. */
+export function freeName(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(name)) return name;
+  const dot = name.lastIndexOf('.');
+  const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+  for (let n = 2; ; n++) {
+    const next = `${stem} (${n})${ext}`;
+    if (!taken.has(next)) return next;
   }
 }

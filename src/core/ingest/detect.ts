@@ -298,6 +298,27 @@ export function detectLayout(rows: string[][]): DetectedLayout {
 const LIMESURVEY_CODE_TEXT = /^([A-Za-z][A-Za-z0-9_]*)((?:\[[^\]]+\])*)\. (.+)$/;
 
 /** The columns a survey mapping reads as respondent metadata (id, type, e-mail, times...), not answers. */
+/** REDCap's event and repeating-instrument columns, as raw and labels exports name them: read by the row reader. */
+const REDCAP_OWN_COLUMNS = [
+  'redcap_event_name',
+  'redcap_repeat_instrument',
+  'redcap_repeat_instance',
+  'Event Name',
+  'Repeat Instrument',
+  'Repeat Instance',
+];
+
+/**
+ * The columns of a survey read as neither a question nor a respondent detail: other questions,
+ * the survey tool's own columns, and name questions detection missed (the mapping step offers
+ * each a tie type).
+ */
+export function unreadColumns(mapping: SurveyMapping, header: readonly string[]): string[] {
+  const read = new Set<string>([...mapping.questions.flatMap((q) => q.columns), ...metadataColumns(mapping)]);
+  if (mapping.format === 'redcap') for (const c of REDCAP_OWN_COLUMNS) read.add(c);
+  return header.filter((c) => c.trim() !== '' && !read.has(c));
+}
+
 export function metadataColumns(mapping: SurveyMapping): string[] {
   return [
     mapping.responseId,

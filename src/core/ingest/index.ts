@@ -27,6 +27,7 @@ import {
   isDataCell,
   mayBeName,
   metadataColumns,
+  unreadColumns,
   numericScaleCodes,
   RESPONDENT_TYPE_WORDING,
 } from './detect';
@@ -77,7 +78,7 @@ import type {
 export type * from './types';
 export { readRoster, detectRosterColumns } from './roster';
 export { RosterMatcher, AUTO_ACCEPT, AUTO_MARGIN, type MatchResult } from './matcher';
-export { detectLayout, detectSurveyMapping } from './detect';
+export { detectLayout, detectSurveyMapping, unreadColumns } from './detect';
 export { detectRelation, relationOfLabel } from './relations';
 export { splitNames } from './survey';
 export { readPlainNetwork } from './plain-network';
@@ -1964,7 +1965,8 @@ function noteUnreadNameColumns(
   sample: string[][],
   namesSomeone: (s: string) => boolean,
   quality: QualityCollector,
-): void {
+): Set<string> {
+  const warned = new Set<string>();
   const read = new Set<string>([...mapping.questions.flatMap((q) => q.columns), ...metadataColumns(mapping)]);
   // A question's whole-answer column beside its choice columns (KoboToolbox's "need" beside
   // "need/helen_okafor"; ODK Central's "network-need" beside "network-need/...") repeats choices
@@ -2014,6 +2016,7 @@ function noteUnreadNameColumns(
       }
     }
     if (answered >= 3 && named * 2 >= answered && repeated < answered) {
+      warned.add(column);
       quality.warn(
         fileName,
         1,
@@ -2025,6 +2028,30 @@ function noteUnreadNameColumns(
       );
     }
   });
+  return warned;
+}
+
+/**
+ * The columns read as neither a question nor a respondent detail (other questions, the survey
+ * tool's own columns), said in one note so that none is left out without a word; those whose
+ * answers name people have had a warning of their own (`warned`).
+ */
+function noteUnreadColumns(
+  fileName: string,
+  mapping: SurveyMapping,
+  header: string[],
+  warned: ReadonlySet<string>,
+  quality: QualityCollector,
+): void {
+  const unread = unreadColumns(mapping, header).filter((c) => !warned.has(c));
+  if (unread.length === 0) return;
+  quality.info(
+    fileName,
+    1,
+    unread[0]!,
+    'unread-columns',
+    `${unread.length === 1 ? '1 column was' : `${unread.length} columns were`} not read as name questions or respondent details: ${firstFew(unread.map((c) => `"${c.slice(0, 50)}"`))}. Other questions and the survey tool's own columns are left out so; if one asks who people go to, trust or get information from, give it a tie type under "Columns not read" in the mapping step (or in mapping.json).`,
+  );
 }
 
 /**
@@ -2367,7 +2394,8 @@ function mapSurvey(
         `The question "${q.label}" does not read as need, trust or information; its ties are recorded as the tie type "${q.relation}". Rename it in the mapping if it is another kind of tie.`,
       );
     }
-    noteUnreadNameColumns(fileName, surveyMapping, header, sample, namesSomeone, quality);
+    const warned = noteUnreadNameColumns(fileName, surveyMapping, header, sample, namesSomeone, quality);
+    noteUnreadColumns(fileName, surveyMapping, header, warned, quality);
   }
   const used = surveyMapping.questions.filter((q) => q.kind === 'grid' || q.relation != null);
   if (used.length === 0) {

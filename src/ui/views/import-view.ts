@@ -20,6 +20,7 @@ import { archiveHead } from '../../core/ingest/archive';
 import { PLAIN_FORMATS } from '../../core/ingest/types';
 import { plainWording } from '../../core/ingest/wording';
 import { setQuestionRelation } from '../../core/ingest/mapping-edit';
+import { unreadColumns } from '../../core/ingest/detect';
 import { checkMapping } from '../../core/ingest/mapping-file';
 import { announce, clear, h, tableWrap } from '../dom';
 import { fileSize, listFiles, type WaveFiles } from '../project';
@@ -97,6 +98,8 @@ export function guessRole(file: InputFile): FileRole {
 
 /** What happened to a file another replaced in a one-file slot, in words. */
 function replacedText(entry: ReplacedFile): string {
+  if (entry.role === 'surveys')
+    return `An earlier ${entry.file.name} is not used: the new file of the same name, with other content, replaced it.`;
   const role = ROLE_LABEL[entry.role as FileRole].toLowerCase();
   return `${entry.file.name} is not used: a wave has one ${role} file, and ${entry.by} replaced it.`;
 }
@@ -358,12 +361,20 @@ export const mountImport: ViewFactory = (container, store): View => {
       class: 'visually-hidden',
     });
     const pick = h('label', { for: `files-${key}`, class: 'button' }, 'Choose files…');
-    /** Each file to the slot its columns say; a mapping.json (the command line's) is used as the mapping. */
+    /**
+     * Each file to the slot its columns say, the files of one role together (two of one name are
+     * both kept, numbered); a mapping.json (the command line's) is used as the mapping.
+     */
     const addDropped = (files: InputFile[]): void => {
+      const byRole = new Map<FileRole, InputFile[]>();
       for (const f of files) {
         if (/\.json$/i.test(f.name)) useMappingFile(store, f);
-        else store.addFiles(key, guessRole(f), [f]);
+        else {
+          const role = guessRole(f);
+          byRole.set(role, [...(byRole.get(role) ?? []), f]);
+        }
       }
+      for (const [role, list] of byRole) store.addFiles(key, role, list);
     };
     any.addEventListener('change', async () => {
       if (!any.files) return;
@@ -491,7 +502,14 @@ export const mountImport: ViewFactory = (container, store): View => {
       const use = h('button', {
         type: 'button',
         'data-control': 'use-as-survey',
-        text: `Use ${entry.file.name} as a survey`,
+        text:
+          entry.role === 'surveys'
+            ? `Keep both (the earlier as a copy)`
+            : `Use ${entry.file.name} as a survey`,
+        'aria-label':
+          entry.role === 'surveys'
+            ? `Keep both: the earlier ${entry.file.name} as a numbered copy`
+            : `Use ${entry.file.name} as a survey`,
       });
       use.addEventListener('click', () => store.useReplacedAsSurvey(index));
       const leave = h('button', {
@@ -815,7 +833,47 @@ export const mountImport: ViewFactory = (container, store): View => {
     });
     table.appendChild(tbody);
     box.appendChild(tableWrap(table));
+    const unread = unreadColumns(s, columns);
+    if (unread.length > 0) box.appendChild(unreadColumnsEditor(s, si, unread));
     return box;
+  }
+
+  /**
+   * The columns read as nothing (other questions, the tool's own columns, a name question
+   * detection missed), each of which can be given a tie type and so read as a name question.
+   */
+  function unreadColumnsEditor(s: SurveyMapping, si: number, unread: string[]): HTMLElement {
+    const details = h('details', { class: 'unread-columns', 'data-testid': `unread-columns-${si}` });
+    details.appendChild(
+      h('summary', {
+        text: `Columns not read (${unread.length}): give one a tie type if it asks who people go to, trust or get information from`,
+      }),
+    );
+    // Drawn when first opened: an export may have hundreds of such columns.
+    let drawn = false;
+    details.addEventListener('toggle', () => {
+      if (drawn || !details.open) return;
+      drawn = true;
+      const list = h('ul', { class: 'unread-list' });
+      unread.forEach((column, ci) => {
+        const id = `unread-${si}-${ci}`;
+        const question: QuestionMapping = { columns: [column], kind: 'text', relation: null, label: column };
+        const select = relationSelect(id, question, (relation) => {
+          if (relation == null) return;
+          focusAfterMapping = `relation-${si}-${s.questions.length}`;
+          editMapping((m) => {
+            m.surveys.find((x) => x.file === s.file)?.questions.push({ ...question, relation });
+            return m;
+          });
+          announce(
+            `“${column}” is now read as a name question of the tie type ${relation}; the analysis runs again.`,
+          );
+        });
+        list.appendChild(h('li', {}, h('label', { for: id, text: column }), ' ', select));
+      });
+      details.appendChild(list);
+    });
+    return details;
   }
 
   function renderMapping(): void {

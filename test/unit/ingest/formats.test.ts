@@ -194,6 +194,8 @@ describe('survey tool exports', () => {
     // Finished is the network form's status, not the repeating instrument's after it.
     expect(r.mapping.surveys[0]!.finished).toBe('network_complete');
     expect(r.quality.issues.map((i) => [i.code, i.row, i.column])).toEqual([
+      // The repeating instrument's own questions are not name questions: said, not read.
+      ['unread-columns', 1, 'source_kind'],
       ['other-event', 5, 'redcap_event_name'],
       ['other-event', 7, 'redcap_event_name'],
       ['other-event', 8, 'redcap_event_name'],
@@ -251,6 +253,7 @@ describe('survey tool exports', () => {
     expect(
       r.quality.issues.filter((i) => i.code !== 'duplicate-column').map((i) => [i.code, i.row, i.column]),
     ).toEqual([
+      ['unread-columns', 1, 'Complete?'],
       ['other-event', 5, 'Event Name'],
       ['unfinished-response', 6, null],
     ]);
