@@ -3,6 +3,7 @@
 import type { JobRequest, JobResult } from './pipeline-job';
 import type { FromWorker, ToWorker } from './pipeline-worker';
 import { assemblePieces } from './pieces';
+import { carryFiles } from './blob-files';
 
 export type { JobError, JobRequest, JobResult } from './pipeline-job';
 
@@ -121,7 +122,17 @@ export function runAnalysis(request: JobRequest, options: RunOptions = {}): RunH
     });
   });
   const post = (message: ToWorker): void => w.postMessage(message);
-  post({ type: 'run', id, request });
+  // The files' bytes cross as Blobs (cloned by reference): a copy of a large export here is a
+  // long task on the page's thread.
+  post({
+    type: 'run',
+    id,
+    request: {
+      ...request,
+      current: carryFiles(request.current),
+      baseline: request.baseline ? carryFiles(request.baseline) : request.baseline,
+    },
+  });
   return {
     promise,
     cancel: () => {

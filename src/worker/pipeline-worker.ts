@@ -3,6 +3,7 @@
 import { runJob, toJobError, type JobRequest, type JobResult } from './pipeline-job';
 import { webWorkerPathRunner } from './metrics-pool';
 import { splitIntoPieces, type Piece } from './pieces';
+import { receiveFiles } from './blob-files';
 
 // Large graphs split their shortest-path pass across a pool of workers (one per core); small ones
 // run in this worker (the pool decides by size).
@@ -57,7 +58,13 @@ scope.addEventListener('message', (event) => {
     for (const piece of pieces) scope.postMessage({ type: 'piece', id: message.id, piece });
     scope.postMessage({ type: 'end', id: message.id });
   };
-  runJob(message.request, onProgress, controller.signal, runPaths, (result) => post('partial', result))
+  // The files came as Blobs (pipeline-client): their bytes are read here, off the page's thread.
+  const request = Promise.all([
+    receiveFiles(message.request.current),
+    message.request.baseline ? receiveFiles(message.request.baseline) : message.request.baseline,
+  ]).then(([current, baseline]) => ({ ...message.request, current, baseline }));
+  request
+    .then((job) => runJob(job, onProgress, controller.signal, runPaths, (result) => post('partial', result)))
     .catch((err: unknown): JobResult => ({ ok: false, error: toJobError(err) }))
     .then((result) => {
       controllers.delete(message.id);

@@ -2,7 +2,11 @@
 // two different files of one name are both kept or the replacement is said; a survey given as
 // the roster stops the run; a column detection did not read can be made a name question; a run
 // cancelled before any result says so and offers Run again, with focus on it.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { googleFormsExport } from '../../bench/ingest.bench';
 import type { Browser, Page } from 'playwright-core';
 import {
   afterRun,
@@ -170,6 +174,64 @@ describe('a run cancelled before any result', () => {
     await afterRun(page, () => page.keyboard.press('Enter'));
     await waitForAnalysis(page);
     expect((await state(page)).result?.ties.length).toBe(4000);
+    expect(app.errors).toEqual([]);
+  });
+});
+
+describe('a file on its way to the worker and into the saved project', () => {
+  it("is carried as a Blob, never as bytes copied on the page's thread", async () => {
+    const page = app.page;
+    // A 120 MB export's bytes had been copied on the page's thread for the worker and for each
+    // autosave: 150-180 ms apiece (trial V). A Blob (the File it came from) is cloned by reference.
+    await page.evaluate(() => {
+      const w = window as unknown as { sentToWorker: string[] };
+      w.sentToWorker = [];
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+        const request = (
+          message as { type?: string; request?: { current: { surveys: { data: unknown }[] } } }
+        ).request;
+        if (request)
+          w.sentToWorker.push(
+            ...request.current.surveys.map((f) => (f.data instanceof Blob ? 'Blob' : typeof f.data)),
+          );
+        return (post as (...args: unknown[]) => void).call(this, message, ...rest);
+      } as typeof Worker.prototype.postMessage;
+    });
+    await newProjectWith(page, ROSTER, FIRST);
+    await waitForAnalysis(page);
+    const big = join(mkdtempSync(join(tmpdir(), 'civic-ties-')), 'big.csv');
+    writeFileSync(big, googleFormsExport(2_000, ['Ann Baker', 'Bob Carter', 'Town Food Bank']));
+    await afterRun(page, () => page.setInputFiles('#file-current-surveys', big));
+    await expect(
+      page.evaluate(() => (window as unknown as { sentToWorker: string[] }).sentToWorker),
+    ).resolves.toContain('Blob');
+    // The autosaved project holds Blobs too, and a reload reads them back into the same files.
+    const saved = () =>
+      page.evaluate(
+        () =>
+          new Promise<string[]>((resolve, reject) => {
+            const open = indexedDB.open('civic-ties', 1);
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const get = open.result.transaction('projects').objectStore('projects').get('current');
+              get.onsuccess = () =>
+                resolve(
+                  (
+                    get.result as { current: { surveys: { name: string; data: unknown }[] } }
+                  ).current.surveys.map(
+                    (f) => `${f.name}: ${f.data instanceof Blob ? 'Blob' : typeof f.data}`,
+                  ),
+                );
+            };
+          }),
+      );
+    await expect.poll(saved).toContain('big.csv: Blob');
+    const before = (await state(page)).result?.ties.length;
+    await page.reload();
+    await waitForAnalysis(page);
+    expect((await state(page)).project.current.surveys.map((f) => f.name)).toContain('big.csv');
+    expect((await state(page)).result?.ties.length).toBe(before);
     expect(app.errors).toEqual([]);
   });
 });

@@ -21,6 +21,7 @@ import { PLAIN_FORMATS } from '../../core/ingest/types';
 import { plainWording } from '../../core/ingest/wording';
 import { setQuestionRelation } from '../../core/ingest/mapping-edit';
 import { unreadColumns } from '../../core/ingest/detect';
+import { rememberBlob } from '../../worker/blob-files';
 import { checkMapping } from '../../core/ingest/mapping-file';
 import { announce, clear, h, tableWrap } from '../dom';
 import { fileSize, listFiles, type WaveFiles } from '../project';
@@ -146,7 +147,12 @@ function useMappingFile(store: Store, file: InputFile): void {
 async function readFiles(list: FileList | File[]): Promise<InputFile[]> {
   // Bytes, not text: the core detects the encoding (UTF-8, UTF-16, Windows-1252) and .xlsx.
   return Promise.all(
-    Array.from(list).map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })),
+    Array.from(list).map(async (f) => {
+      const data = new Uint8Array(await f.arrayBuffer());
+      // The File itself is a Blob of these bytes: they go to the worker and storage as it.
+      rememberBlob(data, f);
+      return { name: f.name, data };
+    }),
   );
 }
 
