@@ -1,6 +1,6 @@
 // The app shell: header with navigation, the run bar (progress and Cancel while the worker runs),
 // notices, and the current view mounted into <main>.
-import { announce, clear, h } from './dom';
+import { announce, clear, fmt, h } from './dom';
 import { resultIsStale, type Store, type ViewName } from './store';
 import { missingInputs } from './project';
 import type { View, ViewFactory } from './views/view';
@@ -14,7 +14,7 @@ import { mountReport } from './views/report-view';
 
 /** A count with its noun, plural unless the count is 1: "1 data note", "3 data notes". */
 function counted(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return `${fmt(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 const NAV: { view: ViewName; label: string }[] = [

@@ -23,7 +23,7 @@ import { setQuestionRelation } from '../../core/ingest/mapping-edit';
 import { unreadColumns } from '../../core/ingest/detect';
 import { rememberBlob } from '../../worker/blob-files';
 import { checkMapping } from '../../core/ingest/mapping-file';
-import { announce, clear, h, tableWrap } from '../dom';
+import { announce, clear, fmt, h, tableWrap } from '../dom';
 import { fileSize, listFiles, type WaveFiles } from '../project';
 import { resultIsStale, type FileRole, type ReplacedFile, type Store, type WaveKey } from '../store';
 import type { View, ViewFactory } from './view';
@@ -117,7 +117,14 @@ function chosenFiles(wave: WaveFiles | null, role: FileRole): string[] {
 export function sizeText(bytes: number): string {
   if (bytes === 0) return 'empty (0 bytes)';
   if (bytes < 1024) return `${bytes} byte${bytes === 1 ? '' : 's'}`;
-  return `${Math.round(bytes / 1024)} kB`;
+  // "120.2 MB", not "123058 kB" (trial V): one decimal below 100 of a unit, as file managers show.
+  const [size, unit] =
+    bytes < 1024 ** 2
+      ? [bytes / 1024, 'kB']
+      : bytes < 1024 ** 3
+        ? [bytes / 1024 ** 2, 'MB']
+        : [bytes / 1024 ** 3, 'GB'];
+  return `${fmt(size < 100 && unit !== 'kB' ? Math.round(size * 10) / 10 : Math.round(size), 1)} ${unit}`;
 }
 
 /**
