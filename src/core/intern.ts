@@ -1,4 +1,5 @@
-// Strings numbered in the order they are first met, so hot loops compare and store integers.
+// Strings numbered in the order they are first met, so hot loops compare and store integers; and
+// map entries made once, on first use.
 
 /** The number of `s` in `list` (`list[id] === s`), adding it to both `ids` and `list` when new. */
 export function intern(s: string, ids: Map<string, number>, list: string[]): number {
@@ -9,4 +10,11 @@ export function intern(s: string, ids: Map<string, number>, list: string[]): num
     ids.set(s, id);
   }
   return id;
+}
+
+/** The value under `key` (a file's list or map, say), made by `make` and kept the first time. */
+export function entryOf<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
 }

@@ -1,6 +1,7 @@
 // Survey exports and a roster in, actors and ties out: the ingest stage of the pipeline.
 // Detects each file's layout (or follows a saved mapping), links respondents to the roster,
 // matches the names they gave, and records every problem and every uncertain name.
+import { entryOf } from '../intern';
 import {
   asActorId,
   isCoreRelation,
@@ -2074,13 +2075,6 @@ function withFieldLabels(mapping: SurveyMapping, header: string[], fieldLabels: 
     mapping.respondentType =
       header.find((h) => !asked.has(h) && RESPONDENT_TYPE_WORDING.test(fieldLabels.get(h) ?? '')) ?? null;
   }
-}
-
-/** The value under `key` (a file's list or map, say), made by `make` and kept the first time. */
-function entryOf<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) map.set(key, (value = make()));
-  return value;
 }
 
 /** How to map a changed survey again without losing the review decisions. */

@@ -614,13 +614,19 @@ export class RosterMatcher {
    */
   describes(person: string, part: string): boolean {
     if (!this.mayDescribe(part)) return false;
+    // Only someone `person` alone suggests can be meant; most often none of them fits the part's
+    // words ("Helen Okafor, the food bank"), and the two are not matched together at all.
+    const alone = this.match(person);
+    const words = descriptionWords(part);
+    const fits = (id: string) => {
+      const i = this.byId.get(id.toLowerCase());
+      return i !== undefined && words.every((w) => this.explains(this.items[i]!, w));
+    };
+    if (!alone.candidates.some((c) => fits(c.id))) return false;
     const together = this.match(`${person}, ${part}`);
     const best = together.candidates[0];
-    const i = best ? this.byId.get(best.id.toLowerCase()) : undefined;
-    if (i === undefined || !descriptionWords(part).every((w) => this.explains(this.items[i]!, w)))
-      return false;
-    const alone = this.match(person);
-    return alone.id != null ? together.id === alone.id : alone.candidates.some((c) => c.id === best!.id);
+    if (!best || !fits(best.id)) return false;
+    return alone.id != null ? together.id === alone.id : alone.candidates.some((c) => c.id === best.id);
   }
 
   /** Every roster entry sharing a word (or a nickname, typo or prefix of one) with the text, scored. */

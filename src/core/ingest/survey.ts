@@ -6,7 +6,7 @@ import { nameKey } from './names';
 import { relationOfLabel, scaleRank } from './relations';
 import type { SurveyMapping } from './types';
 import { isSpace } from './chars';
-import { intern } from '../intern';
+import { entryOf, intern } from '../intern';
 import { isCoreRelation } from '../model';
 import { emailHash, isPlausibleDate, NOT_EMAIL } from './dates';
 
@@ -604,6 +604,7 @@ export function makeRowReader(
     let joinsBefore = false;
     let joinsLast = false;
     let wordless = false;
+    let previous: Piece | null = null;
     const n = value.length;
     for (let start = 0; start <= n;) {
       let end = value.indexOf(',', start);
@@ -625,10 +626,25 @@ export function makeRowReader(
       joinsLast = piece.joins;
       wordless ||= piece.wordless;
       // splitNames tries joins only when some piece is unknown, each from a piece before the last,
-      // and keeps a description with the name before it.
-      if (!allKnown && pieces > 1 && (joinsBefore || wordless || piece.describes)) return -1;
+      // and keeps a description with the name before it ("Dr Patel, Riverside Surgery").
+      if (!allKnown && pieces > 1 && (joinsBefore || wordless)) return -1;
+      if (piece.describes && previous !== null && describesPiece(previous, piece)) return -1;
+      previous = piece;
     }
     return count;
+  };
+  /** describesPrevious for two pieces, each pair asked once ("Karen Douglas, the food bank" is met often). */
+  const describedPairs = new Map<Piece, Map<Piece, boolean>>();
+  const describesPiece = (person: Piece, part: Piece): boolean => {
+    const describes = options.describesPrevious;
+    if (!describes) return false;
+    const known = entryOf(describedPairs, person, () => new Map<Piece, boolean>());
+    let said = known.get(part);
+    if (said === undefined) {
+      said = describes(person.text, part.text);
+      if (known.size < 1000) known.set(part, said);
+    }
+    return said;
   };
   return (row, line) => {
     const email = idx.email < 0 ? '' : emailOf(cell(row, idx.email));
