@@ -116,7 +116,7 @@ const META: Record<
     'Adres e-mail',
     'Cyfeiriad e-bost',
   ],
-  name: ['Name', 'Your name', 'Full name', 'RecipientName', 'Respondent name'],
+  name: ['Name', 'Naam', 'Your name', 'Full name', 'RecipientName', 'Respondent name'],
   // When a response was submitted, which orders a resubmission: a tool's end (completion) time
   // before its start time (Microsoft Forms, Qualtrics, SurveyMonkey, ODK's start and end).
   timestamp: [
@@ -135,11 +135,13 @@ const META: Record<
     'Entry_DateSubmitted', // Cognito Forms
     '_submission_time',
     'Completion time',
+    'Tijd van voltooien', // Microsoft Forms in Dutch
     'EndDate',
     'End Date',
     'RecordedDate',
     'end',
     'Start time',
+    'Begintijd',
     'StartDate',
     'Start Date',
     'start',
@@ -161,6 +163,9 @@ const META: Record<
     'DateStarted',
     'Time',
     'Entry Date', // Gravity Forms
+    'Date Finish', // Formsite: finished (blank while incomplete), started, last changed
+    'Date Start',
+    'Date Update',
     'Created', // Airtable's created-time field
     // Wufoo's entry is created when it is submitted; Cognito Forms' when it is started (after
     // Entry_DateSubmitted above).
@@ -264,7 +269,9 @@ export function detectLayout(rows: string[][]): DetectedLayout {
   if (GOOGLE_FORMS_TIMESTAMP.some((name) => name.toLowerCase() === firstHeader)) {
     return { format: 'google-forms', headerRows: 1 };
   }
-  if (has('ID', 'Start time', 'Completion time')) return { format: 'microsoft-forms', headerRows: 1 };
+  // Microsoft Forms in English, and in Dutch (its columns as Dutch exports name them).
+  if (has('ID', 'Start time', 'Completion time') || has('ID', 'Begintijd', 'Tijd van voltooien'))
+    return { format: 'microsoft-forms', headerRows: 1 };
   if (
     has('_uuid') ||
     has('_submission_time') ||
@@ -498,8 +505,9 @@ function describeColumn(
   // Google Forms grids and checkbox columns: "Question [Row]"; Microsoft Forms the same.
   const m = /^(.*\S)\s*\[([^\]]+)\]$/.exec(h);
   if (m) return info(m[1]!, m[1]!, m[2]!);
-  // "Question - Option" / "Question: Option" headers, from tools that flatten matrix columns.
-  const d = /^(.*\?)\s*[-:–]\s*(.+)$/.exec(h);
+  // "Question - Option" / "Question: Option" headers, from tools that flatten matrix columns; the
+  // question may end in a bracketed instruction ("Who do you trust? (tick all that apply) - ...").
+  const d = /^(.*\?(?:\s*\([^()]*\))?)\s*[-:–]\s*(.+)$/.exec(h);
   if (d) {
     // A choice's write-in box ("Who do you trust?:Other - Write In", Alchemer): typed names for the
     // question, read like Qualtrics' "Other (please specify)" box; the choice itself is no one.
@@ -1441,6 +1449,21 @@ export function numericScaleCodes(
  * A name interpreter ("What do you go to them for?", after a question naming someone): its answers
  * are tie types ("Help in times of need", "Information"), none a person, so it names no one.
  */
+/**
+ * Whether the sampled answers are dates or times (Formsite's "Date Update", whose wording reads as
+ * information): a tool's own column, never a question about people.
+ */
+function answersAreDates(group: ColumnInfo[], sample: string[][]): boolean {
+  let answered = 0;
+  let dates = 0;
+  for (const [v] of answeredCells(group, sample)) {
+    answered++;
+    // A bare number may be a spreadsheet's date serial, and is as often a choice code ("1"): not counted.
+    if (DATE_SHAPE.test(v) || (!/^[\d\s.]+$/.test(v) && isPlausibleDate(v))) dates++;
+  }
+  return answered >= 1 && dates * 10 >= answered * 9;
+}
+
 function answersAreTieTypes(
   group: ColumnInfo[],
   sample: string[][],
@@ -1470,7 +1493,7 @@ function toQuestion(
   if (withOptions.length === 0 || group.length === 1) {
     if (withOptions.length === 1 && relation == null) return null;
     if (relation == null && !isNameGenerator(words)) return null;
-    if (answersAreTieTypes(group, sample, isPerson)) return null;
+    if (answersAreTieTypes(group, sample, isPerson) || answersAreDates(group, sample)) return null;
     return textQuestion(
       group.map((c) => c.header),
       relation ?? 'named',

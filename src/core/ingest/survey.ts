@@ -848,9 +848,9 @@ export function redcapColumn(header: string[], field: string, label: string): nu
   return i >= 0 ? i : header.indexOf(label);
 }
 
-/** Microsoft Forms writes "anonymous" in its Email and Name columns where it has none. */
+/** Microsoft Forms writes "anonymous" ("anoniem" in Dutch) in its Email and Name columns where it has none. */
 export function isAnonymous(value: string): boolean {
-  return value.length === 9 && value.toLowerCase() === 'anonymous';
+  return (value.length === 9 && value.toLowerCase() === 'anonymous') || value.toLowerCase() === 'anoniem';
 }
 
 function emailOf(value: string): string {
