@@ -181,11 +181,13 @@ const META: Record<
     '_validation_status',
     'Response Status', // QuestionPro
     'Entry_Status', // Cognito Forms: Submitted, Incomplete
+    'Completion Status', // SurveySparrow: Completed, Partially Completed
     'Status',
     'Response Type',
     'redcap_survey_identifier',
   ],
-  finished: ['Finished', 'Completed', 'Complete?', 'submitdate'],
+  // A column of dates among them is blank while a response is unfinished (SmartSurvey's Ended).
+  finished: ['Finished', 'Completed', 'Complete?', 'submitdate', 'Ended'],
   // Zoho Survey's Collector names the link a response came through: "Preview" for the author's.
   channel: ['DistributionChannel', 'Distribution Channel', 'Collector ID', 'Collector'],
 };

@@ -355,7 +355,8 @@ function statusRejection(value: string, qualtricsCodes: boolean): string | null 
  * A status that says the respondent left part-way (Alchemer's and Zoho's "Partial", QuestionPro's
  * "Started" and "Dropped"): kept, with a note.
  */
-const UNFINISHED_STATUS = /^\s*(partial|incomplete|started|dropped|dropped out|in progress)\s*$/i;
+const UNFINISHED_STATUS =
+  /^\s*(partial|partially complete(d)?|incomplete|started|dropped|dropped out|in progress)\s*$/i;
 
 const REJECT_MESSAGE: Record<string, string> = {
   preview: 'This is a survey preview made by the survey author, not a real response; it was left out.',

@@ -76,3 +76,22 @@ describe('Microsoft Forms in Dutch', () => {
     expect(tieSet(result)).toEqual(['r-1>ps-01:trust', 'r-2>ps-09:trust']);
   });
 });
+
+describe('unfinished responses as more tools mark them', () => {
+  it.each([
+    [
+      "SmartSurvey's blank Ended",
+      'UserNo,Started,Ended,1. Which of these best describes you?,2. Who do you trust?\n1,13/02/2026 22:39:44,13/02/2026 22:53:39,Resident,Helen Okafor\n2,09/02/2026 09:37:32,,Resident,Amira Haddad\n',
+    ],
+    [
+      "SurveySparrow's Partially Completed",
+      'Submission ID,Submitted Time,Completion Status,Which of these best describes you?,Who do you trust?\n1,2026-02-13 22:53:39,Completed,Resident,Helen Okafor\n2,2026-02-09 09:37:32,Partially Completed,Resident,Amira Haddad\n',
+    ],
+  ])('%s: kept, with a note on its row', (_, csv) => {
+    const result = run([text('survey.csv', csv)]);
+    expect(result.quality.issues.filter((i) => i.code === 'unfinished-response').map((i) => i.row)).toEqual([
+      3,
+    ]);
+    expect(result.ties).toHaveLength(2);
+  });
+});
