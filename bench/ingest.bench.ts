@@ -118,6 +118,32 @@ function papaparseAndOutputObjects(text: string): number {
   return ties.length + actors.length + respondents.length;
 }
 
+/**
+ * `runs` pairs of the reference then ours, each timed from a collected heap (so neither pays for
+ * the other's garbage): the times of each and their ratio pair by pair.
+ */
+function pairedRuns(
+  runs: number,
+  reference: () => unknown,
+  ours: () => unknown,
+): { ms: number[]; referenceMs: number[]; ratios: number[] } {
+  const out = { ms: [] as number[], referenceMs: [] as number[], ratios: [] as number[] };
+  for (let i = 0; i < runs; i++) {
+    collectGarbage();
+    let t0 = performance.now();
+    reference();
+    const r = performance.now() - t0;
+    collectGarbage();
+    t0 = performance.now();
+    ours();
+    const o = performance.now() - t0;
+    out.referenceMs.push(r);
+    out.ms.push(o);
+    out.ratios.push(o / r);
+  }
+  return out;
+}
+
 function median(xs: number[]): number {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
@@ -178,43 +204,19 @@ export default async function bench(context: BenchContext): Promise<BenchRow[]> 
     ours();
     let ties = 0;
     let review = 0;
-    const papaMs: number[] = [];
-    const oursMs: number[] = [];
-    const ratios: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      collectGarbage();
-      let t0 = performance.now();
-      papa();
-      const p = performance.now() - t0;
-      collectGarbage();
-      t0 = performance.now();
+    const timed = pairedRuns(runs, papa, () => {
       const result = ours();
-      const o = performance.now() - t0;
       ties = result.ties.length;
       review = result.review.length;
-      papaMs.push(p);
-      oursMs.push(o);
-      ratios.push(o / p);
-    }
-    const ms = median(oursMs);
-    const referenceMs = median(papaMs);
-    const ratio = median(ratios);
+    });
+    const ms = median(timed.ms);
+    const referenceMs = median(timed.referenceMs);
+    const ratio = median(timed.ratios);
     // The floor, paired with papaparse in the same way: how much of the target the output alone uses.
     context.log(`papaparse alone and papaparse + the network's objects, alternating, ${mb} MB`);
-    const floorRatios: number[] = [];
-    const floorMs: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      collectGarbage();
-      let t0 = performance.now();
-      papa();
-      const p = performance.now() - t0;
-      collectGarbage();
-      t0 = performance.now();
-      papaparseAndOutputObjects(new TextDecoder().decode(bytes));
-      const f = performance.now() - t0;
-      floorMs.push(f);
-      floorRatios.push(f / p);
-    }
+    const floor = pairedRuns(runs, papa, () => papaparseAndOutputObjects(new TextDecoder().decode(bytes)));
+    const floorMs = floor.ms;
+    const floorRatios = floor.ratios;
     const kind = ascii ? 'ASCII-only text' : 'text with curly apostrophes';
     context.log(
       `ingest / papaparse time, ${respondents.toLocaleString('en')} respondents, ${kind}: ${ratio.toFixed(2)}× (median of ${runs} paired runs; target ≤ 2×)`,

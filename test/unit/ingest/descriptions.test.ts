@@ -4,17 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readRoster, RosterMatcher, splitNames } from '../../../src/core/ingest';
 import { QualityCollector } from '../../../src/core/quality';
-import { ROSTER, run, text, tieSet } from './helpers';
-
-const HEADER =
-  'Timestamp,Email Address,Which best describes you?,Who do you go to in times of need?,Who do you trust?';
-const survey = (rows: string[]) =>
-  text(
-    'google-forms.csv',
-    [HEADER, ...rows.map((r, i) => `2026/03/01 1:0${i}:00 PM GMT,r${i}@example.org,Resident,${r}`)].join(
-      '\n',
-    ),
-  );
+import { googleFormsSurvey as survey, ROSTER, run, tieSet } from './helpers';
 
 describe('a description after a comma stays with the name before it', () => {
   const result = run([

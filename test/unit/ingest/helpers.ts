@@ -32,6 +32,17 @@ export function run(
   return { ...result, quality };
 }
 
+/**
+ * A Google Forms export of residents' answers to "Who do you go to in times of need?" and "Who do
+ * you trust?": each row is those two cells, CSV-quoted as needed ('"Dr Patel, Riverside Surgery",').
+ */
+export function googleFormsSurvey(rows: string[]): InputFile {
+  const header =
+    'Timestamp,Email Address,Which best describes you?,Who do you go to in times of need?,Who do you trust?';
+  const lines = rows.map((r, i) => `2026/03/01 1:0${i}:00 PM GMT,r${i}@example.org,Resident,${r}`);
+  return text('google-forms.csv', [header, ...lines].join('\n'));
+}
+
 /** "source>target:relation" strings, sorted, for compact assertions. */
 export function tieSet(result: IngestResult): string[] {
   return result.ties.map((t) => `${t.source}>${t.target}:${t.relation}`).sort();

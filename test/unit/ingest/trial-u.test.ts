@@ -2,17 +2,7 @@
 // defects left from earlier trials: each test fails on the code before its fix.
 import { describe, expect, it } from 'vitest';
 import { RosterMatcher, type RosterEntry } from '../../../src/core/ingest';
-import { rosterEntry, run, text, tieSet } from './helpers';
-
-const HEADER =
-  'Timestamp,Email Address,Which best describes you?,Who do you go to in times of need?,Who do you trust?';
-const survey = (rows: string[]) =>
-  text(
-    'google-forms.csv',
-    [HEADER, ...rows.map((r, i) => `2026/03/01 1:0${i}:00 PM GMT,r${i}@example.org,Resident,${r}`)].join(
-      '\n',
-    ),
-  );
+import { googleFormsSurvey as survey, rosterEntry, run, text, tieSet } from './helpers';
 
 describe('names joined in one answer, none found', () => {
   it('suggests the people its parts fit ("Amira / Liam (PCSOs)" had no suggestion at all)', () => {
