@@ -885,7 +885,10 @@ function byContent(
     answered > 0 && codeLists === answered && joined && !NUMBER_WORDING.test(plainWording(c.question));
   const byTyped = answered >= 3 && (named + typed) * 2 >= answered;
   if (answered < 1 || (named / answered < 0.5 && !uncoded && !byTyped)) return null;
-  const q = textQuestion([c.header], relationOfLabel(c.header) ?? 'named', c.question);
+  // A column headed by someone on the roster (one choice of a multi-select) says who, not which
+  // tie: "named", never a tie type called after the person.
+  const relation = isPerson(c.header) ? null : relationOfLabel(c.header);
+  const q = textQuestion([c.header], relation ?? 'named', c.question);
   if (byColumn) q.codesByColumn = true;
   return q;
 }
@@ -1098,6 +1101,9 @@ function pairOtherColumns(columns: ColumnInfo[], metaColumns: Set<string>): void
 /** The number uniqueHeaders gives a repeated header's copy: "Helen Okafor (2)". */
 const COPY_NUMBER = / \((\d+)\)$/;
 
+/** Words in brackets at the end of a header: a person's job after their name. */
+const BRACKETED_END = /\s*\([^()]*\)$/;
+
 /** The stem of a run of columns headed by people on the roster (groupPeopleColumns). */
 const PEOPLE_COLUMNS = '\u0000people';
 
@@ -1114,10 +1120,15 @@ function groupPeopleColumns(
 ): void {
   // A second question over the same people repeats their names (Typeform: need, then trust), which
   // uniqueHeaders made "Helen Okafor (2)": the person is the name before the copy's number.
+  // A choice may give the person's job in brackets ("Siobhan O'Neill (Neighbourhood Manager)"):
+  // the person is the name before them.
   const personOf = (c: ColumnInfo): string | null => {
     if (notAnswers(c.stem) || metaColumns.has(c.header)) return null;
     const name = c.option == null || COPY_NUMBER.test(c.header) ? c.header.replace(COPY_NUMBER, '') : null;
-    return name !== null && isPerson(name) ? name : null;
+    if (name === null) return null;
+    if (isPerson(name)) return name;
+    const bare = name.replace(BRACKETED_END, '');
+    return bare !== name && isPerson(bare) ? bare : null;
   };
   const isOther = (c: ColumnInfo) =>
     /^other\b/i.test(c.header) &&

@@ -95,3 +95,35 @@ describe('unfinished responses as more tools mark them', () => {
     expect(result.ties).toHaveLength(2);
   });
 });
+
+describe('columns headed by people on the roster, one with a job in brackets (Wufoo)', () => {
+  const wufoo = text(
+    'wufoo.csv',
+    [
+      'Entry Id,Email,Dr Priya Patel,Karen Douglas (Neighbourhood Manager),Millbrook Food Bank,Date Created',
+      '1,a@example.org,Dr Priya Patel,Karen Douglas (Neighbourhood Manager),,2026-02-09 10:05:10',
+      '2,b@example.org,,Karen Douglas (Neighbourhood Manager),Millbrook Food Bank,2026-02-10 10:05:10',
+    ].join('\n'),
+  );
+  it('are one question of the people named, and none is a tie type called after a person', () => {
+    const result = run([wufoo]);
+    // The bracketed column had broken the run: Dr Priya Patel's column became the tie type
+    // "dr-priya-patel", and Karen Douglas's ticks were left out.
+    expect(result.mapping.surveys[0]!.questions.map((q) => [q.kind, q.relation, q.targets])).toEqual([
+      ['choices', 'named', ['Dr Priya Patel', 'Karen Douglas', 'Millbrook Food Bank']],
+    ]);
+    expect(tieSet(result)).toEqual([
+      'r-1>ps-04:named',
+      'r-1>ps-12:named',
+      'r-2>ps-12:named',
+      'r-2>vg-01:named',
+    ]);
+  });
+  it('one such column alone is read as named, not as a tie type called "dr-priya-patel"', () => {
+    const one = text(
+      'one.csv',
+      'Entry Id,Which best describes you?,Dr Priya Patel\n1,Resident,Dr Priya Patel\n2,Resident,Dr Priya Patel\n',
+    );
+    expect(run([one]).mapping.surveys[0]!.questions.map((q) => q.relation)).toEqual(['named']);
+  });
+});
