@@ -772,8 +772,10 @@ export class RosterMatcher {
         );
         base = surnameOnly ? 0.7 * lastMatched : Math.max(base, 0.7 * lastMatched);
       } else if (firstMatched > 0 && lastMatched === 0) {
-        // A first name alone is weak, unless a role or place pins it down ("Eleanor at the library").
-        base = Math.min(base, 0.5 * firstMatched);
+        // A first name alone is weak, unless a role or place pins it down ("Eleanor at the library");
+        // with a middle name too ("Harjeet Singh" for Harjit Singh Sandhu) a little less weak, so
+        // it is suggested before people who share only that middle name as a surname.
+        base = Math.min(base, (matchedCount >= 2 ? 0.6 : 0.5) * firstMatched);
         bonus = agreements > 0 ? 0.32 * firstMatched : 0;
       } else if (firstMatched > 0 && lastMatched > 0 && unexplained === 0) {
         // First and last names with a middle name left out ("Gurpreet Sandhu" for Gurpreet Singh

@@ -107,6 +107,13 @@ describe('names as people in a diverse town shorten them (trial U: each went to 
   ])('"%s" is %s', (typed, id) => {
     expect(town.match(typed).id).toBe(id);
   });
+  it("suggests a first and middle name's person before those who share only the middle name", () => {
+    // "Equally close on the roster: Gurpreet Singh and Jaswinder Singh" had been said, the person
+    // meant third.
+    const r = town.match('Harjeet Singh');
+    expect(r.id).toBeNull();
+    expect(r.candidates.map((c) => c.id).slice(0, 1)).toEqual(['harjit']);
+  });
   it('suggests a group by its initials, never accepting them', () => {
     const r = town.match('WI');
     expect(r.id).toBeNull();
