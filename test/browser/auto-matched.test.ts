@@ -8,8 +8,8 @@ import {
   axeViolations,
   baseUrl,
   closeDemo,
-  newProjectWith,
-  openDemo,
+  openWithProject,
+  appState,
   waitForAnalysis,
   type Watched,
 } from './harness';
@@ -35,21 +35,16 @@ interface Tie {
   target: string;
   relation: string;
 }
-const ties = (page: Page): Promise<string[]> =>
-  page.evaluate(() =>
-    (window as unknown as { civicTies: { getState(): { result: { ties: Tie[] } } } }).civicTies
-      .getState()
-      .result.ties.map((t) => `${t.source}>${t.target}:${t.relation}`)
-      .sort(),
-  );
+const ties = async (page: Page): Promise<string[]> =>
+  (await appState<{ result: { ties: Tie[] } }>(page)).result.ties
+    .map((t) => `${t.source}>${t.target}:${t.relation}`)
+    .sort();
 
 let browser: Browser;
 let app: Watched;
 
 beforeAll(async () => {
-  ({ browser, app } = await openDemo(`${url()}#/import`));
-  await newProjectWith(app.page, ROSTER, SURVEY);
-  await waitForAnalysis(app.page);
+  ({ browser, app } = await openWithProject(url(), ROSTER, SURVEY));
 });
 
 afterAll(() => closeDemo({ browser, app }));

@@ -186,6 +186,23 @@ export async function openDemo(url: string): Promise<{ browser: Browser; app: Wa
   return { browser, app };
 }
 
+/** openDemo on the Import view, then a new project of this roster and survey, analysed. */
+export async function openWithProject(
+  url: string,
+  roster: string,
+  survey: string,
+): Promise<{ browser: Browser; app: Watched }> {
+  const session = await openDemo(`${url}#/import`);
+  await newProjectWith(session.app.page, roster, survey);
+  await waitForAnalysis(session.app.page);
+  return session;
+}
+
+/** The app's state (window.civicTies.getState()), in the shape the test reads. */
+export function appState<T>(page: Page): Promise<T> {
+  return page.evaluate(() => (window as unknown as { civicTies: { getState(): T } }).civicTies.getState());
+}
+
 /** Closes what openDemo opened (safe when it never finished). */
 export async function closeDemo(session: { browser?: Browser; app?: Watched }): Promise<void> {
   await session.app?.context.close();

@@ -8,8 +8,8 @@ import {
   axeViolations,
   baseUrl,
   closeDemo,
-  newProjectWith,
-  openDemo,
+  openWithProject,
+  appState,
   waitForAnalysis,
   type Watched,
 } from './harness';
@@ -20,8 +20,7 @@ interface AppState {
   run: { status: string; generation: number };
   result: { relations: string[] } | null;
 }
-const state = (page: Page): Promise<AppState> =>
-  page.evaluate(() => (window as unknown as { civicTies: { getState(): AppState } }).civicTies.getState());
+const state = (page: Page) => appState<AppState>(page);
 
 const ROSTER = [
   'id,name,type,role,service,sector',
@@ -49,11 +48,9 @@ let app: Watched;
 let trustId = '';
 
 beforeAll(async () => {
-  ({ browser, app } = await openDemo(`${url()}#/import`));
-  const page = app.page;
   // "Start a new empty project" asks to confirm: the only dialog these tests accept.
-  await newProjectWith(page, ROSTER, SURVEY);
-  await waitForAnalysis(page);
+  ({ browser, app } = await openWithProject(url(), ROSTER, SURVEY));
+  const page = app.page;
   trustId =
     (await page.locator('.survey-mapping th label', { hasText: 'Who do you trust?' }).getAttribute('for')) ??
     '';

@@ -8,8 +8,7 @@ import {
   baseUrl,
   closeDemo,
   csvFile,
-  newProjectWith,
-  openDemo,
+  openWithProject,
   waitForAnalysis,
   type Watched,
 } from './harness';
@@ -51,10 +50,7 @@ let browser: Browser;
 let app: Watched;
 
 beforeAll(async () => {
-  ({ browser, app } = await openDemo(`${url()}#/import`));
-  const page = app.page;
-  await newProjectWith(page, ROSTER, SURVEY);
-  await waitForAnalysis(page);
+  ({ browser, app } = await openWithProject(url(), ROSTER, SURVEY));
 });
 
 afterAll(() => closeDemo({ browser, app }));

@@ -14,7 +14,8 @@ import {
   closeDemo,
   csvFile,
   newProjectWith,
-  openDemo,
+  openWithProject,
+  appState,
   waitForAnalysis,
   type Watched,
 } from './harness';
@@ -44,17 +45,14 @@ interface AppState {
   result: { ties: unknown[]; relations: string[] } | null;
   replaced: { file: Named; role: string }[];
 }
-const state = (page: Page): Promise<AppState> =>
-  page.evaluate(() => (window as unknown as { civicTies: { getState(): AppState } }).civicTies.getState());
+const state = (page: Page) => appState<AppState>(page);
 const surveyNames = async (page: Page) => (await state(page)).project.current.surveys.map((f) => f.name);
 
 let browser: Browser;
 let app: Watched;
 
 beforeAll(async () => {
-  ({ browser, app } = await openDemo(`${url()}#/import`));
-  await newProjectWith(app.page, ROSTER, FIRST);
-  await waitForAnalysis(app.page);
+  ({ browser, app } = await openWithProject(url(), ROSTER, FIRST));
 });
 
 afterAll(() => closeDemo({ browser, app }));

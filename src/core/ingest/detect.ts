@@ -307,15 +307,15 @@ export function detectLayout(rows: string[][]): DetectedLayout {
 const LIMESURVEY_CODE_TEXT = /^([A-Za-z][A-Za-z0-9_]*)((?:\[[^\]]+\])*)\. (.+)$/;
 
 /** The columns a survey mapping reads as respondent metadata (id, type, e-mail, times...), not answers. */
-/** REDCap's event and repeating-instrument columns, as raw and labels exports name them: read by the row reader. */
-const REDCAP_OWN_COLUMNS = [
-  'redcap_event_name',
-  'redcap_repeat_instrument',
-  'redcap_repeat_instance',
-  'Event Name',
-  'Repeat Instrument',
-  'Repeat Instance',
-];
+/**
+ * REDCap's own columns, the same in every project, as its raw export names them and as its labels
+ * export does: a longitudinal project's event, and a repeating instrument and its instance.
+ */
+export const REDCAP_COLUMNS = {
+  event: ['redcap_event_name', 'Event Name'],
+  repeat: ['redcap_repeat_instrument', 'Repeat Instrument'],
+  instance: ['redcap_repeat_instance', 'Repeat Instance'],
+} as const;
 
 /**
  * The columns of a survey read as neither a question nor a respondent detail: other questions,
@@ -324,7 +324,7 @@ const REDCAP_OWN_COLUMNS = [
  */
 export function unreadColumns(mapping: SurveyMapping, header: readonly string[]): string[] {
   const read = new Set<string>([...mapping.questions.flatMap((q) => q.columns), ...metadataColumns(mapping)]);
-  if (mapping.format === 'redcap') for (const c of REDCAP_OWN_COLUMNS) read.add(c);
+  if (mapping.format === 'redcap') for (const c of Object.values(REDCAP_COLUMNS).flat()) read.add(c);
   return header.filter((c) => c.trim() !== '' && !read.has(c));
 }
 

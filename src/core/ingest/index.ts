@@ -28,6 +28,7 @@ import {
   isDataCell,
   mayBeName,
   metadataColumns,
+  REDCAP_COLUMNS,
   unreadColumns,
   numericScaleCodes,
   RESPONDENT_TYPE_WORDING,
@@ -1898,8 +1899,8 @@ function readSurveyFile(
     surveyMapping: surveyMapping!,
     blankRows: stream.blankRows.filter((l) => l > headerLine).length,
     questionMarks,
-    eventColumn: redcap ? at(redcapColumn(header, 'redcap_event_name', 'Event Name')) : null,
-    repeatColumn: redcap ? at(redcapColumn(header, 'redcap_repeat_instrument', 'Repeat Instrument')) : null,
+    eventColumn: redcap ? at(redcapColumn(header, REDCAP_COLUMNS.event)) : null,
+    repeatColumn: redcap ? at(redcapColumn(header, REDCAP_COLUMNS.repeat)) : null,
   };
 }
 

@@ -1,7 +1,7 @@
 // Reads the rows of one survey export, laid out as its SurveyMapping says, into raw responses:
 // who answered (metadata) and the names they gave, per relation, with row and column.
 import type { QualityCollector } from '../quality';
-import { DATE_SHAPE, TICK } from './detect';
+import { DATE_SHAPE, REDCAP_COLUMNS, TICK } from './detect';
 import { nameKey } from './names';
 import { relationOfLabel, scaleRank } from './relations';
 import type { SurveyMapping } from './types';
@@ -439,11 +439,8 @@ export function makeRowReader(
     finished: col(mapping.finished),
     channel: col(mapping.channel),
     // REDCap's own columns, the same in every project: raw export's names, else the labels export's.
-    event: mapping.format === 'redcap' ? redcapColumn(header, 'redcap_event_name', 'Event Name') : -1,
-    repeat:
-      mapping.format === 'redcap'
-        ? redcapColumn(header, 'redcap_repeat_instrument', 'Repeat Instrument')
-        : -1,
+    event: mapping.format === 'redcap' ? redcapColumn(header, REDCAP_COLUMNS.event) : -1,
+    repeat: mapping.format === 'redcap' ? redcapColumn(header, REDCAP_COLUMNS.repeat) : -1,
   };
   const metadata = new Set<number>(Object.values(idx).filter((i) => i >= 0));
   const statusColumns = (
@@ -844,7 +841,7 @@ export function makeRowReader(
 }
 
 /** A REDCap column by its raw export's field name, else the labels export's label; -1 if neither. */
-export function redcapColumn(header: string[], field: string, label: string): number {
+export function redcapColumn(header: string[], [field, label]: readonly [string, string]): number {
   const i = header.indexOf(field);
   return i >= 0 ? i : header.indexOf(label);
 }
