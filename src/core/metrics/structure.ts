@@ -3,29 +3,109 @@
 import type { Csr } from './csr';
 import type { Progress } from '../quality';
 
+/**
+ * Visits every triangle {x, y, z} of the undirected projection once, with the slot of each pair in
+ * the first node's row (xy: y in x's row) and its reverse (yx: x in y's row). The forward
+ * algorithm: each node keeps only the neighbours ranked above it by degree, so a hub's list is
+ * short and the work is O(m^1.5). Marking every neighbour's neighbours, as before, was O(Σ deg²):
+ * 20 s for a 100,000-respondent survey whose 18 public servants each had thousands of ties.
+ */
+function forEachTriangle(
+  csr: Csr,
+  progress: Progress,
+  visit: (
+    x: number,
+    y: number,
+    z: number,
+    xy: number,
+    yx: number,
+    xz: number,
+    zx: number,
+    yz: number,
+    zy: number,
+  ) => void,
+): void {
+  const { n, undPtr, undIdx } = csr;
+  const mate = reverseSlots(csr);
+  const rank = degreeRank(csr);
+  // The forward lists: each node's slots whose neighbour ranks above it.
+  const fwdPtr = new Int32Array(n + 1);
+  for (let v = 0; v < n; v++) {
+    let k = 0;
+    for (let e = undPtr[v]!; e < undPtr[v + 1]!; e++) if (rank[undIdx[e]!]! > rank[v]!) k++;
+    fwdPtr[v + 1] = fwdPtr[v]! + k;
+  }
+  const fwdSlot = new Int32Array(fwdPtr[n]!);
+  for (let v = 0, k = 0; v < n; v++)
+    for (let e = undPtr[v]!; e < undPtr[v + 1]!; e++) if (rank[undIdx[e]!]! > rank[v]!) fwdSlot[k++] = e;
+  const slotOf = new Int32Array(n).fill(-1); // per x: the slot of each forward neighbour in x's row
+  for (let x = 0; x < n; x++) {
+    if (x % 1024 === 0) progress.check();
+    const a = fwdPtr[x]!;
+    const b = fwdPtr[x + 1]!;
+    if (b - a < 2) continue;
+    for (let k = a; k < b; k++) slotOf[undIdx[fwdSlot[k]!]!] = fwdSlot[k]!;
+    for (let k = a; k < b; k++) {
+      const xy = fwdSlot[k]!;
+      const y = undIdx[xy]!;
+      for (let f = fwdPtr[y]!; f < fwdPtr[y + 1]!; f++) {
+        const yz = fwdSlot[f]!;
+        const z = undIdx[yz]!;
+        const xz = slotOf[z]!;
+        if (xz >= 0) visit(x, y, z, xy, mate[xy]!, xz, mate[xz]!, yz, mate[yz]!);
+      }
+    }
+    for (let k = a; k < b; k++) slotOf[undIdx[fwdSlot[k]!]!] = -1;
+  }
+}
+
+/** For each slot (y in x's row), the slot of x in y's row. Rows are sorted, so one cursor per row finds them. */
+function reverseSlots(csr: Csr): Int32Array {
+  const { n, undPtr, undIdx } = csr;
+  const mate = new Int32Array(undIdx.length);
+  const next = undPtr.slice(0, n); // each row's lower neighbours come first, in the order x meets them
+  for (let x = 0; x < n; x++)
+    for (let e = undPtr[x]!; e < undPtr[x + 1]!; e++) {
+      const y = undIdx[e]!;
+      if (y < x) continue;
+      const back = next[y]!++;
+      mate[e] = back;
+      mate[back] = e;
+    }
+  return mate;
+}
+
+/** Each node's place in the order by (degree, index), by counting sort. */
+function degreeRank(csr: Csr): Int32Array {
+  const { n, undPtr } = csr;
+  let maxDegree = 0;
+  for (let v = 0; v < n; v++) maxDegree = Math.max(maxDegree, undPtr[v + 1]! - undPtr[v]!);
+  const start = new Int32Array(maxDegree + 2);
+  for (let v = 0; v < n; v++) start[undPtr[v + 1]! - undPtr[v]! + 1]!++;
+  for (let d = 1; d < start.length; d++) start[d]! += start[d - 1]!;
+  const rank = new Int32Array(n);
+  for (let v = 0; v < n; v++) rank[v] = start[undPtr[v + 1]! - undPtr[v]!]!++;
+  return rank;
+}
+
 /** Local clustering per node and global transitivity on the undirected simple projection. */
 export function clusteringAndTransitivity(csr: Csr, progress: Progress) {
-  const { n, undPtr, undIdx } = csr;
+  const { n, undPtr } = csr;
+  const through = new Float64Array(n); // triangles through each node
+  forEachTriangle(csr, progress, (x, y, z) => {
+    through[x]!++;
+    through[y]!++;
+    through[z]!++;
+  });
   const clustering = new Float64Array(n);
-  const mark = new Int32Array(n).fill(-1);
   let triangles = 0; // Σ over nodes of triangles through the node (= 3T)
   let triads = 0; // Σ d(d-1)/2
   for (let v = 0; v < n; v++) {
-    if (v % 1024 === 0) progress.check();
-    const a = undPtr[v]!;
-    const b = undPtr[v + 1]!;
-    const d = b - a;
+    const d = undPtr[v + 1]! - undPtr[v]!;
     if (d < 2) continue;
-    for (let e = a; e < b; e++) mark[undIdx[e]!] = v;
-    let links = 0;
-    for (let e = a; e < b; e++) {
-      const u = undIdx[e]!;
-      for (let f = undPtr[u]!; f < undPtr[u + 1]!; f++) if (mark[undIdx[f]!] === v) links++;
-    }
-    const t = links / 2;
     const pairs = (d * (d - 1)) / 2;
-    clustering[v] = t / pairs;
-    triangles += t;
+    clustering[v] = through[v]! / pairs;
+    triangles += through[v]!;
     triads += pairs;
   }
   return { clustering, transitivity: triads > 0 ? triangles / triads : 0 };
@@ -36,9 +116,12 @@ export function clusteringAndTransitivity(csr: Csr, progress: Progress) {
  * mutual weight m_ij = a_ij + a_ji over in- and out-neighbours, p_ij = m_ij / Σ_k m_ik.
  * Unlike networkx (which tests out-neighbours only), a node with in-ties only still gets a value.
  * Isolates get NaN here; the caller turns it into null.
+ *
+ * The indirect terms (Σ_q p_iq p_qj in constraint, Σ_j p_ij m_qj in effective size's redundancy)
+ * are non-zero only where i, q and j are a triangle, so each triangle adds its six of each.
  */
 export function structuralHoles(csr: Csr, progress: Progress) {
-  const { n, undPtr, undIdx, undMult } = csr;
+  const { n, undPtr, undMult } = csr;
   const constraint = new Float64Array(n);
   const effectiveSize = new Float64Array(n);
   const total = new Float64Array(n); // Σ_k m_ik
@@ -53,11 +136,27 @@ export function structuralHoles(csr: Csr, progress: Progress) {
     total[v] = s;
     maxW[v] = mx;
   }
-  // Per ego v: slot[j] = position of j in v's row, so p_vj is a lookup.
-  const slot = new Int32Array(n).fill(-1);
-  const local = new Float64Array(n); // indexed by neighbour j: p_vj + Σ_q p_vq p_qj
+  const indirect = new Float64Array(undMult.length); // per slot (j in i's row): Σ_q p_iq p_qj
+  const redundancy = new Float64Array(n); // per ego i: Σ over alters q of Σ_j p_ij m_qj
+  forEachTriangle(csr, progress, (x, y, z, xy, yx, xz, zx, yz, zy) => {
+    const pxy = undMult[xy]! / total[x]!;
+    const pxz = undMult[xz]! / total[x]!;
+    const pyx = undMult[yx]! / total[y]!;
+    const pyz = undMult[yz]! / total[y]!;
+    const pzx = undMult[zx]! / total[z]!;
+    const pzy = undMult[zy]! / total[z]!;
+    indirect[xy]! += pxz * pzy;
+    indirect[xz]! += pxy * pyz;
+    indirect[yx]! += pyz * pzx;
+    indirect[yz]! += pyx * pxz;
+    indirect[zx]! += pzy * pyx;
+    indirect[zy]! += pzx * pxy;
+    // m_qj = m(q, j) / max_k m(q, k): the alter q's own tie to the third node, by q's strongest.
+    redundancy[x]! += pxz * (undMult[yz]! / maxW[y]!) + pxy * (undMult[zy]! / maxW[z]!);
+    redundancy[y]! += pyz * (undMult[xz]! / maxW[x]!) + pyx * (undMult[zx]! / maxW[z]!);
+    redundancy[z]! += pzy * (undMult[xy]! / maxW[x]!) + pzx * (undMult[yx]! / maxW[y]!);
+  });
   for (let v = 0; v < n; v++) {
-    if (v % 512 === 0) progress.check();
     const a = undPtr[v]!;
     const b = undPtr[v + 1]!;
     if (a === b) {
@@ -65,38 +164,13 @@ export function structuralHoles(csr: Csr, progress: Progress) {
       effectiveSize[v] = Number.NaN;
       continue;
     }
-    const tv = total[v]!;
-    for (let e = a; e < b; e++) {
-      const j = undIdx[e]!;
-      slot[j] = e;
-      local[j] = undMult[e]! / tv;
-    }
-    let es = 0;
-    for (let e = a; e < b; e++) {
-      const q = undIdx[e]!;
-      const pvq = undMult[e]! / tv;
-      const tq = total[q]!;
-      const mq = maxW[q]!;
-      let redundancy = 0;
-      for (let f = undPtr[q]!; f < undPtr[q + 1]!; f++) {
-        const j = undIdx[f]!;
-        const sj = slot[j]!;
-        if (sj < 0 || j === v) continue;
-        // j is a neighbour of both v and q.
-        local[j]! += (pvq * undMult[f]!) / tq;
-        redundancy += ((undMult[sj]! / tv) * undMult[f]!) / mq;
-      }
-      es += 1 - redundancy;
-    }
     let c = 0;
     for (let e = a; e < b; e++) {
-      const j = undIdx[e]!;
-      c += local[j]! * local[j]!;
-      slot[j] = -1;
-      local[j] = 0;
+      const local = undMult[e]! / total[v]! + indirect[e]!;
+      c += local * local;
     }
     constraint[v] = c;
-    effectiveSize[v] = es;
+    effectiveSize[v] = b - a - redundancy[v]!;
   }
   return { constraint, effectiveSize };
 }
