@@ -11,6 +11,9 @@ export interface Piece {
   items: unknown[] | Record<string, unknown>;
 }
 
+/** The bar's last part: the page taking in the result's pieces, after the worker's own work. */
+export const RECEIVE_SHARE = 0.05;
+
 /** Elements or keys per piece: about ten milliseconds of deserialising for a record of metrics. */
 export const PIECE_SIZE = 1000;
 /** Nesting followed looking for large collections (a result is a few levels deep). */

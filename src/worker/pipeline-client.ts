@@ -2,7 +2,7 @@
 // Web Worker when the browser has one and falls back to running in this thread when it does not.
 import type { JobRequest, JobResult } from './pipeline-job';
 import type { FromWorker, ToWorker } from './pipeline-worker';
-import { assemblePieces } from './pieces';
+import { assemblePieces, RECEIVE_SHARE } from './pieces';
 import { carryFiles } from './blob-files';
 
 export type { JobError, JobRequest, JobResult } from './pipeline-job';
@@ -35,7 +35,7 @@ const pending = new Map<
     onProgress?: RunOptions['onProgress'];
     onPartial?: RunOptions['onPartial'];
     /** The partial or result being received, its pieces put in one message (one short task) at a time. */
-    arriving: { kind: 'partial' | 'result'; result: JobResult } | null;
+    arriving: { kind: 'partial' | 'result'; result: JobResult; pieces: number; received: number } | null;
   }
 >();
 
@@ -55,9 +55,18 @@ function getWorker(): Worker | null {
     const entry = pending.get(message.id);
     if (!entry) return;
     if (message.type === 'progress') entry.onProgress?.(message.phase, message.fraction);
-    else if (message.type === 'start') entry.arriving = { kind: message.kind, result: message.result };
-    else if (message.type === 'piece') {
-      if (entry.arriving) assemblePieces(entry.arriving.result, [message.piece]);
+    else if (message.type === 'start') {
+      entry.arriving = { kind: message.kind, result: message.result, pieces: message.pieces, received: 0 };
+      if (message.kind === 'result') entry.onProgress?.('Receiving results', 1 - RECEIVE_SHARE);
+    } else if (message.type === 'piece') {
+      const arriving = entry.arriving;
+      if (!arriving) return;
+      assemblePieces(arriving.result, [message.piece]);
+      arriving.received++;
+      // The bar's last part, a percent at a time (each step redraws the run bar); 100% is the end.
+      const share = (n: number) => Math.floor((100 * RECEIVE_SHARE * n) / (arriving.pieces + 1));
+      if (arriving.kind === 'result' && share(arriving.received) > share(arriving.received - 1))
+        entry.onProgress?.('Receiving results', 1 - RECEIVE_SHARE + share(arriving.received) / 100);
     } else if (entry.arriving) {
       const { kind, result } = entry.arriving;
       entry.arriving = null;

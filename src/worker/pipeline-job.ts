@@ -36,6 +36,26 @@ export type JobResult =
 
 export type ProgressListener = (phase: string, fraction: number) => void;
 
+/**
+ * `listener` called a few dozen times a second at most, which is plenty for a bar and keeps the
+ * message queue light; but always for a new phase, whose name tells the user where a long step is
+ * ("Building network" had been dropped, and the bar said "Matching names" for 3 s after it ended).
+ */
+export function throttleProgress(listener: ProgressListener, now: () => number = Date.now): ProgressListener {
+  let lastPost = -Infinity;
+  let lastPhase = '';
+  let lastFraction = -1;
+  return (phase, fraction) => {
+    const t = now();
+    const same = phase === lastPhase && Math.abs(fraction - lastFraction) < 0.02;
+    if (same && t - lastPost < 40 && fraction < 1) return;
+    lastPost = t;
+    lastPhase = phase;
+    lastFraction = fraction;
+    listener(phase, fraction);
+  };
+}
+
 /** Turns anything thrown inside core into a value a person can act on. */
 export function toJobError(err: unknown, wave?: 'current' | 'baseline'): JobError {
   if (err instanceof CancelledError || (err instanceof Error && err.name === 'CancelledError')) {
@@ -102,6 +122,7 @@ export async function runJob(
     await yieldToHost();
     if (signal.aborted) throw new CancelledError();
     if (onPartial && (draws > 0 || hasBaseline)) {
+      onProgress(hasBaseline ? 'Follow-up: Scorecards' : 'Scorecards', measureEnd);
       const quick = scoreWave(current, request.current.baseline, { ...options, bootstrapDraws: 0 });
       onPartial({ ok: true, current: quick, baseline: null });
     }

@@ -1,8 +1,8 @@
 // The Web Worker host: a thin shell that receives a job, runs it with progress and cancel, and
 // posts progress events and the result (or an error value) back. All the work is in pipeline-job.
-import { runJob, toJobError, type JobRequest, type JobResult } from './pipeline-job';
+import { runJob, throttleProgress, toJobError, type JobRequest, type JobResult } from './pipeline-job';
 import { webWorkerPathRunner } from './metrics-pool';
-import { splitIntoPieces, type Piece } from './pieces';
+import { RECEIVE_SHARE, splitIntoPieces, type Piece } from './pieces';
 import { receiveFiles } from './blob-files';
 
 // Large graphs split their shortest-path pass across a pool of workers (one per core); small ones
@@ -22,7 +22,7 @@ export type FromWorker =
    * A partial or final result in pieces (see pieces.ts): first the result with its large arrays
    * and records emptied, then their pieces, then `end`; the page puts each piece in as it comes.
    */
-  | { type: 'start'; id: number; kind: 'partial' | 'result'; result: JobResult }
+  | { type: 'start'; id: number; kind: 'partial' | 'result'; result: JobResult; pieces: number }
   | { type: 'piece'; id: number; piece: Piece }
   | { type: 'end'; id: number };
 
@@ -41,20 +41,14 @@ scope.addEventListener('message', (event) => {
   }
   const controller = new AbortController();
   controllers.set(message.id, controller);
-  // Progress events are throttled: a few dozen a second is plenty for a bar and keeps the
-  // message queue light.
-  let lastPost = 0;
-  let lastFraction = -1;
-  const onProgress = (phase: string, fraction: number): void => {
-    const now = Date.now();
-    if (now - lastPost < 40 && Math.abs(fraction - lastFraction) < 0.02 && fraction < 1) return;
-    lastPost = now;
-    lastFraction = fraction;
-    scope.postMessage({ type: 'progress', id: message.id, phase, fraction });
-  };
+  // The work fills the bar up to its last part, which the page fills as the result's pieces come
+  // in (pipeline-client): 100% only once the result is in.
+  const onProgress = throttleProgress((phase, fraction) =>
+    scope.postMessage({ type: 'progress', id: message.id, phase, fraction: fraction * (1 - RECEIVE_SHARE) }),
+  );
   const post = (kind: 'partial' | 'result', result: JobResult): void => {
     const { skeleton, pieces } = splitIntoPieces(result);
-    scope.postMessage({ type: 'start', id: message.id, kind, result: skeleton });
+    scope.postMessage({ type: 'start', id: message.id, kind, result: skeleton, pieces: pieces.length });
     for (const piece of pieces) scope.postMessage({ type: 'piece', id: message.id, piece });
     scope.postMessage({ type: 'end', id: message.id });
   };

@@ -200,10 +200,12 @@ export async function computeMetricsWith(
   const opts = resolve(options);
   const csr = buildCsr(graph, { directed: opts.directed });
   const plan = planPaths(csr, opts);
+  // The path pass has the same share of the bar as in computeMetrics: given the whole of it, the
+  // bar ran to the graph's end and went back when the next stage reported.
   const sums = await runPaths(
     plan.input,
     plan.betweennessSources,
-    progress,
+    subProgress(progress, 0, PATHS_SHARE),
     scope ? `Paths (${scope})` : 'Paths',
   );
   return finishMetrics(graph, csr, opts, plan, sums, quality, progress, scope);
@@ -296,7 +298,11 @@ export function finishMetrics(
 
   // After the path pass (0 .. PATHS_SHARE of this graph's bar), each stage gets a fixed slice.
   const named = (phase: string) => (scope ? `${phase} (${scope})` : phase);
-  const stage = (from: number, to: number) => subProgress(progress, from, to);
+  // A stage's own reports (Communities' restarts) are named for the graph too.
+  const stage = (from: number, to: number): Progress => {
+    const part = subProgress(progress, from, to);
+    return { report: (phase, fraction) => part.report(named(phase), fraction), check: () => part.check() };
+  };
   progress.report(named('Structure'), PATHS_SHARE);
   const weak = weakComponents(csr);
   const strong = strongComponentCount(csr);

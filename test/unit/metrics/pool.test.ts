@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import Graph from 'graphology';
 import { computeMetrics, computeMetricsWith } from '../../../src/core/metrics';
+import { makeProgress } from '../../../src/core/quality';
 import {
   POOL_MIN_NODES,
   servePathJobs,
@@ -62,5 +63,36 @@ describe('Web Worker pool', () => {
     };
     const pooled = await computeMetricsWith(webWorkerPathRunner(flaky, 3), g);
     expect(pooled.nodes).toEqual(computeMetrics(g).nodes);
+  }, 60_000);
+
+  it('moves the bar forward only, the pooled path pass within its share', async () => {
+    const n = POOL_MIN_NODES + 20;
+    const g = new Graph({ type: 'directed' });
+    for (let i = 0; i < n; i++) g.addNode(`v${i}`);
+    for (let i = 1; i < n; i++) g.addEdge(`v${i - 1}`, `v${i}`, { weight: 1 });
+    const seen: [string, number][] = [];
+    await computeMetricsWith(
+      webWorkerPathRunner(fakeWorker, 3),
+      g,
+      {},
+      undefined,
+      makeProgress((phase, fraction) => seen.push([phase, fraction])),
+    );
+    const backwards = seen.filter(([, f], i) => i > 0 && f < seen[i - 1]![1]);
+    expect(backwards).toEqual([]);
+    expect(seen.filter(([phase]) => phase === 'Paths').every(([, f]) => f <= 0.8)).toBe(true);
+    expect(seen.at(-1)).toEqual(['Metrics', 1]);
+    // A layer's every step carries its relation, Communities' restarts included.
+    const layer: string[] = [];
+    await computeMetricsWith(
+      webWorkerPathRunner(fakeWorker, 3),
+      g,
+      {},
+      undefined,
+      makeProgress((phase) => layer.push(phase)),
+      '"trust"',
+    );
+    expect(layer).toContain('Communities ("trust")');
+    expect(layer.filter((phase) => !phase.endsWith('("trust")'))).toEqual([]);
   }, 60_000);
 });
