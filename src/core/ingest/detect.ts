@@ -33,6 +33,8 @@ const META: Record<
   | 'rosterId'
   | 'email'
   | 'name'
+  | 'firstName'
+  | 'lastName'
   | 'timestamp'
   | 'status'
   | 'finished'
@@ -117,6 +119,27 @@ const META: Record<
     'Cyfeiriad e-bost',
   ],
   name: ['Name', 'Naam', 'Your name', 'Full name', 'RecipientName', 'Respondent name'],
+  // A name asked in two parts (read only as a pair, when there is no name column).
+  firstName: [
+    'First name',
+    'Your first name',
+    'Forename',
+    'Forenames',
+    'Given name',
+    'RecipientFirstName',
+    'Respondent first name',
+    'Enw cyntaf',
+  ],
+  lastName: [
+    'Last name',
+    'Your last name',
+    'Surname',
+    'Your surname',
+    'Family name',
+    'RecipientLastName',
+    'Respondent last name',
+    'Cyfenw',
+  ],
   // When a response was submitted, which orders a resubmission: a tool's end (completion) time
   // before its start time (Microsoft Forms, Qualtrics, SurveyMonkey, ODK's start and end).
   timestamp: [
@@ -336,6 +359,8 @@ export function metadataColumns(mapping: SurveyMapping): string[] {
     mapping.rosterId,
     mapping.email,
     mapping.name,
+    mapping.firstName,
+    mapping.lastName,
     mapping.timestamp,
     mapping.status,
     mapping.finished,
@@ -635,6 +660,11 @@ export function detectSurveyMapping(
     channel: meta('channel'),
     questions: [],
   };
+  if (mapping.name == null) {
+    const firstName = meta('firstName');
+    const lastName = meta('lastName');
+    if (firstName != null && lastName != null) Object.assign(mapping, { firstName, lastName });
+  }
   if (mapping.timestamp == null) mapping.timestamp = header.find((h) => /_timestamp$/.test(h)) ?? null;
   mapping.email ??= emailByContent(header, sample, new Set(metadataColumns(mapping)));
   if (mapping.respondentType == null) {

@@ -434,6 +434,8 @@ export function makeRowReader(
     roster: col(mapping.rosterId),
     email: col(mapping.email),
     name: col(mapping.name),
+    firstName: col(mapping.firstName),
+    lastName: col(mapping.lastName),
     time: col(mapping.timestamp),
     status: col(mapping.status),
     finished: col(mapping.finished),
@@ -644,6 +646,9 @@ export function makeRowReader(
     }
     return said;
   };
+  /** The name given in two columns, as one ("Karen" and "Douglas": "Karen Douglas"). */
+  const fullName = (row: string[]) =>
+    `${cell(row, idx.firstName)} ${cell(row, idx.lastName)}`.replace(/\s+/g, ' ').trim();
   return (row, line) => {
     const email = idx.email < 0 ? '' : emailOf(cell(row, idx.email));
     const timestamp = idx.time < 0 ? '' : timeOf(cell(row, idx.time));
@@ -657,7 +662,7 @@ export function makeRowReader(
       // Microsoft Forms writes "anonymous" where it has no e-mail.
       email,
       emailHash: email === '' ? NOT_EMAIL : emailHash(email),
-      name: cell(row, idx.name),
+      name: idx.name >= 0 || idx.firstName < 0 ? cell(row, idx.name) : fullName(row),
       timestamp,
       timestampOk: timestamp === '' || isPlausibleDate(timestamp),
       nomFrom: store.length,

@@ -120,6 +120,9 @@ export interface SurveyMapping {
   rosterId: string | null;
   email: string | null;
   name: string | null;
+  /** Or the name in two columns (a form's "First name" and "Surname"), read as one. */
+  firstName?: string | null;
+  lastName?: string | null;
   timestamp: string | null;
   /** Tool columns that flag previews, tests, spam or unfinished responses. */
   status: string | null;

@@ -786,6 +786,8 @@ export const mountImport: ViewFactory = (container, store): View => {
       // Not just "E-mail": the roster's menu above is that (two menus of one name on one page).
       ['email', 'Respondent e-mail'],
       ['name', 'Respondent name'],
+      ['firstName', 'Respondent first name'],
+      ['lastName', 'Respondent last name'],
     ];
     for (const [field, label] of idFields) {
       ids.appendChild(
