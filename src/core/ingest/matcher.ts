@@ -535,7 +535,7 @@ export class RosterMatcher {
    * more than the text ("Deputy Headteacher" for "the headteacher"), and when several fit.
    */
   private described(text: string): Map<number, number> {
-    const words = descriptionWords(text);
+    const words = this.joinWrittenApart(descriptionWords(text));
     const out = new Map<number, number>();
     if (words.length === 0 || words.length > 6) return out;
     const pool = new Set<number>();
@@ -598,7 +598,7 @@ export class RosterMatcher {
    * is a role, service or place word on the roster. Asked of each distinct piece after a comma.
    */
   mayDescribe(part: string): boolean {
-    const words = descriptionWords(part);
+    const words = this.joinWrittenApart(descriptionWords(part));
     if (words.length === 0 || words.length > 6) return false;
     const contextual = (w: string) =>
       this.contextWords.has(w) || (w.length >= 5 && this.typedWord(w).context.length > 0);
@@ -617,7 +617,7 @@ export class RosterMatcher {
     // Only someone `person` alone suggests can be meant; most often none of them fits the part's
     // words ("Helen Okafor, the food bank"), and the two are not matched together at all.
     const alone = this.match(person);
-    const words = descriptionWords(part);
+    const words = this.joinWrittenApart(descriptionWords(part));
     const fits = (id: string) => {
       const i = this.byId.get(id.toLowerCase());
       return i !== undefined && words.every((w) => this.explains(this.items[i]!, w));
@@ -629,14 +629,51 @@ export class RosterMatcher {
     return alone.id != null ? together.id === alone.id : alone.candidates.some((c) => c.id === best.id);
   }
 
+  /**
+   * A saint's day name as people shorten it, "St Joe's" for St Joseph's, "St Pat's" for St
+   * Patrick's: the word after "St" or "Saint", possessive, read as the roster's possessive of the
+   * name it is a short form of. Only after "St": "Bills" is not Williams.
+   */
+  private saintsByShortName(words: string[]): string[] {
+    let out: string[] | null = null;
+    for (let k = 1; k < words.length; k++) {
+      const w = words[k]!;
+      if ((words[k - 1] !== 'st' && words[k - 1] !== 'saint') || !w.endsWith('s') || this.byToken.has(w))
+        continue;
+      const short = w.slice(0, -1);
+      const long = this.vocabulary.find((v) => v.endsWith('s') && areNicknames(short, v.slice(0, -1)));
+      if (long) (out ??= [...words])[k] = long;
+    }
+    return out ?? words;
+  }
+
+  /**
+   * Two typed words the roster writes as one, read as that one: "job centre" for Jobcentre Plus,
+   * "neighbour hood" for Neighbourhood. Only where the two run together are a roster name, role
+   * or service word and neither alone is one ("food bank" stays two words for a Food Bank).
+   */
+  private joinWrittenApart(words: string[]): string[] {
+    if (words.length < 2) return words;
+    const known = (w: string) => this.byToken.has(w) || this.contextWords.has(w);
+    let out: string[] | null = null;
+    for (let k = 0; k < words.length; k++) {
+      const joined = k + 1 < words.length ? words[k]! + words[k + 1]! : '';
+      if (joined.length >= 6 && known(joined) && !(known(words[k]!) && known(words[k + 1]!))) {
+        (out ??= words.slice(0, k)).push(joined);
+        k++;
+      } else out?.push(words[k]!);
+    }
+    return out ?? words;
+  }
+
   /** Every roster entry sharing a word (or a nickname, typo or prefix of one) with the text, scored. */
   private fuzzy(text: string): Map<number, number> {
-    const all = tokens(text);
+    const all = this.saintsByShortName(withoutHonorifics(tokens(text)));
     const titles = all.filter((t) => TITLES.has(t));
     // "the foodbank" is "the food bank": a word the roster writes as two is read as the two.
-    const words = all
-      .filter((t) => !TITLES.has(t) && !STOP_WORDS.has(t))
-      .flatMap((t) => this.joinedWords.get(t) ?? [t]);
+    const words = this.joinWrittenApart(
+      all.filter((t) => !TITLES.has(t) && !STOP_WORDS.has(t)).flatMap((t) => this.joinedWords.get(t) ?? [t]),
+    );
     const scores = new Map<number, number>();
     if (words.length === 0 || words.length > 12) return scores;
     const typed = words.map((w) => this.typedWord(w));
@@ -800,7 +837,21 @@ export class RosterMatcher {
 /** Whether any of `words` is in `set`. */
 /** The words of a description that say something: not "the", "at", "my" or "our". */
 function descriptionWords(text: string): string[] {
-  return tokens(text).filter((t) => !STOP_WORDS.has(t) && !DESCRIPTION_FILLER.has(t));
+  return withoutHonorifics(tokens(text)).filter((t) => !STOP_WORDS.has(t) && !DESCRIPTION_FILLER.has(t));
+}
+
+/** Respectful words put after a title in Urdu, Punjabi and Hindi: "Imam sahib", "Doctor ji". */
+const HONORIFICS = new Set(['sahib', 'saheb', 'sahab', 'ji', 'jee']);
+
+/**
+ * The words without a closing honorific after a title ("Imam sahib" is the imam). After other
+ * words it stays: it may be a name's own ("Gurdwara Sahib", "Sahib Singh").
+ */
+function withoutHonorifics(words: string[]): string[] {
+  const last = words.length - 1;
+  return last >= 1 && HONORIFICS.has(words[last]!) && TITLES.has(words[last - 1]!)
+    ? words.slice(0, last)
+    : words;
 }
 
 function someOf(words: Set<string>, set: Set<string>): boolean {

@@ -128,6 +128,23 @@ describe('names as people in a diverse town shorten them (trial U: each went to 
     expect(town.match('Evans').id).toBeNull();
     expect(town.match('Mrs Evans-Thomas').id).toBeNull();
   });
+  it('reads two typed words the roster writes as one as that word ("job centre" for Jobcentre Plus)', () => {
+    // Trial U: "Seun at the job centre" had no suggestion at all; "at the jobcentre" had Seun.
+    for (const typed of ['Seun at the job centre', 'Seun from Job Centre Plus'])
+      expect(town.match(typed).candidates[0]?.id).toBe('seun');
+    expect(town.match('Oluwaseun Adebayo, job centre').id).toBe('seun');
+    // Words the roster has apart stay apart: "Family Hub" is two words there.
+    expect(town.match('Kasia at the family hub').candidates[0]?.id).toBe('kowalska');
+  });
+  it('reads "Imam sahib" as the imam and "St Dave\'s" as St David\'s (trial U: neither had the right suggestion)', () => {
+    // "Imam sahib" had suggested the Gurdwara Sahib; the honorific goes only after a title.
+    expect(town.match('Imam sahib').candidates[0]?.id).toBe('karim');
+    expect(town.match('Imam sahib').id).toBeNull();
+    expect(town.match("St Dave's").candidates[0]?.id).toBe('church');
+    expect(town.match("Saint Dave's").candidates[0]?.id).toBe('church');
+    // A short form with an s, not after "St", is not the saint's name: no Davies for "Daves".
+    expect(town.match('Daves').candidates.map((c) => c.id)).not.toContain('church');
+  });
 });
 
 describe('an export saved by Excel as "CSV (Comma delimited)": letters it cannot hold are "?"', () => {
