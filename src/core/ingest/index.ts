@@ -315,6 +315,13 @@ interface Resolved {
   nobody?: true;
   /** With `stale`: the roster name its id has now, when the decision was made about someone else. */
   renamed?: string;
+  /** With `stale`: an accept saved without an id, when two people are the closest match alike. */
+  tied?: string[];
+  /**
+   * An accept or choose saved without the name it was made for (written by hand), applied to
+   * someone the text does not resemble: their roster name, to say so, as a reused id cannot be told.
+   */
+  unchecked?: string;
   /** Parts of a joined answer matched though not as written ("Dr Reid" of "Dr Reid and Priya Patel"). */
   fuzzyParts?: { text: string; result: MatchResult; target: ActorId }[];
   /** Matched automatically though not as written: its items in the result's `autoMatched`, counted per use. */
@@ -807,7 +814,16 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
             r.row,
             columns[data[n + 1]!]!,
             'decision-not-applied',
-            `The saved decision for "${d.text}" ${res.renamed ? `names ${d.id}, who was ${d.name} when it was made and is ${res.renamed} on this roster` : d.id ? `names ${d.id}, who is not on this roster (nor a new actor)` : 'names no one'}, so it was not applied: ${res.target ? 'the name was matched as if never decided' : 'the name waits in review again'}.`,
+            `The saved decision for "${d.text}" ${res.tied ? `accepts the closest match without saying whom, and ${res.tied.join(' and ')} are equally close on this roster` : res.renamed ? `names ${d.id ?? 'the closest match'}, who was ${d.name} when it was made and is ${res.renamed} on this roster` : d.id ? `names ${d.id}, who is not on this roster (nor a new actor)` : 'names no one'}, so it was not applied: ${res.target ? 'the name was matched as if never decided' : 'the name waits in review again'}.`,
+          );
+        }
+        if (res.unchecked && res.decision) {
+          quality.warn(
+            r.file,
+            r.row,
+            columns[data[n + 1]!]!,
+            'decision-unchecked',
+            `The saved decision for "${res.decision.text}" names ${res.decision.id} without the name it was made for, and "${res.decision.text}" is not like ${res.unchecked}, who has that id on this roster; it was applied. If the roster has given the id to someone else since, correct the decision; the saved mapping now records the name, so a later roster is checked.`,
           );
         }
       }
@@ -1179,8 +1195,15 @@ function resolve(
   let stale: DecisionRecord | undefined;
   if (decision) {
     if (decision.action === 'accept' || decision.action === 'choose') {
-      // "Accept" saved without an id accepts the suggestion it was made on: the closest match.
-      const id = decision.id ?? (decision.action === 'accept' ? result.candidates[0]?.id : undefined);
+      // "Accept" saved without an id accepts the suggestion it was made on: the closest match,
+      // when one person is closest; of two alike, which is left to the reviewer, not to the order
+      // of the roster's rows.
+      const [first, second] = result.candidates;
+      if (!decision.id && decision.action === 'accept' && first && second?.confidence === first.confidence) {
+        const tied = result.candidates.filter((c) => c.confidence === first.confidence).map((c) => c.name);
+        return { target: null, result, stale: decision, tied };
+      }
+      const id = decision.id ?? (decision.action === 'accept' ? first?.id : undefined);
       const entry = id ? matcher.entries.find((e) => e.id === id) : undefined;
       if (entry) {
         // The id given to someone else since (a roster reusing a leaver's id): asked again, not
@@ -1192,8 +1215,12 @@ function resolve(
         ) {
           return { target: null, result, stale: decision, renamed: entry.name };
         }
+        // Saved with the id and name it was applied to, so a later roster is checked against both.
+        const unchecked =
+          !decision.name && !result.candidates.some((c) => c.id === entry.id) ? entry.name : undefined;
+        decision.id ??= entry.id;
         decision.name ??= entry.name;
-        return { target: asActorId(entry.id), result, decision };
+        return { target: asActorId(entry.id), result, decision, ...(unchecked ? { unchecked } : {}) };
       }
       // Chosen to be a new actor another spelling is saved as ("Patel" as "the library"'s actor):
       // that spelling's decision makes it, or finds it made.

@@ -81,6 +81,48 @@ describe('saved decisions on a rerun', () => {
     expect(codes(r.quality)).not.toContain('decision-not-applied');
   });
 
+  // Trial X (a year-two rerun): the roster gave ps-05 (Dr Thomas Reid) to Dr Fatima Malik.
+  const rosterOf = (edit: (csv: string) => string) =>
+    text('roster.csv', edit(new TextDecoder().decode(fixture('roster.csv').data as Uint8Array)));
+  const reused = rosterOf((csv) => csv.replace('ps-05,Dr Thomas Reid', 'ps-05,Dr Fatima Malik'));
+  const reidSurvey = text('s.csv', 'Response ID,Who do you trust?\nR1,Dr Reid\n');
+
+  it('warns when a hand-written decision without its name gives the text to someone unlike it', () => {
+    const r = run([reidSurvey], {
+      roster: reused,
+      mapping: mappingWith([{ text: 'Dr Reid', action: 'accept', id: 'ps-05' }]),
+    });
+    // Applied, as there is no telling, but said: before, six ties went to Dr Malik unsaid.
+    expect(tieSet(r)).toEqual(['r-R1>ps-05:trust']);
+    const warning = r.quality.issues.find((i) => i.code === 'decision-unchecked')!;
+    expect(warning).toMatchObject({ file: 's.csv', row: 2, column: 'Who do you trust?' });
+    expect(warning.message).toContain('Dr Fatima Malik');
+    // The saved mapping records the name now, so next year's roster is checked against it.
+    expect(r.mapping.decisions[0]).toMatchObject({ id: 'ps-05', name: 'Dr Fatima Malik' });
+    // The same decision on the roster it was made for says nothing.
+    const same = run([reidSurvey], {
+      mapping: mappingWith([{ text: 'Dr Reid', action: 'accept', id: 'ps-05' }]),
+    });
+    expect(codes(same.quality)).not.toContain('decision-unchecked');
+  });
+
+  it('saves the id an "accept" without one was applied to, and leaves two equally close to review', () => {
+    const patel = text('s.csv', 'Response ID,Who do you trust?\nR1,Patel\n');
+    const accept = mappingWith([{ text: 'Patel', action: 'accept' }]);
+    // Two Patels are equally close: which one is not left to the order of the roster's rows.
+    const tied = run([patel], { mapping: accept });
+    expect(tieSet(tied)).toEqual([]);
+    expect(tied.review.map((x) => x.text)).toEqual(['Patel']);
+    const note = tied.quality.issues.find((i) => i.code === 'decision-not-applied')!;
+    expect(note.message).toContain('Dr Priya Patel and Dr Anil Patel are equally close');
+    expect(note.message).not.toContain('undefined');
+    // One closest: applied, and saved with its id and name.
+    const one = run([text('s.csv', 'Response ID,Who do you trust?\nR1,Helen Okafur\n')], {
+      mapping: mappingWith([{ text: 'Helen Okafur', action: 'accept' }]),
+    });
+    expect(one.mapping.decisions[0]).toMatchObject({ id: 'ps-01', name: 'Helen Okafor' });
+  });
+
   it("keeps a reviewer's label for a new actor out of exports unless names are asked for", () => {
     const r = run([fixture('simple.csv')], {
       mapping: mappingWith([
