@@ -473,6 +473,8 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   const answered = new Map<ActorId, RawResponse>();
   /** Per file, the rows of respondents who said they are public servants and are not on the roster. */
   const servantsOffRoster = new Map<string, number[]>();
+  /** Per file, roster ids linked only as numbers ("29" for "029"): said, as a spreadsheet did it. */
+  const idsAsNumbers = new Map<string, string[]>();
   /** The first response of each e-mail off the roster, in a run of several files. */
   const answeredByEmail = new Map<string, RawResponse>();
   const rosterIdColumn = new Map(mapping.surveys.map((s) => [s.file, s.rosterId]));
@@ -489,7 +491,9 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       sourceOf.push(idOf.get(record)!);
       continue;
     }
-    const linked = linkRespondent(r, matcher);
+    const linked = linkRespondent(r, matcher, (ref, entry) =>
+      entryOf(idsAsNumbers, r.file, () => []).push(`"${ref}" (row ${r.row}) as ${entry.id}`),
+    );
     let stated = typeMemo.get(r.typeText);
     if (stated === undefined) {
       stated = parseRespondentType(r.typeText);
@@ -627,6 +631,15 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       mapping.surveys.find((m) => m.file === file)?.respondentType ?? null,
       'public-servant-off-roster',
       `${rows.length} respondent${rows.length === 1 ? ' says they are a public servant but is' : 's say they are public servants but are'} not on the roster (${rowsText(rows)}): in the network as public sector, not civil society, with no scorecard. Add them to the roster (or link the export's e-mail or roster-id column) to score them.`,
+    );
+  }
+  for (const [file, linked] of idsAsNumbers) {
+    quality.info(
+      file,
+      null,
+      rosterIdColumn.get(file) ?? null,
+      'roster-id-as-number',
+      `${linked.length} roster id${linked.length === 1 ? ' was' : 's were'} found on the roster only as a number, as a spreadsheet writes them ("29" or "29.0" for "029"): ${firstFew(linked)}. Each respondent was linked to that person; if the roster has two people whose ids differ only in leading zeros, give them ids that differ otherwise.`,
     );
   }
   for (const [file, read] of typesByWords) {
@@ -1128,7 +1141,9 @@ function rosterEntryOfRef(ref: string, matcher: RosterMatcher): RosterEntry | nu
   const hit = matcher.exactRef(ref);
   if (hit != null) return matcher.entries[hit]!;
   const hits = matcher.exact(ref);
-  return hits.length === 1 ? matcher.entries[hits[0]!]! : null;
+  if (hits.length === 1) return matcher.entries[hits[0]!]!;
+  const number = matcher.numericRef(ref);
+  return number === null ? null : matcher.entries[number]!;
 }
 
 /** Which of the roster entries sharing a respondent's e-mail they are, if their type or name says. */
@@ -1145,7 +1160,11 @@ function sharedEmailEntry(r: RawResponse, sharing: readonly RosterEntry[]): Rost
 }
 
 /** A respondent is on the roster when the export carries their roster id, e-mail or exact name. */
-function linkRespondent(r: RawResponse, matcher: RosterMatcher): RosterEntry | null {
+function linkRespondent(
+  r: RawResponse,
+  matcher: RosterMatcher,
+  onNumber?: (ref: string, entry: RosterEntry) => void,
+): RosterEntry | null {
   const entries = matcher.entries;
   if (r.rosterRef) {
     const hit = matcher.exactRef(r.rosterRef);
@@ -1163,10 +1182,16 @@ function linkRespondent(r: RawResponse, matcher: RosterMatcher): RosterEntry | n
     const shared = sharedEmailEntry(r, matcher.sharingEmail(r.email));
     if (shared) return shared;
   }
-  // An id column may hold the person's name instead (a roster without ids, a typed "Roster ID").
+  // An id column may hold the person's name instead (a roster without ids, a typed "Roster ID"),
+  // or the id as a spreadsheet left it ("29" or "29.0" for "029").
   if (r.rosterRef) {
     const hits = matcher.exact(r.rosterRef);
     if (hits.length === 1) return entries[hits[0]!]!;
+    const number = matcher.numericRef(r.rosterRef);
+    if (number !== null) {
+      onNumber?.(r.rosterRef, entries[number]!);
+      return entries[number]!;
+    }
   }
   if (r.name) {
     const m = matcher.match(r.name);
@@ -1527,6 +1552,37 @@ const looksLikeTest = (cell: string, pattern: RegExp): boolean => {
  * twice (a column such as SurveyMonkey's "Custom Data 1" may hold a ward that many share). Each
  * kept row of a repeating instrument is put in `recordOf` with its record's row.
  */
+/** A number as a spreadsheet shows one too long for its column: "1.14E+11", "1,14E+11". */
+const SCIENTIFIC = /^\d(?:[.,]\d+)?E\+?\d+$/i;
+
+/**
+ * Response ids a spreadsheet saved as "1.14E+11": many respondents share one, so as ids they would
+ * make resubmissions of different people (11 of 12 rows were dropped so). They are not read as
+ * ids; each file with them says so once.
+ */
+function forgetShortenedIds(
+  raw: RawResponse[],
+  quality: QualityCollector,
+  mappingOf: Map<string, Pick<SurveyMapping, 'responseId'>>,
+): void {
+  const shortened = new Map<string, number[]>();
+  for (const r of raw) {
+    const id = r.responseId;
+    if (id === null || id.length > 16 || !SCIENTIFIC.test(id)) continue;
+    entryOf(shortened, r.file, () => []).push(r.row);
+    r.responseId = null;
+  }
+  for (const [file, rows] of shortened) {
+    quality.warn(
+      file,
+      rows[0]!,
+      mappingOf.get(file)?.responseId ?? null,
+      'ids-shortened',
+      `${rows.length} response id${rows.length === 1 ? ' is' : 's are'} written as a rounded number ("1.14E+11"), as a spreadsheet saves a long number (${rowsText(rows)}), so they were not used as ids: each row is a response of its own. Export the file again from the survey tool, or format the id column as text before saving.`,
+    );
+  }
+}
+
 function screenResponses(
   raw: RawResponse[],
   quality: QualityCollector,
@@ -1554,6 +1610,7 @@ function screenResponses(
     const r = raw[i]!;
     quality.warn(r.file, r.row, column, code, message);
   };
+  forgetShortenedIds(raw, quality, mappingOf);
   // REDCap's longitudinal projects: each event is a wave of the survey, and a run reads one (the
   // file's first), as a baseline and a follow-up are compared across runs.
   const firstEvent = new Map<string, string>();

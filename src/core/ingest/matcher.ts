@@ -152,6 +152,8 @@ export class RosterMatcher {
   private readonly byCode = new Map<string, number>();
   /** byId, then byEmail, then byCode in one map (exactRef runs once per respondent). */
   private readonly byRef = new Map<string, number>();
+  /** Ids and codes that are whole numbers, by the number (numericRef); -1 where two share one. */
+  private readonly byNumber = new Map<string, number>();
   /** byRef again, for keys whose hashString the caller has (exactRefHashed). */
   private readonly refTable = new StringTable();
   private readonly byToken = new Map<string, number[]>();
@@ -268,6 +270,26 @@ export class RosterMatcher {
     for (const key of this.byKey.keys()) this.addKeyStarts(key);
     for (const [k, i] of this.byRef) this.refTable.set(k, hashString(k), i);
     this.refWithComma = [...this.byRef.keys()].some((k) => k.includes(', '));
+    for (const map of [this.byCode, this.byId]) {
+      for (const [k, i] of map) {
+        const number = asWholeNumber(k);
+        if (number === null) continue;
+        const other = this.byNumber.get(number);
+        // Two entries one number names ("7" and "007") leave it to neither.
+        this.byNumber.set(number, other === undefined || other === i ? i : -1);
+      }
+    }
+  }
+
+  /**
+   * The entry whose numeric roster id or code this is once a spreadsheet has had it: "29" or
+   * "29.0" for "029", or "029" for 29. For linking respondents by their id column only, where one
+   * side went through Excel or LibreOffice and the other did not; never for typed names.
+   */
+  numericRef(text: string): number | null {
+    const number = asWholeNumber(text.trim());
+    const hit = number === null ? undefined : this.byNumber.get(number);
+    return hit === undefined || hit < 0 ? null : hit;
   }
 
   /**
@@ -836,6 +858,12 @@ export class RosterMatcher {
 
 /** Whether any of `words` is in `set`. */
 /** The words of a description that say something: not "the", "at", "my" or "our". */
+/** "029", "29" and "29.0" as "29"; null for anything but a whole number so written. */
+function asWholeNumber(text: string): string | null {
+  const m = /^0*(\d+?)(?:\.0+)?$/.exec(text);
+  return m ? m[1]! : null;
+}
+
 function descriptionWords(text: string): string[] {
   return withoutHonorifics(tokens(text)).filter((t) => !STOP_WORDS.has(t) && !DESCRIPTION_FILLER.has(t));
 }

@@ -1,0 +1,64 @@
+// Exports and rosters after a spreadsheet round trip (trial Y): ids that lost their leading zeros
+// or were rounded to "1.14E+11" on the way.
+import { describe, expect, it } from 'vitest';
+import { codes, run, text, tieSet } from './helpers';
+
+const roster = (ids: string[]) =>
+  text(
+    'roster.csv',
+    [
+      'Staff No.,name,type,role,service,sector',
+      `${ids[0]},Helen Okafor,public-servant,Headteacher,Riverside Primary School,public`,
+      `${ids[1]},Amira Haddad,public-servant,PCSO,Millbrook Neighbourhood Policing,public`,
+    ].join('\n'),
+  );
+const survey = (refs: string[]) =>
+  text(
+    'survey.csv',
+    [
+      'Response ID,Respondent type,Roster ID,Who do you trust?',
+      ...refs.map((ref, i) => `R${i},Public servant,${ref},${i === 0 ? 'Amira Haddad' : 'Helen Okafor'}`),
+    ].join('\n'),
+  );
+
+describe('roster ids a spreadsheet rewrote', () => {
+  it.each([
+    ['the roster saved as numbers ("29.0")', ['29.0', '30.0'], ['029', '030']],
+    ['the roster lost its zeros', ['29', '30'], ['029', '030']],
+    ['the survey lost its zeros', ['029', '030'], ['29', '30']],
+  ])('links respondents when %s, and says so', (_case, rosterIds, surveyRefs) => {
+    const r = run([survey(surveyRefs)], { roster: roster(rosterIds) });
+    // Before: both became someone new, "not on the roster", and their ties left the servants.
+    expect(tieSet(r)).toEqual([
+      `${rosterIds[0]}>${rosterIds[1]}:trust`,
+      `${rosterIds[1]}>${rosterIds[0]}:trust`,
+    ]);
+    expect(codes(r.quality)).toContain('roster-id-as-number');
+    expect(codes(r.quality)).not.toContain('unknown-roster-id');
+  });
+
+  it('links no one by a number two roster ids share ("7" and "007")', () => {
+    const r = run([survey(['07'])], { roster: roster(['7', '007']) });
+    expect(codes(r.quality)).toContain('unknown-roster-id');
+    expect(r.respondents.every((x) => !x.onRoster)).toBe(true);
+  });
+});
+
+describe('response ids a spreadsheet rounded ("1.14E+11")', () => {
+  it('reads each row as its own response, with one warning for the file', () => {
+    const rows = ['Amira Haddad', 'Helen Okafor', 'Amira Haddad'].map(
+      (name, i) => `1.14E+11,${i},Resident,${name}`,
+    );
+    const r = run([
+      text(
+        'export.csv',
+        ['Respondent ID,Collector ID,Respondent type,Who do you trust?', ...rows].join('\n'),
+      ),
+    ]);
+    // Before: two of three rows were dropped as the same respondent answering again.
+    expect(r.ties).toHaveLength(3);
+    expect(codes(r.quality).filter((c) => c === 'ids-shortened')).toHaveLength(1);
+    expect(codes(r.quality)).not.toContain('duplicate-response');
+    expect(codes(r.quality)).not.toContain('resubmitted-response');
+  });
+});
