@@ -2383,15 +2383,23 @@ function mapSurvey(
         given.rosterId,
         given.email,
         given.name,
+        given.firstName,
+        given.lastName,
       ].filter((c): c is string => c != null),
     ].filter((c) => !header.includes(c));
     if (missing.length > 0) {
+      // Every one named, with its question's wording where the column is a tag ("Q4"): one fixed
+      // at a time, the next run stopped at the next.
+      const named = missing.map((c) => {
+        const label = given!.questions.find((q) => q.columns.includes(c))?.label;
+        return label && label !== c ? `"${c}" (${label.slice(0, 80)})` : `"${c}"`;
+      });
       throw new InputError(
         fileName,
         1,
         missing[0]!,
         'mapping-column-missing',
-        `The saved mapping uses the column "${missing[0]}", which this file does not have (${missing.length} missing). ${REDETECT}`,
+        `The saved mapping uses ${missing.length === 1 ? 'the column' : `${missing.length} columns`} this file does not have: ${firstFew(named)}. ${REDETECT}`,
       );
     }
     // A question added since the mapping was saved (next year's survey asks one more) is left out,

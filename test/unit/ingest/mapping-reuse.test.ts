@@ -190,6 +190,24 @@ describe('a saved mapping on next year\u2019s Qualtrics export, its questions re
   });
 });
 
+describe('a saved mapping on a follow-up that dropped questions (trial X)', () => {
+  it('names every column it lacks, not the first of them only', () => {
+    const header =
+      'Timestamp,Who do you go to in times of need?,Who do you trust?,Where do you get your information?';
+    const baseline = run([text('y1.csv', `${header}\n2026/03/02 10:00:00,Helen Okafor,Amira Haddad,Age UK`)]);
+    const saved = JSON.parse(JSON.stringify(baseline.mapping)) as Mapping;
+    saved.surveys[0]!.file = 'y2.csv';
+    const followUp = text(
+      'y2.csv',
+      'Timestamp,Who do you go to in times of need?\n2027/03/02 10:00:00,Helen Okafor',
+    );
+    // Before: "the column "Who do you trust?" ... (2 missing)", the second found on the next run.
+    expect(() => run([followUp], { mapping: saved })).toThrowError(
+      /2 columns this file does not have: "Who do you trust\?", "Where do you get your information\?"/,
+    );
+  });
+});
+
 describe('a saved mapping whose files were renamed and given in another order', () => {
   it('takes an entry by position only when it is the same tool\u2019s export, and says so', () => {
     const gf = fixture('google-forms.csv');
