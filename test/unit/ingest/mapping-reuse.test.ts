@@ -34,6 +34,22 @@ describe('checkMapping', () => {
     [{ decisions: [{ action: 'ignore' }] }, /Decision 1 has no "text"/],
     [{ decisions: [{ text: 'Sgt Jones', action: 'chose', id: 'ps-01' }] }, /action "chose"/],
     [{ decisions: [{ text: 'Sgt Jones', action: 'choose' }] }, /names no "id"/],
+    // Trial X: each of these had been taken without a word, and lost or bent ties.
+    [{ version: 2 }, /version 2; this Civic Ties reads version 1/],
+    [
+      { surveys: [{ file: 'a.csv', questions: [{ columns: ['Q1'], kind: 'checkbox' }] }] },
+      /kind "checkbox"; it should be text, choices or grid/,
+    ],
+    [{ decisions: [{ text: 'the hall', action: 'new', type: 'building' }] }, /type "building"/],
+    [
+      {
+        decisions: [
+          { text: 'Patel', action: 'choose', id: 'ps-04' },
+          { text: 'patel ', action: 'choose', id: 'ps-06' },
+        ],
+      },
+      /"Patel" and "patel " are for one name and disagree \(choose ps-04; choose ps-06\)/,
+    ],
   ])('%j: %s', (value, message) => {
     if (message === null) {
       expect(checkMapping(value, 'm.json')).toMatchObject({ surveys: [], decisions: [] });
@@ -48,6 +64,24 @@ describe('checkMapping', () => {
       expect((e as InputError).message).toMatch(message);
     }
   });
+});
+
+it('reads a tie type typed by hand with a capital or a space ("Need ") as that tie type', () => {
+  const m = checkMapping(
+    {
+      surveys: [
+        {
+          file: 'a.csv',
+          questions: [
+            { columns: ['Q1'], relation: 'Need ' },
+            { columns: ['Q2'], relation: ' Advice' },
+          ],
+        },
+      ],
+    },
+    'm.json',
+  );
+  expect(m.surveys[0]!.questions.map((q) => q.relation)).toEqual(['need', 'Advice']);
 });
 
 describe('saved decisions on a rerun', () => {
