@@ -1850,6 +1850,21 @@ function readSurveyFile(
       );
       return;
     }
+    // The tool's own header rows sorted in among the answers (Qualtrics' question texts and
+    // ImportIds, SurveyMonkey's answer options): skipped, never respondents naming every choice.
+    if (
+      (c === 0x7b || c !== c || first === header[0] || (c | 0x20) === (header[0]!.charCodeAt(0) | 0x20)) &&
+      isToolHeaderRow(row, header, surveyMapping?.format === 'surveymonkey')
+    ) {
+      quality.warn(
+        file.name,
+        line,
+        null,
+        'header-row-in-data',
+        "This row is one of the survey tool's header rows (its question texts, answer options or ids), found among the answers, as sorting the file in a spreadsheet leaves them; it was skipped, not read as a response. Its question texts were not used to read tie types: export the file again from the survey tool, or sort the rows back, and run again.",
+      );
+      return;
+    }
     // A spreadsheet's "Total forms: 12" under the responses (t, g, s or c first: a cheap test per row).
     const lower = c | 0x20;
     if ((lower === 0x74 || lower === 0x67 || lower === 0x73 || lower === 0x63) && isSummaryRow(row)) {
@@ -2348,6 +2363,21 @@ function codedTypeColumn(
     );
   });
   return found.length === 1 ? found[0]! : null;
+}
+
+/**
+ * A survey tool's header row met among the data: Qualtrics' ImportId row ('{"ImportId":...}') or
+ * question-text row (its first cell the first column's name in words, "Start Date" under
+ * StartDate), or SurveyMonkey's answer-option row (no respondent id, "Response" and
+ * "Open-Ended Response" under the questions).
+ */
+function isToolHeaderRow(row: string[], header: string[], surveyMonkey: boolean): boolean {
+  const first = (row[0] ?? '').trim();
+  if (first.startsWith('{"ImportId"')) return true;
+  const words = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (first !== '')
+    return first !== header[0] && words(first) !== '' && words(first) === words(header[0] ?? '');
+  return row.some((cell) => cell === 'Open-Ended Response' || (surveyMonkey && cell === 'Response'));
 }
 
 /** Follow a saved mapping (checking its columns exist) or detect one from the header and a sample. */

@@ -1,7 +1,7 @@
 // Exports and rosters after a spreadsheet round trip (trial Y): ids that lost their leading zeros
 // or were rounded to "1.14E+11" on the way.
 import { describe, expect, it } from 'vitest';
-import { codes, run, text, tieSet } from './helpers';
+import { codes, fixture, run, text, tieSet } from './helpers';
 
 const roster = (ids: string[]) =>
   text(
@@ -60,5 +60,33 @@ describe('response ids a spreadsheet rounded ("1.14E+11")', () => {
     expect(codes(r.quality).filter((c) => c === 'ids-shortened')).toHaveLength(1);
     expect(codes(r.quality)).not.toContain('duplicate-response');
     expect(codes(r.quality)).not.toContain('resubmitted-response');
+  });
+});
+
+describe("a survey tool's header rows sorted in among the answers", () => {
+  const lines = (name: string) =>
+    new TextDecoder()
+      .decode(fixture(name).data as Uint8Array)
+      .trimEnd()
+      .split('\n');
+
+  it("skips SurveyMonkey's answer-option row, which had been a respondent ticking every choice", () => {
+    const [header, options, ...data] = lines('surveymonkey.csv');
+    const sorted = text('surveymonkey.csv', [header, ...data.reverse(), options].join('\n'));
+    const r = run([sorted]);
+    expect(tieSet(r)).toEqual(tieSet(run([fixture('surveymonkey.csv')])));
+    expect(r.quality.issues.filter((i) => i.code === 'header-row-in-data').map((i) => i.row)).toEqual([4]);
+  });
+
+  it("skips Qualtrics' question-text and ImportId rows, and says their texts were not used", () => {
+    const [tags, texts, importIds, ...data] = lines('qualtrics.csv');
+    const sorted = text('qualtrics.csv', [tags, ...data, texts, importIds].join('\n'));
+    const r = run([sorted]);
+    const skipped = r.quality.issues.filter((i) => i.code === 'header-row-in-data');
+    expect(skipped.map((i) => i.row)).toEqual([data.length + 2, data.length + 3]);
+    expect(skipped[0]!.message).toMatch(/export the file again/);
+    // Before: both rows were respondents, naming '{"ImportId":"QID2"}' and the question texts.
+    expect(r.review.map((x) => x.text).join(' ')).not.toMatch(/ImportId|Who do you/);
+    expect(r.respondents).toHaveLength(run([fixture('qualtrics.csv')]).respondents.length);
   });
 });
