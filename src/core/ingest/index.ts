@@ -2222,7 +2222,21 @@ function followMovedQuestions(
     // All its columns renamed (Qualtrics' Q3_1, Q3_2 now Q4_1, Q4_2): found by its wording alone.
     const gone = q.columns.length > 0 && q.columns.every((c) => !header.includes(c));
     const nowLabel = gone ? '' : wordingAt(q.columns[0] ?? '');
-    if (nowLabel == null || (!gone && wordsOf(nowLabel).startsWith(wordsOf(q.label)))) return q;
+    if (nowLabel == null) return q;
+    if (!gone && wordsOf(nowLabel).startsWith(wordsOf(q.label))) {
+      if (wordsOf(nowLabel) === wordsOf(q.label)) return q;
+      // Asked in the same column in more words ("Who do you trust most?"): read as saved, said, and
+      // saved in its new words. Both waves' ties then count as the saved tie type.
+      moved = true;
+      quality.info(
+        fileName,
+        1,
+        q.columns[0] ?? null,
+        'question-reworded',
+        `"${q.label}" reads "${nowLabel}" in this file, in the same column: it was read with its saved tie type. If the change of words changes what it asks, give it another tie type in the mapping.`,
+      );
+      return { ...q, label: nowLabel };
+    }
     const found = detected.questions.find((d) => sameWording(d.label, q.label));
     // Reworded, yet the same question by Qualtrics' own id (QID3 stays while tags and words change).
     const same =

@@ -208,6 +208,22 @@ describe('a saved mapping on next year\u2019s Qualtrics export, its questions re
     expect(moved.map((i) => i.column)).toEqual(['Q3', 'Q4']);
   });
 
+  it('says when a question kept its column and tag but gained words (trial X), and saves them', () => {
+    const followUp = qualtrics(
+      [
+        ['Q2', 'Who do you go to in times of need?'],
+        ['Q3', 'Who do you trust most?'],
+      ],
+      [['2027-03-02 10:00:00', 'R_9', 'Helen Okafor', 'Amira Haddad']],
+    );
+    const r = run([text('follow-up.csv', followUp)], { mapping: JSON.parse(JSON.stringify(saved)) });
+    expect(tieSet(r)).toEqual(['r-R_9>ps-01:need', 'r-R_9>ps-09:trust']);
+    const note = r.quality.issues.find((i) => i.code === 'question-reworded')!;
+    expect(note).toMatchObject({ column: 'Q3' });
+    expect(note.message).toContain('"Who do you trust?" reads "Who do you trust most?"');
+    expect(r.mapping.surveys[0]!.questions.map((q) => q.label)).toContain('Who do you trust most?');
+  });
+
   it('stops, naming the column, when the question asked there now is asked nowhere', () => {
     const changed = qualtrics(
       [
