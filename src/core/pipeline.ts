@@ -1,7 +1,14 @@
 // Files in, result out: the only entry the hosts (worker, CLI, tests) call.
 // Each stage is a plain function over plain data; progress and cancel flow through `Progress`.
 import type { InputFile, Actor, Tie } from './model';
-import { QualityCollector, type Progress, type QualityReport, silentProgress, subProgress } from './quality';
+import {
+  QualityCollector,
+  type Progress,
+  type QualityIssue,
+  type QualityReport,
+  silentProgress,
+  subProgress,
+} from './quality';
 import { ingest, type Mapping, type Respondent, type ReviewItem } from './ingest';
 import { buildNetwork, type Network } from './network/build';
 import {
@@ -205,11 +212,34 @@ export function scoreWave(
     coverage,
     change,
     serviceChange,
-    quality: wave.quality.report(),
+    quality: withReusedIds(wave.quality.report(), change, baseline),
     mapping: ingested.mapping,
     review: ingested.review,
     autoMatched: ingested.autoMatched,
   };
+}
+
+/**
+ * The wave's quality report, with a warning for each roster id the baseline knew as someone else
+ * (compareWaves leaves them out of the change): a copy, as scoreWave may run twice on one wave.
+ */
+function withReusedIds(
+  report: QualityReport,
+  change: ChangeRow[] | null,
+  baseline: Scorecard[] | undefined,
+): QualityReport {
+  const reused = (change ?? []).filter((row) => row.status === 'id-reused');
+  if (reused.length === 0) return report;
+  const before = new Map((baseline ?? []).map((c) => [c.id, c.name]));
+  const issues = reused.map((row): QualityIssue => ({
+    severity: 'warning',
+    file: 'baseline',
+    row: null,
+    column: null,
+    code: 'baseline-id-reused',
+    message: `The roster id ${row.id} is ${String(row.name)} now and was ${before.get(String(row.id)) ?? 'someone else'} in the baseline, so their figures were not compared as one person's change (change.csv says "id-reused"). If it is the same person under a new name, give the roster both names in a "Previous surname" or "Known as" column; if not, give the newcomer an id of their own.`,
+  }));
+  return { ...report, issues: [...report.issues, ...issues] };
 }
 
 /** Everything in the calling thread: tests, small runs, and hosts without workers. */

@@ -2,6 +2,7 @@
 // an interval for the change, and whether it is a real change rather than resampling noise.
 import type { Scorecard } from './compute';
 import { INDICATOR_COLUMNS } from './columns';
+import { areNicknames, normaliseText, TITLES } from '../ingest/names';
 
 export interface ChangeRow {
   id: string;
@@ -51,14 +52,17 @@ export function compareWaves(before: Scorecard[], after: Scorecard[]): ChangeRow
   const byIdAfter = new Map(after.map((c) => [c.id, c]));
   const ids = [...after.map((c) => c.id), ...before.map((c) => c.id).filter((id) => !byIdAfter.has(id))];
   return ids.map((id) => {
-    const b = byIdBefore.get(id);
     const a = byIdAfter.get(id);
+    // A roster that gave a leaver's id to someone new: the baseline's figures are another person's,
+    // never compared as this one's change (status "id-reused").
+    const reused = a !== undefined && isOtherPerson(byIdBefore.get(id)?.name, a.name);
+    const b = reused ? undefined : byIdBefore.get(id);
     const who = a ?? b!;
     const row: ChangeRow = {
       id,
       name: who.name ?? null,
       service: who.service ?? null,
-      status: a && b ? 'both' : a ? 'new' : 'gone',
+      status: reused ? 'id-reused' : a && b ? 'both' : a ? 'new' : 'gone',
     };
     for (const col of INDICATOR_COLUMNS) {
       const vb = value(b, col);
@@ -95,6 +99,21 @@ export function compareWaves(before: Scorecard[], after: Scorecard[]): ChangeRow
     }
     return row;
   });
+}
+
+/**
+ * Whether two names of one roster id are two people: their first names differ, titles aside, and
+ * are not short forms of one another. A surname changed (Sarah Lindqvist, then Sarah Morgan) or a
+ * title added is the same person.
+ */
+export function isOtherPerson(before: string | null | undefined, after: string | null | undefined): boolean {
+  if (!before || !after) return false;
+  const first = (name: string) =>
+    normaliseText(name)
+      .split(' ')
+      .find((w) => !TITLES.has(w)) ?? '';
+  const [b, a] = [first(before), first(after)];
+  return b !== '' && a !== '' && b !== a && !areNicknames(b, a);
 }
 
 export interface ServiceChange {

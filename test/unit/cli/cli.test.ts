@@ -299,6 +299,37 @@ describe('cli on the demo data', () => {
     expect(change).toContain('indexChange');
     const html = readFileSync(join(follow, 'report.html'), 'utf8');
     expect(html).not.toMatch(/<script[^>]+src=|https?:\/\/(?!www\.w3\.org)/);
+
+    // The follow-up's roster gives the first servant's id to a newcomer (trial X): no change is
+    // computed between two people, and quality.json says why.
+    const roster = readFileSync(demo('roster.csv'), 'utf8').split('\n');
+    const [id, name] = roster[1]!.split(',');
+    roster[1] = roster[1]!.replace(name!, 'Zainab Quigley');
+    const reusedRoster = join(out, 'roster-reused.csv');
+    writeFileSync(reusedRoster, roster.join('\n'));
+    const reused = join(out, 'reused');
+    const third = cli(
+      'analyse',
+      '--survey',
+      demo('survey-followup.csv'),
+      '--roster',
+      reusedRoster,
+      '--baseline',
+      base,
+      '--bootstrap',
+      '0',
+      '--out',
+      reused,
+    );
+    expect(third.code, third.stderr).toBe(0);
+    const rows = parseCsvRows(readFileSync(join(reused, 'change.csv'), 'utf8'));
+    const status = rows[0]!.indexOf('status');
+    expect(rows.find((r) => r[0] === id)![status]).toBe('id-reused');
+    const issues = JSON.parse(readFileSync(join(reused, 'quality.json'), 'utf8')).issues as {
+      code: string;
+      message: string;
+    }[];
+    expect(issues.find((i) => i.code === 'baseline-id-reused')?.message).toContain(`was ${name}`);
   });
 
   it('analyse exits 1 naming a missing survey file', () => {

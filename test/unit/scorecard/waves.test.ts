@@ -86,3 +86,33 @@ describe('compareWaves', () => {
     expect(rows.find((r) => r.id === 'new')!.status).toBe('new');
   });
 });
+
+describe('a roster id given to someone else between waves (trial X)', () => {
+  const before = makeArea(120, P, 'wave-1', 'b');
+  const after = makeArea(120, [0.1, 0.3, 0.2, 0.1], 'wave-2', 'f');
+  const renamed = (list: Scorecard[], id: string, name: string) =>
+    list.map((c) => (c.id === id ? { ...c, name } : c));
+
+  it('compares no one with another person: Dr Thomas Reid then Dr Fatima Malik is "id-reused"', () => {
+    const change = compareWaves(
+      renamed(cards(before), 'ps-1', 'Dr Thomas Reid'),
+      renamed(cards(after), 'ps-1', 'Dr Fatima Malik'),
+    );
+    const row = change.find((r) => r.id === 'ps-1')!;
+    // Before: her "change" was his figures against hers (−23 points in the trial).
+    expect(row).toMatchObject({ status: 'id-reused', name: 'Dr Fatima Malik', civilInDegreeBefore: null });
+    expect(row.civilInDegreeChange).toBeNull();
+    expect(change.find((r) => r.id === 'ps-2')!.status).toBe('both');
+  });
+
+  it('still compares one person whose surname, title or short name changed', () => {
+    for (const [was, is] of [
+      ['Sarah Lindqvist', 'Sarah Morgan'],
+      ['Helen Okafor', 'Mrs Helen Okafor'],
+      ['James Whitfield', 'Jim Whitfield'],
+    ]) {
+      const change = compareWaves(renamed(cards(before), 'ps-1', was!), renamed(cards(after), 'ps-1', is!));
+      expect(change.find((r) => r.id === 'ps-1')!.status).toBe('both');
+    }
+  });
+});
