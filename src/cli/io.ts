@@ -29,14 +29,25 @@ export function readJson<T>(path: string): T {
   try {
     return JSON.parse(text) as T;
   } catch (err) {
+    const line = jsonErrorLine(text, (err as Error).message);
     throw new InputError(
       path,
-      null,
+      line,
       null,
       'bad-json',
-      `The file is not valid JSON (${(err as Error).message}).`,
+      `The file is not valid JSON${line === null ? '' : ` at line ${line}`} (${(err as Error).message}).`,
     );
   }
+}
+
+/**
+ * The line of a JSON syntax error: from the engine's "at position N" where it gives one, else
+ * that of a comma before a closing bracket, the usual slip when a file is edited by hand.
+ */
+function jsonErrorLine(text: string, message: string): number | null {
+  const position = /at position (\d+)/.exec(message)?.[1];
+  const at = position !== undefined ? Number(position) : /,\s*[}\]]/.exec(text)?.index;
+  return at === undefined ? null : text.slice(0, at).split('\n').length;
 }
 
 export function ensureDir(dir: string): void {
