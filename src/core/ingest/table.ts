@@ -12,7 +12,7 @@ import {
   streamCsv,
   type CsvTable,
 } from './csv';
-import { readXlsx, type WorkbookSheets } from './xlsx';
+import { readWorkbookRows, type WorkbookSheets } from './xlsx';
 import { isZip, unpackArchive } from './archive';
 
 /** True when the bytes or name say this is an Excel workbook. */
@@ -66,7 +66,7 @@ export function streamGrid(
       );
     }
     const sheets: WorkbookSheets = {};
-    const rows = readXlsx(file.data, file.name, maxRows, sheets);
+    const { rows, lines } = readWorkbookRows(file.data, file.name, maxRows, sheets);
     if (sheets.others && sheets.others.length > 0) {
       const others = sheets.others.map((name) => `"${name}"`).join(', ');
       quality.info(
@@ -86,21 +86,14 @@ export function streamGrid(
         `${sheets.errorCells} cell${sheets.errorCells === 1 ? ' holds' : 's hold'} an Excel formula's error (#N/A, #REF! and the like), read as empty: a lookup that found nothing, say. If they should hold answers, fix the formulas, or paste the sheet as values, and add the file again.`,
       );
     }
-    const blankRows: number[] = [];
-    let firstLine = 0;
-    let lastLine = 0;
+    // Rows with a value only: the rows between them are blank, said as a CSV's are; blank rows
+    // after the last are just the sheet's extent (formatting), not skipped answers.
+    const skipped: number[] = [];
     rows.forEach((row, i) => {
       if (onPosition && i % STREAM_REPORT_EVERY === 0) onPosition(i / rows.length);
-      if (row.every((c) => c.trim() === '')) blankRows.push(i + 1);
-      else {
-        if (firstLine === 0) firstLine = i + 1;
-        lastLine = i + 1;
-        onRow(row, i + 1);
-      }
+      for (let line = (lines[i - 1] ?? lines[i]!) + 1; line < lines[i]!; line++) skipped.push(line);
+      onRow(row, lines[i]!);
     });
-    // Blank rows after the last data row are just the sheet's extent, not skipped answers; the
-    // rest are said, as a CSV's are.
-    const skipped = blankRows.filter((l) => l < lastLine && l > firstLine);
     noteBlankRows(quality, file.name, skipped);
     return {
       delimiter: 'xlsx',

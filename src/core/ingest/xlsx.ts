@@ -194,7 +194,7 @@ function workbookParts(data: Uint8Array, maxRows: number): Record<string, string
 /**
  * The first worksheet's cells as rows of text (the first `maxRows` only, when given: a header
  * read of a 50,000-row export then inflates only the start of the sheet and of its shared
- * strings). Throws InputError when the workbook is unreadable.
+ * strings), blank rows between them included. Throws InputError when the workbook is unreadable.
  */
 export function readXlsx(
   data: Uint8Array,
@@ -203,6 +203,27 @@ export function readXlsx(
   /** Filled with the sheet read and the workbook's other sheets, for a note. */
   sheets?: WorkbookSheets,
 ): string[][] {
+  const { rows, lines } = readWorkbookRows(data, fileName, maxRows, sheets);
+  const width = rows[0]?.length ?? 0;
+  const out: string[][] = [];
+  rows.forEach((row, i) => {
+    while (out.length < lines[i]! - 1) out.push(new Array<string>(width).fill(''));
+    out.push(row);
+  });
+  return out;
+}
+
+/**
+ * The rows of the sheet readXlsx reads that hold a value, each with its row number, all as wide as
+ * the widest: blank rows and cells that are only formatting cost nothing (a border applied down to
+ * row 1,048,576, a coloured cell at column XFD).
+ */
+export function readWorkbookRows(
+  data: Uint8Array,
+  fileName: string,
+  maxRows = Infinity,
+  sheets?: WorkbookSheets,
+): { rows: string[][]; lines: number[] } {
   const head = workbookParts(data, maxRows);
   const text = head ? (name: string) => head[name] ?? null : wholeWorkbook(data, fileName);
   const all = sheetList(text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels'));
@@ -218,8 +239,32 @@ export function readXlsx(
       .map((ref) => ref.name);
     sheets.hiddenColumns = hiddenColumns(sheet);
   }
+  const cells = sheetCells(sheet, cellReader(text), maxRows);
+  if (sheets) sheets.errorCells = cells.errorCells;
+  return {
+    rows: gridOf(cells.rows, sheet.length, fileName, chosen.name),
+    lines: cells.rows.map((r) => r.line),
+  };
+}
 
-  // Shared strings are read as far as the cells need them.
+/** One row's cells that hold a value: their 0-based columns and their text, left to right. */
+interface CellRow {
+  line: number;
+  columns: number[];
+  values: string[];
+}
+
+interface SheetCells {
+  rows: CellRow[];
+  /** How many cells hold a formula's error (#N/A, #REF!), read as empty. */
+  errorCells: number;
+}
+
+/** A cell's text from its tag's attributes and its inner XML; null for a formula's error. */
+type CellValue = (tag: string, inner: string) => string | null;
+
+/** How each cell of this workbook is read: shared strings as far as needed, dates as dates. */
+function cellReader(text: (name: string) => string | null): CellValue {
   const shared: string[] = [];
   const sst = text('xl/sharedStrings.xml') ?? '';
   const siRe = /<si>([\s\S]*?)<\/si>/g;
@@ -235,52 +280,92 @@ export function readXlsx(
   // Serials count from 1904 in a workbook set so (Excel for Mac's old default): shifted to 1900's.
   const workbookPr = /<workbookPr\b[^>]*>/.exec(text('xl/workbook.xml') ?? '')?.[0] ?? '';
   const dayShift = /^(1|true)$/.test(attr(workbookPr, 'date1904') ?? '') ? DAYS_1904 : 0;
-  let errorCells = 0;
+  return (tag, inner) => {
+    const t = attr(tag, 't');
+    const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
+    if (t === 's') return v == null ? '' : sharedString(Number(v));
+    if (t === 'inlineStr') return textOf(inner);
+    if (t === 'b') return v === '1' ? 'TRUE' : 'FALSE';
+    // #N/A, #REF!: a formula's failure, not an answer (a lookup that found no one).
+    if (t === 'e') return v == null ? '' : null;
+    if (v == null) return '';
+    const value = unescapeXml(v);
+    const style = Number(attr(tag, 's') ?? -1);
+    if (t !== 'str' && dates.has(style) && value !== '' && Number.isFinite(Number(value))) {
+      return serialToIso(Number(value) + dayShift);
+    }
+    // A whole number some writers store as "1.14230001235E+11": an id, shown as Excel does.
+    if (t !== 'str' && /e/i.test(value) && Number.isSafeInteger(Number(value))) return String(Number(value));
+    return value;
+  };
+}
 
-  const rows: string[][] = [];
+/**
+ * The rows of a sheet (up to row `maxRows`) with a value in them. A cell with none, or only
+ * spaces, is left out, so formatting far from the data does not widen or lengthen the table.
+ */
+function sheetCells(sheet: string, cellValue: CellValue, maxRows: number): SheetCells {
+  const rows: CellRow[] = [];
+  let errorCells = 0;
+  let line = 0;
   const rowRe = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
   const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
-  for (let rm = rowRe.exec(sheet); rm && rows.length < maxRows; rm = rowRe.exec(sheet)) {
-    const r = Number(attr(rm[1]!, 'r') ?? rows.length + 1);
-    while (rows.length < r - 1) rows.push([]);
-    const row: string[] = [];
+  for (let rm = rowRe.exec(sheet); rm; rm = rowRe.exec(sheet)) {
+    line = Number(attr(rm[1]!, 'r') ?? line + 1);
+    if (line > maxRows) break;
+    const row: CellRow = { line, columns: [], values: [] };
     const body = rm[2] ?? '';
+    let column = -1;
     cellRe.lastIndex = 0;
     for (let cm = cellRe.exec(body); cm; cm = cellRe.exec(body)) {
       const tag = cm[1]!;
-      const inner = cm[2] ?? '';
       const ref = attr(tag, 'r');
-      const col = ref ? columnIndex(ref) : row.length;
-      const t = attr(tag, 't');
-      const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
-      let value = '';
-      if (t === 's') value = v == null ? '' : sharedString(Number(v));
-      else if (t === 'inlineStr') value = textOf(inner);
-      else if (t === 'b') value = v === '1' ? 'TRUE' : 'FALSE';
-      else if (t === 'e') {
-        // #N/A, #REF!: a formula's failure, not an answer (a lookup that found no one).
-        if (v != null) errorCells++;
-      } else if (v != null) {
-        value = unescapeXml(v);
-        const style = Number(attr(tag, 's') ?? -1);
-        if (t !== 'str' && dates.has(style) && value !== '' && Number.isFinite(Number(value))) {
-          value = serialToIso(Number(value) + dayShift);
-        } else if (t !== 'str' && /e/i.test(value) && Number.isSafeInteger(Number(value))) {
-          // A whole number some writers store as "1.14230001235E+11": an id, shown as Excel does.
-          value = String(Number(value));
-        }
+      column = ref ? columnIndex(ref) : column + 1;
+      const value = cellValue(tag, cm[2] ?? '');
+      if (value === null) errorCells++;
+      else if (value.trim() !== '') {
+        row.columns.push(column);
+        row.values.push(value);
       }
-      while (row.length < col) row.push('');
-      row[col] = value;
     }
-    rows.push(row);
+    if (row.columns.length > 0) rows.push(row);
   }
-  if (rows.length > maxRows) rows.length = maxRows;
-  if (sheets) sheets.errorCells = errorCells;
-  // Rectangular rows, as papaparse gives for CSV.
-  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
-  for (const row of rows) while (row.length < width) row.push('');
-  return rows;
+  return { rows, errorCells };
+}
+
+/** Cells a sheet may be spread out to beyond its own text's length (which is in memory already). */
+const MAX_GRID_CELLS = 10_000_000;
+
+/**
+ * Rows of text as wide as the widest, as papaparse gives for CSV. A sheet whose few values sit
+ * far apart on many rows (column XFD on every row) would spread out to billions of empty cells:
+ * refused, saying so, rather than running out of memory.
+ */
+function gridOf(rows: CellRow[], sheetLength: number, fileName: string, sheetName: string): string[][] {
+  let width = 0;
+  for (const row of rows) width = Math.max(width, row.columns[row.columns.length - 1]! + 1);
+  if (rows.length * width > Math.max(MAX_GRID_CELLS, sheetLength)) {
+    throw new InputError(
+      fileName,
+      null,
+      null,
+      'unreadable-file',
+      `The sheet "${sheetName}" has cells as far out as column ${columnLetters(width - 1)} on ${rows.length} rows: too large a table to read. Delete the columns and rows beyond the responses (or save the sheet as "CSV UTF-8") and add the file again.`,
+    );
+  }
+  return rows.map((row) => {
+    const cells = new Array<string>(width).fill('');
+    row.columns.forEach((c, k) => (cells[c] = row.values[k]!));
+    return cells;
+  });
+}
+
+/** 0-based column index to Excel's letters: 0=A, 26=AA, 16383=XFD. */
+function columnLetters(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
 }
 
 /** Which sheet readXlsx read, the names of the others (left unread), and its hidden columns. */
