@@ -68,14 +68,7 @@ export function streamGrid(
     const sheets: WorkbookSheets = {};
     const { rows, lines } = readWorkbookRows(file.data, file.name, maxRows, sheets);
     if (sheets.others && sheets.others.length > 0) {
-      const others = sheets.others.map((name) => `"${name}"`).join(', ');
-      quality.info(
-        file.name,
-        null,
-        null,
-        'workbook-sheets',
-        `The sheet "${sheets.read}" was read; the workbook's other sheets (${others}) were not. Save the sheet you want as its own file if it is another one.`,
-      );
+      quality.info(file.name, null, null, 'workbook-sheets', workbookSheetsNote(sheets));
     }
     if (sheets.errorCells) {
       quality.info(
@@ -103,6 +96,20 @@ export function streamGrid(
   }
   const text = readText(file, quality);
   return streamCsv(text, file.name, quality, onRow, onPosition ? { onPosition } : {});
+}
+
+/** Which sheet of a workbook was read, which were not, and why, for the note. */
+function workbookSheetsNote(sheets: WorkbookSheets): string {
+  const quoted = (names: string[]) => names.map((name) => `"${name}"`).join(', ');
+  const summaries = sheets.passedOver ?? [];
+  let note = `The sheet "${sheets.read}" was read; the workbook's other sheets (${quoted(sheets.others ?? [])}) were not.`;
+  if (summaries.length > 0)
+    note += ` ${quoted(summaries)} ${summaries.length === 1 ? 'looks' : 'look'} like a summary (a pivot table, counts or notes), not the responses.`;
+  if (sheets.guessed) {
+    const why = sheets.guessed === 'first' ? 'the first that might hold them' : 'the one with the most rows';
+    return `${note} Which sheet holds the responses was not clear: "${sheets.read}" was read as ${why}. If they are on another sheet, save that sheet as its own file and add it.`;
+  }
+  return `${note} Save the sheet you want as its own file if it is another one.`;
 }
 
 /**

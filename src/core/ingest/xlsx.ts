@@ -1,10 +1,13 @@
-// Reads a worksheet of an Excel .xlsx (Microsoft Forms' native export) into text rows: the first
-// visible sheet with cells in it, so a blank "Sheet1" or a cover sheet before the data is passed over.
+// Reads a worksheet of an Excel .xlsx (Microsoft Forms' native export) into text rows: the one that
+// holds the responses (chooseSheet), so a blank "Sheet1", a cover sheet or a pivot table before the
+// data is passed over.
 // Pure TypeScript over fflate's unzip: a small XML scanner, since core has no DOMParser.
 import { unzipSync, strFromU8 } from 'fflate';
 import { inflateEntry, zipEntries, type ZipEntry } from './archive';
 import { InputError } from '../quality';
 import { excelSerialMs } from './dates';
+import { detectLayout } from './detect';
+import { isNameGenerator } from './relations';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -160,11 +163,15 @@ function workbookParts(data: Uint8Array, maxRows: number): Record<string, string
   if (elementPrefix(parts['xl/workbook.xml'] ?? '')) return null;
   // Each sheet in turn inflated only until a cell with a value shows (or the sheet ends).
   const sheets = sheetList(parts['xl/workbook.xml'] ?? null, parts['xl/_rels/workbook.xml.rels'] ?? null);
-  const chosen = pickSheet(sheets, (ref) => {
+  const visible = sheets.filter((ref) => !ref.hidden);
+  const withData = visible.filter((ref) => {
     const entry = entries.get(ref.path);
     const probe = entry ? entryHead(data, entry, (t) => hasCells(t) || t.includes('</sheetData>')) : null;
     return probe != null && hasCells(probe);
   });
+  // Which of several sheets holds the responses is told from all their rows: read them whole.
+  if (withData.length > 1) return null;
+  const chosen = withData[0] ?? visible[0] ?? sheets[0]!;
   const sheetPath = chosen.path;
   const sheetEntry = entries.get(sheetPath);
   if (!sheetEntry) return null;
@@ -192,7 +199,7 @@ function workbookParts(data: Uint8Array, maxRows: number): Record<string, string
 }
 
 /**
- * The first worksheet's cells as rows of text (the first `maxRows` only, when given: a header
+ * The responses sheet's cells as rows of text (the first `maxRows` only, when given: a header
  * read of a 50,000-row export then inflates only the start of the sheet and of its shared
  * strings), blank rows between them included. Throws InputError when the workbook is unreadable.
  */
@@ -227,7 +234,7 @@ export function readWorkbookRows(
   const head = workbookParts(data, maxRows);
   const text = head ? (name: string) => head[name] ?? null : wholeWorkbook(data, fileName);
   const all = sheetList(text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels'));
-  const chosen = pickSheet(all, (ref) => hasCells(text(ref.path) ?? ''));
+  const { chosen, cells, passedOver, guessed } = chooseSheet(all, text, cellReader(text), maxRows);
   const sheet = text(chosen.path);
   if (!sheet)
     throw new InputError(fileName, null, null, 'unreadable-file', 'This .xlsx workbook has no worksheet.');
@@ -237,10 +244,11 @@ export function readWorkbookRows(
     sheets.others = all
       .filter((ref) => ref !== chosen && hasCells(text(ref.path) ?? ''))
       .map((ref) => ref.name);
+    sheets.passedOver = passedOver;
+    if (guessed) sheets.guessed = guessed;
     sheets.hiddenColumns = hiddenColumns(sheet);
+    sheets.errorCells = cells.errorCells;
   }
-  const cells = sheetCells(sheet, cellReader(text), maxRows);
-  if (sheets) sheets.errorCells = cells.errorCells;
   return {
     rows: gridOf(cells.rows, sheet.length, fileName, chosen.name),
     lines: cells.rows.map((r) => r.line),
@@ -376,6 +384,10 @@ export interface WorkbookSheets {
   hiddenColumns?: number[];
   /** How many cells hold a formula's error (#N/A, #REF!), read as empty. */
   errorCells?: number;
+  /** Sheets passed over as a summary of the responses (a pivot table, counts). */
+  passedOver?: string[];
+  /** Set when no sheet clearly holds the responses: the one read was the first that might, or the longest. */
+  guessed?: 'first' | 'most rows';
 }
 
 /**
@@ -428,15 +440,113 @@ function sheetList(workbook: string | null, rels: string | null): SheetRef[] {
   return out;
 }
 
+/** The sheet read, its rows, and how it was told from the others. */
+interface SheetChoice {
+  chosen: SheetRef;
+  cells: SheetCells;
+  /** Sheets passed over as a summary of the responses (a pivot table, counts). */
+  passedOver: string[];
+  /** When no sheet clearly holds the responses: why the one read was taken. */
+  guessed?: 'first' | 'most rows';
+}
+
 /**
- * The first visible sheet with cells in it, passing over one named as a summary of the others (a
- * pivot or chart sheet someone added before the responses); else the first visible one; else the first.
+ * The sheet holding the responses. With one visible sheet with cells, that one (a blank "Sheet1" or
+ * a cover sheet is passed over). With several, never a summary (a pivot table, or a sheet named as
+ * one) when another is left; of the rest, those a survey tool's header or name marks as responses
+ * ("Timestamp", "Response ID", a name question; "Form responses 1"), and of them the one with by far
+ * the most rows. When that does not settle it, the first (or of marked ones, the longest), guessed.
  */
-function pickSheet(sheets: SheetRef[], hasData: (ref: SheetRef) => boolean): SheetRef {
-  const visible = sheets.filter((ref) => !ref.hidden);
-  const withData = visible.filter(hasData);
-  return withData.find((ref) => !SUMMARY_SHEET.test(ref.name)) ?? withData[0] ?? visible[0] ?? sheets[0]!;
+function chooseSheet(
+  all: SheetRef[],
+  text: (name: string) => string | null,
+  cellValue: CellValue,
+  maxRows: number,
+): SheetChoice {
+  const visible = all.filter((ref) => !ref.hidden);
+  const withData = visible.filter((ref) => hasCells(text(ref.path) ?? ''));
+  if (withData.length <= 1) {
+    const chosen = withData[0] ?? visible[0] ?? all[0]!;
+    return { chosen, cells: sheetCells(text(chosen.path) ?? '', cellValue, maxRows), passedOver: [] };
+  }
+  // Every row of each, so the header read (maxRows) chooses as the whole read does.
+  const looks = withData.map((ref) => sheetLook(ref, sheetCells(text(ref.path)!, cellValue, Infinity)));
+  const readable = looks.filter((l) => !l.summary);
+  const pool = readable.length > 0 ? readable : looks;
+  const marked = pool.filter((l) => l.responses);
+  const group = marked.length > 0 ? marked : pool;
+  const longest = group.reduce((a, b) => (b.cells.rows.length > a.cells.rows.length ? b : a));
+  const byFar = group.every(
+    (l) => l === longest || l.cells.rows.length * BY_FAR_MORE_ROWS <= longest.cells.rows.length,
+  );
+  let chosen = group[0]!;
+  let guessed: SheetChoice['guessed'] = 'first';
+  if (readable.length > 0 && (group.length === 1 || byFar)) [chosen, guessed] = [longest, undefined];
+  else if (marked.length > 1) [chosen, guessed] = [longest, 'most rows'];
+  const cells = chosen.cells;
+  if (Number.isFinite(maxRows)) cells.rows = cells.rows.filter((r) => r.line <= maxRows);
+  const passedOver = looks.filter((l) => l.summary && l !== chosen).map((l) => l.ref.name);
+  return { chosen: chosen.ref, cells, passedOver, ...(guessed ? { guessed } : {}) };
+}
+
+/** "By far the most rows": this many times any other sheet's. */
+const BY_FAR_MORE_ROWS = 3;
+/** Rows looked at for a header: a title row or two, and Qualtrics' or SurveyMonkey's second one. */
+const HEAD_ROWS = 4;
+/** Rows looked at for a pivot table's labels: Excel puts a pivot at A3, its filters above. */
+const PIVOT_HEAD_ROWS = 10;
+
+interface SheetLook {
+  ref: SheetRef;
+  cells: SheetCells;
+  summary: boolean;
+  responses: boolean;
+}
+
+function sheetLook(ref: SheetRef, cells: SheetCells): SheetLook {
+  const headCells = (n: number) => cells.rows.slice(0, n).flatMap((r) => r.values.map((v) => v.trim()));
+  const header = headCells(HEAD_ROWS);
+  const layout = detectLayout(cells.rows.slice(0, HEAD_ROWS).map(textRow));
+  const responses =
+    RESPONSES_SHEET.test(ref.name) ||
+    layout.format !== 'simple' ||
+    header.some((c) => RESPONSE_COLUMN.test(c) || isNameGenerator(c));
+  const pivot = headCells(PIVOT_HEAD_ROWS).some((c) => PIVOT_LABEL.test(c));
+  // A total under a list of counts; under responses it is only their total row, passed over later.
+  const last = cells.rows[cells.rows.length - 1];
+  const totalRow =
+    last != null && last.columns[0] === 0 && /^(grand total|total result)$/i.test(last.values[0]!);
+  return {
+    ref,
+    cells,
+    responses,
+    summary: SUMMARY_SHEET.test(ref.name) || pivot || (totalRow && !responses),
+  };
+}
+
+/** A row's cells as text, each in its column. */
+function textRow(row: CellRow): string[] {
+  const cells: string[] = [];
+  row.columns.forEach((c, k) => {
+    while (cells.length < c) cells.push('');
+    cells[c] = row.values[k]!;
+  });
+  return cells;
 }
 
 const SUMMARY_SHEET =
   /^(summary|export summary|pivot|pivot ?table|chart|charts|overview|dashboard|totals|counts|notes|instructions|read ?me)\b/i;
+
+/** Sheets responses go to: Google Sheets' "Form responses 1" (and translations), "Responses", "... of MS Forms". */
+const RESPONSES_SHEET =
+  /\b(form ?responses|responses|survey data|ms forms)\b|formularantworten|réponses au formulaire|respuestas de formulario|risposte del modulo|formulierreacties|respostas ao formulário/i;
+
+/** Columns survey tools write beside the answers (a layout detectLayout reads as 'simple' has these). */
+const RESPONSE_COLUMN =
+  /^(timestamp|resp(onse|ondent) ?id|start ?time|completion time|submitted|submission date)$/i;
+
+/**
+ * A pivot table's own labels (Excel's, Google Sheets', LibreOffice's): "Row Labels", a value field
+ * "Count of Response ID" / "COUNTA of ..." / "Sum - ...", as a summary pasted as values keeps them.
+ */
+const PIVOT_LABEL = /^(row labels|column labels|(count|counta|sum|average|min|max) (of|-) \S.*)$/i;

@@ -1,10 +1,11 @@
 // Workbooks a new user's trial (Y) found misread: formatting far from the data (a cell styled at
-// XFD1 and A65536 ran the reader out of memory).
+// XFD1 and A65536 ran the reader out of memory), and a pivot or summary sheet before the responses.
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readXlsx } from '../../../src/core/ingest/xlsx';
-import { InputError } from '../../../src/core/quality';
-import { run, tieSet } from './helpers';
+import { readGrid } from '../../../src/core/ingest/table';
+import { InputError, QualityCollector } from '../../../src/core/quality';
+import { run, tieSet, workbookOf } from './helpers';
 
 const SURVEY = [
   ['Response ID', 'Which best describes you?', 'Who do you trust?'],
@@ -70,5 +71,81 @@ describe('formatting far from the data (trial Y)', () => {
     const data = workbookOfXml(rowsXml([SURVEY[0]!]) + rows.slice(1).join(''));
     expect(() => readXlsx(data, 'far.xlsx')).toThrow(InputError);
     expect(() => readXlsx(data, 'far.xlsx')).toThrow(/as far out as column XFD on 2000 rows/);
+  });
+});
+
+describe('a pivot or summary sheet before the responses (trial Y)', () => {
+  const responses = { name: 'Form responses 1', rows: SURVEY };
+  const sheetsNote = (r: ReturnType<typeof run>) =>
+    r.quality.issues.find((i) => i.code === 'workbook-sheets')?.message;
+
+  it('passes over a pivot table Excel put on a new "Sheet2" before the data', () => {
+    const pivot = {
+      name: 'Sheet2',
+      rows: [
+        ['Row Labels', 'Count of Response ID'],
+        ['Helen Okafor', '1'],
+        ['Amira Haddad', '1'],
+        ['Grand Total', '2'],
+      ],
+    };
+    const data = workbookOf([pivot, responses]);
+    const r = run([{ name: 'pivot.xlsx', data }]);
+    expect(tieSet(r)).toEqual(['r-R1>ps-01:trust', 'r-R2>ps-09:trust']);
+    expect(sheetsNote(r)).toBe(
+      'The sheet "Form responses 1" was read; the workbook\'s other sheets ("Sheet2") were not. "Sheet2" looks like a summary (a pivot table, counts or notes), not the responses. Save the sheet you want as its own file if it is another one.',
+    );
+    // The header read (the import's column menus) reads the same sheet.
+    expect(readXlsx(data, 'pivot.xlsx', 1)).toEqual([SURVEY[0]]);
+  });
+
+  it('passes over counts pasted as values, under a name question, on a sheet named "Sheet1" or "Analysis"', () => {
+    for (const name of ['Sheet1', 'Analysis']) {
+      const pasted = {
+        name,
+        rows: [
+          ['Who do you trust?', 'Count of Response ID'],
+          ['Helen Okafor', '1'],
+          ['Amira Haddad', '1'],
+        ],
+      };
+      const r = run([{ name: 'pasted.xlsx', data: workbookOf([pasted, responses]) }]);
+      expect(tieSet(r)).toEqual(['r-R1>ps-01:trust', 'r-R2>ps-09:trust']);
+      expect(sheetsNote(r)).toContain(`"Form responses 1" was read; the workbook's other sheets ("${name}")`);
+    }
+  });
+
+  it('reads the sheet with by far the most rows when no header or name tells', () => {
+    const lookup = {
+      name: 'Sheet1',
+      rows: [['Code', 'Label'], ...Array.from({ length: 3 }, () => ['1', 'a'])],
+    };
+    const data = { name: 'Data', rows: [['Q1', 'Q2'], ...Array.from({ length: 12 }, () => ['x', 'y'])] };
+    const quality = new QualityCollector();
+    const grid = readGrid({ name: 'book.xlsx', data: workbookOf([lookup, data]) }, quality);
+    expect(grid.rows[0]).toEqual(['Q1', 'Q2']);
+    expect(quality.issues.find((i) => i.code === 'workbook-sheets')?.message).toMatch(
+      /^The sheet "Data" was read; the workbook's other sheets \("Sheet1"\) were not\. Save the sheet/,
+    );
+  });
+
+  it('keeps to the responses over a longer sheet of other data (a staff list)', () => {
+    const staff = {
+      name: 'Staff',
+      rows: [['Name', 'Role'], ...Array.from({ length: 20 }, (_, i) => [`Person ${i}`, 'Officer'])],
+    };
+    const r = run([{ name: 'with-staff.xlsx', data: workbookOf([staff, { name: 'Data', rows: SURVEY }]) }]);
+    expect(tieSet(r)).toEqual(['r-R1>ps-01:trust', 'r-R2>ps-09:trust']);
+  });
+
+  it('when it is not clear, reads the first and says which sheet was read and which were not', () => {
+    const first = { name: 'March', rows: [['Q1', 'Q2'], ...Array.from({ length: 5 }, () => ['x', 'y'])] };
+    const second = { name: 'April', rows: [['Q1', 'Q2'], ...Array.from({ length: 7 }, () => ['x', 'y'])] };
+    const quality = new QualityCollector();
+    const grid = readGrid({ name: 'book.xlsx', data: workbookOf([first, second]) }, quality);
+    expect(grid.rows).toHaveLength(6);
+    expect(quality.issues.find((i) => i.code === 'workbook-sheets')?.message).toBe(
+      'The sheet "March" was read; the workbook\'s other sheets ("April") were not. Which sheet holds the responses was not clear: "March" was read as the first that might hold them. If they are on another sheet, save that sheet as its own file and add it.',
+    );
   });
 });
