@@ -12,7 +12,7 @@ import {
   streamCsv,
   type CsvTable,
 } from './csv';
-import { readWorkbookRows, type WorkbookSheets } from './xlsx';
+import { readWorkbookRows, type FormulaColumn, type WorkbookSheets } from './xlsx';
 import { isZip, unpackArchive } from './archive';
 
 /** True when the bytes or name say this is an Excel workbook. */
@@ -53,6 +53,12 @@ export function streamGrid(
   onPosition?: (fraction: number) => void,
   /** Workbooks only: read just this many rows (a header read; text files are cut by the caller). */
   maxRows?: number,
+  /**
+   * Workbooks: keep the columns of formulas only. Survey answers leave them out (an evaluator's
+   * count or length beside the export would be read as a question); a roster's or codebook's
+   * formulas (a name joined from two columns) are its data.
+   */
+  keepFormulaColumns = false,
 ): GridStream {
   file = unpackArchive(file, quality);
   if (isXlsx(file)) {
@@ -66,7 +72,7 @@ export function streamGrid(
       );
     }
     const sheets: WorkbookSheets = {};
-    const { rows, lines } = readWorkbookRows(file.data, file.name, maxRows, sheets);
+    let { rows, lines } = readWorkbookRows(file.data, file.name, maxRows, sheets);
     if (sheets.others && sheets.others.length > 0) {
       quality.info(file.name, null, null, 'workbook-sheets', workbookSheetsNote(sheets));
     }
@@ -78,6 +84,21 @@ export function streamGrid(
         'error-cells',
         `${sheets.errorCells} cell${sheets.errorCells === 1 ? ' holds' : 's hold'} an Excel formula's error (#N/A, #REF! and the like), read as empty: a lookup that found nothing, say. If they should hold answers, fix the formulas, or paste the sheet as values, and add the file again.`,
       );
+    }
+    const formulas = keepFormulaColumns ? [] : (sheets.formulaColumns ?? []);
+    if (formulas.length > 0) {
+      noteFormulaColumns(quality, file.name, formulas);
+      const left = new Set(formulas.map((c) => c.index));
+      const kept = (_: unknown, i: number) => !left.has(i);
+      const narrowed = rows.map((row) => row.filter(kept));
+      // A formula filled down past the answers leaves rows with nothing else: blank now.
+      const filled = narrowed.map((row) => row.some((c) => c !== ''));
+      rows = narrowed.filter((_, i) => filled[i]);
+      lines = lines.filter((_, i) => filled[i]);
+      // Hidden columns renumbered as the columns left.
+      sheets.hiddenColumns = sheets.hiddenColumns
+        ?.filter((i) => !left.has(i))
+        .map((i) => i - formulas.filter((c) => c.index < i).length);
     }
     // Rows with a value only: the rows between them are blank, said as a CSV's are; blank rows
     // after the last are just the sheet's extent (formatting), not skipped answers.
@@ -96,6 +117,19 @@ export function streamGrid(
   }
   const text = readText(file, quality);
   return streamCsv(text, file.name, quality, onRow, onPosition ? { onPosition } : {});
+}
+
+/** The columns of formulas left out of a survey, named in one note. */
+function noteFormulaColumns(quality: QualityCollector, file: string, columns: FormulaColumn[]): void {
+  const names = columns.map((c) => (c.header ? `"${c.header}"` : `column ${c.letter}`)).join(', ');
+  const one = columns.length === 1;
+  quality.info(
+    file,
+    null,
+    columns[0]!.header,
+    'formula-columns',
+    `The column${one ? '' : 's'} ${names} ${one ? 'holds' : 'hold'} only formulas (added in the spreadsheet, a count or a length, say), not answers, so ${one ? 'it was' : 'they were'} left out. If one holds answers, copy it and paste it as values (Paste Special > Values), and add the file again.`,
+  );
 }
 
 /** Which sheet of a workbook was read, which were not, and why, for the note. */
@@ -236,10 +270,17 @@ function isEncryptedWorkbook(data: Uint8Array): boolean {
 export function readGrid(file: InputFile, quality: QualityCollector): Grid {
   const rows: string[][] = [];
   const lines: number[] = [];
-  const { delimiter, blankRows, hiddenColumns } = streamGrid(file, quality, (row, line) => {
-    rows.push(row);
-    lines.push(line);
-  });
+  const { delimiter, blankRows, hiddenColumns } = streamGrid(
+    file,
+    quality,
+    (row, line) => {
+      rows.push(row);
+      lines.push(line);
+    },
+    undefined,
+    undefined,
+    true,
+  );
   return hiddenColumns
     ? { rows, lines, delimiter, blankRows, hiddenColumns }
     : { rows, lines, delimiter, blankRows };

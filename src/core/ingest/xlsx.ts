@@ -248,6 +248,7 @@ export function readWorkbookRows(
     if (guessed) sheets.guessed = guessed;
     sheets.hiddenColumns = hiddenColumns(sheet);
     sheets.errorCells = cells.errorCells;
+    sheets.formulaColumns = cells.formulaColumns;
   }
   return {
     rows: gridOf(cells.rows, sheet.length, fileName, chosen.name),
@@ -266,6 +267,17 @@ interface SheetCells {
   rows: CellRow[];
   /** How many cells hold a formula's error (#N/A, #REF!), read as empty. */
   errorCells: number;
+  formulaColumns: FormulaColumn[];
+}
+
+/** A column whose values are all formulas under its header: one added in the spreadsheet. */
+export interface FormulaColumn {
+  /** 0-based. */
+  index: number;
+  /** Its letter, as Excel shows it (H). */
+  letter: string;
+  /** The text above its formulas, if any. */
+  header: string | null;
 }
 
 /** A cell's text from its tag's attributes and its inner XML; null for a formula's error. */
@@ -314,6 +326,7 @@ function cellReader(text: (name: string) => string | null): CellValue {
  */
 function sheetCells(sheet: string, cellValue: CellValue, maxRows: number): SheetCells {
   const rows: CellRow[] = [];
+  const kinds = new Map<number, ColumnKinds>();
   let errorCells = 0;
   let line = 0;
   const rowRe = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
@@ -327,18 +340,54 @@ function sheetCells(sheet: string, cellValue: CellValue, maxRows: number): Sheet
     cellRe.lastIndex = 0;
     for (let cm = cellRe.exec(body); cm; cm = cellRe.exec(body)) {
       const tag = cm[1]!;
+      const inner = cm[2] ?? '';
       const ref = attr(tag, 'r');
       column = ref ? columnIndex(ref) : column + 1;
-      const value = cellValue(tag, cm[2] ?? '');
+      const value = cellValue(tag, inner);
       if (value === null) errorCells++;
       else if (value.trim() !== '') {
         row.columns.push(column);
         row.values.push(value);
+        noteKind(kinds, column, value, /<f[\s>/]/.test(inner));
       }
     }
     if (row.columns.length > 0) rows.push(row);
   }
-  return { rows, errorCells };
+  return { rows, errorCells, formulaColumns: formulaColumns(kinds) };
+}
+
+/** What a column holds, top down: typed text, then formulas. */
+interface ColumnKinds {
+  formulas: number;
+  /** Typed cells above its first formula (a header), and the last of them. */
+  typedAbove: number;
+  header: string;
+  typedBelow: boolean;
+}
+
+function noteKind(kinds: Map<number, ColumnKinds>, column: number, value: string, isFormula: boolean): void {
+  let k = kinds.get(column);
+  if (!k) kinds.set(column, (k = { formulas: 0, typedAbove: 0, header: '', typedBelow: false }));
+  if (isFormula) k.formulas++;
+  else if (k.formulas > 0) k.typedBelow = true;
+  else [k.typedAbove, k.header] = [k.typedAbove + 1, value.trim()];
+}
+
+/** Typed cells a formula column may have above its formulas: a header, Qualtrics' three rows. */
+const MAX_HEADER_CELLS = 3;
+
+/**
+ * The columns that hold formulas under at most a header, as an evaluator adds beside an export
+ * ("No. named" = a COUNT, "Len" = LEN(...)); none when every column is so (a sheet built of
+ * references to another is the data itself).
+ */
+function formulaColumns(kinds: Map<number, ColumnKinds>): FormulaColumn[] {
+  const found: FormulaColumn[] = [];
+  for (const [index, k] of kinds) {
+    if (k.formulas > 0 && !k.typedBelow && k.typedAbove <= MAX_HEADER_CELLS)
+      found.push({ index, letter: columnLetters(index), header: k.typedAbove > 0 ? k.header : null });
+  }
+  return found.length < kinds.size ? found.sort((a, b) => a.index - b.index) : [];
 }
 
 /** Cells a sheet may be spread out to beyond its own text's length (which is in memory already). */
@@ -388,6 +437,8 @@ export interface WorkbookSheets {
   passedOver?: string[];
   /** Set when no sheet clearly holds the responses: the one read was the first that might, or the longest. */
   guessed?: 'first' | 'most rows';
+  /** Columns of formulas only, added in the spreadsheet (a count, a length), not answers. */
+  formulaColumns?: FormulaColumn[];
 }
 
 /**

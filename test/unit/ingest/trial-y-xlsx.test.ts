@@ -1,11 +1,12 @@
 // Workbooks a new user's trial (Y) found misread: formatting far from the data (a cell styled at
-// XFD1 and A65536 ran the reader out of memory), and a pivot or summary sheet before the responses.
+// XFD1 and A65536 ran the reader out of memory), a pivot or summary sheet before the responses, and
+// columns of formulas an evaluator added beside the answers.
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readXlsx } from '../../../src/core/ingest/xlsx';
 import { readGrid } from '../../../src/core/ingest/table';
 import { InputError, QualityCollector } from '../../../src/core/quality';
-import { run, tieSet, workbookOf } from './helpers';
+import { codes, run, tieSet, workbookOf } from './helpers';
 
 const SURVEY = [
   ['Response ID', 'Which best describes you?', 'Who do you trust?'],
@@ -147,5 +148,58 @@ describe('a pivot or summary sheet before the responses (trial Y)', () => {
     expect(quality.issues.find((i) => i.code === 'workbook-sheets')?.message).toBe(
       'The sheet "March" was read; the workbook\'s other sheets ("April") were not. Which sheet holds the responses was not clear: "March" was read as the first that might hold them. If they are on another sheet, save that sheet as its own file and add it.',
     );
+  });
+});
+
+describe('columns of formulas added beside the answers (trial Y)', () => {
+  const formula = (ref: string, f: string, v: string, attrs = '') =>
+    `<c r="${ref}"${attrs}><f>${f}</f><v>${v}</v></c>`;
+  /** SURVEY with "No. named (trust)" (a COUNT of names) in D and "Len" (LEN of C) in E, as formulas. */
+  const withFormulas = () =>
+    workbookOfXml(
+      rowsXml(SURVEY, {
+        1: inline('D1', 'No. named (trust)') + inline('E1', 'Len'),
+        2:
+          formula('D2', 'IF(C2="",0,LEN(C2)-LEN(SUBSTITUTE(C2,";",""))+1)', '1') +
+          formula('E2', 'LEN(C2)', '12'),
+        // Excel writes the cells below the first of a filled-down formula as shared ones.
+        3: '<c r="D3"><f t="shared" si="0"/><v>1</v></c><c r="E3" t="str"><f t="shared" si="1"/><v>12</v></c>',
+      }),
+    );
+
+  it('leaves them out of the survey, named in one note, so a count is not read as names', () => {
+    const r = run([{ name: 'counted.xlsx', data: withFormulas() }]);
+    expect(tieSet(r)).toEqual(['r-R1>ps-01:trust', 'r-R2>ps-09:trust']);
+    expect(r.quality.unmatched).toEqual([]);
+    const notes = r.quality.issues.filter((i) => i.code === 'formula-columns');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.message).toBe(
+      'The columns "No. named (trust)", "Len" hold only formulas (added in the spreadsheet, a count or a length, say), not answers, so they were left out. If one holds answers, copy it and paste it as values (Paste Special > Values), and add the file again.',
+    );
+  });
+
+  it('keeps a column with typed answers among its formulas, and a sheet made of formulas only', () => {
+    const mixed = workbookOfXml(
+      rowsXml(SURVEY, { 2: formula('D2', 'A2&""', 'R1'), 3: inline('D3', 'typed'), 1: inline('D1', 'Copy') }),
+    );
+    const quality = new QualityCollector();
+    expect(readGrid({ name: 'mixed.xlsx', data: mixed }, quality).rows[2]).toEqual([...SURVEY[2]!, 'typed']);
+    // Every cell a reference to another sheet: the sheet is the data.
+    const references = workbookOfXml(
+      SURVEY.map(
+        (row, r) =>
+          `<row r="${r + 1}">${row.map((v, c) => formula(`${'ABC'[c]}${r + 1}`, `Raw!${'ABC'[c]}${r + 1}`, v, ' t="str"')).join('')}</row>`,
+      ).join(''),
+    );
+    const r = run([{ name: 'references.xlsx', data: references }]);
+    expect(tieSet(r)).toEqual(['r-R1>ps-01:trust', 'r-R2>ps-09:trust']);
+    expect(codes(r.quality)).not.toContain('formula-columns');
+  });
+
+  it("keeps them in a roster or codebook read (a name joined from two columns is a roster's data)", () => {
+    const quality = new QualityCollector();
+    const grid = readGrid({ name: 'staff.xlsx', data: withFormulas() }, quality);
+    expect(grid.rows[0]).toEqual([...SURVEY[0]!, 'No. named (trust)', 'Len']);
+    expect(codes(quality)).not.toContain('formula-columns');
   });
 });
