@@ -391,19 +391,14 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
       );
     }
     const first = raw.length;
-    const { surveyMapping, blankRows, questionMarks, eventColumn, repeatColumn } = readSurveyFile(
-      file,
-      given,
+    const { surveyMapping, blankRows, questionMarks, eventColumn, repeatColumn } = withSheetNamed(
+      file.name,
       quality,
-      isKnown,
-      matcher,
-      raw,
-      store,
-      fieldLabels,
-      (f) => {
-        progress.check();
-        progress.report('Reading surveys', 0.05 + fileShare * (fileIndex + f));
-      },
+      () =>
+        readSurveyFile(file, given, quality, isKnown, matcher, raw, store, fieldLabels, (f) => {
+          progress.check();
+          progress.report('Reading surveys', 0.05 + fileShare * (fileIndex + f));
+        }),
     );
     mapping.surveys.push(surveyMapping);
     if (questionMarks.length > 0) questionMarksByFile.set(file.name, questionMarks);
@@ -2392,6 +2387,21 @@ function isToolHeaderRow(row: string[], header: string[], surveyMonkey: boolean)
   if (first !== '')
     return first !== header[0] && words(first) !== '' && words(first) === words(header[0] ?? '');
   return row.some((cell) => cell === 'Open-Ended Response' || (surveyMonkey && cell === 'Response'));
+}
+
+/**
+ * `read()`, and when it stops the run on a workbook of several sheets, the stop says which sheet
+ * was read and which were not (the reader's note): "No name-generator question was found" alone
+ * did not tell that a summary sheet had been read in place of the responses.
+ */
+function withSheetNamed<T>(file: string, quality: QualityCollector, read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    const sheets = quality.issues.find((i) => i.code === 'workbook-sheets' && i.file === file);
+    if (err instanceof InputError && sheets && err.file === file) err.message += ` ${sheets.message}`;
+    throw err;
+  }
 }
 
 /** Follow a saved mapping (checking its columns exist) or detect one from the header and a sample. */

@@ -1,7 +1,7 @@
 // Exports and rosters after a spreadsheet round trip (trial Y): ids that lost their leading zeros
 // or were rounded to "1.14E+11" on the way.
 import { describe, expect, it } from 'vitest';
-import { codes, fixture, run, text, tieSet } from './helpers';
+import { codes, fixture, run, text, tieSet, workbookOf } from './helpers';
 
 const roster = (ids: string[]) =>
   text(
@@ -88,5 +88,24 @@ describe("a survey tool's header rows sorted in among the answers", () => {
     // Before: both rows were respondents, naming '{"ImportId":"QID2"}' and the question texts.
     expect(r.review.map((x) => x.text).join(' ')).not.toMatch(/ImportId|Who do you/);
     expect(r.respondents).toHaveLength(run([fixture('qualtrics.csv')]).respondents.length);
+  });
+});
+
+describe('a workbook whose sheet read stops the run', () => {
+  it('says which sheet was read and which were not (trial Y: the stop named neither)', () => {
+    const data = workbookOf([
+      {
+        name: 'Analysis',
+        rows: [
+          ['Respondent type', 'Comments'],
+          ['Resident', 'Fine'],
+          ['Volunteer', 'Good'],
+        ],
+      },
+      { name: 'Notes', rows: [['Checked by'], ['AB']] },
+    ]);
+    expect(() => run([{ name: 'survey.xlsx', data }])).toThrowError(
+      /"Analysis" was read; .*\("Notes"\) were not/,
+    );
   });
 });
