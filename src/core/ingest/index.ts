@@ -265,7 +265,12 @@ function responseClock(
       orders.set(file, order);
       return order;
     }
-    const found = slashOrderOf(raw.filter((r) => r.file === file).map((r) => r.timestamp));
+    // In the order the tool numbered the responses when every id is a number (Microsoft Forms'
+    // ID, SurveyMonkey's): a file sorted in a spreadsheet no longer runs forward by its rows.
+    const rows = raw.filter((r) => r.file === file);
+    const numbered = rows.every((r) => r.responseId !== null && /^\d{1,15}$/.test(r.responseId));
+    if (numbered) rows.sort((a, b) => Number(a.responseId) - Number(b.responseId));
+    const found = slashOrderOf(rows.map((r) => r.timestamp));
     order = found?.order ?? null;
     orders.set(file, order);
     if (found && found.decided !== 'by-date') {
@@ -276,7 +281,7 @@ function responseClock(
         null,
         null,
         'date-order',
-        `Dates such as 02/03/2026 were read ${read}: ${found.decided === 'by-row-order' ? 'so the rows run forward in time, as survey tools write them' : 'no date in the file says which, and that is the UK order'}. It decides which of two answers from one person is the later.`,
+        `Dates such as 02/03/2026 were read ${read}: ${found.decided === 'by-row-order' ? (numbered ? 'so the responses run forward in time in the order the survey tool numbered them' : 'so the rows run forward in time, as survey tools write them') : 'no date in the file says which, and that is the UK order'}. It decides which of two answers from one person is the later.`,
       );
     }
     return order;

@@ -109,3 +109,22 @@ describe('a workbook whose sheet read stops the run', () => {
     );
   });
 });
+
+describe('a Microsoft Forms export sorted by name in a spreadsheet', () => {
+  it('reads its dates in the order the IDs number the responses (trial Y: the earlier answer was kept)', () => {
+    // US dates, every day 12 or under; by ID they run forward only month first.
+    const sorted = [
+      'ID,Start time,Completion time,Email,Name,Who do you trust?',
+      '3,02/03/2026 10:00,02/03/2026 10:05,cara@example.org,Cara,Helen Okafor',
+      '1,01/02/2026 10:00,01/02/2026 10:05,bob@example.org,Bob,Amira Haddad',
+      '4,03/01/2026 10:00,03/01/2026 10:05,bob@example.org,Bob,Helen Okafor',
+      '2,01/05/2026 10:00,01/05/2026 10:05,dan@example.org,Dan,Amira Haddad',
+    ].join('\n');
+    const r = run([text('Community survey.csv', sorted)]);
+    // Bob answered again on 1 March (ID 4): that answer is kept, not his of 2 January.
+    const bob = r.ties.filter((t) => t.row === 3 || t.row === 4).map((t) => `${t.row}>${t.target}`);
+    expect(bob).toEqual(['4>ps-01']);
+    const note = r.quality.issues.find((i) => i.code === 'date-order')!;
+    expect(note.message).toMatch(/month first .* in the order the survey tool numbered them/);
+  });
+});
