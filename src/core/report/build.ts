@@ -342,10 +342,23 @@ function chartsSection(ctx: Context): string {
   return out + `</section>`;
 }
 
+/** The questions of this run's tie types, in words: a follow-up may not ask all three. */
+function questionsAsked(relations: readonly string[] | undefined): string {
+  const asked: Record<string, string> = {
+    need: 'who they go to in times of need',
+    trust: 'who they trust',
+    info: 'where they get their information',
+  };
+  const list = relations && relations.length > 0 ? relations : ['need', 'trust', 'info'];
+  const words = list.map((r) => asked[r] ?? `whom they name for "${esc(r)}"`);
+  const joined = words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+  return `${words.length === 1 ? 'one question' : `${words.length} questions`}: ${joined}`;
+}
+
 function methodsSection(ctx: Context): string {
   const threshold = ctx.src.appraisal?.threshold ?? 3;
   let out = `<section class="chapter" id="methods"><h2>Methods</h2>`;
-  out += `<h3>The network</h3><p>Residents, volunteers, groups and public servants answered three questions: who they go to in times of need, who they trust, and where they get their information. Each answer is a tie from the person answering to the person or organisation they named. The combined network has a tie wherever any of the three has one. Civil society means every actor outside the public sector.</p>`;
+  out += `<h3>The network</h3><p>Residents, volunteers, groups and public servants answered ${questionsAsked(ctx.src.relations)}. Each answer is a tie from the person answering to the person or organisation they named. The combined network has a tie wherever any of them has one. Civil society means every actor outside the public sector.</p>`;
   out += `<h3>Network measures</h3>`;
   out += `<div class="methods">${table(
     ['Measure', 'Key', 'Meaning', 'Exact definition'],

@@ -306,6 +306,16 @@ describe('buildReport', () => {
     expect(html).toContain('Change by service');
   });
 
+  it("names in Methods the questions this run's tie types come from (trial X: always all three)", () => {
+    const only = (relations: string[]) => buildReport({ ...source, relations }, { positions });
+    expect(only(['need', 'trust'])).toContain(
+      'answered 2 questions: who they go to in times of need and who they trust.',
+    );
+    expect(only(['need', 'trust', 'info', '<b>advice</b>'])).toContain(
+      'whom they name for "&lt;b&gt;advice&lt;/b&gt;"',
+    );
+  });
+
   it('is deterministic for the same input', () => {
     expect(buildReport(source, { positions, generatedAt: '2026-01-01' })).toBe(html);
   });
