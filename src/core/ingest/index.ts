@@ -2142,9 +2142,16 @@ function noteUnreadColumns(
   mapping: SurveyMapping,
   header: string[],
   warned: ReadonlySet<string>,
+  sample: string[][],
   quality: QualityCollector,
 ): void {
-  const unread = unreadColumns(mapping, header).filter((c) => !warned.has(c));
+  // A column with no header and no answers (a spreadsheet's empty columns after the last) holds
+  // nothing to leave out: 51 of them had been listed, "Column 10", "Column 11"...
+  const empty = (c: string) => {
+    const i = header.indexOf(c);
+    return c === `Column ${i + 1}` && sample.every((row) => (row[i] ?? '').trim() === '');
+  };
+  const unread = unreadColumns(mapping, header).filter((c) => !warned.has(c) && !empty(c));
   if (unread.length === 0) return;
   quality.info(
     fileName,
@@ -2541,7 +2548,7 @@ function mapSurvey(
       );
     }
     const warned = noteUnreadNameColumns(fileName, surveyMapping, header, sample, namesSomeone, quality);
-    noteUnreadColumns(fileName, surveyMapping, header, warned, quality);
+    noteUnreadColumns(fileName, surveyMapping, header, warned, sample, quality);
   }
   const used = surveyMapping.questions.filter((q) => q.kind === 'grid' || q.relation != null);
   if (used.length === 0) {

@@ -128,3 +128,16 @@ describe('a Microsoft Forms export sorted by name in a spreadsheet', () => {
     expect(note.message).toMatch(/month first .* in the order the survey tool numbered them/);
   });
 });
+
+describe("a spreadsheet's empty columns after the last", () => {
+  it('are not listed as columns not read (trial Y: 51 were, "Column 10", "Column 11"...)', () => {
+    const survey = text(
+      'survey.csv',
+      ['Response ID,Who do you trust?,Comments,,,', 'R1,Amira Haddad,Fine,,,', 'R2,Helen Okafor,,,,'].join(
+        '\n',
+      ),
+    );
+    const note = run([survey]).quality.issues.find((i) => i.code === 'unread-columns')!;
+    expect(note.message).toMatch(/^1 column was not read .*"Comments"/);
+  });
+});
