@@ -707,12 +707,11 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
   // that person comes first among the suggestions, at the matcher's own confidence, never accepted.
   const decidedByBareKey = new Map<string, string>();
   for (const d of decisions.values()) {
-    if (
-      (d.action === 'accept' || d.action === 'choose') &&
-      d.id &&
-      matcher.entries.some((e) => e.id === d.id)
-    )
-      decidedByBareKey.set(bareKey(d.text), d.id);
+    if (d.action !== 'accept' && d.action !== 'choose') continue;
+    const entry = d.id ? matcher.entries.find((e) => e.id === d.id) : undefined;
+    // Not the person an id now names when it was decided for someone else (trial X: the stale
+    // decision's newcomer had been suggested first).
+    if (entry && !givenToSomeoneElse(d, entry, matcher)) decidedByBareKey.set(bareKey(d.text), entry.id);
   }
   // Actors a reviewer added ("new" decisions, last year's included), matched as roster people
   // are, so that a near spelling of one ("Millbrook Comunity Larder") is suggested, not accepted.
@@ -1200,6 +1199,18 @@ function linkRespondent(
   return null;
 }
 
+/**
+ * Whether a decision's roster id names someone other than the person it was decided for: the name
+ * it records is not the entry's, nor written otherwise ("Dr Priya Patel" for "Priya Patel").
+ */
+function givenToSomeoneElse(decision: DecisionRecord, entry: RosterEntry, matcher: RosterMatcher): boolean {
+  return (
+    !!decision.name &&
+    nameKey(decision.name) !== nameKey(entry.name) &&
+    matcher.match(decision.name).id !== entry.id
+  );
+}
+
 function resolve(
   text: string,
   matcher: RosterMatcher,
@@ -1233,11 +1244,7 @@ function resolve(
       if (entry) {
         // The id given to someone else since (a roster reusing a leaver's id): asked again, not
         // applied. The same person written otherwise ("Dr Priya Patel" for "Priya Patel") matches.
-        if (
-          decision.name &&
-          nameKey(decision.name) !== nameKey(entry.name) &&
-          matcher.match(decision.name).id !== entry.id
-        ) {
+        if (givenToSomeoneElse(decision, entry, matcher)) {
           return { target: null, result, stale: decision, renamed: entry.name };
         }
         // Saved with the id and name it was applied to, so a later roster is checked against both.

@@ -140,6 +140,16 @@ describe('saved decisions on a rerun', () => {
     expect(codes(same.quality)).not.toContain('decision-unchecked');
   });
 
+  it('does not suggest the person a reused id names now for a decision made about someone else', () => {
+    const r = run([reidSurvey], {
+      roster: reused,
+      mapping: mappingWith([{ text: 'Dr Reid', action: 'accept', id: 'ps-05', name: 'Dr Thomas Reid' }]),
+    });
+    expect(codes(r.quality)).toContain('decision-not-applied');
+    // Before: "Closest on the roster: Dr Fatima Malik (50%)", from the decision just refused.
+    expect(r.review.find((x) => x.text === 'Dr Reid')!.candidates.map((c) => c.id)).not.toContain('ps-05');
+  });
+
   it('saves the id an "accept" without one was applied to, and leaves two equally close to review', () => {
     const patel = text('s.csv', 'Response ID,Who do you trust?\nR1,Patel\n');
     const accept = mappingWith([{ text: 'Patel', action: 'accept' }]);
