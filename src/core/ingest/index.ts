@@ -2409,6 +2409,35 @@ function isToolHeaderRow(row: string[], header: string[], surveyMonkey: boolean)
 }
 
 /**
+ * A year on, the survey may have dropped a question: one whose every column is gone from this
+ * file, asked nowhere in it (followMovedQuestions found no new place), is left out with a warning,
+ * and this wave has no ties of it; the others are read as saved. Trial X's rerun had stopped, to be
+ * mended only by deleting the file's entry, and so its column mapping. With none of the saved
+ * questions in the file (the wrong file, more likely) the missing-column stop still says so.
+ */
+function leaveOutDroppedQuestions(
+  fileName: string,
+  given: SurveyMapping,
+  header: string[],
+  quality: QualityCollector,
+): SurveyMapping {
+  const gone = (q: SurveyMapping['questions'][number]) =>
+    q.columns.length > 0 && q.columns.every((c) => !header.includes(c));
+  const dropped = given.questions.filter(gone);
+  if (dropped.length === 0 || dropped.length === given.questions.length) return given;
+  for (const q of dropped) {
+    quality.warn(
+      fileName,
+      1,
+      q.columns[0]!,
+      'question-dropped',
+      `The saved mapping's question "${q.label.slice(0, 80)}"${q.relation ? ` (${q.relation})` : ''} is not in this file (${q.columns.length === 1 ? 'its column' : `its ${q.columns.length} columns`} and its wording are gone), so it was left out: this file gives no ties of it. Compare this wave with one that asked it with that in mind.`,
+    );
+  }
+  return { ...given, questions: given.questions.filter((q) => !gone(q)) };
+}
+
+/**
  * `read()`, and when it stops the run on a workbook of several sheets, the stop says which sheet
  * was read and which were not (the reader's note): "No name-generator question was found" alone
  * did not tell that a summary sheet had been read in place of the responses.
@@ -2446,6 +2475,7 @@ function mapSurvey(
     withQuestionIds(detected, header, subHeaders);
     given = followMovedQuestions(fileName, given, detected, header, subHeaders, quality);
     given = followChoices(fileName, given, detected, header, quality);
+    given = leaveOutDroppedQuestions(fileName, given, header, quality);
     surveyMapping = { ...given, file: fileName };
     const missing = [
       ...given.questions.flatMap((q) => q.columns),

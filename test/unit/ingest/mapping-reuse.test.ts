@@ -251,19 +251,33 @@ describe('a saved mapping on next year\u2019s Qualtrics export, its questions re
 });
 
 describe('a saved mapping on a follow-up that dropped questions (trial X)', () => {
-  it('names every column it lacks, not the first of them only', () => {
-    const header =
-      'Timestamp,Who do you go to in times of need?,Who do you trust?,Where do you get your information?';
-    const baseline = run([text('y1.csv', `${header}\n2026/03/02 10:00:00,Helen Okafor,Amira Haddad,Age UK`)]);
-    const saved = JSON.parse(JSON.stringify(baseline.mapping)) as Mapping;
-    saved.surveys[0]!.file = 'y2.csv';
+  const header =
+    'Timestamp,Who do you go to in times of need?,Who do you trust?,Where do you get your information?';
+  const baseline = run([text('y1.csv', `${header}\n2026/03/02 10:00:00,Helen Okafor,Amira Haddad,Age UK`)]);
+  const saved = () => {
+    const m = JSON.parse(JSON.stringify(baseline.mapping)) as Mapping;
+    m.surveys[0]!.file = 'y2.csv';
+    return m;
+  };
+
+  it('leaves out each question the follow-up dropped, with a warning, and reads the rest as saved', () => {
     const followUp = text(
       'y2.csv',
       'Timestamp,Who do you go to in times of need?\n2027/03/02 10:00:00,Helen Okafor',
     );
-    // Before: "the column "Who do you trust?" ... (2 missing)", the second found on the next run.
-    expect(() => run([followUp], { mapping: saved })).toThrowError(
-      /2 columns this file does not have: "Who do you trust\?", "Where do you get your information\?"/,
+    // Before: the run stopped, naming one of the two columns, and only deleting the file's entry
+    // in mapping.json (its column mapping with it) let it go on.
+    const r = run([followUp], { mapping: saved() });
+    expect(tieSet(r)).toEqual(['r-row2>ps-01:need']);
+    const dropped = r.quality.issues.filter((i) => i.code === 'question-dropped');
+    expect(dropped.map((i) => i.column)).toEqual(['Who do you trust?', 'Where do you get your information?']);
+    expect(dropped[0]!.message).toContain('(trust)');
+  });
+
+  it('stops, naming every column it lacks, when none of its questions is in the file', () => {
+    const other = text('y2.csv', 'Timestamp,Which clubs are you in?\n2027/03/02 10:00:00,Chess');
+    expect(() => run([other], { mapping: saved() })).toThrowError(
+      /3 columns this file does not have: "Who do you go to in times of need\?", "Who do you trust\?", "Where do you get your information\?"/,
     );
   });
 });

@@ -335,7 +335,7 @@ describe('more quality cases', () => {
     ).toBe(true);
   });
 
-  it('a saved mapping reproduces the same network, and a mapping naming a missing column stops the run', () => {
+  it('a saved mapping reproduces the same network; a question gone is left out, and a mapping of another file stops the run', () => {
     const first = run([fixture('simple.csv')]);
     const saved = JSON.parse(JSON.stringify(first.mapping));
     const again = run([fixture('simple.csv')], { mapping: saved });
@@ -346,9 +346,20 @@ describe('more quality cases', () => {
     const followed = run([fixture('simple.csv')], { mapping: saved });
     expect(codes(followed.quality)).toContain('question-moved');
     expect(tieSet(followed)).toEqual(tieSet(first));
-    // ...and one whose question is asked nowhere stops the run, naming the column.
+    // ...and one whose question is asked nowhere (dropped from the survey) is left out with a
+    // warning naming it, the others read as saved...
     saved.surveys[0].questions[0].label = 'Who is your GP?';
-    expect(() => run([fixture('simple.csv')], { mapping: saved })).toThrowError(/Who is your GP\?/);
+    const dropped = run([fixture('simple.csv')], { mapping: saved });
+    const warning = dropped.quality.issues.find((i) => i.code === 'question-dropped')!;
+    expect(warning).toMatchObject({ column: 'Who is your GP?' });
+    expect(warning.message).toContain('"Who is your GP?"');
+    expect(tieSet(dropped).length).toBeGreaterThan(0);
+    // ...while a mapping none of whose questions is in the file (another file) stops the run.
+    for (const q of saved.surveys[0].questions) {
+      q.columns = q.columns.map((c: string) => `${c} (2025)`);
+      q.label = `${q.label} (2025)`;
+    }
+    expect(() => run([fixture('simple.csv')], { mapping: saved })).toThrowError(/does not have/);
   });
 
   it('a question renamed in the mapping becomes a user-named relation', () => {
