@@ -1,7 +1,7 @@
 // Any tabular input file (CSV in any dialect, or an Excel .xlsx) read into one CsvTable shape,
 // so every reader (roster, surveys, codebooks, edge lists) sees rows the same way.
 import type { InputFile } from '../model';
-import { InputError, type QualityCollector } from '../quality';
+import { InputError, rowsText, type QualityCollector } from '../quality';
 import {
   decodeText,
   guessDelimiter,
@@ -83,6 +83,16 @@ export function streamGrid(
         null,
         'error-cells',
         `${sheets.errorCells} cell${sheets.errorCells === 1 ? ' holds' : 's hold'} an Excel formula's error (#N/A, #REF! and the like), read as empty: a lookup that found nothing, say. If they should hold answers, fix the formulas, or paste the sheet as values, and add the file again.`,
+      );
+    }
+    const hiddenRows = sheets.hiddenRows ?? [];
+    if (hiddenRows.length > 0) {
+      quality.info(
+        file.name,
+        hiddenRows[0]!,
+        null,
+        'hidden-rows',
+        `${hiddenRows.length === 1 ? '1 row is' : `${hiddenRows.length} rows are`} hidden in the spreadsheet (${rowsText(hiddenRows)}: a filter, or Hide Rows), and ${hiddenRows.length === 1 ? 'was' : 'were'} read like the others. If ${hiddenRows.length === 1 ? 'it was' : 'they were'} hidden to leave ${hiddenRows.length === 1 ? 'it' : 'them'} out, delete ${hiddenRows.length === 1 ? 'it' : 'them'} and add the file again.`,
       );
     }
     const formulas = keepFormulaColumns ? [] : (sheets.formulaColumns ?? []);

@@ -247,6 +247,7 @@ export function readWorkbookRows(
     sheets.passedOver = passedOver;
     if (guessed) sheets.guessed = guessed;
     sheets.hiddenColumns = hiddenColumns(sheet);
+    sheets.hiddenRows = cells.hiddenRows;
     sheets.errorCells = cells.errorCells;
     sheets.formulaColumns = cells.formulaColumns;
   }
@@ -265,6 +266,8 @@ interface CellRow {
 
 interface SheetCells {
   rows: CellRow[];
+  /** The rows with values that the sheet hides (a filter, or Hide Rows), by row number. */
+  hiddenRows: number[];
   /** How many cells hold a formula's error (#N/A, #REF!), read as empty. */
   errorCells: number;
   formulaColumns: FormulaColumn[];
@@ -326,6 +329,7 @@ function cellReader(text: (name: string) => string | null): CellValue {
  */
 function sheetCells(sheet: string, cellValue: CellValue, maxRows: number): SheetCells {
   const rows: CellRow[] = [];
+  const hiddenRows: number[] = [];
   const kinds = new Map<number, ColumnKinds>();
   let errorCells = 0;
   let line = 0;
@@ -351,9 +355,12 @@ function sheetCells(sheet: string, cellValue: CellValue, maxRows: number): Sheet
         noteKind(kinds, column, value, /<f[\s>/]/.test(inner));
       }
     }
-    if (row.columns.length > 0) rows.push(row);
+    if (row.columns.length > 0) {
+      rows.push(row);
+      if (/^(1|true)$/.test(attr(rm[1]!, 'hidden') ?? '')) hiddenRows.push(line);
+    }
   }
-  return { rows, errorCells, formulaColumns: formulaColumns(kinds) };
+  return { rows, hiddenRows, errorCells, formulaColumns: formulaColumns(kinds) };
 }
 
 /** What a column holds, top down: typed text, then formulas. */
@@ -431,6 +438,8 @@ export interface WorkbookSheets {
   others?: string[];
   /** 0-based indices of the columns hidden in the sheet read (Excel's Hide, or a zero width). */
   hiddenColumns?: number[];
+  /** Row numbers of the rows with values that the sheet read hides (a filter, or Hide Rows). */
+  hiddenRows?: number[];
   /** How many cells hold a formula's error (#N/A, #REF!), read as empty. */
   errorCells?: number;
   /** Sheets passed over as a summary of the responses (a pivot table, counts). */

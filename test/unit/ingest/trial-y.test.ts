@@ -1,5 +1,6 @@
 // Exports and rosters after a spreadsheet round trip (trial Y): ids that lost their leading zeros
 // or were rounded to "1.14E+11" on the way.
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { codes, fixture, run, text, tieSet, workbookOf } from './helpers';
 
@@ -139,5 +140,30 @@ describe("a spreadsheet's empty columns after the last", () => {
     );
     const note = run([survey]).quality.issues.find((i) => i.code === 'unread-columns')!;
     expect(note.message).toMatch(/^1 column was not read .*"Comments"/);
+  });
+});
+
+describe('rows hidden in a workbook (a filter)', () => {
+  it('are read, and said to be (trial Y: hidden residents were read without a word)', () => {
+    const book = unzipSync(
+      workbookOf([
+        {
+          name: 'Form responses 1',
+          rows: [
+            ['Timestamp', 'Which best describes you?', 'Who do you trust?'],
+            ['2026-03-02 10:00', 'Resident', 'Amira Haddad'],
+            ['2026-03-02 11:00', 'Volunteer', 'Helen Okafor'],
+            ['2026-03-02 12:00', 'Resident', 'Helen Okafor'],
+          ],
+        },
+      ]),
+    );
+    const path = Object.keys(book).find((p) => p.startsWith('xl/worksheets/'))!;
+    book[path] = strToU8(strFromU8(book[path]!).replace(/<row r="([24])"/g, '<row r="$1" hidden="1"'));
+    const r = run([{ name: 'survey.xlsx', data: zipSync(book) }]);
+    expect(r.ties).toHaveLength(3);
+    const note = r.quality.issues.find((i) => i.code === 'hidden-rows')!;
+    expect(note).toMatchObject({ row: 2 });
+    expect(note.message).toMatch(/^2 rows are hidden in the spreadsheet \(rows 2, 4/);
   });
 });
