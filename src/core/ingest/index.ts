@@ -1859,10 +1859,9 @@ function readSurveyFile(
     }
     // The tool's own header rows sorted in among the answers (Qualtrics' question texts and
     // ImportIds, SurveyMonkey's answer options): skipped, never respondents naming every choice.
-    if (
-      (c === 0x7b || c !== c || first === header[0] || (c | 0x20) === (header[0]!.charCodeAt(0) | 0x20)) &&
-      isToolHeaderRow(row, header, surveyMapping?.format === 'surveymonkey')
-    ) {
+    // First a test of one character per row: an empty first cell, "{", or the first header's letter.
+    const mayBeToolHeader = first === '' || c === 0x7b || (c | 0x20) === (header[0]!.charCodeAt(0) | 0x20);
+    if (mayBeToolHeader && isToolHeaderRow(row, header, surveyMapping?.format === 'surveymonkey')) {
       quality.warn(
         file.name,
         line,
