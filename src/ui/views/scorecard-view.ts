@@ -266,6 +266,14 @@ export const mountScorecard: ViewFactory = (container, store): View => {
         changePanel.appendChild(
           h('p', { class: 'muted', text: 'This person was not in the baseline wave.' }),
         );
+      else if (row?.status === 'id-reused')
+        // The roster gave a leaver's id to this person: the baseline's figures are someone else's.
+        changePanel.appendChild(
+          h('p', {
+            class: 'muted',
+            text: `In the baseline this roster id (${id}) was ${text(before, 'name') || 'someone else'}, not this person, so no change is shown. If they are one person under a new name, give the roster both names (a "Previous surname" or "Known as" column).`,
+          }),
+        );
       else {
         const list = h('table', { class: 'data' });
         list.appendChild(

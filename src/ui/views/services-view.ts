@@ -40,7 +40,15 @@ export const mountServices: ViewFactory = (container, store): View => {
       return;
     }
     const cards = cardsOf(result);
-    const before = new Map(cardsOf(baseline).map((c) => [c.id, c]));
+    // A roster id the baseline knew as someone else (change.csv's "id-reused") has no before.
+    const reused = new Set(
+      (result?.change ?? []).filter((row) => row.status === 'id-reused').map((row) => String(row.id)),
+    );
+    const before = new Map(
+      cardsOf(baseline)
+        .filter((c) => !reused.has(c.id))
+        .map((c) => [c.id, c]),
+    );
     const byService = new Map<string, CardRow[]>();
     for (const c of cards) {
       const s = text(c, 'service') || '(no service)';

@@ -1,0 +1,35 @@
+// A roster id the follow-up gives to someone new (trial Z): the scorecard shows no change between
+// the two people, and the services' change leaves the id out.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterRun, baseUrl, closeDemo, csvFile, openWithProject, type Watched } from './harness';
+
+const demo = (f: string) => readFileSync(`data/demo/${f}`, 'utf8');
+const roster = demo('roster.csv');
+const [id, name] = roster.split('\n')[1]!.split(',');
+const reused = roster.replace(`${id},${name},`, `${id},Zainab Quigley,`);
+
+let browser: Browser;
+let app: Watched;
+
+beforeAll(async () => {
+  ({ browser, app } = await openWithProject(baseUrl(inject('baseUrl')), reused, demo('survey-followup.csv')));
+  const page = app.page;
+  await afterRun(page, () => page.setInputFiles('#file-baseline-roster', csvFile('roster-2026.csv', roster)));
+  await afterRun(page, () =>
+    page.setInputFiles('#file-baseline-surveys', csvFile('survey-2026.csv', demo('survey-baseline.csv'))),
+  );
+});
+
+afterAll(() => closeDemo({ browser, app }));
+
+it("shows no change between two people under one roster id, naming the baseline's person", async () => {
+  const page = app.page;
+  await page.goto(`${baseUrl(inject('baseUrl'))}#/person/${id}`);
+  const change = page.getByTestId('scorecard-change');
+  await expect(change.innerText()).resolves.toContain(`was ${name}, not this person, so no change is shown`);
+  // Before: a table of her "change" from his baseline figures.
+  await expect(change.locator('table').count()).resolves.toBe(0);
+  expect(app.errors).toEqual([]);
+});
