@@ -320,6 +320,8 @@ interface Resolved {
   nobody?: true;
   /** With `stale`: the roster name its id has now, when the decision was made about someone else. */
   renamed?: string;
+  /** A saved decision not applied because this roster has the name exactly (the person it names). */
+  overruled?: DecisionRecord;
   /** With `stale`: an accept saved without an id, when two people are the closest match alike. */
   tied?: string[];
   /**
@@ -829,6 +831,18 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
             `The saved decision for "${d.text}" ${res.tied ? `accepts the closest match without saying whom, and ${res.tied.join(' and ')} are equally close on this roster` : res.renamed ? `names ${d.id ?? 'the closest match'}, who was ${d.name} when it was made and is ${res.renamed} on this roster` : d.id ? `names ${d.id}, who is not on this roster (nor a new actor)` : 'names no one'}, so it was not applied: ${res.target ? 'the name was matched as if never decided' : 'the name waits in review again'}.`,
           );
         }
+        if (res.overruled) {
+          const d = res.overruled;
+          const target = res.target;
+          const who = matcher.entries.find((e) => e.id === target);
+          quality.info(
+            r.file,
+            r.row,
+            columns[data[n + 1]!]!,
+            'decision-not-needed',
+            `The saved decision for "${d.text}" (${d.action}${d.id ? ` ${d.id}` : ''}) was not applied in this file: its roster has the name exactly, ${who ? `${who.name} (${who.id})` : 'as written'}, so it was matched to them. A decision is for names a roster does not have; this one was made in another wave or year.`,
+          );
+        }
         if (res.unchecked && res.decision) {
           quality.warn(
             r.file,
@@ -1226,7 +1240,13 @@ function resolve(
     if (namesNobody(label)) return { target: null, result, nobody: true };
     return { ...resolve(label, matcher, decisions, newActors, actorIds), text: label };
   }
-  const decision = decisions.get(nameKey(text));
+  const saved = decisions.get(nameKey(text));
+  // A name this roster has exactly is that person, whatever was decided: decisions are made only
+  // for names a roster did not have (the review queue never shows an exact match), in another
+  // wave or year ("Ignore" of a leaver in the follow-up had taken her baseline ties).
+  const exactly = result.id !== null && result.how !== 'fuzzy' && result.how !== 'none';
+  const overruled = saved && exactly && saved.id !== result.id ? saved : undefined;
+  const decision = overruled ? undefined : saved;
   // A saved accept or choose that names no one on this roster: the caller says so.
   let stale: DecisionRecord | undefined;
   if (decision) {
@@ -1350,7 +1370,7 @@ function resolve(
       }
     }
   }
-  return { target: result.id, result, ...(stale ? { stale } : {}) };
+  return { target: result.id, result, ...(stale ? { stale } : {}), ...(overruled ? { overruled } : {}) };
 }
 
 /** The candidates of several matches, each person once at their best, closest first (at most five, as a match's). */

@@ -25,6 +25,12 @@ export function applyReviewDecision(
       );
     record.id = best.id;
   }
+  // The roster name of the person decided on, so that a wave or a year whose roster gives the id
+  // to someone else does not apply the decision to them (ingest's givenToSomeoneElse).
+  if ((record.action === 'accept' || record.action === 'choose') && !record.name) {
+    const name = item.candidates?.find((c) => c.id === record.id)?.name;
+    if (name) record.name = name;
+  }
   if (decision.action === 'choose' && !decision.id) {
     throw new Error('applyReviewDecision: "choose" needs the id of the roster entry chosen.');
   }

@@ -143,16 +143,17 @@ export interface ReviewDecision {
   type?: ActorType;
   /** Label for a new actor (default: the text as typed). */
   label?: string;
+  /**
+   * For accept / choose: the roster name the id had when the decision was made (or, saved
+   * without one, applied: ingest fills it in), so that a rerun, or another wave, whose roster gives
+   * the id to someone else does not apply it blindly.
+   */
+  name?: string;
 }
 
 /** A saved decision, keyed by the normalised name text so reruns reproduce it. */
 export interface DecisionRecord extends ReviewDecision {
   text: string;
-  /**
-   * For accept / choose: the roster name the id had when the decision was applied (filled in by
-   * ingest), so that a rerun whose roster gives the id to someone else does not apply it blindly.
-   */
-  name?: string;
 }
 
 export interface Mapping {

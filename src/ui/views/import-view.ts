@@ -1147,7 +1147,11 @@ export const mountImport: ViewFactory = (container, store): View => {
       const id = select.value;
       const name = select.selectedOptions[0]?.textContent?.replace(/ \(\d+% alike\)$/, '') ?? id;
       if (id)
-        act(done, () => store.decide(item, { action: 'choose', id }), `“${item.text}” matched to ${name}.`);
+        act(
+          done,
+          () => store.decide(item, { action: 'choose', id, name }),
+          `“${item.text}” matched to ${name}.`,
+        );
     });
     const typeId = `${list === 'auto' ? 'auto' : 'review'}-type-${i}`;
     const type = h('select', {

@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { nodesCsv } from '../../../src/core/export';
 import { checkMapping } from '../../../src/core/ingest/mapping-file';
+import { applyReviewDecision, emptyMapping } from '../../../src/core/ingest/review';
 import type { Mapping } from '../../../src/core/ingest';
 import { InputError } from '../../../src/core/quality';
 import { codes, fixture, run, text, tieSet } from './helpers';
@@ -148,6 +149,25 @@ describe('saved decisions on a rerun', () => {
     expect(codes(r.quality)).toContain('decision-not-applied');
     // Before: "Closest on the roster: Dr Fatima Malik (50%)", from the decision just refused.
     expect(r.review.find((x) => x.text === 'Dr Reid')!.candidates.map((c) => c.id)).not.toContain('ps-05');
+  });
+
+  it("applies no saved decision to a name this roster has exactly (trial Z: an Ignore in year two took year one's ties)", () => {
+    const eleanor = text('s.csv', 'Response ID,Who do you trust?\nR1,Helen Okafor\n');
+    const r = run([eleanor], { mapping: mappingWith([{ text: 'Helen Okafor', action: 'ignore' }]) });
+    expect(tieSet(r)).toEqual(['r-R1>ps-01:trust']);
+    const note = r.quality.issues.find((i) => i.code === 'decision-not-needed')!;
+    expect(note.message).toContain('Helen Okafor (ps-01)');
+  });
+
+  it("records the name of the person a review decision chose, so another wave's roster is checked", () => {
+    const item = { text: 'Dr Reid', candidates: [{ id: 'ps-05', name: 'Dr Thomas Reid', confidence: 0.8 }] };
+    const kept = applyReviewDecision(emptyMapping(), item, { action: 'accept', id: 'ps-05' });
+    expect(kept.decisions[0]).toMatchObject({ id: 'ps-05', name: 'Dr Thomas Reid' });
+    // Made on the baseline (Dr Thomas Reid), it is not applied in a follow-up that gave ps-05 to
+    // Dr Fatima Malik: before, her ties rose from 2 to 6 without a word.
+    const r = run([reidSurvey], { roster: reused, mapping: checkMapping(kept, 'm.json') });
+    expect(tieSet(r)).toEqual([]);
+    expect(codes(r.quality)).toContain('decision-not-applied');
   });
 
   it('saves the id an "accept" without one was applied to, and leaves two equally close to review', () => {
