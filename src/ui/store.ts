@@ -125,7 +125,7 @@ export function routeHash(route: Route): string {
 }
 
 /** The mapping of both waves as one editable object (surveys of both, decisions shared). */
-function mergedMapping(result: PipelineResult, baseline: PipelineResult | null): Mapping {
+export function mergedMapping(result: PipelineResult, baseline: PipelineResult | null): Mapping {
   const current = result.mapping;
   if (!baseline) return current;
   const seen = new Set(current.surveys.map((s) => s.file));

@@ -33,3 +33,15 @@ it("shows no change between two people under one roster id, naming the baseline'
   await expect(change.locator('table').count()).resolves.toBe(0);
   expect(app.errors).toEqual([]);
 });
+
+it("downloads a mapping.json with both waves' files (trial Z: the baseline's was left out)", async () => {
+  const page = app.page;
+  await page.goto(`${baseUrl(inject('baseUrl'))}#/report`);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Mapping (JSON)' }).click(),
+  ]);
+  const path = await download.path();
+  const mapping = JSON.parse(readFileSync(path!, 'utf8')) as { surveys: { file: string }[] };
+  expect(mapping.surveys.map((s) => s.file).sort()).toEqual(['survey-2026.csv', 'survey.csv']);
+});

@@ -8,7 +8,7 @@ import { computeLayout } from '../../core/layout';
 import type { PipelineResult } from '../../core/pipeline';
 import { clear, download, h, announce } from '../dom';
 import { parseProjectFile, serialiseProjectFile } from '../project-file';
-import type { Store } from '../store';
+import { mergedMapping, type Store } from '../store';
 import type { View, ViewFactory } from './view';
 
 interface ReportModule {
@@ -207,8 +207,13 @@ export const mountReport: ViewFactory = (container, store): View => {
         'Every problem found, with file, row and column.',
       ),
       item(
+        // Both waves' files: a baseline's own column edits are in it too (trial Z found them lost).
         button('Mapping (JSON)', 'download-mapping', () =>
-          download(`${base}-mapping.json`, JSON.stringify(result.mapping, null, 2), 'application/json'),
+          download(
+            `${base}-mapping.json`,
+            JSON.stringify(mergedMapping(result, store.getState().baseline), null, 2),
+            'application/json',
+          ),
         ),
         'How the files were read; reusable with the command line’s --mapping.',
       ),
