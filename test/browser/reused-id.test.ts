@@ -45,3 +45,15 @@ it("downloads a mapping.json with both waves' files (trial Z: the baseline's was
   const mapping = JSON.parse(readFileSync(path!, 'utf8')) as { surveys: { file: string }[] };
   expect(mapping.surveys.map((s) => s.file).sort()).toEqual(['survey-2026.csv', 'survey.csv']);
 });
+
+it('says which wave each name to review was written in (trial Z: only the file told)', async () => {
+  const page = app.page;
+  await page.goto(`${baseUrl(inject('baseUrl'))}#/import`);
+  const texts = await page.locator('.review-list > li > p:first-child').allInnerTexts();
+  expect(texts.length).toBeGreaterThan(0);
+  expect(texts.every((t) => / in the (current|baseline) wave \(first at /.test(t))).toBe(true);
+  // "Helen Okafor" is off the follow-up's roster: written in the current wave.
+  expect(texts.some((t) => t.startsWith(`“${name}” — written`) && t.includes('in the current wave'))).toBe(
+    true,
+  );
+});

@@ -335,7 +335,9 @@ export const mountScorecard: ViewFactory = (container, store): View => {
         const lost = num(row?.civilTiesLost);
         if (gained !== null || lost !== null) {
           changePanel.appendChild(
-            h('p', { text: `Civil-society ties gained: ${fmt(gained, 0)}; lost: ${fmt(lost, 0)}.` }),
+            h('p', {
+              text: `Ties gained from the roster's groups and volunteers: ${fmt(gained, 0)}; lost: ${fmt(lost, 0)}. Respondents off the roster are new in each wave, so they count in the civil in-degree above but cannot be followed one by one.`,
+            }),
           );
         }
       }
