@@ -38,6 +38,7 @@ import { nameKey, TITLES } from './names';
 import { plainWording, spacedWords } from './wording';
 import { detectRelation } from './relations';
 import { isSpace } from './chars';
+import { findColumn } from './csv';
 import {
   hashString,
   isEmail,
@@ -2421,9 +2422,8 @@ function codedTypeColumn(
 function isToolHeaderRow(row: string[], header: string[], surveyMonkey: boolean): boolean {
   const first = (row[0] ?? '').trim();
   if (first.startsWith('{"ImportId"')) return true;
-  const words = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (first !== '')
-    return first !== header[0] && words(first) !== '' && words(first) === words(header[0] ?? '');
+  // The first column's name in other spacing or case, as findColumn compares headers.
+  if (first !== '') return first !== header[0] && findColumn([header[0] ?? ''], first) === 0;
   return row.some((cell) => cell === 'Open-Ended Response' || (surveyMonkey && cell === 'Response'));
 }
 

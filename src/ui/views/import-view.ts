@@ -1048,9 +1048,8 @@ export const mountImport: ViewFactory = (container, store): View => {
    * One name's controls: accept the suggestion, choose someone, add a new actor or ignore. For a
    * name matched automatically (`item.matched`, in the `auto` list) the first action keeps the match.
    */
-  /** The baseline wave's names to review, and whether there is a baseline (set as the panel is drawn). */
+  /** The baseline wave's names to review (set as the panel is drawn). */
   let waveItems = new Set<ReviewItem>();
-  let hasBaseline = false;
 
   function reviewRow(
     item: ReviewItem,
@@ -1062,7 +1061,11 @@ export const mountImport: ViewFactory = (container, store): View => {
     const matched = list === 'auto' ? item.matched : undefined;
     const where = `${item.file}, row ${item.row}, column “${item.column}”`;
     // With two waves, which one the name was written in (its count is that wave's).
-    const wave = !hasBaseline ? '' : waveItems.has(item) ? ' in the baseline wave' : ' in the current wave';
+    const wave = !store.getState().baseline
+      ? ''
+      : waveItems.has(item)
+        ? ' in the baseline wave'
+        : ' in the current wave';
     li.appendChild(
       h(
         'p',
@@ -1244,7 +1247,6 @@ export const mountImport: ViewFactory = (container, store): View => {
       return;
     }
     const decidedKeys = new Set(decisions.map((d) => nameKey(d.text)));
-    hasBaseline = !!baseline;
     waveItems = new Set([...(baseline?.review ?? []), ...(baseline?.autoMatched ?? [])]);
     const open = undecided([...result.review, ...(baseline?.review ?? [])], decidedKeys);
     reviewPanel.appendChild(
