@@ -84,9 +84,11 @@ export function mountShell(root: HTMLElement, store: Store): void {
   const runBar = h(
     'div',
     { class: 'run-bar', 'data-testid': 'run-bar' },
+    // Cancel sits beside the fixed-width bar, not after the phase text, whose width changes with
+    // each step: a button that moves as the run goes on cannot be clicked.
     progress,
-    phase,
     cancel,
+    phase,
     rerun,
     demoNote,
   );

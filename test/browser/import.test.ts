@@ -170,19 +170,4 @@ describe('importing, reviewing and mapping', () => {
     await waitForAnalysis(page);
     expect(await page.getByTestId('run-error').count()).toBe(0);
   });
-
-  it('cancels a run from the progress bar', async () => {
-    const page = app.page;
-    await page.getByRole('button', { name: 'Load the demo data' }).click();
-    await waitForAnalysis(page);
-    await page.evaluate(() => (window as unknown as { civicTies: { run(): void } }).civicTies.run());
-    await page.locator('.cancel-run').click();
-    expect((await state(page)).run.status).toBe('cancelled');
-    expect(await page.locator('.run-phase').textContent()).toMatch(/cancelled/i);
-    // The previous result is still there, and a new run works after a cancel.
-    expect((await state(page)).result?.scorecards.length).toBeGreaterThan(3);
-    await afterRun(page, () => page.getByRole('button', { name: 'Run again' }).click());
-    expect((await state(page)).run.status).toBe('done');
-    expect(app.errors).toEqual([]);
-  });
 });

@@ -59,3 +59,55 @@ it('moves forward only, names each step, and reaches 100% with the result', asyn
   expect(steps.at(-1)).toMatchObject({ status: 'done', fraction: 1 });
   expect(app.errors).toEqual([]);
 });
+
+it('cancels from a Cancel button that stays in place while the steps change', async () => {
+  const page = app.page;
+  const before = await page.evaluate(
+    () =>
+      (
+        window as unknown as { civicTies: { getState(): { result?: { scorecards: unknown[] } } } }
+      ).civicTies.getState().result?.scorecards.length,
+  );
+  const file = join(mkdtempSync(join(tmpdir(), 'civic-ties-')), 'survey.csv');
+  writeFileSync(file, googleFormsExport(8_001, names));
+  await page.setInputFiles('#file-current-surveys', file);
+  const cancel = page.locator('.cancel-run');
+  // Waits for a running step other than `not`, and returns its name.
+  const stepOtherThan = async (not: string): Promise<string> =>
+    (
+      await page.waitForFunction(
+        (n) => {
+          const { run } = (
+            window as unknown as { civicTies: { getState(): { run: Step } } }
+          ).civicTies.getState();
+          return run.status === 'running' && run.phase !== n ? run.phase : '';
+        },
+        not,
+        { polling: 'raf' },
+      )
+    ).jsonValue();
+  const first = await stepOtherThan('');
+  const early = await cancel.boundingBox();
+  await stepOtherThan(first);
+  expect(await cancel.boundingBox()).toEqual(early);
+  await cancel.click();
+  const s = await page.evaluate(() =>
+    (
+      window as unknown as {
+        civicTies: { getState(): { run: Step; result?: { scorecards: unknown[] } } };
+      }
+    ).civicTies.getState(),
+  );
+  expect(s.run.status).toBe('cancelled');
+  expect(await page.locator('.run-phase').textContent()).toMatch(/cancelled/i);
+  // The previous result is still there, and a new run works after a cancel.
+  expect(s.result?.scorecards.length).toBe(before);
+  await afterRun(page, () => page.getByRole('button', { name: 'Run again' }).click());
+  expect(
+    await page.evaluate(
+      () =>
+        (window as unknown as { civicTies: { getState(): { run: Step } } }).civicTies.getState().run.status,
+    ),
+  ).toBe('done');
+  expect(app.errors).toEqual([]);
+});
