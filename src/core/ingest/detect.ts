@@ -117,8 +117,11 @@ const META: Record<
     'E-mailadres',
     'Adres e-mail',
     'Cyfeiriad e-bost',
+    // Microsoft Forms' e-mail column in French and Spanish (German's is "E-Mail").
+    'Adresse de messagerie',
+    'Correo electrónico',
   ],
-  name: ['Name', 'Naam', 'Your name', 'Full name', 'RecipientName', 'Respondent name'],
+  name: ['Name', 'Naam', 'Nom', 'Nombre', 'Your name', 'Full name', 'RecipientName', 'Respondent name'],
   // A name asked in two parts (read only as a pair, when there is no name column).
   firstName: [
     'First name',
@@ -158,13 +161,20 @@ const META: Record<
     'Entry_DateSubmitted', // Cognito Forms
     '_submission_time',
     'Completion time',
-    'Tijd van voltooien', // Microsoft Forms in Dutch
+    'Tijd van voltooien', // Microsoft Forms in Dutch, German, French and Spanish
+    'Fertigstellungszeit',
+    'Abschlusszeit',
+    'Heure de fin',
+    'Hora de finalización',
     'EndDate',
     'End Date',
     'RecordedDate',
     'end',
     'Start time',
     'Begintijd',
+    'Startzeit',
+    'Heure de début',
+    'Hora de inicio',
     'StartDate',
     'Start Date',
     'start',
@@ -294,8 +304,15 @@ export function detectLayout(rows: string[][]): DetectedLayout {
   if (GOOGLE_FORMS_TIMESTAMP.some((name) => name.toLowerCase() === firstHeader)) {
     return { format: 'google-forms', headerRows: 1 };
   }
-  // Microsoft Forms in English, and in Dutch (its columns as Dutch exports name them).
-  if (has('ID', 'Start time', 'Completion time') || has('ID', 'Begintijd', 'Tijd van voltooien'))
+  // Microsoft Forms in English, and its columns as Dutch, German, French and Spanish exports name them.
+  if (
+    has('ID', 'Start time', 'Completion time') ||
+    has('ID', 'Begintijd', 'Tijd van voltooien') ||
+    has('ID', 'Startzeit', 'Fertigstellungszeit') ||
+    has('ID', 'Startzeit', 'Abschlusszeit') ||
+    has('ID', 'Heure de début', 'Heure de fin') ||
+    has('ID', 'Hora de inicio', 'Hora de finalización')
+  )
     return { format: 'microsoft-forms', headerRows: 1 };
   if (
     has('_uuid') ||
@@ -666,6 +683,15 @@ export function detectSurveyMapping(
     if (firstName != null && lastName != null) Object.assign(mapping, { firstName, lastName });
   }
   if (mapping.timestamp == null) mapping.timestamp = header.find((h) => /_timestamp$/.test(h)) ?? null;
+  // A spreadsheet's first row retyped ("Timestamp" renamed "Date"): a column so named that holds dates.
+  if (mapping.timestamp == null) {
+    const i = header.findIndex(
+      (h, k) =>
+        /^\s*(date|date\s*\/?\s*time|datetime|time\s*stamp)\s*$/i.test(h) &&
+        answersAreDates([{ index: k, header: h, stem: h, question: h, option: null }], sample),
+    );
+    if (i >= 0) mapping.timestamp = header[i]!;
+  }
   mapping.email ??= emailByContent(header, sample, new Set(metadataColumns(mapping)));
   if (mapping.respondentType == null) {
     mapping.respondentType = typeByContent(header, sample, new Set(metadataColumns(mapping)));
@@ -711,7 +737,7 @@ export function detectSurveyMapping(
     carryBlankHeaders(columns, header, metaColumns);
   if (layout.format === 'kobo') groupKoboChoices(columns, header);
   pairOtherColumns(columns, metaColumns);
-  groupPeopleColumns(columns, metaColumns, isPerson);
+  groupPeopleColumns(columns, metaColumns, isPerson, sample);
   const groups = new Map<string, ColumnInfo[]>();
   for (const c of columns) {
     if (metaColumns.has(c.header)) continue;
@@ -1147,6 +1173,7 @@ function groupPeopleColumns(
   columns: ColumnInfo[],
   metaColumns: Set<string>,
   isPerson: (label: string) => boolean,
+  sample: string[][],
 ): void {
   // A second question over the same people repeats their names (Typeform: need, then trust), which
   // uniqueHeaders made "Helen Okafor (2)": the person is the name before the copy's number.
@@ -1164,18 +1191,35 @@ function groupPeopleColumns(
     /^other\b/i.test(c.header) &&
     (c.option == null || COPY_NUMBER.test(c.header)) &&
     !metaColumns.has(c.header);
+  // Among them, a choice the roster does not know ("Citizens Advice Cwmbach" in Wufoo's export,
+  // whose checkbox columns carry no question): a column whose ticked cells repeat its header. It
+  // joins a run of people, so its ticks reach the review queue rather than no question at all.
+  const choiceOf = (c: ColumnInfo): string | null => {
+    if (c.option != null || notAnswers(c.stem) || metaColumns.has(c.header)) return null;
+    const label = c.header.trim();
+    if (label.includes('?') || label.split(/\s+/).length > 8) return null;
+    let ticked = 0;
+    for (const [v] of answeredCells([c], sample)) {
+      if (v.toLowerCase() !== label.toLowerCase()) return null;
+      ticked++;
+    }
+    return ticked > 0 ? label : null;
+  };
   let runs = 0;
   for (let start = 0; start < columns.length; start++) {
     let end = start;
+    let people = 0;
     const names: string[] = [];
     while (end < columns.length) {
-      const name = personOf(columns[end]!);
+      const person = personOf(columns[end]!);
+      const name = person ?? choiceOf(columns[end]!);
       // A name met again begins the next question's run.
       if (name === null || names.includes(name)) break;
+      if (person !== null) people++;
       names.push(name);
       end++;
     }
-    if (end - start < 2) continue;
+    if (people < 2) continue;
     const run = columns.slice(start, end);
     const stem = `${PEOPLE_COLUMNS}${start}`;
     const question = `Columns headed by people on the roster (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', ...' : ''})${++runs > 1 ? `, question ${runs}` : ''}`;
@@ -1507,6 +1551,15 @@ function answersAreDates(group: ColumnInfo[], sample: string[][]): boolean {
   return answered >= 1 && dates * 10 >= answered * 9;
 }
 
+function answersAreYesNo(group: ColumnInfo[], sample: string[][]): boolean {
+  let answered = 0;
+  for (const [v] of answeredCells(group, sample)) {
+    if (!TICK.test(v) && !UNTICK.test(v)) return false;
+    answered++;
+  }
+  return answered >= 2;
+}
+
 function answersAreTieTypes(
   group: ColumnInfo[],
   sample: string[][],
@@ -1537,6 +1590,8 @@ function toQuestion(
     if (withOptions.length === 1 && relation == null) return null;
     if (relation == null && !isNameGenerator(words)) return null;
     if (answersAreTieTypes(group, sample, isPerson) || answersAreDates(group, sample)) return null;
+    // "Follow-up needed?" answered Yes or No: an evaluator's column, not names.
+    if (withOptions.length === 0 && answersAreYesNo(group, sample)) return null;
     return textQuestion(
       group.map((c) => c.header),
       relation ?? 'named',

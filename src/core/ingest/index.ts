@@ -56,6 +56,7 @@ import { detectRosterColumns, readRoster } from './roster';
 import {
   isAnonymous,
   joinedChoices,
+  lineJoinedChoices,
   makeRowReader,
   namesNobody,
   NominationStore,
@@ -1777,7 +1778,19 @@ function screenResponses(
       const prev = raw[p]!;
       const [t, tPrev] = [timeOf(r), timeOf(prev)];
       const who = byEmailAddress ? 'e-mail' : 'roster id';
-      if (Number.isNaN(t) || Number.isNaN(tPrev)) {
+      // No time to compare, but numbered responses (Microsoft Forms' ID, Jotform's Submission ID):
+      // tools number responses as they arrive, whatever order the rows were sorted into since.
+      const [n, nPrev] = [numberedId(r.responseId), numberedId(prev.responseId)];
+      if ((Number.isNaN(t) || Number.isNaN(tPrev)) && n !== null && nPrev !== null && n !== nPrev) {
+        const newer = n > nPrev ? i : p;
+        reject(
+          newer === i ? p : i,
+          null,
+          'resubmitted-response',
+          `The same respondent (${who}) answered again on row ${raw[newer]!.row}. The export gives no time that could be read, so the response with the higher number (${raw[newer]!.responseId}) was kept as the later one, and this one left out.`,
+        );
+        p = newer;
+      } else if (Number.isNaN(t) || Number.isNaN(tPrev)) {
         // No time to compare: the lower row is kept, as tools add responses in the order they
         // arrive; said as such, since a file sorted newest first would keep the wrong one.
         reject(
@@ -1816,6 +1829,11 @@ function screenResponses(
   quality.rows.accepted += kept.length;
   quality.rows.rejected += rejectedCount;
   return kept;
+}
+
+/** A response id that is a plain whole number ("7", "6123456789012345671"), else null. */
+function numberedId(id: string | null): bigint | null {
+  return id !== null && /^\d{1,30}$/.test(id) ? BigInt(id) : null;
 }
 
 const NO_ONE: readonly RosterEntry[] = [];
@@ -1982,9 +2000,7 @@ function readSurveyFile(
       fieldLabels,
       matcher,
     );
-    // The tools that join ticked choices with commas in one cell.
-    if (layout.format === 'google-forms' || layout.format === 'qualtrics')
-      learnJoinedChoices(surveyMapping, header, data, given, matcher, quality);
+    learnJoinedChoices(surveyMapping, header, data, given, matcher, quality);
     read = makeRowReader(
       file.name,
       header,
@@ -2031,7 +2047,8 @@ function readSurveyFile(
 }
 
 /**
- * Choices of a Google Forms or Qualtrics question that hold ", " (joinedChoices), learned from the sample when
+ * Choices of a question that hold ", " (joinedChoices: Google Forms' and Qualtrics' joined by commas,
+ * any tool's joined by line breaks, lineJoinedChoices), learned from the sample when
  * the mapping was detected, or as a saved mapping lists them; the matcher then keeps them whole
  * when it splits a cell. Each is noted, so a wrong join can be seen (and undone in the mapping).
  */
@@ -2043,22 +2060,32 @@ function learnJoinedChoices(
   matcher: RosterMatcher,
   quality: QualityCollector,
 ): void {
-  for (const q of mapping.questions) {
-    if (q.kind !== 'text' || q.relation == null || q.coded) continue;
+  const commaJoined = mapping.format === 'google-forms' || mapping.format === 'qualtrics';
+  const isPerson = (piece: string) => matcher.isKnown(piece) || matcher.match(piece).id != null;
+  const questions = mapping.questions.filter((q) => q.kind === 'text' && q.relation != null && !q.coded);
+  const cellsOf = (q: SurveyMapping['questions'][number]) => {
+    const columns = q.columns.map((c) => header.indexOf(c)).filter((i) => i >= 0);
+    return data.slice(0, SAMPLE_ROWS).flatMap((r) => columns.map((i) => r.row[i] ?? ''));
+  };
+  const sampled = given ? [] : questions.map(cellsOf);
+  // Any tool's choices joined by lines, learned over all the file's questions.
+  const byLines = given ? [] : lineJoinedChoices(sampled, isPerson, (label) => matcher.match(label).id);
+  questions.forEach((q, k) => {
     if (!given) {
-      const columns = q.columns.map((c) => header.indexOf(c)).filter((i) => i >= 0);
-      const cells = data.slice(0, SAMPLE_ROWS).flatMap((r) => columns.map((i) => r.row[i] ?? ''));
-      const learned = joinedChoices(
-        cells,
-        (piece) => matcher.isKnown(piece) || matcher.match(piece).id != null,
-        (person, label) => {
-          const id = matcher.match(person).id;
-          return id != null && matcher.match(label).id === id;
-        },
-      );
-      if (learned.length > 0) q.joinedChoices = learned;
+      const cells = sampled[k]!;
+      // The tools that join ticked choices with commas in one cell.
+      const learned = [
+        ...(commaJoined
+          ? joinedChoices(cells, isPerson, (person, label) => {
+              const id = matcher.match(person).id;
+              return id != null && matcher.match(label).id === id;
+            })
+          : []),
+        ...byLines.filter((label) => cells.some((c) => c.replace(/\s*,\s*/g, ', ').includes(label))),
+      ];
+      if (learned.length > 0) q.joinedChoices = [...new Set(learned)];
     }
-    if (!q.joinedChoices?.length) continue;
+    if (!q.joinedChoices?.length) return;
     matcher.addChoiceLabels(q.joinedChoices);
     for (const label of q.joinedChoices) {
       quality.info(
@@ -2069,7 +2096,7 @@ function learnJoinedChoices(
         `"${label}" was read as one answer choice: its parts are only ever ticked together, as the survey tool writes a choice that holds ", ". Remove it from the question's joinedChoices in mapping.json if they are separate choices.`,
       );
     }
-  }
+  });
 }
 
 /** A header with a person's name and what they do (role, service, type or sector): a roster's. */

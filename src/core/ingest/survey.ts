@@ -181,6 +181,44 @@ export function joinedChoices(
 }
 
 /**
+ * Jotform and Wufoo join ticked choices with line breaks, and a choice may hold ", " ("Patel,
+ * Anjali (GP)", "Tenants' Association, Cwmbach"), which splitNames would split. In questions whose
+ * answers are joined by lines, a line holding a comma written the same in two cells or more (typed
+ * lines are not) is one choice, when it names one person on the roster as a whole or none of its
+ * parts names anyone. `questions` holds each question's sampled cells; a choice may recur across them.
+ */
+export function lineJoinedChoices(
+  questions: readonly (readonly string[])[],
+  isPerson: (piece: string) => boolean,
+  /** The one person `label` names as a whole, or null. */
+  personOf: (label: string) => string | null,
+): string[] {
+  const seen = new Map<string, number>();
+  for (const cells of questions) {
+    if (!cells.some((c) => /[\n\r]/.test(c)) || cells.some((c) => c.includes(';'))) continue;
+    for (const cell of cells) {
+      const lines = new Set(
+        cell
+          .split(/[\n\r]+/)
+          .filter((line) => line.includes(','))
+          .map((line) =>
+            line
+              .split(',')
+              .map((p) => p.trim())
+              .filter(Boolean)
+              .join(', '),
+          ),
+      );
+      for (const line of lines) seen.set(line, (seen.get(line) ?? 0) + 1);
+    }
+  }
+  return [...seen]
+    .filter(([label, n]) => n >= 2 && label.includes(', '))
+    .map(([label]) => label)
+    .filter((label) => personOf(label) !== null || !label.split(', ').some(isPerson));
+}
+
+/**
  * Split one answer cell into names. `;`, new lines and `|` always separate; commas separate too,
  * except inside a label the roster knows ("Patel, Priya", "Friends of Park, Garden & Pond"), which
  * is how Google Forms' ", "-joined choices are told apart from choices that contain ", ".
@@ -261,8 +299,9 @@ const LEADING_JOIN = /^(?:and|&)\s+/i;
  * A ticked "None of the above" or "Other" written before the text typed with it, as GOV.UK Forms
  * exports it ("None of the above - my neighbour Sue"; Welsh "Dim un o'r uchod - y ficer").
  */
+// English, Welsh, and the "Other" of French, German and Spanish exports (Microsoft Forms' "Autre").
 const CHOICE_PREFIX =
-  /^(?:none of (?:the above|these)|other(?: \(?please specify\)?)?|dim un o['’]r uchod|arall)\s*[-–—:]\s*/i;
+  /^(?:none of (?:the above|these)|other(?: \(?please specify\)?)?|dim un o['’]r uchod|arall|autre|sonstiges?|andere|otro)\s*[-–—:]\s*/i;
 
 /** The typed text after such a prefix; a roster label that happens to begin so stays whole. */
 function afterChoice(name: string, isKnown: (s: string) => boolean): string {
@@ -851,9 +890,14 @@ export function redcapColumn(header: string[], [field, label]: readonly [string,
   return i >= 0 ? i : header.indexOf(label);
 }
 
-/** Microsoft Forms writes "anonymous" ("anoniem" in Dutch) in its Email and Name columns where it has none. */
+/**
+ * Microsoft Forms writes "anonymous" in its Email and Name columns where it has none: "anoniem"
+ * in Dutch, "anonym" in German, "anonyme" in French, "anónimo" in Spanish.
+ */
+const ANONYMOUS = /^(anonymous|anoniem|anonym|anonyme|an[oó]nimo)$/i;
 export function isAnonymous(value: string): boolean {
-  return (value.length === 9 && value.toLowerCase() === 'anonymous') || value.toLowerCase() === 'anoniem';
+  // Most cells are e-mails or names: a length test before the expression.
+  return value.length >= 6 && value.length <= 9 && ANONYMOUS.test(value);
 }
 
 function emailOf(value: string): string {
