@@ -378,12 +378,17 @@ export function metadataColumns(mapping: SurveyMapping): string[] {
     mapping.name,
     mapping.firstName,
     mapping.lastName,
+    mapping.organisation,
     mapping.timestamp,
     mapping.status,
     mapping.finished,
     mapping.channel,
   ].filter((c): c is string => c != null);
 }
+
+/** The question asking a group responding for itself its name ("What is the name of your organisation?"). */
+const ORGANISATION_WORDING =
+  /^\W*(\d+[.)]\s*)?((what is |what's |please (give|enter) )?(the )?name of (your|the) (organi[sz]ation|group|charity|community group)( you (represent|are responding (for|on behalf of)))?|(your )?organi[sz]ation('s)? name|(name of )?organi[sz]ation( \(if (applicable|responding on behalf of one)\))?|group name)\s*[?:.]?\s*$/i;
 
 /** A date as survey tools write them, alone or before a time: 02/03/2026 10:01, 2026-03-02. */
 export const DATE_SHAPE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?!\d)/;
@@ -702,6 +707,12 @@ export function detectSurveyMapping(
         `"${mapping.respondentType}" was read as the respondent's type, as its answers are respondent types though its header does not say so. Choose another column as the respondent type in the mapping if that is wrong.`,
       );
     }
+  }
+  // Where respondents say whether they answer for a group, the group's name links it to the roster;
+  // elsewhere "What is the name of your group?" stays a question whose answers name groups.
+  if (mapping.respondentType != null) {
+    const organisation = findByWording(header, subHeaders, ORGANISATION_WORDING);
+    if (organisation != null) mapping.organisation = organisation;
   }
   // REDCap writes a `<form>_complete` status (0/1/2) after each instrument's fields: never answers.
   const formStatuses = header.filter(

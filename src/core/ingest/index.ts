@@ -1212,6 +1212,13 @@ function linkRespondent(
     const m = matcher.match(r.name);
     if (m.id && m.confidence >= 0.95) return entries.find((e) => e.id === m.id) ?? null;
   }
+  // A group answering for itself, by the organisation it names: only a group on the roster, and
+  // only for a response given as a group's (a resident may name the group they volunteer with).
+  if (r.organisation && parseRespondentType(r.typeText) === 'group') {
+    const m = matcher.match(r.organisation);
+    const entry = m.id && m.confidence >= 0.95 ? entries.find((e) => e.id === m.id) : undefined;
+    if (entry?.type === 'group') return entry;
+  }
   return null;
 }
 
@@ -2534,6 +2541,7 @@ function mapSurvey(
         given.name,
         given.firstName,
         given.lastName,
+        given.organisation,
       ].filter((c): c is string => c != null),
     ].filter((c) => !header.includes(c));
     if (missing.length > 0) {

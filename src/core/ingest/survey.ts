@@ -73,6 +73,8 @@ export interface RawResponse {
    */
   emailHash: number;
   name: string;
+  /** The organisation a group responding for itself names (SurveyMapping.organisation). */
+  organisation: string;
   timestamp: string;
   /** isPlausibleDate(timestamp), taken while the row is read; screening reports it when false. */
   timestampOk: boolean;
@@ -474,6 +476,7 @@ export function makeRowReader(
     email: col(mapping.email),
     name: col(mapping.name),
     firstName: col(mapping.firstName),
+    organisation: col(mapping.organisation),
     lastName: col(mapping.lastName),
     time: col(mapping.timestamp),
     status: col(mapping.status),
@@ -702,6 +705,7 @@ export function makeRowReader(
       email,
       emailHash: email === '' ? NOT_EMAIL : emailHash(email),
       name: idx.name >= 0 || idx.firstName < 0 ? cell(row, idx.name) : fullName(row),
+      organisation: idx.organisation < 0 ? '' : cell(row, idx.organisation),
       timestamp,
       timestampOk: timestamp === '' || isPlausibleDate(timestamp),
       nomFrom: store.length,

@@ -123,6 +123,11 @@ export interface SurveyMapping {
   /** Or the name in two columns (a form's "First name" and "Surname"), read as one. */
   firstName?: string | null;
   lastName?: string | null;
+  /**
+   * The organisation a group responding for itself names (Citizen Space's "What is the name of
+   * your organisation?"): links the response to that group on the roster.
+   */
+  organisation?: string | null;
   timestamp: string | null;
   /** Tool columns that flag previews, tests, spam or unfinished responses. */
   status: string | null;

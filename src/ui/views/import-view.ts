@@ -788,6 +788,7 @@ export const mountImport: ViewFactory = (container, store): View => {
       ['name', 'Respondent name'],
       ['firstName', 'Respondent first name'],
       ['lastName', 'Respondent last name'],
+      ['organisation', 'Organisation responding'],
     ];
     for (const [field, label] of idFields) {
       ids.appendChild(

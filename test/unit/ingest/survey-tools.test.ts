@@ -649,7 +649,9 @@ describe("questions about the respondent's own details", () => {
       respondentType: 'Which of these describes you?',
     });
     expect(m.questions.map((q) => q.relation)).toEqual(['trust']);
-    expect(tieSet(r)).toEqual(['r-ANON-1>ps-01:trust', 'r-ANON-2>ps-09:trust']);
+    // The Men's Shed answering as a community group is the Men's Shed on the roster (trial AA).
+    expect(m.organisation).toBe('What is the name of your organisation?');
+    expect(tieSet(r)).toEqual(['r-ANON-2>ps-09:trust', 'vg-07>ps-01:trust']);
     expect(r.respondents.map((x) => x.type)).toEqual(['group', 'volunteer', 'service-user']);
   });
 });

@@ -168,3 +168,25 @@ describe('a Google Sheets copy of the responses, edited by the evaluator', () =>
     expect(tieSet(r)).toHaveLength(2);
   });
 });
+
+describe('Citizen Space: a group answering for itself', () => {
+  const export_ = text(
+    'citizen-space.csv',
+    [
+      'Response ID,Submitted on,Are you responding as an individual or on behalf of an organisation?,What is your name?,What is the name of your organisation?,Who do you trust?',
+      'ANON-1,2026-03-02 10:06:00,Organisation,Yasmin Akhtar,Millbrook Food Bank,"Millbrook Food Bank; Helen Okafor"',
+      'ANON-2,2026-03-02 11:06:00,Individual,Sam,Millbrook Food Bank,Millbrook Food Bank',
+      'ANON-3,2026-03-02 12:06:00,Organisation,,A group not on the roster,Helen Okafor',
+    ].join('\n'),
+  );
+
+  it('is linked to the group on the roster by the organisation it names, and does not name itself', () => {
+    const r = run([export_]);
+    expect(r.mapping.surveys[0]!.organisation).toBe('What is the name of your organisation?');
+    // Before: "Group 1" naming vg-01, the food bank's own tie to itself, with no note.
+    expect(tieSet(r)).toEqual(['r-ANON-2>vg-01:trust', 'r-ANON-3>ps-01:trust', 'vg-01>ps-01:trust']);
+    expect(codes(r.quality)).toContain('self-nomination');
+    // An individual naming the group they are with is not the group.
+    expect(r.respondents.find((x) => x.responseId === 'ANON-2')?.onRoster).toBe(false);
+  });
+});
