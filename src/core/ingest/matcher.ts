@@ -89,6 +89,12 @@ const DESCRIPTION_FILLER = new Set([
   'very',
 ]);
 
+/**
+ * The most a candidate scores whose match rests on a doubtful reading of a word (a short
+ * surname one letter off, a word that begins a longer name): still the first suggestion, never
+ * accepted unasked.
+ */
+const DOUBTFUL = 0.75;
 /** Confidence of a group named by its initials alone: a suggestion. */
 const INITIALS = 0.6;
 
@@ -138,6 +144,8 @@ interface TypedWord {
   names: Map<string, number>;
   /** Roster role and place words it may misspell. */
   context: string[];
+  /** Those of `names` it may as well not be (doubtfulReading): never enough to accept. */
+  doubtful: Set<string>;
 }
 
 export class RosterMatcher {
@@ -722,20 +730,23 @@ export class RosterMatcher {
     let typed = this.typedWords.get(w);
     if (!typed) {
       const names = new Map<string, number>();
+      const doubtful = new Set<string>();
       for (const v of this.vocabulary) {
         const s = wordScore(w, v);
         if (s > 0) names.set(v, s);
+        if (s > 0 && doubtfulReading(w, v)) doubtful.add(v);
       }
       // Another spelling of the same name (Harjeet for Harjit, Hasan for Hassan): as a nickname.
       if (w.length >= 4) {
         for (const v of this.bySpelling.get(spellingKey(w)) ?? NO_WORDS) {
           if ((names.get(v) ?? 0) < SAME_SPELLING) names.set(v, SAME_SPELLING);
+          doubtful.delete(v);
         }
       }
       const context: string[] = [];
       if (w.length >= 5)
         for (const c of this.contextWords) if (c.length >= 5 && closeEnough(w, c)) context.push(c);
-      typed = { names, context };
+      typed = { names, context, doubtful };
       if (this.typedWords.size < 100_000) this.typedWords.set(w, typed);
     }
     return typed;
@@ -752,6 +763,8 @@ export class RosterMatcher {
     let firstMatched = 0;
     let matchedCount = 0;
     let initialConflict = 0;
+    // A word read as a name it may well not be ("Green" for Greenwood, "Shaw" for Shah).
+    let doubtful = false;
     // Given names read as place words ("David" of St David's Church): contradictions unless the
     // person's own first name was typed too.
     let givenAsContext = 0;
@@ -769,6 +782,7 @@ export class RosterMatcher {
       }
       if (bestJ >= 0 && best > 0) {
         used[bestJ] = true;
+        if (typed[k]!.doubtful.has(names[bestJ]!)) doubtful = true;
         matchedCount++;
         matchedWeight += best * (this.weight.get(names[bestJ]!) ?? 1);
         if (bestJ >= item.surnameFrom) lastMatched = Math.max(lastMatched, best);
@@ -851,7 +865,8 @@ export class RosterMatcher {
         0.85 * (matchedWeight / matchedCount / Math.max(...names.map((t) => this.weight.get(t) ?? 1))),
       );
     }
-    const score = base + bonus - 0.2 * unexplained - 0.15 * conflict - 0.3 * initialConflict;
+    let score = base + bonus - 0.2 * unexplained - 0.15 * conflict - 0.3 * initialConflict;
+    if (doubtful) score = Math.min(score, DOUBTFUL);
     return Math.max(0, Math.min(0.99, score));
   }
 }
@@ -959,4 +974,17 @@ export function wordScore(w: string, n: string): number {
   }
   if (w.length >= 3 && n.startsWith(w)) return 0.8;
   return 0;
+}
+
+/**
+ * Whether a typed word that wordScore reads as roster word `n` may as well be another name: one
+ * letter off in a short word, where most changes of a letter make another real name (Shaw and
+ * Shah, Chan and Chen, Sean and Sian), or a whole word that begins a longer one (Green of
+ * Greenwood, Bell of Bello). Long words keep their typos
+ * (Okafur for Okafor), and initials are weighed elsewhere.
+ */
+function doubtfulReading(w: string, n: string): boolean {
+  if (w === n || areNicknames(w, n) || w.length === 1 || n.length === 1) return false;
+  if (Math.min(w.length, n.length) < 6 && editDistance(w, n, 1) <= 1) return true;
+  return n.length > w.length && n.startsWith(w);
 }

@@ -1,0 +1,117 @@
+// Trial AB: typed names wrongly accepted as someone else on the roster. A wrong automatic match
+// gives one person's ties to another, so each case below must go to review, with the roster
+// person still suggested; the true matches next to each must still be accepted.
+import { describe, expect, it } from 'vitest';
+import { readRoster, RosterMatcher } from '../../../src/core/ingest';
+import { QualityCollector } from '../../../src/core/quality';
+import { text } from './helpers';
+
+const ROSTER_CSV = [
+  'id,name,type,role,service,sector',
+  'gp-01,Dr Priya Patel,public-servant,GP,Riverside Surgery,public',
+  'gp-02,Dr Sanjay Patel,public-servant,GP,Northgate Medical Centre,public',
+  'gp-03,Dr Siân Llewellyn,public-servant,GP,Riverside Surgery,public',
+  "gp-05,Dr Catherine O'Brien,public-servant,GP,Castle Street Surgery,public",
+  'gp-06,Dr Wei Chen,public-servant,GP,Castle Street Surgery,public',
+  'nu-02,Sarah Jones,public-servant,Practice Nurse,Northgate Medical Centre,public',
+  'nu-03,Bernadette Kelly,public-servant,School Nurse,Castlebridge School Nursing Service,public',
+  "sc-01,Helen Okafor,public-servant,Headteacher,St Mary's CE Primary School,public",
+  'po-02,PC Rachel Osei,public-servant,Police Constable,Castlebridge Neighbourhood Policing Team,public',
+  'po-04,Liam Byrne,public-servant,PCSO,Castlebridge Neighbourhood Policing Team,public',
+  'co-02,Paul Greenwood,public-servant,Neighbourhood Manager,Castlebridge Borough Council,public',
+  'co-03,Mohammed Rahman,public-servant,Neighbourhood Officer,Castlebridge Borough Council,public',
+  'co-09,Seán Kelly,public-servant,Community Safety Officer,Castlebridge Borough Council,public',
+  "co-10,Lisa Marsh,public-servant,Family Support Worker,Sure Start Children's Centre,public",
+  'li-01,Eleanor Price,public-servant,Librarian,Castlebridge Library,public',
+  'cl-01,Cllr Margaret Evans,public-servant,Ward Councillor,Castlebridge Borough Council,public',
+  'cl-02,Cllr Imran Shah,public-servant,Ward Councillor,Castlebridge Borough Council,public',
+  'cl-03,Cllr William Hughes,public-servant,Ward Councillor,Castlebridge Borough Council,public',
+  "fa-01,Rev Jonathan Pryce,volunteer,Vicar,St Mary's Church,voluntary",
+  'fa-02,Fr Dermot Gallagher,volunteer,Parish Priest,Our Lady of Lourdes Church,voluntary',
+  'fa-05,Pastor Emmanuel Okonkwo,volunteer,Pastor,Grace Chapel,voluntary',
+  'vo-01,Mary Walsh,volunteer,Food Bank Coordinator,Castlebridge Food Bank,voluntary',
+  'vo-02,Peter Walsh,volunteer,Volunteer Driver,Castlebridge Food Bank,voluntary',
+  'vo-08,Chidi Okafor,volunteer,Volunteer,Northgate Youth Club,voluntary',
+  'vo-10,Yusuf Ali,volunteer,Volunteer,Castlebridge Central Mosque,voluntary',
+  'vo-13,Ade Bello,volunteer,Volunteer Adviser,Citizens Advice Castlebridge,voluntary',
+  'vo-14,Lin Chen,volunteer,Volunteer,Age UK Castlebridge,voluntary',
+  'vo-16,Hannah Wright,volunteer,Volunteer,Home-Start Castlebridge,voluntary',
+  'vo-21,Ruth Goldberg,volunteer,Volunteer Adviser,Citizens Advice Castlebridge,voluntary',
+  'vo-22,Tom Ashworth,volunteer,Peer Support Worker,Mind in Castlebridge,voluntary',
+  'gr-01,Castlebridge Food Bank,group,Food bank,,voluntary',
+  "gr-05,St Mary's Church,group,Church,,voluntary",
+  'gr-06,Our Lady of Lourdes Church,group,Church,,voluntary',
+  'gr-07,Grace Chapel,group,Church,,voluntary',
+].join('\n');
+
+const matcherOf = (csv: string) =>
+  new RosterMatcher(readRoster(text('roster.csv', csv), new QualityCollector()).entries);
+const matcher = matcherOf(ROSTER_CSV);
+
+/** Sent to review (no automatic match), with `suggested` among the suggestions when given. */
+function expectReview(typed: string, suggested?: string): void {
+  const m = matcher.match(typed);
+  expect(m.id, typed).toBeNull();
+  if (suggested) expect(m.candidates.map((c) => c.id)).toContain(suggested);
+}
+
+function expectAccepted(typed: string, id: string, m = matcher): void {
+  expect(m.match(typed).id, typed).toBe(id);
+}
+
+describe('a whole word that begins a longer surname (trial AB)', () => {
+  it.each([
+    ['Paul Green', 'co-02'],
+    ['Ruth Gold', 'vo-21'],
+    ['Tom Ash', 'vo-22'],
+    ['Ade Bell', 'vo-13'],
+  ])('suggests, never accepts, %j for the longer name', (typed, id) => {
+    // Before: accepted at 0.9 as Paul Greenwood, Ruth Goldberg, Tom Ashworth, Ade Bello.
+    expectReview(typed, id);
+    expect(matcher.match(typed).candidates[0]!.id).toBe(id);
+  });
+
+  it.each([
+    ['Paul Greenwood', 'co-02'],
+    ['Ruth Goldberg', 'vo-21'],
+    ['Tom Ashworth', 'vo-22'],
+    ['Ade Bello', 'vo-13'],
+  ])('still accepts the whole name %j', (typed, id) => expectAccepted(typed, id));
+});
+
+describe('a short surname or first name one letter off (trial AB)', () => {
+  it.each([
+    ['Imran Shaw', 'cl-02'],
+    ['Lin Chan', 'vo-14'],
+    ['Wei Chan', 'gp-06'],
+    ['Sanjay Patil', 'gp-02'],
+    ['Priya Patil', 'gp-01'],
+    ['Rachel Oseni', 'po-02'],
+    ['Sean Llewellyn', 'gp-03'],
+  ])('suggests, never accepts, %j', (typed, id) => {
+    // Before: accepted at about 0.94, the first name (or surname) being exact.
+    expectReview(typed, id);
+  });
+
+  it.each([
+    ['Helen Okafur', 'sc-01'],
+    ['Chidi Okafur', 'vo-08'],
+    ['Mohammed Rahmen', 'co-03'],
+    ['Imran Shah', 'cl-02'],
+    ['Sian Llewellyn', 'gp-03'],
+    ['Sean Kelly', 'co-09'],
+  ])('still accepts %j (a long word misspelt, a spelling, or exact)', (typed, id) => {
+    expectAccepted(typed, id);
+  });
+
+  it('still reviews "Dr Patel" between the two Patels, suggesting both', () => {
+    const m = matcher.match('Dr Patel');
+    expect(m.id).toBeNull();
+    expect(
+      m.candidates
+        .map((c) => c.id)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(['gp-01', 'gp-02']);
+  });
+});
