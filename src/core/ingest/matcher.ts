@@ -18,6 +18,7 @@ import {
   STOP_WORDS,
   allowedTypos,
   areNicknames,
+  relatedNames,
   editDistance,
   lowerCase,
   nameKey,
@@ -91,8 +92,8 @@ const DESCRIPTION_FILLER = new Set([
 
 /**
  * The most a candidate scores whose match rests on a doubtful reading of a word (a short
- * surname one letter off, a word that begins a longer name): still the first suggestion, never
- * accepted unasked.
+ * surname one letter off, a word that begins a longer name, a related first name): still the
+ * first suggestion, never accepted unasked.
  */
 const DOUBTFUL = 0.75;
 /** Confidence of a group named by its initials alone: a suggestion. */
@@ -960,10 +961,14 @@ function closeEnough(a: string, b: string): boolean {
   return max > 0 && editDistance(a, b, max) <= max;
 }
 
+/** How well a related first name (Liam for William, Sally for Sarah) stands for a roster one. */
+const RELATED_NAME = 0.7;
+
 /** How well one typed word stands for one roster name word (0 = not at all). */
 export function wordScore(w: string, n: string): number {
   if (w === n) return 1;
   if (areNicknames(w, n)) return 0.9;
+  if (relatedNames(w, n)) return RELATED_NAME;
   // Initials: "P Patel" or a roster that lists "J. Smith".
   if (w.length === 1) return n.startsWith(w) ? 0.7 : 0;
   if (n.length === 1) return w.startsWith(n) ? 0.7 : 0;
@@ -977,14 +982,15 @@ export function wordScore(w: string, n: string): number {
 }
 
 /**
- * Whether a typed word that wordScore reads as roster word `n` may as well be another name: one
- * letter off in a short word, where most changes of a letter make another real name (Shaw and
- * Shah, Chan and Chen, Sean and Sian), or a whole word that begins a longer one (Green of
- * Greenwood, Bell of Bello). Long words keep their typos
+ * Whether a typed word that wordScore reads as roster word `n` may as well be another name: a
+ * related first name (Liam, not William), one letter off in a short word, where most changes of
+ * a letter make another real name (Shaw and Shah, Chan and Chen, Sean and Sian), or a whole word
+ * that begins a longer one (Green of Greenwood, Bell of Bello). Long words keep their typos
  * (Okafur for Okafor), and initials are weighed elsewhere.
  */
 function doubtfulReading(w: string, n: string): boolean {
   if (w === n || areNicknames(w, n) || w.length === 1 || n.length === 1) return false;
+  if (relatedNames(w, n)) return true;
   if (Math.min(w.length, n.length) < 6 && editDistance(w, n, 1) <= 1) return true;
   return n.length > w.length && n.startsWith(w);
 }

@@ -385,18 +385,23 @@ export const STOP_WORDS = new Set([
   'guy',
 ]);
 
-/** Groups of first names that stand for one another (diminutives and common spellings). */
+/**
+ * Groups of first names that stand for one another (diminutives and common spellings). A name
+ * marked '~' is also a name in its own right (Liam, Lisa, Hannah, Sally): it may be the group's
+ * name shortened, or someone else's own name, so a pair with it is only related (relatedNames),
+ * never enough to match on (trial AB: "Bill Byrne" was accepted as a roster's Liam Byrne).
+ */
 const NICKNAME_GROUPS: string[][] = [
   ['robert', 'rob', 'bob', 'bobby', 'robbie', 'bert'],
-  ['william', 'will', 'bill', 'billy', 'liam', 'willie'],
-  ['elizabeth', 'liz', 'lizzie', 'beth', 'betty', 'eliza', 'lisa', 'libby', 'bess'],
+  ['william', 'will', 'bill', 'billy', '~liam', 'willie'],
+  ['elizabeth', 'liz', 'lizzie', 'beth', 'betty', '~eliza', '~lisa', 'libby', 'bess'],
   ['catherine', 'katherine', 'kathryn', 'kate', 'katie', 'kathy', 'cathy', 'cat', 'kat', 'kay'],
   ['james', 'jim', 'jimmy', 'jamie'],
   ['michael', 'mike', 'mick', 'mickey', 'micky'],
   ['david', 'dave', 'davey', 'davy'],
   ['stephen', 'steven', 'steve', 'stevie'],
   ['christopher', 'chris', 'kit'],
-  ['christine', 'chris', 'chrissie', 'tina', 'christina'],
+  ['christine', 'chris', 'chrissie', '~tina', '~christina'],
   ['thomas', 'tom', 'tommy'],
   ['anthony', 'antony', 'tony'],
   ['susan', 'sue', 'susie', 'suzanne', 'suzy'],
@@ -404,7 +409,7 @@ const NICKNAME_GROUPS: string[][] = [
   ['nicholas', 'nick', 'nicky'],
   ['nicola', 'nicky', 'nikki', 'nic'],
   ['alexander', 'alex', 'alec', 'sandy', 'xander'],
-  ['alexandra', 'alex', 'sandra', 'lexi', 'sandy'],
+  ['alexandra', 'alex', '~sandra', 'lexi', 'sandy'],
   ['samuel', 'sam', 'sammy'],
   ['samantha', 'sam', 'sammy'],
   ['benjamin', 'ben', 'benny'],
@@ -426,7 +431,7 @@ const NICKNAME_GROUPS: string[][] = [
   ['amanda', 'mandy'],
   ['philip', 'phillip', 'phil'],
   ['timothy', 'tim', 'timmy'],
-  ['jonathan', 'jon', 'jonny', 'john', 'johnny'],
+  ['jonathan', 'jon', 'jonny', '~john', 'johnny'],
   ['joseph', 'joe', 'joey'],
   ['henry', 'harry', 'hal'],
   ['harold', 'harry', 'hal'],
@@ -439,14 +444,14 @@ const NICKNAME_GROUPS: string[][] = [
   ['lawrence', 'laurence', 'larry', 'laurie'],
   ['leonard', 'len', 'lenny', 'leo'],
   ['nathan', 'nathaniel', 'nat', 'nate'],
-  ['natalie', 'nat', 'natasha', 'tasha'],
+  ['natalie', 'nat', '~natasha', 'tasha'],
   ['ronald', 'ron', 'ronnie'],
   ['russell', 'russ'],
   ['terence', 'terry'],
   ['valerie', 'val'],
   ['jessica', 'jess', 'jessie'],
   ['abigail', 'abby', 'abbie', 'gail'],
-  ['ann', 'anne', 'anna', 'annie', 'hannah'],
+  ['ann', 'anne', '~anna', 'annie', '~hannah'],
   ['dorothy', 'dot', 'dotty', 'dottie'],
   ['gillian', 'gill', 'jill', 'gilly'],
   ['jacqueline', 'jackie', 'jacqui'],
@@ -456,16 +461,16 @@ const NICKNAME_GROUPS: string[][] = [
   ['francis', 'frank', 'frankie'],
   ['mohammed', 'muhammad', 'mohammad', 'mohamed', 'muhammed', 'mohamad', 'mo'],
   ['ahmed', 'ahmad'],
-  ['yusuf', 'yousef', 'youssef', 'joseph'],
+  ['yusuf', 'yousef', 'youssef', '~joseph'],
   ['aisha', 'ayesha', 'aysha'],
   ['siobhan', 'shivaun'],
   ['sean', 'shaun', 'shawn'],
   ['stuart', 'stewart', 'stu'],
   ['catriona', 'katrina', 'trina'],
   ['rachel', 'rach'],
-  ['sarah', 'sara', 'sally'],
-  ['helen', 'helena', 'ellen', 'nell'],
-  ['eleanor', 'elinor', 'ellie', 'nora', 'nell'],
+  ['sarah', 'sara', '~sally'],
+  ['helen', '~helena', '~ellen', 'nell'],
+  ['eleanor', 'elinor', 'ellie', '~nora', 'nell'],
   ['gerald', 'gerry', 'jerry'],
   ['raymond', 'ray'],
   ['donald', 'don', 'donny'],
@@ -516,27 +521,43 @@ const SHORT_FORMS: string[][] = [
   ['gurdwara', 'gurudwara'],
 ];
 
+/** A group's name without its '~' mark. */
+const bare = (name: string) => name.replace(/^~/, '');
+
 /** The first names of the nickname groups, to tell a given name from a place word ("David" of St David's). */
-const GIVEN_NAMES = new Set(NICKNAME_GROUPS.flat());
+const GIVEN_NAMES = new Set(NICKNAME_GROUPS.flat().map(bare));
 
 export function isGivenName(word: string): boolean {
   return GIVEN_NAMES.has(word);
 }
 
-const NICKNAMES: Map<string, Set<string>> = (() => {
-  const map = new Map<string, Set<string>>();
-  for (const group of [...NICKNAME_GROUPS, ...SHORT_FORMS]) {
-    for (const name of group) {
-      let set = map.get(name);
-      if (!set) map.set(name, (set = new Set()));
-      for (const other of group) if (other !== name) set.add(other);
+/** Each name's nicknames (both names short forms or spellings of one name), and its related names. */
+const NICKNAMES = new Map<string, Set<string>>();
+const RELATED = new Map<string, Set<string>>();
+for (const group of [...NICKNAME_GROUPS, ...SHORT_FORMS]) {
+  for (const name of group) {
+    for (const other of group) {
+      if (other === name) continue;
+      // A pair with a name in its own right is related, not one name (unless another group says so).
+      const map = name.startsWith('~') || other.startsWith('~') ? RELATED : NICKNAMES;
+      let set = map.get(bare(name));
+      if (!set) map.set(bare(name), (set = new Set()));
+      set.add(bare(other));
     }
   }
-  return map;
-})();
+}
 
+/** Whether two first names are one name (Bill and William, Kate and Catherine, Mo and Mohammed). */
 export function areNicknames(a: string, b: string): boolean {
   return NICKNAMES.get(a)?.has(b) ?? false;
+}
+
+/**
+ * Whether two first names are related but each a name of its own (Liam and William, Sally and
+ * Sarah, Hannah and Ann): worth suggesting one for the other, never taking one for the other.
+ */
+export function relatedNames(a: string, b: string): boolean {
+  return !areNicknames(a, b) && (RELATED.get(a)?.has(b) ?? false);
 }
 
 /** The letter pairs spelling folds, each to what it stands for in another spelling of the name. */

@@ -115,3 +115,44 @@ describe('a short surname or first name one letter off (trial AB)', () => {
     ).toEqual(['gp-01', 'gp-02']);
   });
 });
+
+describe('first names related but names of their own (trial AB)', () => {
+  it.each([
+    ['Liam Hughes', 'cl-03'],
+    ['Bill Byrne', 'po-04'],
+    ['William Byrne', 'po-04'],
+    ['Will Byrne', 'po-04'],
+    ['Annie Wright', 'vo-16'],
+    ['Anna Wright', 'vo-16'],
+    ['Beth Marsh', 'co-10'],
+    ['Elizabeth Marsh', 'co-10'],
+    ['Sally Jones', 'nu-02'],
+    ['Joseph Ali', 'vo-10'],
+    ['Nora Price', 'li-01'],
+  ])('suggests, never accepts, %j', (typed, id) => {
+    expectReview(typed, id);
+  });
+
+  it.each([
+    ["Kate O'Brien", 'gp-05'],
+    ['Peggy Evans', 'cl-01'],
+    ['Mo Rahman', 'co-03'],
+    ['Ellie Price', 'li-01'],
+    ['Liam Byrne', 'po-04'],
+  ])('still accepts %j (a short form of the roster name, or the name itself)', (typed, id) => {
+    expectAccepted(typed, id);
+  });
+
+  it('still accepts Bill, Will and Billy for a roster William, and Liam for a roster Liam', () => {
+    const m = matcherOf(
+      [
+        'id,name,type,role,service,sector',
+        'a,William Byrne,public-servant,PCSO,Policing,public',
+        'b,Liam Hughes,public-servant,PCSO,Policing,public',
+      ].join('\n'),
+    );
+    for (const typed of ['Bill Byrne', 'Will Byrne', 'Billy Byrne']) expectAccepted(typed, 'a', m);
+    expectAccepted('Liam Hughes', 'b', m);
+    expect(m.match('Liam Byrne').id).toBeNull();
+  });
+});
