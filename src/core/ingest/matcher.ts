@@ -92,8 +92,8 @@ const DESCRIPTION_FILLER = new Set([
 
 /**
  * The most a candidate scores whose match rests on a doubtful reading of a word (a short
- * surname one letter off, a word that begins a longer name, a related first name): still the
- * first suggestion, never accepted unasked.
+ * surname one letter off, a word that begins a longer name, a related first name) or whose
+ * calling a typed title contradicts: still the first suggestion, never accepted unasked.
  */
 const DOUBTFUL = 0.75;
 /** Confidence of a group named by its initials alone: a suggestion. */
@@ -808,6 +808,9 @@ export class RosterMatcher {
     let agree = 0;
     let courtesy = 0;
     let conflict = 0;
+    // A title of a calling the roster says this person is not of ("Dr" for a volunteer driver).
+    let contradicted = false;
+    const saysWhatTheyAre = item.titles.size > 0 || item.roleTokens.size > 0;
     for (const t of titles) {
       const hints = TITLE_HINTS[t];
       const calling = TITLE_CALLING[t];
@@ -815,8 +818,10 @@ export class RosterMatcher {
       else if (COURTESY_TITLES.has(t)) {
         if (otherGender(item.titles, t)) conflict++;
         else courtesy++;
-      } else if (calling && otherCalling(item.titles, calling)) conflict++;
-      else if (hints) {
+      } else if (calling && otherCalling(item.titles, calling)) {
+        conflict++;
+        contradicted = true;
+      } else if (hints) {
         // The role says what someone is; where it is silent ("Partner", "Neighbourhood Officer"),
         // where they work may: a practice nurse is at a surgery too, but is no doctor.
         // Another rank of the same calling ("Sgt Singh" for a constable) neither agrees nor
@@ -828,9 +833,13 @@ export class RosterMatcher {
           !hints.some((h) => RANK_WORDS.has(h) && role.has(h));
         if (otherRank) continue;
         if (hints.some((h) => role.has(h))) agree++;
-        else if (someOf(role, ROLE_WORDS)) conflict++;
-        else if ((TITLE_SERVICE_HINTS[t] ?? []).some((h) => item.context.has(h))) agree++;
-        else conflict++;
+        else if ((TITLE_SERVICE_HINTS[t] ?? []).some((h) => item.context.has(h)) && !someOf(role, ROLE_WORDS))
+          agree++;
+        else {
+          conflict++;
+          // Where the roster says what they are, a title of another calling is someone else.
+          if (calling && item.person && saysWhatTheyAre) contradicted = true;
+        }
       }
     }
     const agreements = Math.min(2, context + agree);
@@ -867,7 +876,7 @@ export class RosterMatcher {
       );
     }
     let score = base + bonus - 0.2 * unexplained - 0.15 * conflict - 0.3 * initialConflict;
-    if (doubtful) score = Math.min(score, DOUBTFUL);
+    if (doubtful || contradicted) score = Math.min(score, DOUBTFUL);
     return Math.max(0, Math.min(0.99, score));
   }
 }

@@ -156,3 +156,32 @@ describe('first names related but names of their own (trial AB)', () => {
     expect(m.match('Liam Byrne').id).toBeNull();
   });
 });
+
+describe('a title the roster person does not hold (trial AB)', () => {
+  it.each([
+    ['Dr Peter Walsh', 'vo-02'],
+    ['Dr Mary Walsh', 'vo-01'],
+    ['Dr Bernadette Kelly', 'nu-03'],
+    ['PC Paul Greenwood', 'co-02'],
+    ['Cllr Paul Greenwood', 'co-02'],
+    ['Rev Mary Walsh', 'vo-01'],
+  ])('suggests, never accepts, %j', (typed, id) => {
+    // Before: the contradiction cost 0.15, and a full name still scored above 0.8.
+    expectReview(typed, id);
+  });
+
+  it.each([
+    ['Dr Wei Chen', 'gp-06'],
+    ['Dr Catherine OBrien', 'gp-05'],
+    ['Cllr Shah', 'cl-02'],
+    ['PC Osei', 'po-02'],
+    ['Mary Walsh', 'vo-01'],
+  ])('still accepts %j, whose title agrees', (typed, id) => expectAccepted(typed, id));
+
+  it('still accepts a title for someone the roster says nothing of', () => {
+    const m = matcherOf(
+      ['id,name,type,role,service,sector', 'a,Priya Shah,public-servant,,,public'].join('\n'),
+    );
+    expectAccepted('Dr Priya Shah', 'a', m);
+  });
+});
