@@ -96,6 +96,27 @@ const DESCRIPTION_FILLER = new Set([
  * calling a typed title contradicts: still the first suggestion, never accepted unasked.
  */
 const DOUBTFUL = 0.75;
+/**
+ * The most a group scores when the text names a person there ("the vicar at St Mary's", "the
+ * food bank lady"): below a described person (DESCRIBED), who is whom the respondent means.
+ */
+const PERSON_AT_GROUP = 0.4;
+/** Words that name a person by what they do or are, besides titles ("vicar", "lady"). */
+const PERSON_WORDS = new Set([
+  'vicar',
+  'priest',
+  'minister',
+  'chaplain',
+  'curate',
+  'librarian',
+  'volunteer',
+  'lady',
+  'man',
+  'woman',
+  'guy',
+  'bloke',
+]);
+
 /** Confidence of a group named by its initials alone: a suggestion. */
 const INITIALS = 0.6;
 
@@ -135,6 +156,8 @@ interface Indexed {
   /** The words of the role alone ("deputy", "headteacher"), for descriptions of a person by it. */
   roleTokens: Set<string>;
   person: boolean;
+  /** Every word of a group's own name, stop words too ("our lady of lourdes church"); none for people. */
+  ownWords: Set<string>;
   /** The summed weight of nameTokens (set once every name is indexed). */
   totalWeight: number;
 }
@@ -354,6 +377,7 @@ export class RosterMatcher {
       context,
       roleTokens,
       person,
+      ownWords: new Set(person ? [] : all),
       totalWeight: 0,
     };
   }
@@ -701,6 +725,7 @@ export class RosterMatcher {
   private fuzzy(text: string): Map<number, number> {
     const all = this.saintsByShortName(withoutHonorifics(tokens(text)));
     const titles = all.filter((t) => TITLES.has(t));
+    const personWords = all.filter((t) => TITLES.has(t) || PERSON_WORDS.has(t));
     // "the foodbank" is "the food bank": a word the roster writes as two is read as the two.
     const words = this.joinWrittenApart(
       all.filter((t) => !TITLES.has(t) && !STOP_WORDS.has(t)).flatMap((t) => this.joinedWords.get(t) ?? [t]),
@@ -717,7 +742,7 @@ export class RosterMatcher {
         if (v !== w && v.length > 1) for (const i of this.byToken.get(v)!) pool.add(i);
       }
     });
-    for (const i of pool) scores.set(i, this.score(this.items[i]!, words, typed, titles));
+    for (const i of pool) scores.set(i, this.score(this.items[i]!, words, typed, titles, personWords));
     return scores;
   }
 
@@ -753,7 +778,13 @@ export class RosterMatcher {
     return typed;
   }
 
-  private score(item: Indexed, words: string[], typed: TypedWord[], titles: string[]): number {
+  private score(
+    item: Indexed,
+    words: string[],
+    typed: TypedWord[],
+    titles: string[],
+    personWords: string[],
+  ): number {
     const names = item.nameTokens;
     const used = new Array<boolean>(names.length).fill(false);
     let matchedWeight = 0;
@@ -877,6 +908,9 @@ export class RosterMatcher {
     }
     let score = base + bonus - 0.2 * unexplained - 0.15 * conflict - 0.3 * initialConflict;
     if (doubtful || contradicted) score = Math.min(score, DOUBTFUL);
+    // "the vicar at St Mary's": a person there, not the church itself.
+    if (!item.person && personWords.some((w) => !item.ownWords.has(w)))
+      score = Math.min(score, PERSON_AT_GROUP);
     return Math.max(0, Math.min(0.99, score));
   }
 }

@@ -185,3 +185,27 @@ describe('a title the roster person does not hold (trial AB)', () => {
     expectAccepted('Dr Priya Shah', 'a', m);
   });
 });
+
+describe('a person described at a group is not the group (trial AB)', () => {
+  it.each([
+    ["the vicar at St Mary's", 'fa-01'],
+    ["St Mary's vicar", 'fa-01'],
+    ["Rev at St Mary's", 'fa-01'],
+    ['the priest at Our Lady of Lourdes', 'fa-02'],
+    ['Pastor at Grace Chapel', 'fa-05'],
+  ])('suggests the person first for %j', (typed, id) => {
+    expectReview(typed, id);
+    expect(matcher.match(typed).candidates[0]!.id).toBe(id);
+  });
+
+  it.each(['the lady at the food bank', 'the food bank lady'])('reviews %j', (typed) => {
+    expectReview(typed);
+  });
+
+  it.each([
+    ["St Mary's Church", 'gr-05'],
+    ['Grace Chapel', 'gr-07'],
+    ['the food bank', 'gr-01'],
+    ['Our Lady of Lourdes Church', 'gr-06'],
+  ])('still accepts the group itself, %j', (typed, id) => expectAccepted(typed, id));
+});
