@@ -797,6 +797,9 @@ export class RosterMatcher {
     let initialConflict = 0;
     // A word read as a name it may well not be ("Green" for Greenwood, "Shaw" for Shah).
     let doubtful = false;
+    // Name words typed exactly as the roster has them: two of them outweigh one doubtful word
+    // ("Zoe Bronte-Hal" for Zoë Brontë-Hall), one does not ("Imran Shaw" for Imran Shah).
+    let exact = 0;
     // Given names read as place words ("David" of St David's Church): contradictions unless the
     // person's own first name was typed too.
     let givenAsContext = 0;
@@ -815,6 +818,7 @@ export class RosterMatcher {
       if (bestJ >= 0 && best > 0) {
         used[bestJ] = true;
         if (typed[k]!.doubtful.has(names[bestJ]!)) doubtful = true;
+        if (best === 1) exact++;
         matchedCount++;
         matchedWeight += best * (this.weight.get(names[bestJ]!) ?? 1);
         if (bestJ >= item.surnameFrom) lastMatched = Math.max(lastMatched, best);
@@ -907,7 +911,7 @@ export class RosterMatcher {
       );
     }
     let score = base + bonus - 0.2 * unexplained - 0.15 * conflict - 0.3 * initialConflict;
-    if (doubtful || contradicted) score = Math.min(score, DOUBTFUL);
+    if ((doubtful && exact < 2) || contradicted) score = Math.min(score, DOUBTFUL);
     // "the vicar at St Mary's": a person there, not the church itself.
     if (!item.person && personWords.some((w) => !item.ownWords.has(w)))
       score = Math.min(score, PERSON_AT_GROUP);

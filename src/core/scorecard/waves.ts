@@ -2,7 +2,7 @@
 // an interval for the change, and whether it is a real change rather than resampling noise.
 import type { Scorecard } from './compute';
 import { INDICATOR_COLUMNS } from './columns';
-import { areNicknames, normaliseText, TITLES } from '../ingest/names';
+import { areNicknames, normaliseText, relatedNames, TITLES } from '../ingest/names';
 
 export interface ChangeRow {
   id: string;
@@ -103,7 +103,7 @@ export function compareWaves(before: Scorecard[], after: Scorecard[]): ChangeRow
 
 /**
  * Whether two names of one roster id are two people: their first names differ, titles aside, and
- * are not short forms of one another. A surname changed (Sarah Lindqvist, then Sarah Morgan) or a
+ * are not short forms or related forms of one another (Liam and William: one id kept for them). A surname changed (Sarah Lindqvist, then Sarah Morgan) or a
  * title added is the same person.
  */
 export function isOtherPerson(before: string | null | undefined, after: string | null | undefined): boolean {
@@ -113,7 +113,7 @@ export function isOtherPerson(before: string | null | undefined, after: string |
       .split(' ')
       .find((w) => !TITLES.has(w)) ?? '';
   const [b, a] = [first(before), first(after)];
-  return b !== '' && a !== '' && b !== a && !areNicknames(b, a);
+  return b !== '' && a !== '' && b !== a && !areNicknames(b, a) && !relatedNames(b, a);
 }
 
 export interface ServiceChange {

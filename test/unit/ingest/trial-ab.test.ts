@@ -209,3 +209,25 @@ describe('a person described at a group is not the group (trial AB)', () => {
     ['Our Lady of Lourdes Church', 'gr-06'],
   ])('still accepts the group itself, %j', (typed, id) => expectAccepted(typed, id));
 });
+
+describe('a doubtful word beside two name words typed exactly', () => {
+  const names = matcherOf(
+    [
+      'id,name,type,role,service,sector',
+      'ps-02,Zoë Brontë-Hall,public-servant,Headteacher,St Mary’s Primary School,public',
+      'ps-12,José María García-López,public-servant,Practice Nurse,Maindee Surgery,public',
+      'ps-13,Imran Shah,public-servant,Ward Councillor,Newport City Council,public',
+    ].join('\n'),
+  );
+
+  it('is outweighed by them: a typo in one part of a longer name is still accepted', () => {
+    // Before the exact-word count these went to review (trial U's exports, all right matches).
+    expectAccepted('Zoe Bronte-Hal', 'ps-02', names);
+    expectAccepted('Jose Garcia-Lopes', 'ps-12', names);
+  });
+
+  it('is not outweighed by one: a first name and a surname one letter off stays in review', () => {
+    expect(names.match('Imran Shaw').id).toBeNull();
+    expect(names.match('Imran Shaw').candidates[0]?.id).toBe('ps-13');
+  });
+});

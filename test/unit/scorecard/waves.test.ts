@@ -110,6 +110,8 @@ describe('a roster id given to someone else between waves (trial X)', () => {
       ['Sarah Lindqvist', 'Sarah Morgan'],
       ['Helen Okafor', 'Mrs Helen Okafor'],
       ['James Whitfield', 'Jim Whitfield'],
+      // A related name (William, then Liam) under one id: the evaluator kept the id for them.
+      ['William Hughes', 'Liam Hughes'],
     ]) {
       const change = compareWaves(renamed(cards(before), 'ps-1', was!), renamed(cards(after), 'ps-1', is!));
       expect(change.find((r) => r.id === 'ps-1')!.status).toBe('both');
