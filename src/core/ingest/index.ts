@@ -21,6 +21,7 @@ import {
   type QualityCollector,
 } from '../quality';
 import { isRelativeTerm, parseRespondentType, typeLabel } from './actor-type';
+import { typedOtherLabel } from './mapping-edit';
 import {
   asksOwnDetails,
   detectLayout,
@@ -2490,6 +2491,42 @@ function leaveOutDroppedQuestions(
   return { ...given, questions: given.questions.filter((q) => !gone(q)) };
 }
 
+/** A tie type the detector gives a question whose wording names none ("named", "named-2"). */
+const PLACEHOLDER_RELATION = /^named(-\d+)?$/;
+
+/**
+ * A mapping edited by hand may give a question a tie type and leave its "Other" box on the
+ * placeholder they shared ("named-2" renamed "trust", its Other box still "named-2"): the box's
+ * typed names answer the same question, so it takes the question's tie type, as in the app's
+ * mapping step (setQuestionRelation). A box given a tie type of its own keeps it.
+ */
+function followOtherBoxes(fileName: string, given: SurveyMapping, quality: QualityCollector): SurveyMapping {
+  const byLabel = new Map(given.questions.map((q) => [typedOtherLabel(q.label), q]));
+  let changed = false;
+  const questions = given.questions.map((box) => {
+    const question = byLabel.get(box.label);
+    if (
+      !question ||
+      question === box ||
+      question.relation == null ||
+      PLACEHOLDER_RELATION.test(question.relation) ||
+      box.relation == null ||
+      !PLACEHOLDER_RELATION.test(box.relation)
+    )
+      return box;
+    quality.info(
+      fileName,
+      1,
+      box.columns[0] ?? null,
+      'other-follows-question',
+      `The saved mapping gives "${question.label.slice(0, 80)}" the tie type "${question.relation}" but its "Other" box "${box.relation}": the box's typed names answer that question, so they were read as "${question.relation}" too. Give the box a tie type of its own in mapping.json to keep them apart.`,
+    );
+    changed = true;
+    return { ...box, relation: question.relation };
+  });
+  return changed ? { ...given, questions } : given;
+}
+
 /**
  * `read()`, and when it stops the run on a workbook of several sheets, the stop says which sheet
  * was read and which were not (the reader's note): "No name-generator question was found" alone
@@ -2529,6 +2566,7 @@ function mapSurvey(
     given = followMovedQuestions(fileName, given, detected, header, subHeaders, quality);
     given = followChoices(fileName, given, detected, header, quality);
     given = leaveOutDroppedQuestions(fileName, given, header, quality);
+    given = followOtherBoxes(fileName, given, quality);
     surveyMapping = { ...given, file: fileName };
     const missing = [
       ...given.questions.flatMap((q) => q.columns),

@@ -190,3 +190,36 @@ describe('Citizen Space: a group answering for itself', () => {
     expect(r.respondents.find((x) => x.responseId === 'ANON-2')?.onRoster).toBe(false);
   });
 });
+
+describe('a mapping.json whose question was given a tie type by hand', () => {
+  // Typeform: one column per choice, then the "Other" box; the question carries no wording.
+  const typeform = text(
+    'typeform.csv',
+    [
+      '#,Helen Okafor,Amira Haddad,Karen Douglas,Other,Submit Date (UTC)',
+      'a1,Helen Okafor,,,,2026-03-02 10:00:00',
+      'a2,,Amira Haddad,Karen Douglas,Liam Byrne,2026-03-02 11:00:00',
+      'a3,Helen Okafor,Amira Haddad,,,2026-03-02 12:00:00',
+    ].join('\n'),
+  );
+
+  it('reads its "Other" box, left on the shared placeholder, as that tie type too', () => {
+    const detected = run([typeform]).mapping;
+    const questions = detected.surveys[0]!.questions;
+    expect(questions.map((q) => q.relation)).toEqual(['named', 'named']);
+    const edited = structuredClone(detected);
+    edited.surveys[0]!.questions[0]!.relation = 'need';
+    const r = run([typeform], { mapping: edited });
+    // Before: Liam Byrne, typed in the Other box, stayed "named" beside the need ties.
+    expect(tieSet(r)).toContain('r-a2>ps-10:need');
+    expect(tieSet(r).filter((t) => t.endsWith(':named'))).toEqual([]);
+    expect(codes(r.quality)).toContain('other-follows-question');
+  });
+
+  it('keeps a tie type given to the box itself', () => {
+    const edited = structuredClone(run([typeform]).mapping);
+    edited.surveys[0]!.questions[0]!.relation = 'need';
+    edited.surveys[0]!.questions[1]!.relation = 'trust';
+    expect(tieSet(run([typeform], { mapping: edited }))).toContain('r-a2>ps-10:trust');
+  });
+});
