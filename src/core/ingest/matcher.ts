@@ -5,6 +5,7 @@ import type { ActorId } from '../model';
 import {
   COURTESY_TITLES,
   TITLES,
+  SAME_TITLE,
   TITLE_CALLING,
   TITLE_HINTS,
   TITLE_SERVICE_HINTS,
@@ -119,6 +120,29 @@ const PERSON_WORDS = new Set([
 
 /** Confidence of a group named by its initials alone: a suggestion. */
 const INITIALS = 0.6;
+/**
+ * Short names of organisations found in most UK towns, which their initials do not give: the
+ * words a roster group's name must hold to be suggested for one.
+ */
+const KNOWN_ACRONYMS: Record<string, string[][]> = {
+  cab: [['citizens', 'advice']],
+  ca: [['citizens', 'advice']],
+  jcp: [['jobcentre'], ['job', 'centre']],
+  tra: [['tenants'], ['residents', 'association']],
+  ra: [['residents', 'association']],
+  ymca: [['ymca']],
+};
+
+/**
+ * Words most of the roster's groups carry in their names, such as the town's ("Castlebridge
+ * Food Bank", "Citizens Advice Castlebridge"): left out of a group's initials, as people do.
+ */
+function townWords(items: readonly Indexed[]): Set<string> {
+  const groups = items.filter((item) => !item.person);
+  const count = new Map<string, number>();
+  for (const item of groups) for (const t of new Set(item.nameTokens)) count.set(t, (count.get(t) ?? 0) + 1);
+  return new Set([...count].filter(([, n]) => n >= 3 && n * 4 >= groups.length).map(([t]) => t));
+}
 
 /** Confidence of a name whose letters are a roster name's, spaced otherwise. */
 const COMPACT_MATCH = 0.95;
@@ -227,6 +251,7 @@ export class RosterMatcher {
   constructor(entries: RosterEntry[], codebook?: Iterable<[string, string]>) {
     this.items = entries.map((entry) => this.index(entry));
     this.entries = this.items.map((i) => i.entry);
+    const placeWords = townWords(this.items);
     this.items.forEach((item, i) => {
       const { entry } = item;
       this.byId.set(entry.id.toLowerCase(), i);
@@ -252,8 +277,13 @@ export class RosterMatcher {
       for (const alias of entry.aliases ?? []) keys.add(nameKey(alias));
       const byEmail = item.person ? emailName(entry.email, item.nameTokens) : null;
       if (byEmail) keys.add(byEmail);
-      if (!item.person && item.nameTokens.length >= 2)
+      if (!item.person && item.nameTokens.length >= 2) {
         push(this.byInitials, item.nameTokens.map((t) => t[0]).join(''), i);
+        // Without the town's name most of them carry ("WI" for Castlebridge Women's Institute).
+        const own = item.nameTokens.filter((t) => !placeWords.has(t));
+        if (own.length >= 2 && own.length < item.nameTokens.length)
+          push(this.byInitials, own.map((t) => t[0]).join(''), i);
+      }
       for (const key of keys) if (key) push(this.byKey, key, i);
       for (const key of new Set([...keys].map(compact))) if (key) push(this.byCompactKey, key, i);
       for (const t of new Set(item.nameTokens)) push(this.byToken, t, i);
@@ -537,11 +567,13 @@ export class RosterMatcher {
       };
     }
     const scored = this.fuzzy(raw);
-    // A group by its initials ("WI" for Women's Institute): suggested, never accepted, as initials
-    // stand for much else.
-    if (/^[A-Z]{2,6}$/.test(raw)) {
-      for (const i of this.byInitials.get(lower) ?? NONE)
-        scored.set(i, Math.max(scored.get(i) ?? 0, INITIALS));
+    // A group by its initials ("WI", "the JCP" for Jobcentre Plus) or a common short name ("CAB"
+    // for Citizens Advice): suggested, never accepted, as initials stand for much else.
+    const acronym = raw.replace(/^the\s+/i, '').replace(/['’]s$/, '');
+    if (/^[A-Z]{2,6}$/.test(acronym)) {
+      const key = acronym.toLowerCase();
+      const found = [...(this.byInitials.get(key) ?? NONE), ...this.groupsCalled(KNOWN_ACRONYMS[key] ?? [])];
+      for (const i of found) scored.set(i, Math.max(scored.get(i) ?? 0, INITIALS));
     }
     if (!exact) {
       // The same letters, spaced otherwise (a double-barrelled or prefixed name written as one
@@ -722,6 +754,14 @@ export class RosterMatcher {
   }
 
   /** Every roster entry sharing a word (or a nickname, typo or prefix of one) with the text, scored. */
+  /** The roster's groups whose names hold all the words of one of `phrases`. */
+  private groupsCalled(phrases: string[][]): number[] {
+    if (phrases.length === 0) return [];
+    return this.items.flatMap((item, i) =>
+      !item.person && phrases.some((words) => words.every((w) => item.nameTokens.includes(w))) ? [i] : [],
+    );
+  }
+
   private fuzzy(text: string): Map<number, number> {
     const all = this.saintsByShortName(withoutHonorifics(tokens(text)));
     const titles = all.filter((t) => TITLES.has(t));
@@ -849,7 +889,7 @@ export class RosterMatcher {
     for (const t of titles) {
       const hints = TITLE_HINTS[t];
       const calling = TITLE_CALLING[t];
-      if (item.titles.has(t)) agree++;
+      if (item.titles.has(t) || SAME_TITLE[t]?.some((same) => item.titles.has(same))) agree++;
       else if (COURTESY_TITLES.has(t)) {
         if (otherGender(item.titles, t)) conflict++;
         else courtesy++;

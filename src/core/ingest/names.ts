@@ -180,6 +180,33 @@ export const TITLE_HINTS: Record<string, string[]> = {
   reverend: ['vicar', 'minister', 'reverend', 'priest', 'curate', 'chaplain'],
   cllr: ['councillor', 'cllr'],
   councillor: ['councillor', 'cllr'],
+  fr: ['priest', 'father', 'parish', 'chaplain'],
+  father: ['priest', 'father', 'parish', 'chaplain'],
+  pastor: ['pastor', 'minister'],
+  imam: ['imam'],
+  rabbi: ['rabbi'],
+};
+
+/**
+ * Titles written in full or short ("Father Gallagher" for the roster's Fr Dermot Gallagher): the
+ * other form of each, so a title typed one way agrees with the roster's written the other.
+ */
+export const SAME_TITLE: Record<string, string[]> = {
+  fr: ['father'],
+  father: ['fr'],
+  rev: ['revd', 'reverend'],
+  revd: ['rev', 'reverend'],
+  reverend: ['rev', 'revd'],
+  dr: ['doctor'],
+  doctor: ['dr'],
+  sgt: ['sergeant'],
+  sergeant: ['sgt'],
+  insp: ['inspector'],
+  inspector: ['insp'],
+  cllr: ['councillor'],
+  councillor: ['cllr'],
+  prof: ['professor'],
+  professor: ['prof'],
 };
 
 /** Where a title's people work, for a roster person whose role does not say what they are. */
@@ -205,6 +232,11 @@ export const TITLE_SERVICE_HINTS: Record<string, string[]> = {
   reverend: ['church', 'chapel', 'parish'],
   cllr: ['council'],
   councillor: ['council'],
+  fr: ['church', 'parish'],
+  father: ['church', 'parish'],
+  pastor: ['church', 'chapel'],
+  imam: ['mosque', 'masjid'],
+  rabbi: ['synagogue'],
 };
 
 /**

@@ -231,3 +231,46 @@ describe('a doubtful word beside two name words typed exactly', () => {
     expect(names.match('Imran Shaw').candidates[0]?.id).toBe('ps-13');
   });
 });
+
+describe('a group by its short name', () => {
+  const groups = matcherOf(
+    [
+      'id,name,type,role,service,sector',
+      'gr-02,Citizens Advice Castlebridge,group,Advice service,,voluntary',
+      "gr-08,Northgate Tenants' Association,group,Tenants and residents association,,voluntary",
+      "gr-15,Castlebridge Women's Institute,group,Community group,,voluntary",
+      'gr-17,Castlebridge Jobcentre Plus,service,Jobcentre,Department for Work and Pensions,public',
+      'gr-01,Castlebridge Food Bank,group,Food bank,,voluntary',
+      'gr-03,Castlebridge Youth Club,group,Youth club,,voluntary',
+    ].join('\n'),
+  );
+
+  it.each([
+    ['CAB', 'gr-02'],
+    ['CA', 'gr-02'],
+    ['WI', 'gr-15'],
+    ['the WI', 'gr-15'],
+    ['the JCP', 'gr-17'],
+    ['TRA', 'gr-08'],
+  ])('"%s" suggests %s (before: no suggestion, as the town name was among the initials)', (typed, id) => {
+    const m = groups.match(typed);
+    expect(m.id).toBeNull();
+    expect(m.candidates[0]?.id).toBe(id);
+  });
+
+  it('suggests nothing for capitals that are no group\'s ("NHS")', () => {
+    expect(groups.match('NHS').candidates).toEqual([]);
+  });
+});
+
+describe('a title written in full where the roster shortens it', () => {
+  it('agrees with it: "Father Gallagher" is Fr Dermot Gallagher, as "Fr Gallagher" is', () => {
+    // Before: 0.7, in review, while "Fr Gallagher" was accepted.
+    expectAccepted('Father Gallagher', 'fa-02');
+    expectAccepted('Fr Gallagher', 'fa-02');
+  });
+
+  it('and a faith title agrees with the role it names ("Pastor" for a roster Pastor)', () => {
+    expectAccepted('Pastor Okonkwo', 'fa-05');
+  });
+});
