@@ -151,6 +151,9 @@ export const TITLES = new Set([
   'auntie',
   'aunty',
   'uncle',
+  // Polish Mrs and Miss ("Pani Kasia").
+  'pani',
+  'panna',
 ]);
 
 /**
@@ -430,7 +433,9 @@ const NICKNAME_GROUPS: string[][] = [
   ['catherine', 'katherine', 'kathryn', 'kate', 'katie', 'kathy', 'cathy', 'cat', 'kat', 'kay'],
   ['james', 'jim', 'jimmy', 'jamie'],
   ['michael', 'mike', 'mick', 'mickey', 'micky'],
-  ['david', 'dave', 'davey', 'davy'],
+  // "Dai": the Welsh short David (trial AB's "Dai Roberts").
+  ['david', 'dave', 'davey', 'davy', 'dai', '~dafydd'],
+  ['dafydd', 'dai', 'dafy'],
   ['stephen', 'steven', 'steve', 'stevie'],
   ['christopher', 'chris', 'kit'],
   ['christine', 'chris', 'chrissie', '~tina', '~christina'],
@@ -495,7 +500,17 @@ const NICKNAME_GROUPS: string[][] = [
   ['ahmed', 'ahmad'],
   ['yusuf', 'yousef', 'youssef', '~joseph'],
   ['aisha', 'ayesha', 'aysha'],
-  ['siobhan', 'shivaun'],
+  ['siobhan', 'shivaun', 'shevaun', 'shivonne'],
+  ['bernadette', 'bernie', 'detta'],
+  ['bernard', 'bernie'],
+  // Polish short forms, as neighbours and colleagues write them.
+  ['katarzyna', 'kasia'],
+  ['malgorzata', 'gosia'],
+  ['zofia', 'zosia'],
+  ['agnieszka', 'aga'],
+  ['wojciech', 'wojtek'],
+  ['krzysztof', 'krzys'],
+  ['aleksandra', 'ola'],
   ['sean', 'shaun', 'shawn'],
   ['stuart', 'stewart', 'stu'],
   ['catriona', 'katrina', 'trina'],

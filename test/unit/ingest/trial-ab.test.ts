@@ -274,3 +274,28 @@ describe('a title written in full where the roster shortens it', () => {
     expectAccepted('Pastor Okonkwo', 'fa-05');
   });
 });
+
+describe('short forms of Welsh, Irish and Polish names', () => {
+  const names = matcherOf(
+    [
+      'id,name,type,role,service,sector',
+      'ps-04,Małgorzata Nowak,public-servant,Liaison Officer,Family Hub,public',
+      'ps-41,Zofia Wójcik,volunteer,Coordinator,Polish Saturday School,civil',
+      "ps-13,Siobhán O'Neill,public-servant,Neighbourhood Manager,Council,public",
+      'nu-03,Bernadette Kelly,public-servant,School Nurse,School Nursing Service,public',
+      'vo-07,Katarzyna Zielińska,volunteer,Volunteer,Food Bank,voluntary',
+    ].join('\n'),
+  );
+
+  it('are the person, as "Bill" is William', () => {
+    // Before: each went to review with the person suggested at best.
+    expectAccepted('Zosia Wojcik', 'ps-41', names);
+    expectAccepted('Gosia Nowak', 'ps-04', names);
+    expectAccepted("Shevaun O'Neill", 'ps-13', names);
+  });
+
+  it('suggest the person by a short first name alone, "Pani" (Mrs) aside', () => {
+    expect(names.match('Pani Kasia').candidates[0]?.id).toBe('vo-07');
+    expect(names.match('school nurse Bernie').candidates[0]?.id).toBe('nu-03');
+  });
+});
