@@ -5,10 +5,31 @@ import type { InputFile } from '../core/model';
 import { InputError, type QualityReport } from '../core/quality';
 
 /** Reads a file for the core; a missing or unreadable file stops the run naming it (exit 1). */
+/** The largest input read: a survey's text beyond about half of this is more than a string can hold. */
+const MAX_INPUT_BYTES = 1e9;
+
 export function readInput(path: string): InputFile {
   if (!existsSync(path)) throw new InputError(path, null, null, 'file-not-found', 'The file does not exist.');
-  if (statSync(path).isDirectory())
+  const stat = statSync(path);
+  if (stat.isDirectory())
     throw new InputError(path, null, null, 'not-a-file', 'This is a folder, not a file.');
+  // A device (/dev/zero) or a pipe has no end to read to: reading it would fill the memory or wait forever.
+  if (!stat.isFile())
+    throw new InputError(
+      path,
+      null,
+      null,
+      'not-a-file',
+      'This is not a regular file (a device, a pipe or a socket): save the data to a file and give that.',
+    );
+  if (stat.size > MAX_INPUT_BYTES)
+    throw new InputError(
+      path,
+      null,
+      null,
+      'too-large',
+      `The file is ${(stat.size / 1e9).toFixed(1)} GB; files up to ${MAX_INPUT_BYTES / 1e9} GB are read. Split it (by date, say) and give the parts as separate surveys.`,
+    );
   try {
     // Quality reports name the file as the user gave it on the command line.
     return { name: path, data: new Uint8Array(readFileSync(path)) };

@@ -98,7 +98,10 @@ export function unpackArchive(file: InputFile, quality: QualityCollector): Input
       null,
       null,
       'unreadable-file',
-      `This .zip archive holds ${data.length} data files (${data.map((e) => e.name).join(', ')}); unzip it and upload the survey export on its own.`,
+      `This .zip archive holds ${data.length} data files (${data
+        .slice(0, 6)
+        .map((e) => e.name)
+        .join(', ')}${data.length > 6 ? ', ...' : ''}); unzip it and upload the survey export on its own.`,
     );
   }
   const inner = data.find((e) => e.name === main)!;

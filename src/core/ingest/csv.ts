@@ -614,15 +614,21 @@ function isBlank(row: string[]): boolean {
   return true;
 }
 
+const columnKey = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
+/**
+ * Each header's column keys, made once: detection looks up dozens of names in one header, and
+ * made anew on each look-up, a header of 100,000 columns took minutes.
+ */
+const headerKeys = new WeakMap<readonly string[], string[]>();
+
 /** Index of a column by case/space-insensitive header name; -1 when absent. */
 export function findColumn(header: string[], ...names: string[]): number {
-  const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
-  const wanted = names.map(norm);
+  let keys = headerKeys.get(header);
+  if (keys === undefined || keys.length !== header.length)
+    headerKeys.set(header, (keys = header.map(columnKey)));
+  const wanted = names.map(columnKey);
   // A header of symbols only ("#", Typeform's response number) is matched exactly.
-  return header.findIndex((h) => {
-    const key = norm(h);
-    return key === '' ? names.includes(h.trim()) : wanted.includes(key);
-  });
+  return keys.findIndex((key, i) => (key === '' ? names.includes(header[i]!.trim()) : wanted.includes(key)));
 }
 
 /** Like findColumn, but a missing column stops the run with a message naming it. */

@@ -2209,8 +2209,9 @@ function noteUnreadColumns(
 ): void {
   // A column with no header and no answers (a spreadsheet's empty columns after the last) holds
   // nothing to leave out: 51 of them had been listed, "Column 10", "Column 11"...
+  const at = new Map(header.map((h, i) => [h, i] as const));
   const empty = (c: string) => {
-    const i = header.indexOf(c);
+    const i = at.get(c) ?? -1;
     return c === `Column ${i + 1}` && sample.every((row) => (row[i] ?? '').trim() === '');
   };
   const unread = unreadColumns(mapping, header).filter((c) => !warned.has(c) && !empty(c));
@@ -2686,7 +2687,12 @@ function mapSurvey(
       1,
       null,
       'no-questions',
-      `No name-generator question was found (columns: ${header.slice(0, 12).join(', ')}${header.length > 12 ? ', ...' : ''}). ${looksLikeRoster(header) ? 'This looks like a roster (a list of people with their roles or services), not survey responses: give it as the roster, and the survey tool’s export as the survey.' : 'Name the relation of each question in a mapping file.'}`,
+      `No name-generator question was found (columns: ${header
+        .slice(0, 12)
+        .map((h) => (h.length > 80 ? `${h.slice(0, 80)}...` : h))
+        .join(
+          ', ',
+        )}${header.length > 12 ? `, ... (${header.length} in all)` : ''}). ${looksLikeRoster(header) ? 'This looks like a roster (a list of people with their roles or services), not survey responses: give it as the roster, and the survey tool’s export as the survey.' : 'Name the relation of each question in a mapping file.'}`,
     );
   }
   return surveyMapping;

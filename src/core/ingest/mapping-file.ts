@@ -19,6 +19,21 @@ const ACTOR_TYPES = new Set([
 /** The tie types the tool names itself, met in any case ("Need ") when edited by hand. */
 const OWN_RELATIONS = new Set(['need', 'trust', 'info']);
 
+const MAX_DEPTH = 16;
+
+/** Whether a parsed JSON value nests deeper than `limit`, walked without recursion. */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(v))
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 export function checkMapping(value: unknown, file: string): Mapping {
   const fail = (message: string): never => {
     throw new InputError(
@@ -31,6 +46,10 @@ export function checkMapping(value: unknown, file: string): Mapping {
   };
   if (!value || typeof value !== 'object' || Array.isArray(value))
     fail('This is not a mapping: a mapping.json holds an object with "surveys" and "decisions".');
+  // A mapping nests a few levels (surveys, questions, columns): one nested thousands deep cannot be
+  // written back out as mapping.json (the engine's stack runs out), so it is refused here.
+  if (nestedDeeperThan(value, MAX_DEPTH))
+    fail(`This mapping nests lists or objects more than ${MAX_DEPTH} levels deep, which no mapping does.`);
   const m = value as Record<string, unknown>;
   if (m.version !== undefined && m.version !== 1)
     fail(`This mapping is version ${JSON.stringify(m.version)}; this Civic Ties reads version 1.`);

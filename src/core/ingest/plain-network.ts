@@ -267,6 +267,18 @@ function readDl(text: string, b: Builder): boolean {
       labels = rows[0] ?? [];
       rows = rows.slice(1).map((r) => r.slice(1));
     }
+    // n past the matrix's rows and columns is a damaged header (n=1000000000 over a 3 by 3 matrix
+    // filled the memory with a billion names).
+    const widest = rows.reduce((w, r) => Math.max(w, r.length), 0);
+    if (Number.isFinite(n) && labels.length === 0 && n > Math.max(rows.length, widest)) {
+      throw new InputError(
+        b.file,
+        dataLine,
+        null,
+        'dl-size-mismatch',
+        `The UCINET DL file says it has ${n} nodes (n=${n}), but its matrix has ${rows.length} rows of at most ${widest} values. Correct n, or export the network again.`,
+      );
+    }
     const size = Number.isFinite(n) ? n : rows.length;
     if (labels.length === 0) labels = Array.from({ length: size }, (_, i) => String(i + 1));
     for (const l of labels) b.node(l);

@@ -102,6 +102,8 @@ const QUESTION_MARKS_ONLY = /(^|[,;|\n])\s*\?{2,}\s*($|[,;|\r\n])/;
 export const MAX_NAME_LENGTH = 100;
 /** More names than this in one answer box is a paste or spam, not a personal network. */
 export const MAX_NAMES_PER_ANSWER = 30;
+/** The most comma-separated parts one roster label is read as ("Friends of Park, Garden & Pond"). */
+const MAX_LABEL_PARTS = 8;
 
 // Answers that name nobody ("None of the above", "Not sure", "No one really", "I don't trust
 // anyone", "?", a ticked "Other (please specify)" whose names are in its own box), and what
@@ -260,8 +262,9 @@ export function splitNames(
     const from = out.length;
     let i = 0;
     outer: while (i < parts.length) {
-      // Every join tried here starts with parts[i]: none can be known if no label starts so.
-      const longest = mayBeginLabel(parts[i]!) ? parts.length : i + 1;
+      // Every join tried here starts with parts[i]: none can be known if no label starts so; and
+      // none of more than MAX_LABEL_PARTS parts (a cell of 3,000 names took minutes otherwise).
+      const longest = mayBeginLabel(parts[i]!) ? Math.min(parts.length, i + MAX_LABEL_PARTS) : i + 1;
       for (let j = longest; j >= i + 2; j--) {
         const joined = parts.slice(i, j).join(', ');
         if (isKnown(joined)) {

@@ -156,6 +156,19 @@ function workbookSheetsNote(sheets: WorkbookSheets): string {
   return `${note} Save the sheet you want as its own file if it is another one.`;
 }
 
+/** The longest text the engine holds as one string (V8's limit, 2^29 - 24 characters). */
+const MAX_TEXT_CHARS = 2 ** 29 - 24;
+
+function tooLong(name: string): never {
+  throw new InputError(
+    name,
+    null,
+    null,
+    'too-large',
+    `This file holds more text than can be read at once (over ${Math.floor(MAX_TEXT_CHARS / 1e6)} million characters). Split it (by date, say) and give the parts as separate surveys.`,
+  );
+}
+
 /**
  * A text file's text, for every reader of uploaded data (surveys, rosters, plain networks, edge
  * lists): decoded in whatever encoding it was written, with a note when that was not plain UTF-8,
@@ -164,7 +177,18 @@ function workbookSheetsNote(sheets: WorkbookSheets): string {
  */
 export function readText(file: InputFile, quality: QualityCollector): string {
   if (typeof file.data !== 'string') refuseOtherKinds(file.name, file.data);
-  const { text, encoding, repaired } = decodeText(file.data);
+  // The engine's strings hold at most 2^29 - 24 characters (about 536 million): a longer text
+  // cannot be held at all, whatever its encoding.
+  if (typeof file.data !== 'string' && file.data.length > MAX_TEXT_CHARS * 2) tooLong(file.name);
+  let decoded: ReturnType<typeof decodeText>;
+  try {
+    decoded = decodeText(file.data);
+  } catch (err) {
+    if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_STRING_TOO_LONG')
+      tooLong(file.name);
+    throw err;
+  }
+  const { text, encoding, repaired } = decoded;
   if (repaired) {
     const hint = separatorHint(text);
     const delimiter = hint?.delimiter ?? guessDelimiter(text);

@@ -94,12 +94,19 @@ function dateStyles(stylesXml: string | null): Set<number> {
 function entryHead(data: Uint8Array, entry: ZipEntry, enough: (text: string) => boolean): string | null {
   const decoder = new TextDecoder();
   let text = '';
+  let tooLong = false;
   const read = inflateEntry(data, entry, (chunk, final) => {
     text += decoder.decode(chunk, { stream: !final });
-    return enough(text);
+    // Past HEAD_LIMIT the part is read whole instead, where its size is checked before unpacking
+    // (a zip bomb's 1.5 GB sheet took 16 s and 2 GB to be refused).
+    tooLong = text.length > HEAD_LIMIT;
+    return tooLong || enough(text);
   });
-  return read ? text : null;
+  return read && !tooLong ? text : null;
 }
+
+/** The most of a part read in pieces for a header read (a sheet's first rows, or shared strings). */
+const HEAD_LIMIT = 64 * 2 ** 20;
 
 /** Count of `tag` in `text`, stopping at `atLeast`. */
 function countAtLeast(text: string, tag: string, atLeast: number): boolean {
@@ -122,12 +129,31 @@ function unprefixed(xml: string): string {
   return prefix ? xml.replace(new RegExp(`<(/?)${prefix}:`, 'g'), '<$1') : xml;
 }
 
+/** The most a workbook part may unpack to: about the longest string the engine holds. */
+const MAX_PART_BYTES = 2 ** 29;
+
 /** Every part of the workbook unzipped, each decoded (and unprefixed) when first asked for. */
 function wholeWorkbook(data: Uint8Array, fileName: string): (name: string) => string | null {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(data, { filter: (f) => f.name.startsWith('xl/') });
-  } catch {
+    files = unzipSync(data, {
+      filter: (f) => {
+        // A part that would unpack past what a string can hold (a zip bomb, or no survey at all):
+        // refused before a byte of it is unpacked.
+        if (f.name.startsWith('xl/') && f.originalSize > MAX_PART_BYTES) {
+          throw new InputError(
+            fileName,
+            null,
+            null,
+            'too-large',
+            `This .xlsx workbook's part "${f.name}" unpacks to ${(f.originalSize / 1e9).toFixed(1)} GB, more than can be read. Save the responses sheet as "CSV UTF-8" and add that, or export the responses again.`,
+          );
+        }
+        return f.name.startsWith('xl/');
+      },
+    });
+  } catch (err) {
+    if (err instanceof InputError) throw err;
     throw new InputError(
       fileName,
       null,
@@ -234,7 +260,20 @@ export function readWorkbookRows(
   const head = workbookParts(data, maxRows);
   const text = head ? (name: string) => head[name] ?? null : wholeWorkbook(data, fileName);
   const all = sheetList(text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels'));
-  const { chosen, cells, passedOver, guessed } = chooseSheet(all, text, cellReader(text), maxRows);
+  let choice: SheetChoice;
+  try {
+    choice = chooseSheet(all, text, cellReader(text), maxRows);
+  } catch (err) {
+    if (!(err instanceof DamagedSheet)) throw err;
+    throw new InputError(
+      fileName,
+      null,
+      null,
+      'unreadable-file',
+      `This .xlsx workbook is damaged (its sheet has ${err.message}) and cannot be read. Open it in Excel or LibreOffice and save it again, or export the responses again.`,
+    );
+  }
+  const { chosen, cells, passedOver, guessed } = choice;
   const sheet = text(chosen.path);
   if (!sheet)
     throw new InputError(fileName, null, null, 'unreadable-file', 'This .xlsx workbook has no worksheet.');
@@ -283,6 +322,12 @@ export interface FormulaColumn {
   header: string | null;
 }
 
+/** Excel's last row. */
+const MAX_SHEET_ROWS = 1_048_576;
+
+/** A sheet whose XML no spreadsheet program would write: readWorkbookRows says so, naming the file. */
+class DamagedSheet extends Error {}
+
 /** A cell's text from its tag's attributes and its inner XML; null for a formula's error. */
 type CellValue = (tag: string, inner: string) => string | null;
 
@@ -290,12 +335,20 @@ type CellValue = (tag: string, inner: string) => string | null;
 function cellReader(text: (name: string) => string | null): CellValue {
   const shared: string[] = [];
   const sst = text('xl/sharedStrings.xml') ?? '';
-  const siRe = /<si>([\s\S]*?)<\/si>/g;
+  // Read on by indexOf from where the last string ended: a lazy pattern over a damaged part (an
+  // <si> never closed) rescanned it to the end from every <si>, for hours on 2 MB.
+  let at = 0;
   const sharedString = (index: number): string => {
-    while (shared.length <= index) {
-      const m = siRe.exec(sst);
-      if (!m) break;
-      shared.push(textOf(m[1]!));
+    while (shared.length <= index && at >= 0) {
+      const start = sst.indexOf('<si>', at);
+      const end = start < 0 ? -1 : sst.indexOf('</si>', start + 4);
+      if (start >= 0 && end < 0) throw new DamagedSheet('text (a shared string) that is never closed');
+      if (end < 0) {
+        at = -1;
+        break;
+      }
+      shared.push(textOf(sst.slice(start + 4, end)));
+      at = end + 5;
     }
     return shared[index] ?? '';
   };
@@ -333,13 +386,30 @@ function sheetCells(sheet: string, cellValue: CellValue, maxRows: number): Sheet
   const kinds = new Map<number, ColumnKinds>();
   let errorCells = 0;
   let line = 0;
-  const rowRe = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
+  // Each row's opening tag by pattern, its end by indexOf: a lazy pattern for the whole row ran
+  // to the end of the sheet from every row of a damaged one (a <row> never closed).
+  const rowRe = /<row\b([^>]*?)(\/?)>/g;
   const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
   for (let rm = rowRe.exec(sheet); rm; rm = rowRe.exec(sheet)) {
-    line = Number(attr(rm[1]!, 'r') ?? line + 1);
+    const r = attr(rm[1]!, 'r');
+    line = r == null ? line + 1 : Number(r);
+    // Excel's rows are numbered 1 to 1,048,576: another number is a damaged file, whose blank
+    // rows up to row 1,000,000,000 would fill the memory.
+    if (!Number.isInteger(line) || line < 1 || line > MAX_SHEET_ROWS)
+      throw new DamagedSheet(`a row numbered "${r}"`);
     if (line > maxRows) break;
+    let body = '';
+    if (rm[2] !== '/') {
+      const end = sheet.indexOf('</row>', rowRe.lastIndex);
+      if (end < 0) {
+        // A header read inflates the sheet only so far: its last row may be cut off there.
+        if (Number.isFinite(maxRows) && !sheet.includes('</sheetData>')) break;
+        throw new DamagedSheet(`row ${line} that is never closed`);
+      }
+      body = sheet.slice(rowRe.lastIndex, end);
+      rowRe.lastIndex = end + 6;
+    }
     const row: CellRow = { line, columns: [], values: [] };
-    const body = rm[2] ?? '';
     let column = -1;
     cellRe.lastIndex = 0;
     for (let cm = cellRe.exec(body); cm; cm = cellRe.exec(body)) {

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readJson } from '../../../src/cli/io';
+import { readInput, readJson } from '../../../src/cli/io';
 import { InputError } from '../../../src/core/quality';
 
 const dir = mkdtempSync(join(tmpdir(), 'civic-ties-io-'));
@@ -40,5 +40,18 @@ describe('readJson', () => {
 
   it('reads valid JSON', () => {
     expect(readJson(fileOf('ok.json', '{"version": 1}'))).toEqual({ version: 1 });
+  });
+});
+
+describe('readInput', () => {
+  it('refuses a device, which has no end to read to (before: /dev/zero filled 14 GB)', () => {
+    let err: InputError | undefined;
+    try {
+      readInput('/dev/zero');
+    } catch (e) {
+      err = e as InputError;
+    }
+    expect(err?.code).toBe('not-a-file');
+    expect(err?.message).toContain('not a regular file');
   });
 });

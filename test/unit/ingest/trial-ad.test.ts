@@ -1,0 +1,109 @@
+// Hostile and damaged files (trial AD): each is refused with a message naming the file and why,
+// never a crash, an engine error or a run that does not end.
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { readPlainNetwork, splitNames } from '../../../src/core/ingest';
+import { checkMapping } from '../../../src/core/ingest/mapping-file';
+import { InputError, QualityCollector } from '../../../src/core/quality';
+import { run, text, workbookOf } from './helpers';
+
+const survey = [
+  ['Timestamp', 'Who do you trust?'],
+  ['2026/03/01 1:00:00 PM GMT', 'Helen Okafor'],
+];
+
+/** A workbook of `survey` whose sheet XML (or shared strings) `damage` rewrites. */
+function damaged(damage: (parts: Record<string, string>) => void): Uint8Array {
+  const files = unzipSync(workbookOf([{ name: 'Responses', rows: survey }]));
+  const parts: Record<string, string> = {};
+  for (const [name, bytes] of Object.entries(files)) parts[name] = strFromU8(bytes);
+  damage(parts);
+  return zipSync(Object.fromEntries(Object.entries(parts).map(([name, xml]) => [name, strToU8(xml)])));
+}
+
+function refusal(read: () => unknown): InputError {
+  try {
+    read();
+  } catch (err) {
+    if (err instanceof InputError) return err;
+    throw err;
+  }
+  throw new Error('expected the file to be refused');
+}
+
+const SHEET = 'xl/worksheets/sheet1.xml';
+
+describe('a damaged .xlsx workbook', () => {
+  it.each([
+    ['1000000000', '1000000000'],
+    ['Infinity', 'Infinity'],
+  ])('with a row numbered %s is refused (before: blank rows up to it filled the memory)', (r, shown) => {
+    const data = damaged((p) => (p[SHEET] = p[SHEET]!.replace('<row r="2">', `<row r="${r}">`)));
+    const err = refusal(() => run([{ name: 'responses.xlsx', data }]));
+    expect(err.file).toBe('responses.xlsx');
+    expect(err.message).toContain(`a row numbered "${shown}"`);
+  });
+
+  it('with a row never closed is refused (before: read on for hours, row by row to the end)', () => {
+    const data = damaged((p) => (p[SHEET] = p[SHEET]!.replace(/<\/row><\/sheetData>/, '</sheetData>')));
+    expect(refusal(() => run([{ name: 'responses.xlsx', data }])).message).toContain('never closed');
+  });
+
+  it('with shared text never closed is refused, not read as blank cells', () => {
+    const data = damaged((p) => {
+      p[SHEET] = p[SHEET]!.replace(
+        /<c r="B2" t="inlineStr"><is><t>Helen Okafor<\/t><\/is><\/c>/,
+        '<c r="B2" t="s"><v>1</v></c>',
+      );
+      p['xl/sharedStrings.xml'] = '<sst><si><t>x</t></si><si><t>Helen Okafor</t>';
+    });
+    expect(refusal(() => run([{ name: 'responses.xlsx', data }])).message).toContain('shared string');
+  });
+});
+
+describe('text too long to split', () => {
+  it('tries no join of more than a few parts in a cell of 3,000 names (before: minutes per cell)', () => {
+    const cell = Array.from({ length: 3000 }, (_, i) => `Person ${i}`).join(', ');
+    let asked = 0;
+    const names = splitNames(cell, () => (asked++, false));
+    expect(names).toHaveLength(3000);
+    // Each part is asked about with the next few at most, not with every part after it.
+    expect(asked).toBeLessThan(3000 * 10);
+  });
+});
+
+describe('a plain network whose header is damaged', () => {
+  it('refuses a UCINET DL file saying n=1000000000 over a 2 by 2 matrix (before: out of memory)', () => {
+    const err = refusal(() =>
+      readPlainNetwork(
+        text('net.dl', 'dl n=1000000000\nformat = fullmatrix\ndata:\n0 1\n1 0\n'),
+        new QualityCollector(),
+      ),
+    );
+    expect(err.code).toBe('dl-size-mismatch');
+  });
+});
+
+describe('a mapping.json nested thousands deep', () => {
+  it('is refused when read, not when mapping.json is written after the run (a stack trace)', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 5000; i++) deep = { deeper: deep };
+    const mapping = {
+      version: 1,
+      surveys: [],
+      decisions: [{ text: 'Patel', action: 'ignore', extra: deep }],
+    };
+    expect(refusal(() => checkMapping(mapping, 'mapping.json')).code).toBe('bad-mapping');
+  });
+});
+
+describe('a .zip of many data files', () => {
+  it('names a few of them, not every one (a message of 139 KB for 10,000)', () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [`resp${i}.csv`, strToU8('Who do you trust?\nHelen Okafor\n')]),
+    );
+    const err = refusal(() => run([{ name: 'many.zip', data: zipSync(files) }]));
+    expect(err.message).toContain('40 data files (resp0.csv');
+    expect(err.message).not.toContain('resp39.csv');
+  });
+});
