@@ -107,3 +107,39 @@ describe('a .zip of many data files', () => {
     expect(err.message).not.toContain('resp39.csv');
   });
 });
+
+describe('a .zip whose directory states a wrong size for the export inside', () => {
+  /** A zip of a 2,000-response export whose stated unpacked size is `stated` bytes. */
+  function lying(stated: number): Uint8Array {
+    const rows = Array.from(
+      { length: 2000 },
+      (_, i) => `2026/03/01 1:00:00 PM GMT,r${i}@example.org,Helen Okafor`,
+    );
+    const csv = strToU8(['Timestamp,Email Address,Who do you trust?', ...rows].join('\n'));
+    const zip = zipSync({ 'responses.csv': csv });
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    // The uncompressed size in the local header (offset 22) and the central directory's (24).
+    view.setUint32(22, stated, true);
+    for (let i = zip.length - 22; i >= 0; i--) {
+      if (view.getUint32(i, true) === 0x02014b50) {
+        view.setUint32(i + 24, stated, true);
+        break;
+      }
+    }
+    return zip;
+  }
+
+  it('is refused as damaged when it states less (before: the rows past it were lost without a word)', () => {
+    const err = refusal(() => run([{ name: 'responses.zip', data: lying(1000) }]));
+    expect(err.message).toContain('where the archive says 1,000');
+  });
+
+  it('is read whole when it states the truth', () => {
+    const rows = Array.from(
+      { length: 2000 },
+      (_, i) => `2026/03/01 1:00:00 PM GMT,r${i}@example.org,Helen Okafor`,
+    );
+    const csv = strToU8(['Timestamp,Email Address,Who do you trust?', ...rows].join('\n'));
+    expect(run([{ name: 'responses.zip', data: zipSync({ 'responses.csv': csv }) }]).ties).toHaveLength(2000);
+  });
+});
