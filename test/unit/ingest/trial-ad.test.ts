@@ -143,3 +143,34 @@ describe('a .zip whose directory states a wrong size for the export inside', () 
     expect(run([{ name: 'responses.zip', data: zipSync({ 'responses.csv': csv }) }]).ties).toHaveLength(2000);
   });
 });
+
+describe('a header a stray quote broke', () => {
+  const rows = Array.from(
+    { length: 30 },
+    (_, i) => `2026/03/01 1:00:00 PM GMT,r${i}@example.org,Resident,Helen Okafor`,
+  );
+
+  it('stops the run naming the header (before: every row read against a header of run-together columns)', () => {
+    // The quote opened in the first header cell closes in the third row, so the header's columns run together.
+    const broken = [
+      'Time"stamp,Email Address',
+      'Which best describes you?',
+      'Who" do you trust?',
+      ...rows,
+    ].join('\n');
+    const err = refusal(() => run([text('survey.csv', broken)]));
+    expect(err.code).toBe('broken-header');
+    expect(err.row).toBe(1);
+  });
+
+  it('lets a few rows with a stray cell past the header through, each said to be', () => {
+    const some = rows.map((r, i) => (i % 5 === 0 ? `${r},extra` : r));
+    const r = run([
+      text(
+        'survey.csv',
+        ['Timestamp,Email Address,Which best describes you?,Who do you trust?', ...some].join('\n'),
+      ),
+    ]);
+    expect(r.ties).toHaveLength(30);
+  });
+});
