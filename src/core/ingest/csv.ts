@@ -394,6 +394,32 @@ export interface CsvStreamResult {
   blankRows: number[];
 }
 
+/** More columns than any export has (Excel's sheets stop at 16,384): past this a file is refused. */
+const MAX_COLUMNS = 1 << 20;
+
+/**
+ * A first line of more than MAX_COLUMNS cells is no survey export: refused before it is read (a
+ * 200 MB line of 15 million cells filled 4.6 GB and crashed). Counted only on a line that long.
+ */
+function refuseTooWide(text: string, delimiter: string | null, file: string): void {
+  if (!delimiter) return;
+  let end = text.indexOf('\n');
+  if (end < 0) end = text.length;
+  if (end < MAX_COLUMNS) return;
+  let cells = 1;
+  for (let at = text.indexOf(delimiter); at >= 0 && at < end; at = text.indexOf(delimiter, at + 1)) {
+    if (++cells > MAX_COLUMNS) {
+      throw new InputError(
+        file,
+        1,
+        null,
+        'too-many-columns',
+        `The first row has more than ${MAX_COLUMNS.toLocaleString('en')} cells, more than any survey export (a spreadsheet holds 16,384 columns): this is not a survey's header. Check that the file is the export.`,
+      );
+    }
+  }
+}
+
 /** How often (in rows) a stream reports its position, so a host's progress bar and cancel keep up. */
 export const STREAM_REPORT_EVERY = 1024;
 
@@ -450,6 +476,7 @@ export function streamCsv(
     onRow(row, at);
   };
   const guessed = options.delimiter ?? prepared.delimiter ?? guessDelimiter(text);
+  refuseTooWide(text, guessed, file);
   // With no delimiter to go on (one column), papaparse guesses: leave the whole file to it.
   const rest = guessed ? readWellFormed(text, guessed, (row, end) => take(row, null, end, guessed)) : 0;
   if (rest >= 0) {

@@ -174,3 +174,11 @@ describe('a header a stray quote broke', () => {
     expect(r.ties).toHaveLength(30);
   });
 });
+
+describe('a first row of millions of cells', () => {
+  it('is refused before it is read (before: a 200 MB line of 15 million cells ran out of memory)', () => {
+    const line = ','.repeat(1_100_000);
+    const err = refusal(() => run([text('wide.csv', `Who do you trust?${line}\nHelen Okafor\n`)]));
+    expect(err.code).toBe('too-many-columns');
+  });
+});
