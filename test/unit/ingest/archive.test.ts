@@ -5,25 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { archiveHead, unpackArchive } from '../../../src/core/ingest/archive';
 import { readXlsx } from '../../../src/core/ingest/xlsx';
 import { readAppraisals } from '../../../src/core/appraisal/read';
-import { InputError, QualityCollector } from '../../../src/core/quality';
+import { QualityCollector } from '../../../src/core/quality';
 import type { InputFile } from '../../../src/core/model';
 import { googleFormsExport } from '../../../bench/ingest.bench';
-import { codes, fixture, run, tieSet } from './helpers';
+import { codes, fixture, inputErrorOf, run, tieSet } from './helpers';
 
 const zip = (name: string, members: Record<string, Uint8Array>): InputFile => ({
   name,
   data: zipSync(members),
 });
-
-function inputError(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (err) {
-    if (err instanceof InputError) return err;
-    throw err;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('zipped survey exports', () => {
   it("Google Forms' zipped download: the CSV inside gives the same network, named after the .zip", () => {
@@ -78,22 +68,22 @@ describe('zipped survey exports', () => {
 
   it('a zip with no data file, several data files, or damaged bytes stops with a message naming the file', () => {
     const q = new QualityCollector();
-    const none = inputError(() => unpackArchive(zip('notes.zip', { 'readme.pdf': strToU8('%PDF') }), q));
+    const none = inputErrorOf(() => unpackArchive(zip('notes.zip', { 'readme.pdf': strToU8('%PDF') }), q));
     expect(none).toMatchObject({ file: 'notes.zip', code: 'unreadable-file' });
     expect(none.message).toContain('holds no CSV or Excel file (it holds: readme.pdf)');
 
-    const two = inputError(() =>
+    const two = inputErrorOf(() =>
       unpackArchive(zip('both.zip', { 'a.csv': strToU8('x\n1\n'), 'b.csv': strToU8('y\n2\n') }), q),
     );
     expect(two.message).toContain('holds 2 data files (a.csv, b.csv)');
 
     const damaged = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]);
-    const bad = inputError(() => unpackArchive({ name: 'broken.zip', data: damaged }, q));
+    const bad = inputErrorOf(() => unpackArchive({ name: 'broken.zip', data: damaged }, q));
     expect(bad).toMatchObject({ file: 'broken.zip', code: 'unreadable-file' });
 
     // Through the whole of ingest, too: the run stops naming the upload.
     expect(
-      inputError(() => run([zip('both.zip', { 'a.csv': strToU8('x\n'), 'b.csv': strToU8('y\n') })])),
+      inputErrorOf(() => run([zip('both.zip', { 'a.csv': strToU8('x\n'), 'b.csv': strToU8('y\n') })])),
     ).toMatchObject({ file: 'both.zip' });
   });
 

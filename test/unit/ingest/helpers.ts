@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingest, type IngestResult, type Mapping, type RosterEntry } from '../../../src/core/ingest';
 import { asActorId, type InputFile } from '../../../src/core/model';
-import { QualityCollector, silentProgress } from '../../../src/core/quality';
+import { InputError, QualityCollector, silentProgress } from '../../../src/core/quality';
 
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/ingest', import.meta.url));
 
@@ -116,4 +116,15 @@ export function rosterEntry(
   sector = 'civil',
 ): RosterEntry {
   return { id: asActorId(id), name, type, sector, attrs: {} };
+}
+
+/** The InputError `read` stops with (a file refused, naming it and why); fails the test if none. */
+export function inputErrorOf(read: () => unknown): InputError {
+  try {
+    read();
+  } catch (err) {
+    if (err instanceof InputError) return err;
+    throw err;
+  }
+  throw new Error('expected an InputError');
 }

@@ -4,8 +4,8 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readPlainNetwork, splitNames } from '../../../src/core/ingest';
 import { checkMapping } from '../../../src/core/ingest/mapping-file';
-import { InputError, QualityCollector } from '../../../src/core/quality';
-import { run, text, workbookOf } from './helpers';
+import { QualityCollector } from '../../../src/core/quality';
+import { inputErrorOf, run, text, workbookOf } from './helpers';
 
 const survey = [
   ['Timestamp', 'Who do you trust?'],
@@ -21,16 +21,6 @@ function damaged(damage: (parts: Record<string, string>) => void): Uint8Array {
   return zipSync(Object.fromEntries(Object.entries(parts).map(([name, xml]) => [name, strToU8(xml)])));
 }
 
-function refusal(read: () => unknown): InputError {
-  try {
-    read();
-  } catch (err) {
-    if (err instanceof InputError) return err;
-    throw err;
-  }
-  throw new Error('expected the file to be refused');
-}
-
 const SHEET = 'xl/worksheets/sheet1.xml';
 
 describe('a damaged .xlsx workbook', () => {
@@ -39,14 +29,14 @@ describe('a damaged .xlsx workbook', () => {
     ['Infinity', 'Infinity'],
   ])('with a row numbered %s is refused (before: blank rows up to it filled the memory)', (r, shown) => {
     const data = damaged((p) => (p[SHEET] = p[SHEET]!.replace('<row r="2">', `<row r="${r}">`)));
-    const err = refusal(() => run([{ name: 'responses.xlsx', data }]));
+    const err = inputErrorOf(() => run([{ name: 'responses.xlsx', data }]));
     expect(err.file).toBe('responses.xlsx');
     expect(err.message).toContain(`a row numbered "${shown}"`);
   });
 
   it('with a row never closed is refused (before: read on for hours, row by row to the end)', () => {
     const data = damaged((p) => (p[SHEET] = p[SHEET]!.replace(/<\/row><\/sheetData>/, '</sheetData>')));
-    expect(refusal(() => run([{ name: 'responses.xlsx', data }])).message).toContain('never closed');
+    expect(inputErrorOf(() => run([{ name: 'responses.xlsx', data }])).message).toContain('never closed');
   });
 
   it('with shared text never closed is refused, not read as blank cells', () => {
@@ -57,7 +47,7 @@ describe('a damaged .xlsx workbook', () => {
       );
       p['xl/sharedStrings.xml'] = '<sst><si><t>x</t></si><si><t>Helen Okafor</t>';
     });
-    expect(refusal(() => run([{ name: 'responses.xlsx', data }])).message).toContain('shared string');
+    expect(inputErrorOf(() => run([{ name: 'responses.xlsx', data }])).message).toContain('shared string');
   });
 });
 
@@ -74,7 +64,7 @@ describe('text too long to split', () => {
 
 describe('a plain network whose header is damaged', () => {
   it('refuses a UCINET DL file saying n=1000000000 over a 2 by 2 matrix (before: out of memory)', () => {
-    const err = refusal(() =>
+    const err = inputErrorOf(() =>
       readPlainNetwork(
         text('net.dl', 'dl n=1000000000\nformat = fullmatrix\ndata:\n0 1\n1 0\n'),
         new QualityCollector(),
@@ -93,7 +83,7 @@ describe('a mapping.json nested thousands deep', () => {
       surveys: [],
       decisions: [{ text: 'Patel', action: 'ignore', extra: deep }],
     };
-    expect(refusal(() => checkMapping(mapping, 'mapping.json')).code).toBe('bad-mapping');
+    expect(inputErrorOf(() => checkMapping(mapping, 'mapping.json')).code).toBe('bad-mapping');
   });
 });
 
@@ -102,20 +92,21 @@ describe('a .zip of many data files', () => {
     const files = Object.fromEntries(
       Array.from({ length: 40 }, (_, i) => [`resp${i}.csv`, strToU8('Who do you trust?\nHelen Okafor\n')]),
     );
-    const err = refusal(() => run([{ name: 'many.zip', data: zipSync(files) }]));
+    const err = inputErrorOf(() => run([{ name: 'many.zip', data: zipSync(files) }]));
     expect(err.message).toContain('40 data files (resp0.csv');
     expect(err.message).not.toContain('resp39.csv');
   });
 });
 
 describe('a .zip whose directory states a wrong size for the export inside', () => {
+  const rows = Array.from(
+    { length: 2000 },
+    (_, i) => `2026/03/01 1:00:00 PM GMT,r${i}@example.org,Helen Okafor`,
+  );
+  const csv = strToU8(['Timestamp,Email Address,Who do you trust?', ...rows].join('\n'));
+
   /** A zip of a 2,000-response export whose stated unpacked size is `stated` bytes. */
   function lying(stated: number): Uint8Array {
-    const rows = Array.from(
-      { length: 2000 },
-      (_, i) => `2026/03/01 1:00:00 PM GMT,r${i}@example.org,Helen Okafor`,
-    );
-    const csv = strToU8(['Timestamp,Email Address,Who do you trust?', ...rows].join('\n'));
     const zip = zipSync({ 'responses.csv': csv });
     const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
     // The uncompressed size in the local header (offset 22) and the central directory's (24).
@@ -130,16 +121,11 @@ describe('a .zip whose directory states a wrong size for the export inside', () 
   }
 
   it('is refused as damaged when it states less (before: the rows past it were lost without a word)', () => {
-    const err = refusal(() => run([{ name: 'responses.zip', data: lying(1000) }]));
+    const err = inputErrorOf(() => run([{ name: 'responses.zip', data: lying(1000) }]));
     expect(err.message).toContain('where the archive says 1,000');
   });
 
   it('is read whole when it states the truth', () => {
-    const rows = Array.from(
-      { length: 2000 },
-      (_, i) => `2026/03/01 1:00:00 PM GMT,r${i}@example.org,Helen Okafor`,
-    );
-    const csv = strToU8(['Timestamp,Email Address,Who do you trust?', ...rows].join('\n'));
     expect(run([{ name: 'responses.zip', data: zipSync({ 'responses.csv': csv }) }]).ties).toHaveLength(2000);
   });
 });
@@ -158,7 +144,7 @@ describe('a header a stray quote broke', () => {
       'Who" do you trust?',
       ...rows,
     ].join('\n');
-    const err = refusal(() => run([text('survey.csv', broken)]));
+    const err = inputErrorOf(() => run([text('survey.csv', broken)]));
     expect(err.code).toBe('broken-header');
     expect(err.row).toBe(1);
   });
@@ -178,7 +164,7 @@ describe('a header a stray quote broke', () => {
 describe('a first row of millions of cells', () => {
   it('is refused before it is read (before: a 200 MB line of 15 million cells ran out of memory)', () => {
     const line = ','.repeat(1_100_000);
-    const err = refusal(() => run([text('wide.csv', `Who do you trust?${line}\nHelen Okafor\n`)]));
+    const err = inputErrorOf(() => run([text('wide.csv', `Who do you trust?${line}\nHelen Okafor\n`)]));
     expect(err.code).toBe('too-many-columns');
   });
 });
