@@ -988,15 +988,16 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     // Gareth's "Gareth from the Men's Shed" is not Gareth: accepting it would only be a self-tie.
     if (source) item.candidates = item.candidates.filter((c) => c.id !== source);
     review.push(item);
-    quality.unmatched.push({
-      text: item.text,
-      count: item.count,
-      suggestions: item.candidates.slice(0, 3),
-      where,
-    });
     // Two or more equally close are all named: naming one would suggest a choice the matcher did not make.
     const best = item.candidates[0];
     const tied = best ? item.candidates.filter((c) => Math.abs(c.confidence - best.confidence) < 1e-9) : [];
+    quality.unmatched.push({
+      text: item.text,
+      count: item.count,
+      // The three closest, or every one of those equally closest ("our councillor": all four).
+      suggestions: item.candidates.slice(0, Math.max(3, tied.length)),
+      where,
+    });
     const hint = !best
       ? ''
       : tied.length > 1

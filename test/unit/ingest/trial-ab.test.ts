@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readRoster, RosterMatcher } from '../../../src/core/ingest';
 import { QualityCollector } from '../../../src/core/quality';
-import { text } from './helpers';
+import { run, text } from './helpers';
 
 const ROSTER_CSV = [
   'id,name,type,role,service,sector',
@@ -297,5 +297,24 @@ describe('short forms of Welsh, Irish and Polish names', () => {
   it('suggest the person by a short first name alone, "Pani" (Mrs) aside', () => {
     expect(names.match('Pani Kasia').candidates[0]?.id).toBe('vo-07');
     expect(names.match('school nurse Bernie').candidates[0]?.id).toBe('nu-03');
+  });
+});
+
+describe("quality.json's suggestions for a name to review", () => {
+  it('name every one of those equally close, not the first three ("our councillor" of four)', () => {
+    const roster = text(
+      'roster.csv',
+      [
+        'id,name,type,role,service,sector',
+        'cl-01,Cllr Margaret Evans,public-servant,Ward Councillor,Castlebridge Borough Council,public',
+        'cl-02,Cllr Imran Shah,public-servant,Ward Councillor,Castlebridge Borough Council,public',
+        'cl-03,Cllr William Hughes,public-servant,Ward Councillor,Castlebridge Borough Council,public',
+        'cl-04,Cllr Rhian Lloyd,public-servant,Ward Councillor,Castlebridge Borough Council,public',
+        'ps-01,Helen Okafor,public-servant,Headteacher,Castlebridge Primary School,public',
+      ].join('\n'),
+    );
+    const r = run([text('survey.csv', 'Response ID,Who do you trust?\n1,our councillor\n')], { roster });
+    const item = r.quality.unmatched.find((u) => u.text === 'our councillor')!;
+    expect(item.suggestions.map((s) => s.id).sort()).toEqual(['cl-01', 'cl-02', 'cl-03', 'cl-04']);
   });
 });
