@@ -16,6 +16,8 @@ export interface DecodedText {
    * rest of the file keeps its UTF-8 reading.
    */
   repaired?: { bytes: number; at: number[] };
+  /** The file began with a UTF-16 mark over text that is not UTF-16 (a program wrote the wrong mark). */
+  wrongMark?: boolean;
 }
 
 /**
@@ -24,6 +26,10 @@ export interface DecodedText {
  */
 export function decodeText(data: Uint8Array | string): DecodedText {
   if (typeof data === 'string') return { text: data.replace(/^\uFEFF/, ''), encoding: 'utf-8' };
+  if ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff)) {
+    const utf8 = textUnderWrongMark(data);
+    if (utf8 !== null) return { ...utf8, wrongMark: true };
+  }
   if (data[0] === 0xff && data[1] === 0xfe)
     return { text: new TextDecoder('utf-16le').decode(data.subarray(2)), encoding: 'utf-16le' };
   if (data[0] === 0xfe && data[1] === 0xff)
@@ -47,6 +53,20 @@ export function decodeText(data: Uint8Array | string): DecodedText {
     if (single === 'windows-1250') return { text: decodeSingleByte(data, CP1250_HIGH), encoding: single };
     return { text: decodeWindows1252(data), encoding: 'windows-1252' };
   }
+}
+
+/**
+ * The text after a UTF-16 mark, when it is not UTF-16: UTF-16 text of a survey (Latin letters,
+ * digits, delimiters) has a zero byte beside most characters, so a head with next to none was
+ * written with the wrong mark (its text is UTF-8, mostly). Null when it is UTF-16.
+ */
+function textUnderWrongMark(data: Uint8Array): DecodedText | null {
+  const head = data.subarray(2, Math.min(data.length, 4098));
+  let zeros = 0;
+  for (const b of head) if (b === 0) zeros++;
+  if (head.length < 8 || zeros * 10 > head.length) return null;
+  // Read as if the mark were not there: UTF-8, or what else its bytes are.
+  return decodeText(data.subarray(2));
 }
 
 /** Repaired bytes placed in the note, at most. */

@@ -188,7 +188,16 @@ export function readText(file: InputFile, quality: QualityCollector): string {
       tooLong(file.name);
     throw err;
   }
-  const { text, encoding, repaired } = decoded;
+  const { text, encoding, repaired, wrongMark } = decoded;
+  if (wrongMark) {
+    quality.warn(
+      file.name,
+      null,
+      null,
+      'encoding-mark-wrong',
+      `This file begins with the mark of UTF-16 text, but its text is not UTF-16: it was read as ${encoding === 'utf-8' ? 'UTF-8' : encoding.replace('windows', 'Windows')}. If letters look wrong, save the file again as "CSV UTF-8".`,
+    );
+  }
   if (repaired) {
     const hint = separatorHint(text);
     const delimiter = hint?.delimiter ?? guessDelimiter(text);

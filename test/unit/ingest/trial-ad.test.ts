@@ -168,3 +168,15 @@ describe('a first row of millions of cells', () => {
     expect(err.code).toBe('too-many-columns');
   });
 });
+
+describe('a UTF-16 mark over text that is not UTF-16', () => {
+  it('is read as the text it is, with a note (before: the header was read as Chinese characters)', () => {
+    const csv = strToU8(
+      'Timestamp,Email Address,Who do you trust?\n2026/03/01 1:00:00 PM GMT,a@example.org,Helen Okafor\n',
+    );
+    const data = new Uint8Array([0xff, 0xfe, ...csv]);
+    const r = run([{ name: 'survey.csv', data }]);
+    expect(r.ties.map((t) => t.target)).toEqual(['ps-01']);
+    expect(r.quality.issues.map((i) => i.code)).toContain('encoding-mark-wrong');
+  });
+});
