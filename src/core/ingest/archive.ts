@@ -4,7 +4,7 @@
 // inside is read as if it had been uploaded itself.
 import { Inflate, strFromU8, unzipSync } from 'fflate';
 import type { InputFile } from '../model';
-import { InputError, type QualityCollector } from '../quality';
+import { firstFew, InputError, type QualityCollector } from '../quality';
 
 /** Files a survey tool puts in its archive that hold data, not folders or a Mac's resource forks. */
 function isDataFile(name: string): boolean {
@@ -98,10 +98,7 @@ export function unpackArchive(file: InputFile, quality: QualityCollector): Input
       null,
       null,
       'unreadable-file',
-      `This .zip archive holds ${data.length} data files (${data
-        .slice(0, 6)
-        .map((e) => e.name)
-        .join(', ')}${data.length > 6 ? ', ...' : ''}); unzip it and upload the survey export on its own.`,
+      `This .zip archive holds ${data.length} data files (${firstFew(data.map((e) => e.name))}); unzip it and upload the survey export on its own.`,
     );
   }
   const inner = data.find((e) => e.name === main)!;

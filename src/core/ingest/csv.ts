@@ -3,6 +3,9 @@
 import Papa from 'papaparse';
 import { InputError, type QualityCollector } from '../quality';
 
+/** The longest text the engine holds as one string (V8's limit, 2^29 - 24 characters). */
+export const MAX_STRING_CHARS = 2 ** 29 - 24;
+
 export interface DecodedText {
   text: string;
   /**
@@ -27,8 +30,8 @@ export interface DecodedText {
 export function decodeText(data: Uint8Array | string): DecodedText {
   if (typeof data === 'string') return { text: data.replace(/^\uFEFF/, ''), encoding: 'utf-8' };
   if ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff)) {
-    const utf8 = textUnderWrongMark(data);
-    if (utf8 !== null) return { ...utf8, wrongMark: true };
+    const unmarked = textUnderWrongMark(data);
+    if (unmarked !== null) return { ...unmarked, wrongMark: true };
   }
   if (data[0] === 0xff && data[1] === 0xfe)
     return { text: new TextDecoder('utf-16le').decode(data.subarray(2)), encoding: 'utf-16le' };

@@ -4,7 +4,7 @@ import { findColumn } from './csv';
 import { isEmail, isPlausibleDate } from './dates';
 import { plainWording } from './wording';
 import { parseRespondentType } from './actor-type';
-import { typedOtherLabel } from './mapping-edit';
+import { placeholderRelation, typedOtherLabel } from './mapping-edit';
 import { detectRelation, isNameGenerator, ratingRelation, relationOfLabel, scaleRank } from './relations';
 import type { QuestionMapping, SurveyFormat, SurveyMapping } from './types';
 import { isCoreRelation } from '../model';
@@ -693,7 +693,7 @@ export function detectSurveyMapping(
     const i = header.findIndex(
       (h, k) =>
         /^\s*(date|date\s*\/?\s*time|datetime|time\s*stamp)\s*$/i.test(h) &&
-        answersAreDates([{ index: k, header: h, stem: h, question: h, option: null }], sample),
+        answersAreDates([{ index: k }], sample),
     );
     if (i >= 0) mapping.timestamp = header[i]!;
   }
@@ -776,7 +776,7 @@ export function detectSurveyMapping(
     // Columns headed only by people's names have no wording to read a tie type from; a second
     // such question (Typeform's need, then trust) is a tie type of its own until the user names it.
     if (q && stem.startsWith(PEOPLE_COLUMNS) && (q.kind !== 'grid' || q.valued)) {
-      q.relation = ++unworded === 1 ? 'named' : `named-${unworded}`;
+      q.relation = placeholderRelation(++unworded);
     }
     if (q) {
       mapping.questions.push(q);
@@ -1551,7 +1551,7 @@ export function numericScaleCodes(
  * Whether the sampled answers are dates or times (Formsite's "Date Update", whose wording reads as
  * information): a tool's own column, never a question about people.
  */
-function answersAreDates(group: ColumnInfo[], sample: string[][]): boolean {
+function answersAreDates(group: { index: number }[], sample: string[][]): boolean {
   let answered = 0;
   let dates = 0;
   for (const [v] of answeredCells(group, sample)) {

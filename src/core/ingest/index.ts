@@ -21,7 +21,7 @@ import {
   type QualityCollector,
 } from '../quality';
 import { isRelativeTerm, parseRespondentType, typeLabel } from './actor-type';
-import { typedOtherLabel } from './mapping-edit';
+import { isPlaceholderRelation, typedOtherLabel } from './mapping-edit';
 import {
   asksOwnDetails,
   detectLayout,
@@ -2518,9 +2518,6 @@ function leaveOutDroppedQuestions(
   return { ...given, questions: given.questions.filter((q) => !gone(q)) };
 }
 
-/** A tie type the detector gives a question whose wording names none ("named", "named-2"). */
-const PLACEHOLDER_RELATION = /^named(-\d+)?$/;
-
 /**
  * A mapping edited by hand may give a question a tie type and leave its "Other" box on the
  * placeholder they shared ("named-2" renamed "trust", its Other box still "named-2"): the box's
@@ -2536,9 +2533,9 @@ function followOtherBoxes(fileName: string, given: SurveyMapping, quality: Quali
       !question ||
       question === box ||
       question.relation == null ||
-      PLACEHOLDER_RELATION.test(question.relation) ||
+      isPlaceholderRelation(question.relation) ||
       box.relation == null ||
-      !PLACEHOLDER_RELATION.test(box.relation)
+      !isPlaceholderRelation(box.relation)
     )
       return box;
     quality.info(

@@ -2,6 +2,13 @@
 // app's mapping step (kept apart from detect.ts so the page need not load the detector).
 import type { SurveyMapping } from './types';
 
+/**
+ * The tie type of the nth question whose wording names none (columns headed only by people):
+ * "named", then "named-2"..., until the user names it.
+ */
+export const placeholderRelation = (n: number): string => (n === 1 ? 'named' : `named-${n}`);
+export const isPlaceholderRelation = (relation: string): boolean => /^named(-\d+)?$/.test(relation);
+
 /** The label of a question's "Other (please specify)" box, read as a question of typed names. */
 export const typedOtherLabel = (label: string): string => `${label} (other, typed)`;
 

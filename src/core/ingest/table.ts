@@ -8,6 +8,7 @@ import {
   noteBlankRows,
   rowsAtOffsets,
   separatorHint,
+  MAX_STRING_CHARS,
   STREAM_REPORT_EVERY,
   streamCsv,
   type CsvTable,
@@ -156,16 +157,13 @@ function workbookSheetsNote(sheets: WorkbookSheets): string {
   return `${note} Save the sheet you want as its own file if it is another one.`;
 }
 
-/** The longest text the engine holds as one string (V8's limit, 2^29 - 24 characters). */
-const MAX_TEXT_CHARS = 2 ** 29 - 24;
-
 function tooLong(name: string): never {
   throw new InputError(
     name,
     null,
     null,
     'too-large',
-    `This file holds more text than can be read at once (over ${Math.floor(MAX_TEXT_CHARS / 1e6)} million characters). Split it (by date, say) and give the parts as separate surveys.`,
+    `This file holds more text than can be read at once (over ${Math.floor(MAX_STRING_CHARS / 1e6)} million characters). Split it (by date, say) and give the parts as separate surveys.`,
   );
 }
 
@@ -179,7 +177,7 @@ export function readText(file: InputFile, quality: QualityCollector): string {
   if (typeof file.data !== 'string') refuseOtherKinds(file.name, file.data);
   // The engine's strings hold at most 2^29 - 24 characters (about 536 million): a longer text
   // cannot be held at all, whatever its encoding.
-  if (typeof file.data !== 'string' && file.data.length > MAX_TEXT_CHARS * 2) tooLong(file.name);
+  if (typeof file.data !== 'string' && file.data.length > MAX_STRING_CHARS * 2) tooLong(file.name);
   let decoded: ReturnType<typeof decodeText>;
   try {
     decoded = decodeText(file.data);

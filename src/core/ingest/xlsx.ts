@@ -6,6 +6,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { inflateEntry, zipEntries, type ZipEntry } from './archive';
 import { InputError } from '../quality';
 import { excelSerialMs } from './dates';
+import { MAX_STRING_CHARS } from './csv';
 import { detectLayout } from './detect';
 import { isNameGenerator } from './relations';
 
@@ -129,9 +130,6 @@ function unprefixed(xml: string): string {
   return prefix ? xml.replace(new RegExp(`<(/?)${prefix}:`, 'g'), '<$1') : xml;
 }
 
-/** The most a workbook part may unpack to: about the longest string the engine holds. */
-const MAX_PART_BYTES = 2 ** 29;
-
 /** Every part of the workbook unzipped, each decoded (and unprefixed) when first asked for. */
 function wholeWorkbook(data: Uint8Array, fileName: string): (name: string) => string | null {
   let files: Record<string, Uint8Array>;
@@ -140,7 +138,7 @@ function wholeWorkbook(data: Uint8Array, fileName: string): (name: string) => st
       filter: (f) => {
         // A part that would unpack past what a string can hold (a zip bomb, or no survey at all):
         // refused before a byte of it is unpacked.
-        if (f.name.startsWith('xl/') && f.originalSize > MAX_PART_BYTES) {
+        if (f.name.startsWith('xl/') && f.originalSize > MAX_STRING_CHARS) {
           throw new InputError(
             fileName,
             null,
