@@ -59,4 +59,30 @@ describe('relationship map in the app', () => {
     expect(offOrigin).toEqual([]);
     await context.close();
   });
+
+  it('fits a 1,366×768 laptop screen: the stage, side panel and table button stay inside the map panel', async () => {
+    const { page, errors, context } = await openWatched(browser, url(), {
+      viewport: { width: 1366, height: 768 },
+    });
+    await page.goto(`${url()}#/map`);
+    await waitForAnalysis(page);
+    await page.waitForFunction(() => (window.__civicMap?.renders ?? 0) > 0, null, { timeout: 20_000 });
+    const boxes = await page.evaluate(() => {
+      const bottom = (selector: string) => document.querySelector(selector)!.getBoundingClientRect().bottom;
+      return {
+        panel: bottom('[data-testid="map-area"]'),
+        stage: bottom('.ct-map-stage-wrap'),
+        side: bottom('.ct-map-side'),
+        table: bottom('.ct-map-table-wrap'),
+      };
+    });
+    // A fixed-height panel had let the stage and legend spill 37 px below it, over the page.
+    expect(boxes.stage).toBeLessThanOrEqual(boxes.panel);
+    expect(boxes.side).toBeLessThanOrEqual(boxes.panel);
+    expect(boxes.table).toBeLessThanOrEqual(boxes.panel);
+    // The whole map, its button included, is on screen without scrolling.
+    expect(boxes.panel).toBeLessThanOrEqual(768);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
