@@ -6,9 +6,31 @@ import { Inflate, strFromU8, unzipSync } from 'fflate';
 import type { InputFile } from '../model';
 import { firstFew, InputError, type QualityCollector } from '../quality';
 
-/** Files a survey tool puts in its archive that hold data, not folders or a Mac's resource forks. */
+/**
+ * Files a survey tool puts in its archive that hold data, not folders, a Mac's resource forks
+ * (`__MACOSX/`) or hidden files (`.name`). A `..` in the path is not a hidden file: an entry
+ * stored as `../../responses.csv` is still the export (see outsidePath).
+ */
 function isDataFile(name: string): boolean {
-  return /\.(csv|tsv|txt|xlsx)$/i.test(name) && !/(^|\/)(__MACOSX\/|\.)/.test(name);
+  return (
+    /\.(csv|tsv|txt|xlsx)$/i.test(name) &&
+    !name.split(/[\\/]/).some((part) => part === '__MACOSX' || /^\.(?!\.?$)/.test(part))
+  );
+}
+
+/**
+ * True for an entry stored under a path that leads out of the folder it is unpacked in (`../`,
+ * `/`, `C:\`): what a tampered archive uses to write over other files, or an odd zipping tool
+ * makes. Harmless here, as entries are only read into memory, never unpacked to disk.
+ */
+function outsidePath(name: string): boolean {
+  if (/^([\\/]|[a-z]:)/i.test(name)) return true;
+  let depth = 0;
+  for (const part of name.split(/[\\/]/)) {
+    depth += part === '..' ? -1 : part === '.' || part === '' ? 0 : 1;
+    if (depth < 0) return true;
+  }
+  return false;
 }
 
 /** A data file read as text: the only kind whose head alone can be read (a workbook needs all). */
@@ -159,15 +181,24 @@ export function unpackArchive(file: InputFile, quality: QualityCollector): Input
     );
   }
   const others = data.filter((e) => e !== inner).map((e) => `"${e.name}"`);
-  quality.info(
-    file.name,
-    null,
-    null,
-    'archive',
+  const beside =
     others.length === 0
-      ? `Read "${inner.name}" from this .zip archive.`
-      : `Read "${inner.name}" from this .zip archive; ${others.join(', ')} beside it (named after it: ODK and KoboToolbox keep repeat groups so) ${others.length === 1 ? 'was' : 'were'} not read.`,
-  );
+      ? ''
+      : `; ${others.join(', ')} beside it (named after it: ODK and KoboToolbox keep repeat groups so) ${others.length === 1 ? 'was' : 'were'} not read`;
+  if (outsidePath(inner.name)) {
+    // Read, not refused: its bytes go no further than memory, and a user whose tool zipped oddly
+    // should not be stuck. A warning, as such a path is also what a tampered archive looks like.
+    const base = inner.name.split(/[\\/]/).pop()!;
+    quality.warn(
+      file.name,
+      null,
+      null,
+      'archive-path',
+      `Read "${base}" from this .zip archive, where it is stored under the path "${inner.name}", which leads outside the archive's folder (an odd zipping tool, or a tampered file): only its contents were read, nothing was unpacked to disk${beside}.`,
+    );
+  } else {
+    quality.info(file.name, null, null, 'archive', `Read "${inner.name}" from this .zip archive${beside}.`);
+  }
   return { name: file.name, data: bytes };
 }
 
