@@ -719,6 +719,10 @@ export function detectSurveyMapping(
     (h) => REDCAP_FORM_STATUS.test(h) || (layout.format === 'redcap' && REDCAP_FORM_STATUS_LABEL.test(h)),
   );
   if (mapping.finished == null) mapping.finished = formStatuses[0] ?? null;
+  // Citizen Space's "Submitted on" is blank on a response saved but never submitted: as with
+  // LimeSurvey's submitdate, the time column tells whether a response was finished.
+  if (mapping.finished == null && mapping.timestamp != null && timeKey(mapping.timestamp) === 'submittedon')
+    mapping.finished = mapping.timestamp;
   const metaColumns = new Set([
     ...formStatuses,
     ...header.filter((h) => REDCAP_OWN.test(h)),

@@ -497,8 +497,11 @@ export function makeRowReader(
     ] as const
   ).filter(([i]) => i >= 0);
   // A finished column of dates (LimeSurvey's submitdate, Jisc's Completed) is blank when
-  // unfinished; told by its name, else by its first value.
-  let finishedByDate: boolean | null = /submitdate/i.test(mapping.finished ?? '') || null;
+  // unfinished; told by its name or its being the response's time, else by its first value.
+  let finishedByDate: boolean | null =
+    (mapping.finished != null && mapping.finished === mapping.timestamp) ||
+    /submitdate/i.test(mapping.finished ?? '') ||
+    null;
   const qualtricsCodes = mapping.format === 'qualtrics';
   // REDCap's codes belong to their field: "1" in other_tie is that field's choice 1 (need___1 is
   // need's), never another field's person; its data dictionary gives them scoped that way.

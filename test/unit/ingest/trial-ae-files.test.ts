@@ -3,7 +3,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { archiveHead } from '../../../src/core/ingest/archive';
-import { googleFormsSurvey, run, tieSet } from './helpers';
+import { googleFormsSurvey, run, text, tieSet } from './helpers';
 
 describe('a .zip whose CSV is stored under a path leading outside the archive', () => {
   const csv = googleFormsSurvey(['Helen Okafor,Amira Haddad', 'Karen Douglas,Helen Okafor']);
@@ -30,5 +30,28 @@ describe('a .zip whose CSV is stored under a path leading outside the archive', 
     ]);
     expect(r.quality.issues.find((i) => i.code === 'archive')?.message).toContain('forms/../responses.csv');
     expect(r.quality.issues.map((i) => i.code)).not.toContain('archive-path');
+  });
+});
+
+describe('Citizen Space: a response saved but never submitted', () => {
+  // As trial AA's export, with ANON-1 and ANON-3 saved as drafts: "Submitted on" blank.
+  const export_ = text(
+    'citizen-space.csv',
+    [
+      'Response ID,Submitted on,Are you responding as an individual or on behalf of an organisation?,What is your name?,What is the name of your organisation?,Who do you trust?',
+      'ANON-1,,Individual,Sam,,Helen Okafor',
+      'ANON-2,2026-03-02 11:06:00,Individual,Jo,,Amira Haddad',
+      'ANON-3,,Individual,Al,,Karen Douglas',
+    ].join('\n'),
+  );
+
+  it("is noted as unfinished, its answers kept, as other tools' unfinished responses are", () => {
+    const r = run([export_]);
+    const unfinished = r.quality.issues.filter((i) => i.code === 'unfinished-response');
+    expect(unfinished.map((i) => [i.file, i.row])).toEqual([
+      ['citizen-space.csv', 2],
+      ['citizen-space.csv', 4],
+    ]);
+    expect(tieSet(r)).toEqual(['r-ANON-1>ps-01:trust', 'r-ANON-2>ps-09:trust', 'r-ANON-3>ps-12:trust']);
   });
 });
