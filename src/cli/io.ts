@@ -85,8 +85,11 @@ export function writeJson(dir: string, name: string, value: unknown): string {
   return writeOut(dir, name, JSON.stringify(value, null, 2) + '\n');
 }
 
-/** One line on stderr summarising problems that did not stop the run, so none pass silently. */
-export function summariseQuality(quality: QualityReport, qualityPath: string | null): void {
+/**
+ * One line on stderr summarising problems that did not stop the run, so none pass silently.
+ * `blankRows`: how many of the rejected rows were blank (QualityCollector.blankRows).
+ */
+export function summariseQuality(quality: QualityReport, qualityPath: string | null, blankRows = 0): void {
   const errors = quality.issues.filter((i) => i.severity === 'error').length;
   const warnings = quality.issues.filter((i) => i.severity === 'warning').length;
   const notes = quality.issues.filter((i) => i.severity === 'info').length;
@@ -97,7 +100,7 @@ export function summariseQuality(quality: QualityReport, qualityPath: string | n
   const parts = [
     `${count(quality.rows.read, 'row')} read`,
     `${quality.rows.accepted} accepted`,
-    `${quality.rows.rejected} rejected`,
+    `${quality.rows.rejected} rejected${blankRows > 0 ? ` (${count(blankRows, 'blank row')})` : ''}`,
     count(errors, 'error'),
     count(warnings, 'warning'),
     count(notes, 'note'),

@@ -49,6 +49,11 @@ export class QualityCollector {
   readonly unmatched: UnmatchedName[] = [];
   readonly matched: MatchedName[] = [];
   rows = { read: 0, accepted: 0, rejected: 0 };
+  /**
+   * Of rows.rejected, the blank rows between answers (each run of them has its note): for the
+   * command line's summary, so "rejected" is not read as answers thrown away. Not in report().
+   */
+  blankRows = 0;
 
   add(issue: QualityIssue): void {
     this.issues.push(issue);

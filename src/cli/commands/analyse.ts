@@ -111,6 +111,6 @@ export async function runAnalyse(argv: string[], progress: Progress): Promise<nu
     writeOut(out, 'change.csv', toCsv(result.change as Record<string, unknown>[], CHANGE_COLUMNS));
   }
   writeOut(out, 'report.html', buildReport(result, { positions, includeNames }));
-  summariseQuality(result.quality, qualityPath);
+  summariseQuality(result.quality, qualityPath, wave.quality.blankRows);
   return 0;
 }

@@ -35,6 +35,6 @@ export async function runNetwork(argv: string[], progress: Progress): Promise<nu
   const report = quality.report();
   const qualityPath = writeJson(out, 'quality.json', report);
   writeJson(out, 'mapping.json', result.mapping);
-  summariseQuality(report, qualityPath);
+  summariseQuality(report, qualityPath, quality.blankRows);
   return 0;
 }

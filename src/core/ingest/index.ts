@@ -427,6 +427,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     }
     quality.rows.read += raw.length - first + blankRows;
     quality.rows.rejected += blankRows;
+    quality.blankRows += blankRows;
     let named = false;
     for (let i = first; i < raw.length && !named; i++) named = raw[i]!.nomTo > raw[i]!.nomFrom;
     if (raw.length > first && !named) {
