@@ -1961,6 +1961,8 @@ function readSurveyFile(
         `Row ${rows[0]!.line}, where the header (the questions) should be, holds answers ("${answers[0]!.slice(0, 40)}")${rows[0]!.line > 1 ? ', and the rows above it are blank' : ''}: the header row seems to be missing. Export the file again, or put the question texts back as its first row.`,
       );
     }
+    const restored = restoreQualtricsHeaderRows(rows, given?.headerRows, file.name, quality);
+    rows = restored.rows;
     // A saved entry found only by position (the files were renamed) must at least be the same
     // tool's export: a Qualtrics entry laid over a Google Forms file would name none of its columns.
     if (given && baseName(given.file) !== baseName(file.name)) {
@@ -1995,7 +1997,8 @@ function readSurveyFile(
         headerStarts.add(written[0].charCodeAt(0));
       }
     }
-    headerLine = rows[layout.headerRows - 1]?.line ?? 1;
+    // Header rows put back from among the answers: the answers start under the first row.
+    headerLine = restored.moved ? rows[0]!.line : (rows[layout.headerRows - 1]?.line ?? 1);
     const data = rows.slice(layout.headerRows);
     refuseBrokenHeader(
       file.name,
@@ -2474,6 +2477,44 @@ function codedTypeColumn(
     );
   });
   return found.length === 1 ? found[0]! : null;
+}
+
+/**
+ * Qualtrics' question-text and ImportId rows sorted in among the answers (a spreadsheet's sort
+ * keeps only the first row in place), found in the rows read before the mapping is made: put back
+ * under the export tags, so that the question texts give the tie types as in the export as
+ * downloaded, and no answer is taken for a header row. Each row moved is noted. Not when a saved
+ * mapping reads another number of header rows, nor beyond these first rows (the mapping is made):
+ * such rows are then skipped (onData's header-row-in-data).
+ */
+function restoreQualtricsHeaderRows(
+  rows: { row: string[]; line: number }[],
+  savedHeaderRows: number | undefined,
+  fileName: string,
+  quality: QualityCollector,
+): { rows: { row: string[]; line: number }[]; moved: boolean } {
+  if (rows.length < 2 || detectLayout([rows[0]!.row]).format !== 'qualtrics') return { rows, moved: false };
+  const header = rows[0]!.row.map((h) => h.trim());
+  const isIds = (row: string[]) => (row[0] ?? '').trim().startsWith('{"ImportId"');
+  const texts = rows.findIndex((r, i) => i > 0 && !isIds(r.row) && isToolHeaderRow(r.row, header, false));
+  const ids = rows.findIndex((r, i) => i > 0 && isIds(r.row));
+  const found = [texts, ids].filter((i) => i > 0);
+  // In place: the texts under the tags, the ImportIds under them (either may have been deleted).
+  if (found.every((i, k) => i === k + 1)) return { rows, moved: false };
+  if (savedHeaderRows !== undefined && savedHeaderRows !== 1 + found.length) return { rows, moved: false };
+  for (const i of found) {
+    quality.info(
+      fileName,
+      rows[i]!.line,
+      null,
+      'header-row-in-data',
+      `This row is Qualtrics' ${i === texts ? 'question-text' : 'ImportId'} row, found among the answers, as sorting the file in a spreadsheet leaves it; it was read in its place under the first row${i === texts ? ' (its question texts give the tie types)' : ''}, not as a response.`,
+    );
+  }
+  return {
+    rows: [rows[0]!, ...found.map((i) => rows[i]!), ...rows.filter((_, i) => i > 0 && !found.includes(i))],
+    moved: true,
+  };
 }
 
 /**

@@ -3,7 +3,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { archiveHead } from '../../../src/core/ingest/archive';
-import { googleFormsSurvey, run, text, tieSet } from './helpers';
+import { fixture, googleFormsSurvey, run, text, tieSet } from './helpers';
 
 describe('a .zip whose CSV is stored under a path leading outside the archive', () => {
   const csv = googleFormsSurvey(['Helen Okafor,Amira Haddad', 'Karen Douglas,Helen Okafor']);
@@ -53,5 +53,41 @@ describe('Citizen Space: a response saved but never submitted', () => {
       ['citizen-space.csv', 4],
     ]);
     expect(tieSet(r)).toEqual(['r-ANON-1>ps-01:trust', 'r-ANON-2>ps-09:trust', 'r-ANON-3>ps-12:trust']);
+  });
+});
+
+describe('a Qualtrics export sorted in a spreadsheet', () => {
+  const [tags, texts, importIds, ...data] = new TextDecoder()
+    .decode(fixture('qualtrics.csv').data as Uint8Array)
+    .trimEnd()
+    .split('\n');
+  const downloaded = run([fixture('qualtrics.csv')]);
+  const relations = (r: ReturnType<typeof run>) => r.mapping.surveys[0]!.questions.map((q) => q.relation);
+
+  it('with its header rows sorted last reads the tie types from their question texts', () => {
+    const r = run([text('qualtrics.csv', [tags, ...data, texts, importIds].join('\n'))]);
+    // Before: the questions were "q2" and "named", read from the export tags alone.
+    expect(relations(r)).toEqual(relations(downloaded));
+    expect(tieSet(r)).toEqual(tieSet(downloaded));
+    const moved = r.quality.issues.filter((i) => i.code === 'header-row-in-data');
+    expect(moved.map((i) => i.row)).toEqual([data.length + 2, data.length + 3]);
+    expect(moved[0]!.message).toContain('question texts give the tie types');
+  });
+
+  it('with its header rows among the first answers takes no answer for a header row', () => {
+    const [preview, ...rest] = data;
+    const r = run([
+      text('qualtrics.csv', [tags, preview, importIds, rest[0], texts, ...rest.slice(1)].join('\n')),
+    ]);
+    // Before: the preview on row 2 was read as the question texts ("Helen Okafor" a question).
+    expect(relations(r)).toEqual(relations(downloaded));
+    expect(tieSet(r)).toEqual(tieSet(downloaded));
+    expect(r.quality.issues.find((i) => i.code === 'preview-response')?.row).toBe(2);
+  });
+
+  it('is read with the mapping saved from the export as downloaded', () => {
+    const sorted = text('qualtrics.csv', [tags, ...data, texts, importIds].join('\n'));
+    // Before: two answers were taken for the header rows, and the run stopped (the questions changed).
+    expect(tieSet(run([sorted], { mapping: downloaded.mapping }))).toEqual(tieSet(downloaded));
   });
 });
