@@ -955,6 +955,10 @@ export class RosterMatcher {
     // "the vicar at St Mary's": a person there, not the church itself.
     if (!item.person && personWords.some((w) => !item.ownWords.has(w)))
       score = Math.min(score, PERSON_AT_GROUP);
+    // A roster person's first name alone ("Mary") is most likely them, not a group with it as a
+    // saint's or place name (St Mary's Church): the group comes after them.
+    if (!item.person && words.length === 1 && this.firstNames.has(words[0]!))
+      score = Math.min(score, PERSON_AT_GROUP);
     return Math.max(0, Math.min(0.99, score));
   }
 }
