@@ -153,6 +153,13 @@ function compact(key: string): string {
   return mc.includes(' ') ? mc.replace(/ /g, '') : mc;
 }
 
+/** One word as compact() spells it ("macleod" as "mcleod"), to compare words spaced otherwise. */
+function compactWord(word: string): string {
+  return word.startsWith('mac') && (word.length === 3 || word.charCodeAt(3) >= 97)
+    ? `mc${word.slice(3)}`
+    : word;
+}
+
 /**
  * "Okafor, Helen" (or "Patel, Priya (Dr)") as many rosters list people: the surname is the part
  * before the one comma, so it is put last, where the matcher reads a person's surname.
@@ -235,6 +242,10 @@ export class RosterMatcher {
   private readonly beginMemo = new Map<string, boolean>();
   /** Two name words that follow each other, written as one ("foodbank" for Food Bank): the two. */
   private readonly joinedWords = new Map<string, [string, string]>();
+  /** Roster name words by compactWord ("mcleod" for MacLeod), for two typed words that are one. */
+  private readonly byCompactWord = new Map<string, string>();
+  /** compactWord of every two name words that follow each other, run together ("mcleod" of Mc Leod). */
+  private readonly writtenApart = new Set<string>();
   /** Per entry, whether hasNamesake found another spelling of their name on the roster. */
   private readonly namesakes = new Map<number, boolean>();
   /** Name keys of answer choices that hold ", " (addChoiceLabels): whole labels, not people. */
@@ -309,10 +320,15 @@ export class RosterMatcher {
       this.spellingOf.set(v, key);
       if (v.length >= 4) push(this.bySpelling, key, v);
     }
+    for (const v of this.vocabulary)
+      if (!this.byCompactWord.has(compactWord(v))) this.byCompactWord.set(compactWord(v), v);
     for (const { nameTokens: t } of this.items) {
       for (let k = 0; k + 1 < t.length; k++) {
-        const joined = t[k]! + t[k + 1]!;
-        if (joined.length >= 6 && !this.byToken.has(joined)) this.joinedWords.set(joined, [t[k]!, t[k + 1]!]);
+        const joined = compactWord(t[k]! + t[k + 1]!);
+        this.writtenApart.add(joined);
+        // Five letters and more ("AgeUK" for Age UK), where no roster word is spelled so.
+        if (joined.length >= 5 && !this.byCompactWord.has(joined))
+          this.joinedWords.set(joined, [t[k]!, t[k + 1]!]);
       }
     }
     if (codebook) {
@@ -745,8 +761,12 @@ export class RosterMatcher {
     let out: string[] | null = null;
     for (let k = 0; k < words.length; k++) {
       const joined = k + 1 < words.length ? words[k]! + words[k + 1]! : '';
-      if (joined.length >= 6 && known(joined) && !(known(words[k]!) && known(words[k + 1]!))) {
-        (out ??= words.slice(0, k)).push(joined);
+      // A roster name word ("Mc Leod" for MacLeod, "Food bank" for a Foodbank), unless some roster
+      // name writes the two apart: then they may be that name's.
+      const name = joined.length >= 5 ? this.byCompactWord.get(compactWord(joined)) : undefined;
+      const asName = name !== undefined && !this.writtenApart.has(compactWord(joined));
+      if (asName || (joined.length >= 6 && known(joined) && !(known(words[k]!) && known(words[k + 1]!)))) {
+        (out ??= words.slice(0, k)).push(asName ? name : joined);
         k++;
       } else out?.push(words[k]!);
     }
@@ -768,7 +788,9 @@ export class RosterMatcher {
     const personWords = all.filter((t) => TITLES.has(t) || PERSON_WORDS.has(t));
     // "the foodbank" is "the food bank": a word the roster writes as two is read as the two.
     const words = this.joinWrittenApart(
-      all.filter((t) => !TITLES.has(t) && !STOP_WORDS.has(t)).flatMap((t) => this.joinedWords.get(t) ?? [t]),
+      all
+        .filter((t) => !TITLES.has(t) && !STOP_WORDS.has(t))
+        .flatMap((t) => this.joinedWords.get(compactWord(t)) ?? [t]),
     );
     const scores = new Map<number, number>();
     if (words.length === 0 || words.length > 12) return scores;

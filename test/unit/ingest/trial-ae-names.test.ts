@@ -11,7 +11,6 @@ const ROSTER_CSV = [
   'id,name,type,role,service,sector',
   'vo-01,Mary Walsh,volunteer,Food Bank Coordinator,Castlebridge Foodbank,voluntary',
   'vo-02,Peter Walsh,volunteer,Volunteer Driver,Castlebridge Foodbank,voluntary',
-  'vo-03,Hamish McLeod,volunteer,Volunteer,Age UK Castlebridge,voluntary',
   'vo-04,Fiona MacLeod,public-servant,Housing Officer,Castlebridge Borough Council,public',
   'po-01,Liam Byrne,public-servant,PCSO,Castlebridge Neighbourhood Policing Team,public',
   'po-02,Amira Haddad,public-servant,PCSO,Castlebridge Neighbourhood Policing Team,public',
@@ -50,5 +49,58 @@ describe('a lone given name (trial AE)', () => {
     expectReview("St Mary's", 'gr-01');
     expect(matcher.match('Mary Walsh').id).toBe('vo-01');
     expect(matcher.match("St Mary's Church").id).toBe('gr-01');
+  });
+});
+
+describe('words run together or spaced otherwise than the roster has them (trial AE)', () => {
+  const hamish = matcherOf(
+    ['id,name,type,role,service,sector', 'vo-03,Hamish McLeod,volunteer,Volunteer,Age UK,voluntary'].join(
+      '\n',
+    ),
+  );
+
+  it.each([
+    ['AgeUK', 'gr-04', matcher],
+    ['Mc Leod', 'vo-04', matcher],
+    ['Ms Mc Leod', 'vo-04', matcher],
+    ['Mac Leod', 'vo-03', hamish],
+  ])('suggests %j', (typed, id, m) => {
+    // Before: no one suggested at all.
+    expect(suggested(typed, m)).toEqual([id]);
+    // A surname alone is never accepted.
+    if (typed !== 'AgeUK') expect(m.match(typed).id).toBeNull();
+  });
+
+  it('accepts a name otherwise exact and unique', () => {
+    expect(matcher.match('Fiona Mac Leod').id).toBe('vo-04');
+    expect(matcher.match('Fiona Mc Leod').id).toBe('vo-04');
+    expect(hamish.match('Hamish Mac Leod').id).toBe('vo-03');
+    expect(matcher.match('AgeUK Castlebridge').id).toBe('gr-04');
+  });
+
+  it('still finds a Foodbank for "Food bank", and a Food Bank for "Foodbank"', () => {
+    expectReview('the Food bank', 'gr-06');
+    const other = matcherOf(
+      ['id,name,type,role,service,sector', 'gr-01,Millbrook Food Bank,group,Food bank,,voluntary'].join('\n'),
+    );
+    expect(suggested('Foodbank', other)).toEqual(['gr-01']);
+  });
+
+  it('reads nothing unrelated into words run together', () => {
+    // No Age UK on this roster: "AgeUK" is not Age Concern.
+    const noAgeUk = matcherOf(ROSTER_CSV.replace(/\ngr-04,[^\n]*/, ''));
+    expect(noAgeUk.match('AgeUK').id).toBeNull();
+    expect(suggested('AgeUK', noAgeUk)).not.toContain('gr-05');
+    // Two roster people's first names typed together are not read as a third's one name.
+    const anns = matcherOf(
+      [
+        'id,name,type,role,service,sector',
+        'a-1,Ann Smith,volunteer,,,voluntary',
+        'a-2,Marie Jones,volunteer,,,voluntary',
+        'a-3,Annmarie Brown,volunteer,,,voluntary',
+      ].join('\n'),
+    );
+    expect(anns.match('Ann Marie Brown').id).toBe('a-3');
+    expect(anns.match('Ann Marie').id).toBeNull();
   });
 });
