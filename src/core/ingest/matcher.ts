@@ -258,6 +258,8 @@ export class RosterMatcher {
   private readonly bySpelling = new Map<string, string[]>();
   /** Groups by the initials of their name's words ("wi" for Women's Institute). */
   private readonly byInitials = new Map<string, number[]>();
+  /** Groups by each leading run of two or more words of their name key, short of the whole ("our lady"). */
+  private readonly byNameStart = new Map<string, number[]>();
 
   constructor(entries: RosterEntry[], codebook?: Iterable<[string, string]>) {
     this.items = entries.map((entry) => this.index(entry));
@@ -294,6 +296,9 @@ export class RosterMatcher {
         const own = item.nameTokens.filter((t) => !placeWords.has(t));
         if (own.length >= 2 && own.length < item.nameTokens.length)
           push(this.byInitials, own.map((t) => t[0]).join(''), i);
+        const key = nameKey(entry.name);
+        for (let at = key.indexOf(' '), k = 1; at >= 0; at = key.indexOf(' ', at + 1), k++)
+          if (k >= 2) push(this.byNameStart, key.slice(0, at), i);
       }
       for (const key of keys) if (key) push(this.byKey, key, i);
       for (const key of new Set([...keys].map(compact))) if (key) push(this.byCompactKey, key, i);
@@ -592,6 +597,12 @@ export class RosterMatcher {
       for (const i of found) scored.set(i, Math.max(scored.get(i) ?? 0, INITIALS));
     }
     if (!exact) {
+      // The first words of a group's name ("Our Lady's" for Our Lady of Lourdes RC Church), most
+      // of them stop words the fuzzy reading leaves out: a suggestion, as for initials.
+      const key = nameKey(raw).replace(/^the /, '');
+      const starts =
+        this.byNameStart.get(key) ?? (key.endsWith('s') ? this.byNameStart.get(key.slice(0, -1)) : undefined);
+      for (const i of starts ?? NONE) scored.set(i, Math.max(scored.get(i) ?? 0, INITIALS));
       // The same letters, spaced otherwise (a double-barrelled or prefixed name written as one
       // word or two): nearly exact, yet still weighed against the other candidates.
       for (const i of this.byCompactKey.get(compact(nameKey(raw))) ?? NONE) {

@@ -104,3 +104,31 @@ describe('words run together or spaced otherwise than the roster has them (trial
     expect(anns.match('Ann Marie').id).toBeNull();
   });
 });
+
+describe('a group by the first words of its name, or in lower case (trial AE)', () => {
+  it('suggests Our Lady of Lourdes RC Church for "Our Lady\'s", accepting nothing', () => {
+    // Before: no one suggested ("our" and "lady" are words the fuzzy reading leaves out).
+    for (const typed of ["Our Lady's", 'our lady', 'the Our Lady']) {
+      expectReview(typed, 'gr-02');
+      expect(suggested(typed)).toEqual(['gr-02']);
+    }
+  });
+
+  it('still suggests a group named in lower case or by its distinctive word', () => {
+    expectReview('age concern', 'gr-05');
+    expectReview('the catholic church', 'gr-03');
+    expect(matcher.match('Our Lady of Lourdes RC Church').id).toBe('gr-02');
+  });
+
+  it('suggests every group whose name begins so', () => {
+    const two = matcherOf(
+      [
+        'id,name,type,role,service,sector',
+        'gr-1,Our Lady of Lourdes Church,group,Church,,voluntary',
+        'gr-2,Our Lady Star of the Sea,group,Church,,voluntary',
+      ].join('\n'),
+    );
+    expectReview("Our Lady's", undefined, two);
+    expect(suggested("Our Lady's", two).sort()).toEqual(['gr-1', 'gr-2']);
+  });
+});
