@@ -252,6 +252,8 @@ export class RosterMatcher {
   private readonly choiceKeys = new Set<string>();
   /** The first words of the roster's people's names. */
   private readonly firstNames = new Set<string>();
+  /** The surnames of the roster's people ("walsh"), for a family named in the plural. */
+  private readonly surnames = new Set<string>();
   /** Each roster name word's spellingKey. */
   private readonly spellingOf = new Map<string, string>();
   /** Roster name words by spellingKey, of four letters or more. */
@@ -303,7 +305,10 @@ export class RosterMatcher {
       for (const key of keys) if (key) push(this.byKey, key, i);
       for (const key of new Set([...keys].map(compact))) if (key) push(this.byCompactKey, key, i);
       for (const t of new Set(item.nameTokens)) push(this.byToken, t, i);
-      if (item.person && item.nameTokens.length >= 2) this.firstNames.add(item.nameTokens[0]!);
+      if (item.person && item.nameTokens.length >= 2) {
+        this.firstNames.add(item.nameTokens[0]!);
+        for (const t of item.nameTokens.slice(item.surnameFrom)) this.surnames.add(t);
+      }
       if (item.person && item.entry.role) {
         // Words that name the role, its own and those it implies ("librarian" for "Library Assistant").
         const role = item.entry.role.toLowerCase();
@@ -587,6 +592,12 @@ export class RosterMatcher {
         how: 'exact',
       };
     }
+    // "the Walshes", "the PCSOs": several people, each suggested as for one, none accepted.
+    const singular = exact ? null : this.singular(raw);
+    if (singular !== null) {
+      const result = this.compute(singular);
+      if (result.candidates.length > 0) return { ...result, id: null, how: 'none' };
+    }
     const scored = this.fuzzy(raw);
     // A group by its initials ("WI", "the JCP" for Jobcentre Plus) or a common short name ("CAB"
     // for Citizens Advice): suggested, never accepted, as initials stand for much else.
@@ -666,6 +677,24 @@ export class RosterMatcher {
     const spread = Math.min(0.2, 0.1 * (fits.length - 1));
     for (const [i, c] of fits) if (c - spread >= SUGGEST) out.set(i, c - spread);
     return out;
+  }
+
+  /**
+   * A text naming people in the plural by their surname or role ("the Walshes", "the PCSOs"),
+   * with that word made singular ("the walsh"); null for any other text. Not a word the roster
+   * has as it is ("Carers"), nor a possessive ("Walsh's").
+   */
+  private singular(text: string): string | null {
+    if (!/s\s*$/i.test(text) || /['’]s\s*$/.test(text)) return null;
+    const words = tokens(text);
+    const w = words.at(-1)!;
+    if (w.length < 3 || this.byToken.has(w) || this.contextWords.has(w)) return null;
+    if (words.some((t, k) => k < words.length - 1 && !STOP_WORDS.has(t))) return null;
+    for (const stem of [w.slice(0, -1), w.endsWith('es') ? w.slice(0, -2) : '']) {
+      if (stem && (this.surnames.has(stem) || this.byRoleWord.has(stem)))
+        return [...words.slice(0, -1), stem].join(' ');
+    }
+    return null;
   }
 
   /** Whether a text has a "?" for a letter: as LOST_LETTER sees one, or where a roster word fits ("Zo?"). */

@@ -132,3 +132,33 @@ describe('a group by the first words of its name, or in lower case (trial AE)', 
     expect(suggested("Our Lady's", two).sort()).toEqual(['gr-1', 'gr-2']);
   });
 });
+
+describe('people named in the plural (trial AE)', () => {
+  it.each([
+    ['the Walshes', ['vo-01', 'vo-02']],
+    ['Walshes', ['vo-01', 'vo-02']],
+    ['the PCSOs', ['po-01', 'po-02']],
+  ])('suggests each of %j, accepting none', (typed, ids) => {
+    // Before: no one suggested.
+    expectReview(typed);
+    expect(suggested(typed).slice(0, ids.length).sort()).toEqual(ids);
+  });
+
+  it('suggests, never accepts, the one roster person of a family named in the plural', () => {
+    const one = matcherOf(
+      [
+        'id,name,type,role,service,sector',
+        'vo-1,Mary Walsh,volunteer,Volunteer,Castlebridge Foodbank,voluntary',
+      ].join('\n'),
+    );
+    expectReview('the Walshes', 'vo-1', one);
+  });
+
+  it('still reads a name, a role in the singular and a possessive as before', () => {
+    expect(matcher.match('Mary Walsh').id).toBe('vo-01');
+    expectReview('the PCSO');
+    expect(suggested('the PCSO').sort()).toEqual(['po-01', 'po-02']);
+    expectReview("Walsh's");
+    expect(suggested("Walsh's").sort()).toEqual(['vo-01', 'vo-02']);
+  });
+});
