@@ -4,6 +4,8 @@
 import type { ActorId } from '../model';
 import {
   COURTESY_TITLES,
+  FOREIGN_ARTICLES,
+  inEnglish,
   TITLES,
   SAME_TITLE,
   TITLE_CALLING,
@@ -823,7 +825,10 @@ export class RosterMatcher {
   }
 
   private fuzzy(text: string): Map<number, number> {
-    const all = this.saintsByShortName(withoutHonorifics(tokens(text)));
+    // "Aoife, prescriptrice sociale": role words of other languages read in English.
+    const all = inEnglish(this.saintsByShortName(withoutHonorifics(tokens(text))), (w) =>
+      this.byToken.has(w),
+    );
     const titles = all.filter((t) => TITLES.has(t));
     const personWords = all.filter((t) => TITLES.has(t) || PERSON_WORDS.has(t));
     // "the foodbank" is "the food bank": a word the roster writes as two is read as the two.
@@ -1034,7 +1039,9 @@ function asWholeNumber(text: string): string | null {
 }
 
 function descriptionWords(text: string): string[] {
-  return withoutHonorifics(tokens(text)).filter((t) => !STOP_WORDS.has(t) && !DESCRIPTION_FILLER.has(t));
+  return inEnglish(withoutHonorifics(tokens(text))).filter(
+    (t) => !STOP_WORDS.has(t) && !DESCRIPTION_FILLER.has(t) && !FOREIGN_ARTICLES.has(t),
+  );
 }
 
 /** Respectful words put after a title in Urdu, Punjabi and Hindi: "Imam sahib", "Doctor ji". */

@@ -668,3 +668,136 @@ export function allowedTypos(length: number): number {
   if (length >= 4) return 1;
   return 0;
 }
+
+/**
+ * Role words of French, German and Spanish as respondents write them beside a name ("Aoife,
+ * prescriptrice sociale"), as the English words of a UK roster's roles; accents already removed
+ * (normaliseText), "d'école" run together as "decole". Read so in typed text only.
+ */
+const FOREIGN_ROLE_WORDS = new Map<string, string[]>(
+  Object.entries({
+    // French
+    medecin: ['doctor'],
+    docteur: ['doctor'],
+    generaliste: ['gp'],
+    infirmiere: ['nurse'],
+    infirmier: ['nurse'],
+    directeur: ['head'],
+    directrice: ['head'],
+    ecole: ['school'],
+    decole: ['school'],
+    enseignant: ['teacher'],
+    enseignante: ['teacher'],
+    instituteur: ['teacher'],
+    institutrice: ['teacher'],
+    policier: ['police'],
+    policiere: ['police'],
+    gendarme: ['police'],
+    agent: ['officer'],
+    conseiller: ['councillor'],
+    conseillere: ['councillor'],
+    municipal: ['council'],
+    municipale: ['council'],
+    mairie: ['council'],
+    bibliothecaire: ['librarian'],
+    bibliotheque: ['library'],
+    pretre: ['priest'],
+    cure: ['priest'],
+    pasteur: ['pastor'],
+    benevole: ['volunteer'],
+    prescripteur: ['prescriber'],
+    prescriptrice: ['prescriber'],
+    sociale: ['social'],
+    // German
+    arzt: ['doctor'],
+    arztin: ['doctor'],
+    hausarzt: ['gp'],
+    hausarztin: ['gp'],
+    krankenschwester: ['nurse'],
+    krankenpfleger: ['nurse'],
+    schulleiter: ['headteacher'],
+    schulleiterin: ['headteacher'],
+    polizist: ['police'],
+    polizistin: ['police'],
+    stadtrat: ['councillor'],
+    stadtratin: ['councillor'],
+    bibliothekar: ['librarian'],
+    bibliothekarin: ['librarian'],
+    priester: ['priest'],
+    sozialarbeiter: ['social', 'worker'],
+    sozialarbeiterin: ['social', 'worker'],
+    ehrenamtlich: ['volunteer'],
+    ehrenamtliche: ['volunteer'],
+    ehrenamtlicher: ['volunteer'],
+    // Spanish
+    medico: ['doctor'],
+    medica: ['doctor'],
+    enfermera: ['nurse'],
+    enfermero: ['nurse'],
+    directora: ['head'],
+    escuela: ['school'],
+    colegio: ['school'],
+    policia: ['police'],
+    concejal: ['councillor'],
+    concejala: ['councillor'],
+    bibliotecario: ['librarian'],
+    bibliotecaria: ['librarian'],
+    sacerdote: ['priest'],
+    voluntario: ['volunteer'],
+    voluntaria: ['volunteer'],
+  }),
+);
+
+/** Two words of another language that are one English role ("assistante sociale", social worker). */
+const FOREIGN_ROLE_PHRASES = new Map<string, string[]>(
+  Object.entries({
+    'assistant social': ['social', 'worker'],
+    'assistante sociale': ['social', 'worker'],
+    'travailleur social': ['social', 'worker'],
+    'travailleuse sociale': ['social', 'worker'],
+    'trabajador social': ['social', 'worker'],
+    'trabajadora social': ['social', 'worker'],
+    'medecin generaliste': ['gp'],
+    'medico de cabecera': ['gp'],
+  }),
+);
+
+/** Articles and prepositions of those languages around a role ("directrice d'école", "la policière"). */
+export const FOREIGN_ARTICLES = new Set([
+  'le',
+  'la',
+  'les',
+  'l',
+  'un',
+  'une',
+  'de',
+  'du',
+  'des',
+  'd',
+  'der',
+  'die',
+  'das',
+  'el',
+  'los',
+  'las',
+  'del',
+]);
+
+/**
+ * Normalised words with the French, German and Spanish role words among them in English ("infirmière"
+ * as "nurse"), but those `keep` says are names (a roster surname "Pfarrer" or "Cure"). The same
+ * array when none is.
+ */
+export function inEnglish(words: string[], keep?: (word: string) => boolean): string[] {
+  let out: string[] | null = null;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    const phrase = k + 1 < words.length ? FOREIGN_ROLE_PHRASES.get(`${w} ${words[k + 1]!}`) : undefined;
+    const english = phrase ?? (keep?.(w) ? undefined : FOREIGN_ROLE_WORDS.get(w));
+    if (english) {
+      (out ??= words.slice(0, k)).push(...english);
+      if (phrase) k++;
+    } else out?.push(w);
+  }
+  return out ?? words;
+}

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readRoster, RosterMatcher } from '../../../src/core/ingest';
 import { QualityCollector } from '../../../src/core/quality';
-import { text } from './helpers';
+import { run, text, tieSet } from './helpers';
 
 const ROSTER_CSV = [
   'id,name,type,role,service,sector',
@@ -160,5 +160,39 @@ describe('people named in the plural (trial AE)', () => {
     expect(suggested('the PCSO').sort()).toEqual(['po-01', 'po-02']);
     expectReview("Walsh's");
     expect(suggested("Walsh's").sort()).toEqual(['vo-01', 'vo-02']);
+  });
+});
+
+describe('role words of other languages beside a name (trial AE)', () => {
+  const answer = (typed: string) => {
+    const survey = text('survey.csv', `Response ID,Who do you trust?\n1,"${typed}"\n`);
+    const r = run([survey], { roster: text('roster.csv', ROSTER_CSV) });
+    return { ties: tieSet(r), review: r.review.map((x) => x.text) };
+  };
+
+  it('reads "Aoife, prescriptrice sociale" as "Aoife, social prescriber": one person', () => {
+    // Before: "Aoife" and "prescriptrice sociale" were two names, both to review.
+    const english = answer('Aoife, social prescriber');
+    expect(english.ties).toHaveLength(1);
+    expect(answer('Aoife, prescriptrice sociale')).toEqual(english);
+  });
+
+  it.each(['prescriptrice sociale', 'policière', 'la policière', 'médecin', 'Polizistin', 'médico'])(
+    'knows %j for a description',
+    (part) => expect(matcher.mayDescribe(part)).toBe(true),
+  );
+
+  it('still reads a name as a name, and a foreign word no role as no description', () => {
+    expect(matcher.mayDescribe('Brennan')).toBe(false);
+    expect(matcher.mayDescribe('Marseille')).toBe(false);
+    // A roster surname that is a role word elsewhere ("Curé") stays the person's name.
+    const cure = matcherOf(
+      [
+        'id,name,type,role,service,sector',
+        'p-1,Pierre Cure,volunteer,Volunteer,,voluntary',
+        "f-1,Fr Dermot Gallagher,volunteer,Parish Priest,St Joseph's Church,voluntary",
+      ].join('\n'),
+    );
+    expect(suggested('Mr Cure', cure)[0]).toBe('p-1');
   });
 });
