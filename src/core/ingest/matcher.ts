@@ -338,8 +338,9 @@ export class RosterMatcher {
       for (let k = 0; k + 1 < t.length; k++) {
         const joined = compactWord(t[k]! + t[k + 1]!);
         this.writtenApart.add(joined);
-        // Five letters and more ("AgeUK" for Age UK), where no roster word is spelled so.
-        if (joined.length >= 5 && !this.byCompactWord.has(joined))
+        // Five letters and more ("AgeUK" for Age UK), where no roster word is spelled so; not with
+        // an initial ("islaj" of Isla J. Jones is more likely a slip in typing Isla Jones).
+        if (joined.length >= 5 && t[k]!.length > 1 && t[k + 1]!.length > 1 && !this.byCompactWord.has(joined))
           this.joinedWords.set(joined, [t[k]!, t[k + 1]!]);
       }
     }
@@ -805,7 +806,10 @@ export class RosterMatcher {
       const joined = k + 1 < words.length ? words[k]! + words[k + 1]! : '';
       // A roster name word ("Mc Leod" for MacLeod, "Food bank" for a Foodbank), unless some roster
       // name writes the two apart: then they may be that name's.
-      const name = joined.length >= 5 ? this.byCompactWord.get(compactWord(joined)) : undefined;
+      const name =
+        joined.length >= 5 && words[k]!.length > 1 && words[k + 1]!.length > 1
+          ? this.byCompactWord.get(compactWord(joined))
+          : undefined;
       const asName = name !== undefined && !this.writtenApart.has(compactWord(joined));
       if (asName || (joined.length >= 6 && known(joined) && !(known(words[k]!) && known(words[k + 1]!)))) {
         (out ??= words.slice(0, k)).push(asName ? name : joined);

@@ -86,6 +86,20 @@ describe('words run together or spaced otherwise than the roster has them (trial
     expect(suggested('Foodbank', other)).toEqual(['gr-01']);
   });
 
+  it('does not read a first name run into the next letter as a first name and an initial', () => {
+    // "islaj" is Isla and the J. of Isla J. King-Smith run together, but typed it is Isla Jones
+    // with a space slipped: read as Isla and J., it went to review (as "OliviaE dwards" did).
+    const islas = matcherOf(
+      [
+        'id,name,type,role,service,sector',
+        'a-1,Isla Jones,volunteer,,,voluntary',
+        'a-2,Isla J. King-Smith,volunteer,,,voluntary',
+        'a-3,Isla I. Jones-King,volunteer,,,voluntary',
+      ].join('\n'),
+    );
+    expect(islas.match('IslaJ ones').id).toBe('a-1');
+  });
+
   it('reads nothing unrelated into words run together', () => {
     // No Age UK on this roster: "AgeUK" is not Age Concern.
     const noAgeUk = matcherOf(ROSTER_CSV.replace(/\ngr-04,[^\n]*/, ''));
