@@ -918,8 +918,13 @@ export class RosterMatcher {
       const w = words[k]!;
       let best = 0;
       let bestJ = -1;
+      // A whole word stands for a roster middle initial only where a middle name is typed: after
+      // the first name, before the surname ("Sam Martin Moore-King"). "Moore-Martin" and "Dr
+      // Moore-Martin" are a surname, not Sam M. Moore-King's initial.
+      const middleName = used[0]! && lastMatched === 0;
       for (let j = 0; j < names.length; j++) {
         if (used[j]) continue;
+        if (j > 0 && !middleName && w.length > 1 && names[j]!.length === 1 && item.person) continue;
         const s = typed[k]!.names.get(names[j]!) ?? 0;
         if (s > best) {
           best = s;
