@@ -906,6 +906,7 @@ export class RosterMatcher {
     let firstMatched = 0;
     let matchedCount = 0;
     let initialConflict = 0;
+    let strayInitials = 0;
     // A word read as a name it may well not be ("Green" for Greenwood, "Shaw" for Shah).
     let doubtful = false;
     // Name words typed exactly as the roster has them: two of them outweigh one doubtful word
@@ -945,6 +946,9 @@ export class RosterMatcher {
       } else if (w.length === 1) {
         // "Dr A Patel" against Priya Patel: an initial that contradicts the first name.
         if (item.person && names.length >= 2 && !used[0]) initialConflict++;
+        // "Wendy Y. Price": after the first name, a middle initial the name lacks, as a word it
+        // lacks ("Wendy Y. han-Price" is Wendy Y. Khan-Price more than Wendy Price).
+        else if (item.person && names.length >= 2) strayInitials++;
       } else {
         // A word that is someone else's name ("Patel Okafor") speaks against this candidate more.
         unexplained += this.byToken.has(w) ? 1.75 : 1;
@@ -1026,7 +1030,7 @@ export class RosterMatcher {
         0.85 * (matchedWeight / matchedCount / Math.max(...names.map((t) => this.weight.get(t) ?? 1))),
       );
     }
-    let score = base + bonus - 0.2 * unexplained - 0.15 * conflict - 0.3 * initialConflict;
+    let score = base + bonus - 0.2 * (unexplained + strayInitials) - 0.15 * conflict - 0.3 * initialConflict;
     if ((doubtful && exact < 2) || contradicted) score = Math.min(score, DOUBTFUL);
     // "the vicar at St Mary's": a person there, not the church itself.
     if (!item.person && personWords.some((w) => !item.ownWords.has(w)))

@@ -13,6 +13,10 @@ const ROSTER_CSV = [
   'li-01,Ruby P. Moore-Martin,public-servant,Librarian,Castlebridge Library,public',
   'yw-01,Maya Z. Young-Kelly,public-servant,Youth Worker,Northgate Youth Club,public',
   'ho-01,Zoe Young,public-servant,Housing Officer,Castlebridge Borough Council,public',
+  'nu-01,Wendy Price,public-servant,Nurse,Riverside Surgery,public',
+  'pc-01,Wendy Y. Khan-Price,public-servant,PCSO,Castlebridge Neighbourhood Policing Team,public',
+  'yw-02,Amira Williams,public-servant,Youth Worker,Northgate Youth Club,public',
+  'ho-02,Amira H. Williams-Green,public-servant,Housing Officer,Castlebridge Borough Council,public',
 ].join('\n');
 
 const matcherOf = (csv: string) =>
@@ -53,5 +57,38 @@ describe('a whole typed word is not a roster middle initial out of its place (tr
     expectAccepted('Zoe Young', 'ho-01');
     // An initial for the first name is suggested, as before, not accepted.
     expectReview('S. Moore-King', 'gp-01');
+  });
+});
+
+describe('a typed middle initial the name lacks speaks against it (trial AE)', () => {
+  it('does not accept a name without the typed initial and another typed word', () => {
+    // Before: Wendy Price at 0.8, though "Y." and "han" (Khan, a letter dropped) are not hers.
+    expectReview('Wendy Y. han-Price', 'nu-01');
+    expect(matcher.match('Wendy Y. han-Price').candidates.map((c) => c.id)).toContain('pc-01');
+  });
+
+  it('does not let a role outweigh an initial and a surname the name lacks', () => {
+    // Before: Amira Williams at 0.95, her role outweighing "H." and "Green", not hers.
+    expectReview('Amira H. Williams-Green Youth worker');
+  });
+
+  it('still accepts each of them by their own name, with or without the initial', () => {
+    expectAccepted('Wendy Price', 'nu-01');
+    expectAccepted('Wendy Y. Khan-Price', 'pc-01');
+    expectAccepted('Wendy Y Kahn-Price', 'pc-01');
+    expectAccepted('Wendy Khan-Price', 'pc-01');
+    expectAccepted('Amira Williams Youth worker', 'yw-02');
+    expectAccepted('Amira H. Williams-Green', 'ho-02');
+    expectAccepted('Amira Williams-Green', 'ho-02');
+  });
+
+  it('still accepts a name the roster writes without the initial typed beside it', () => {
+    const one = matcherOf(
+      [
+        'id,name,type,role,service,sector',
+        'nu-01,Wendy Price,public-servant,Nurse,Riverside Surgery,public',
+      ].join('\n'),
+    );
+    expectAccepted('Wendy Y. Price', 'nu-01', one);
   });
 });
