@@ -907,6 +907,7 @@ export class RosterMatcher {
     let matchedCount = 0;
     let initialConflict = 0;
     let strayInitials = 0;
+    let otherInitial = false;
     // A word read as a name it may well not be ("Green" for Greenwood, "Shaw" for Shah).
     let doubtful = false;
     // Name words typed exactly as the roster has them: two of them outweigh one doubtful word
@@ -948,7 +949,12 @@ export class RosterMatcher {
         if (item.person && names.length >= 2 && !used[0]) initialConflict++;
         // "Wendy Y. Price": after the first name, a middle initial the name lacks, as a word it
         // lacks ("Wendy Y. han-Price" is Wendy Y. Khan-Price more than Wendy Price).
-        else if (item.person && names.length >= 2) strayInitials++;
+        else if (item.person && names.length >= 2) {
+          strayInitials++;
+          // "Tom Y. Price-Smith" against Tom A. Price-Smith: another middle initial, another person
+          // (or a slip), however well the rest fits.
+          if (names.some((n, j) => n.length === 1 && !used[j])) otherInitial = true;
+        }
       } else {
         // A word that is someone else's name ("Patel Okafor") speaks against this candidate more.
         unexplained += this.byToken.has(w) ? 1.75 : 1;
@@ -1031,7 +1037,7 @@ export class RosterMatcher {
       );
     }
     let score = base + bonus - 0.2 * (unexplained + strayInitials) - 0.15 * conflict - 0.3 * initialConflict;
-    if ((doubtful && exact < 2) || contradicted) score = Math.min(score, DOUBTFUL);
+    if ((doubtful && exact < 2) || contradicted || otherInitial) score = Math.min(score, DOUBTFUL);
     // "the vicar at St Mary's": a person there, not the church itself.
     if (!item.person && personWords.some((w) => !item.ownWords.has(w)))
       score = Math.min(score, PERSON_AT_GROUP);

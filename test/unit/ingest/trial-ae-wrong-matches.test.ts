@@ -17,6 +17,8 @@ const ROSTER_CSV = [
   'pc-01,Wendy Y. Khan-Price,public-servant,PCSO,Castlebridge Neighbourhood Policing Team,public',
   'yw-02,Amira Williams,public-servant,Youth Worker,Northgate Youth Club,public',
   'ho-02,Amira H. Williams-Green,public-servant,Housing Officer,Castlebridge Borough Council,public',
+  'sw-01,Tom A. Price-Smith,public-servant,Social Worker,Castlebridge Borough Council,public',
+  'ht-01,Tom Y. Price-Smith,public-servant,Headteacher,Millbrook Primary School,public',
 ].join('\n');
 
 const matcherOf = (csv: string) =>
@@ -90,5 +92,20 @@ describe('a typed middle initial the name lacks speaks against it (trial AE)', (
       ].join('\n'),
     );
     expectAccepted('Wendy Y. Price', 'nu-01', one);
+  });
+});
+
+describe("a typed middle initial that is not the roster name's (trial AE)", () => {
+  it('is never accepted, however well the role fits', () => {
+    // Before: Tom A. Price-Smith at 0.99, his role outweighing the "Y." of Tom Y. Price-Smith.
+    expectReview('Tom Y. Price-Smith Social worker');
+    expect(matcher.match('Tom Y. Price-Smith Social worker').candidates.map((c) => c.id)).toContain('ht-01');
+  });
+
+  it('still accepts each by their own initial, and by their role without one', () => {
+    expectAccepted('Tom A Price-Smith', 'sw-01');
+    expectAccepted('Tom A. Price-Smith Social worker', 'sw-01');
+    expectAccepted('Tom Price-Smith Social worker', 'sw-01');
+    expectAccepted('Tom Y Price-Smith', 'ht-01');
   });
 });
