@@ -908,6 +908,9 @@ export class RosterMatcher {
     let initialConflict = 0;
     let strayInitials = 0;
     let otherInitial = false;
+    // The surname word the last typed one stood for: an earlier word for a later one is out of order.
+    let surnameAt = -1;
+    let reversed = false;
     // A word read as a name it may well not be ("Green" for Greenwood, "Shaw" for Shah).
     let doubtful = false;
     // Name words typed exactly as the roster has them: two of them outweigh one doubtful word
@@ -939,7 +942,12 @@ export class RosterMatcher {
         if (best === 1) exact++;
         matchedCount++;
         matchedWeight += best * (this.weight.get(names[bestJ]!) ?? 1);
-        if (bestJ >= item.surnameFrom) lastMatched = Math.max(lastMatched, best);
+        if (bestJ >= item.surnameFrom) {
+          lastMatched = Math.max(lastMatched, best);
+          // "King-Moore" for Sam M. Moore-King: the words of another double-barrelled surname.
+          if (bestJ < surnameAt) reversed = true;
+          surnameAt = bestJ;
+        }
         if (bestJ === 0) firstMatched = best;
       } else if (item.context.has(w) || typed[k]!.context.some((c) => item.context.has(c))) {
         context++;
@@ -1037,7 +1045,8 @@ export class RosterMatcher {
       );
     }
     let score = base + bonus - 0.2 * (unexplained + strayInitials) - 0.15 * conflict - 0.3 * initialConflict;
-    if ((doubtful && exact < 2) || contradicted || otherInitial) score = Math.min(score, DOUBTFUL);
+    if ((doubtful && exact < 2) || contradicted || otherInitial || reversed)
+      score = Math.min(score, DOUBTFUL);
     // "the vicar at St Mary's": a person there, not the church itself.
     if (!item.person && personWords.some((w) => !item.ownWords.has(w)))
       score = Math.min(score, PERSON_AT_GROUP);

@@ -11,6 +11,7 @@ const ROSTER_CSV = [
   'id,name,type,role,service,sector',
   'gp-01,Sam M. Moore-King,public-servant,GP,Riverside Surgery,public',
   'li-01,Ruby P. Moore-Martin,public-servant,Librarian,Castlebridge Library,public',
+  'yw-03,Harry W. King-Moore,public-servant,Youth Worker,Northgate Youth Club,public',
   'yw-01,Maya Z. Young-Kelly,public-servant,Youth Worker,Northgate Youth Club,public',
   'ho-01,Zoe Young,public-servant,Housing Officer,Castlebridge Borough Council,public',
   'nu-01,Wendy Price,public-servant,Nurse,Riverside Surgery,public',
@@ -107,5 +108,21 @@ describe("a typed middle initial that is not the roster name's (trial AE)", () =
     expectAccepted('Tom A. Price-Smith Social worker', 'sw-01');
     expectAccepted('Tom Price-Smith Social worker', 'sw-01');
     expectAccepted('Tom Y Price-Smith', 'ht-01');
+  });
+});
+
+describe('a double-barrelled surname typed in the other order (trial AE)', () => {
+  it('is not accepted as the other order when someone has it in the order typed', () => {
+    // Before: Sam M. Moore-King at 0.85, "Dr" agreeing with a GP, though Harry W. King-Moore
+    // has the surname as typed.
+    expectReview('Dr King-Moore');
+    expect(matcher.match('Dr King-Moore').candidates.map((c) => c.id)).toContain('yw-03');
+  });
+
+  it('still accepts each surname in its own order', () => {
+    expectAccepted('Dr Moore-King', 'gp-01');
+    expectAccepted('Sam Moore-King', 'gp-01');
+    expectAccepted('Harry King-Moore', 'yw-03');
+    expectAccepted('Harry W King-Moore', 'yw-03');
   });
 });
