@@ -647,13 +647,37 @@ export class RosterMatcher {
       best[1] >= AUTO_ACCEPT - 1e-9 &&
       (second == null || best[1] - second[1] >= AUTO_MARGIN - 1e-9) &&
       !exact &&
-      !relation;
+      !relation &&
+      !this.namesSomeoneElse(raw, best[0], scored);
     return {
       id: sure ? this.items[best[0]]!.entry.id : null,
       confidence: Math.round((best?.[1] ?? 0) * 1000) / 1000,
       candidates,
       how: sure ? 'fuzzy' : 'none',
     };
+  }
+
+  /**
+   * Whether the text is a roster person's whole name, other than `best`'s, and words of role or
+   * title only ("Aisha Baker Housing officer" for Aisha Baker, a councillor, where `best` is Aisha
+   * H. Baker-Taylor, the housing officer): the name says one person and the role another, so the
+   * writer must say which. Not when a word is left that only `best`'s name explains ("Ivy H.
+   * Kelly-Cooer" is Ivy H. Kelly-Cooper more than Ivy Kelly).
+   */
+  private namesSomeoneElse(text: string, best: number, scored: Map<number, number>): boolean {
+    const typed = tokens(text).filter((w) => !STOP_WORDS.has(w));
+    const named = (i: number) => {
+      const item = this.items[i]!;
+      if (!item.person || item.nameTokens.length < 2 || !item.nameTokens.every((w) => typed.includes(w)))
+        return false;
+      return typed.every(
+        (w) =>
+          item.nameTokens.includes(w) || TITLES.has(w) || this.byRoleWord.has(w) || this.contextWords.has(w),
+      );
+    };
+    if (named(best)) return false;
+    for (const i of scored.keys()) if (i !== best && named(i)) return true;
+    return false;
   }
 
   /**

@@ -20,6 +20,8 @@ const ROSTER_CSV = [
   'ho-02,Amira H. Williams-Green,public-servant,Housing Officer,Castlebridge Borough Council,public',
   'sw-01,Tom A. Price-Smith,public-servant,Social Worker,Castlebridge Borough Council,public',
   'ht-01,Tom Y. Price-Smith,public-servant,Headteacher,Millbrook Primary School,public',
+  'cl-01,Aisha Baker,public-servant,Councillor,Castlebridge Borough Council,public',
+  'ho-03,Aisha H. Baker-Taylor,public-servant,Housing Officer,Castlebridge Borough Council,public',
 ].join('\n');
 
 const matcherOf = (csv: string) =>
@@ -124,5 +126,21 @@ describe('a double-barrelled surname typed in the other order (trial AE)', () =>
     expectAccepted('Sam Moore-King', 'gp-01');
     expectAccepted('Harry King-Moore', 'yw-03');
     expectAccepted('Harry W King-Moore', 'yw-03');
+  });
+});
+
+describe("one person's whole name with another person's role (trial AE)", () => {
+  it('is not accepted as the one the role fits: the name says one person, the role another', () => {
+    // Before: Aisha H. Baker-Taylor at 0.9, her role outweighing the exact name of Aisha Baker.
+    expectReview('Aisha Baker Housing officer');
+    expect(matcher.match('Aisha Baker Housing officer').candidates.map((c) => c.id)).toEqual(
+      expect.arrayContaining(['cl-01', 'ho-03']),
+    );
+  });
+
+  it('still accepts each by her whole name, the other with her role too', () => {
+    expectAccepted('Aisha Baker', 'cl-01');
+    expectAccepted('Aisha H. Baker-Taylor', 'ho-03');
+    expectAccepted('Aisha Baker-Taylor Housing officer', 'ho-03');
   });
 });
