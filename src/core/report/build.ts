@@ -40,6 +40,8 @@ export interface ReportSource {
   serviceChange?: readonly ServiceChange[] | null;
   /** Who was asked and who answered, per sector: printed beside the network figures. */
   coverage?: Coverage | null;
+  /** The survey's respondents kept (one per response used): the summary's count of responses. */
+  respondents?: readonly unknown[];
   quality: QualityReport;
 }
 
@@ -195,7 +197,8 @@ function summarySection(ctx: Context): string {
   out += box(String(src.actors.length), `actors in the network (${civil} civil society)`);
   out += box(fmtNum(get(g, 'edges'), 0), 'ties between them');
   out += box(fmtNum(get(g, 'density'), 3), 'density');
-  out += box(fmtNum(src.quality.rows.accepted, 0), 'survey rows used');
+  // Responses, not rows.accepted: that also counts the 360 and satisfaction rows read.
+  if (src.respondents) out += box(String(src.respondents.length), 'survey responses used');
   out += `</div>`;
   if (withIndex.length) {
     out += `<h3>Every public servant, by index</h3>`;
@@ -241,7 +244,7 @@ function coverageBlock(coverage: Coverage | null | undefined, compact = false): 
       esc(c.invited === null ? 'unknown' : String(c.invited)),
       String(c.responded),
       esc(c.rate === null ? '–' : `${fmtNum(c.rate * 100, 0)}%`),
-      c.low ? '<span class="warn">too low to compare people on</span>' : '',
+      c.low ? '<span class="warn">Too few answered to compare people fairly</span>' : '',
     ]),
     [false, true, true, true, false],
   );

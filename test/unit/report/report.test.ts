@@ -298,7 +298,7 @@ describe('buildReport', () => {
 
   it('prints coverage beside the network figures and service-level change', () => {
     expect(html).toContain('Only 30% of community answered: &lt;too low&gt;.');
-    expect(html).toContain('too low to compare people on');
+    expect(html).toContain('Too few answered to compare people fairly');
     const person = html.slice(html.indexOf('id="p-ps1"'), html.indexOf('id="p-ps2"'));
     expect(person).toContain(
       'Coverage behind these figures: community: 30 of 100 (30%) answered — low; voluntary: 1 answered.',
@@ -343,5 +343,9 @@ describe('buildReport on a real pipeline run (demo data)', () => {
         `id="p-${c.id.replace(/[^A-Za-z0-9_-]/g, (ch) => `_${ch.charCodeAt(0).toString(16)}`)}"`,
       );
     expect(html).not.toMatch(/[>"]NaN[<"]|="[^"]*NaN|\bundefined\b|<script/i);
+    // The summary counts the survey's responses, not every row read (360s and satisfaction too).
+    const used = html.match(/<div class="value">(\d+)<\/div><div class="label">survey responses used/);
+    expect(Number(used?.[1])).toBe(result.respondents.length);
+    expect(result.quality.rows.accepted).toBeGreaterThan(result.respondents.length);
   });
 });
