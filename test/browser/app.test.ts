@@ -47,6 +47,9 @@ describe('the app with the demo data', () => {
     expect(tableIndex.startsWith(index)).toBe(true);
     // The breakdown lists the components behind the index.
     expect(await page.locator('[data-testid="index-breakdown"] tbody tr').count()).toBeGreaterThanOrEqual(6);
+    // Satisfaction's measured value is a share agreeing, shown as one ("12.410" read as a score).
+    const satisfaction = page.locator('[data-testid="index-breakdown"] tr[data-component="satisfaction"] td');
+    await expect(satisfaction.nth(2).textContent()).resolves.toMatch(/^\d+(\.\d)?% agree$/);
     expect(app.errors).toEqual([]);
   });
 

@@ -208,7 +208,7 @@ export const mountScorecard: ViewFactory = (container, store): View => {
             ),
             h('td', { class: 'num', text: `${fmt(part.weight * 100, 1)}%` }),
             h('td', { class: 'num', text: part.missing ? '0%' : `${fmt(part.weightUsed * 100, 1)}%` }),
-            h('td', { class: 'num', text: fmt(part.raw, 3) }),
+            measuredCell(key, part.raw),
             h('td', { class: 'num', text: fmt(part.normalised) }),
             h('td', { class: 'num', text: fmt(part.contribution) }),
           ),
@@ -501,3 +501,17 @@ export const mountScorecard: ViewFactory = (container, store): View => {
     destroy() {},
   };
 };
+
+/**
+ * A component's measured value in its own unit: satisfaction is the mean % agreeing over the four
+ * items (a bare "12.410" read as a score), the 360 a mean rating of 1 to 5, the rest network figures.
+ */
+function measuredCell(key: ComponentKey, raw: number | null): HTMLElement {
+  if (key === 'satisfaction')
+    return h('td', {
+      class: 'num',
+      text: raw === null ? fmt(raw) : `${fmt(raw, 1)}% agree`,
+      title: 'Mean share agreeing across satisfied, can influence decisions, involved and trust',
+    });
+  return h('td', { class: 'num', text: fmt(raw, key === 'appraisal' ? 2 : 3) });
+}
