@@ -81,6 +81,9 @@ export function buildDisplayGraph(
   const includeNames = options.includeNames ?? false;
   const graph: MapGraph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
 
+  // Each wave numbers its respondents from 1 ("Volunteer 1"), so two people of the change map
+  // could carry one label: a baseline-only actor whose label the current wave uses says its wave.
+  const currentLabels = new Set<string>();
   const addActors = (wave: PipelineResult, current: boolean): void => {
     const nodeMetrics = (wave.metrics?.nodes ?? {}) as Record<string, unknown>;
     for (const actor of wave.actors) {
@@ -89,10 +92,13 @@ export function buildDisplayGraph(
         continue;
       }
       const raw = nodeMetrics[actor.id];
+      let label = displayLabel(actor, includeNames);
+      if (current) currentLabels.add(label);
+      else if (currentLabels.has(label)) label = `${label} (baseline)`;
       graph.addNode(actor.id, {
         x: 0,
         y: 0,
-        label: displayLabel(actor, includeNames),
+        label,
         type: actor.type,
         sector: actor.sector,
         role: actor.role ?? '',
