@@ -120,14 +120,22 @@ describe('the app with the demo data', () => {
     ]);
     const xml = readFileSync(await gexf.path(), 'utf8');
     expect(xml).toContain('<gexf');
-    // Edges and nodes: one button, two files, written as UTF-8 bytes (the CLI's edges.csv and nodes.csv).
-    const named = (suffix: string) =>
-      page.waitForEvent('download', { predicate: (d) => d.suggestedFilename().endsWith(suffix) });
-    const [edges, nodes] = await Promise.all([
-      named('-edges.csv'),
-      named('-nodes.csv'),
+    // Edges and nodes: a button each (a browser may block a second download from one click), each
+    // written as UTF-8 bytes (the CLI's edges.csv and nodes.csv).
+    const downloaded: string[] = [];
+    page.on('download', (d) => downloaded.push(d.suggestedFilename()));
+    const [edges] = await Promise.all([
+      page.waitForEvent('download'),
       page.getByTestId('download-edges').click(),
     ]);
+    const [nodes] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-nodes').click(),
+    ]);
+    expect(edges.suggestedFilename()).toMatch(/-edges\.csv$/);
+    expect(nodes.suggestedFilename()).toMatch(/-nodes\.csv$/);
+    await page.waitForTimeout(300);
+    expect(downloaded).toHaveLength(2);
     const edgeLines = readFileSync(await edges.path(), 'utf8').split('\r\n');
     expect(edgeLines[0]).toBe('source,target,relation,weight');
     expect(edgeLines.length).toBeGreaterThan(100);

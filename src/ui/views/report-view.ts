@@ -193,12 +193,18 @@ export const mountReport: ViewFactory = (container, store): View => {
         }),
         'For networkx, igraph, yEd.',
       ),
+      // One file per click: a browser may block a second download started by the same click.
       item(
-        button('Edges and nodes (CSV)', 'download-edges', () => {
-          download(`${base}-edges.csv`, edgesCsv(result.ties), 'text/csv;charset=utf-8');
-          download(`${base}-nodes.csv`, nodesCsv(result.actors, { includeNames }), 'text/csv;charset=utf-8');
-        }),
-        'For UCINET or R.',
+        button('Edges (CSV)', 'download-edges', () =>
+          download(`${base}-edges.csv`, edgesCsv(result.ties), 'text/csv;charset=utf-8'),
+        ),
+        "Who named whom, by tie type, for UCINET or R (as the command line's edges.csv).",
+      ),
+      item(
+        button('Nodes (CSV)', 'download-nodes', () =>
+          download(`${base}-nodes.csv`, nodesCsv(result.actors, { includeNames }), 'text/csv;charset=utf-8'),
+        ),
+        'Every actor with type, sector, role and service, to go with the edges.',
       ),
       item(
         button('Data quality (JSON)', 'download-quality', () =>
