@@ -831,7 +831,7 @@ export const mountImport: ViewFactory = (container, store): View => {
         q.kind === 'text'
           ? q.coded
             ? 'choice codes in one cell, separated by spaces'
-            : 'names in one cell, separated by “;”, “,” or new lines'
+            : 'names in one cell, separated by “;”, “,”, “|” or new lines'
           : q.kind === 'choices'
             ? `${q.columns.length} tick-box columns`
             : q.valued
