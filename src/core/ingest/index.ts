@@ -37,7 +37,7 @@ import {
 import { RosterMatcher, type MatchResult } from './matcher';
 import { nameKey, TITLES } from './names';
 import { plainWording, spacedWords } from './wording';
-import { detectRelation } from './relations';
+import { detectRelation, isNameGenerator } from './relations';
 import { isSpace } from './chars';
 import { findColumn } from './csv';
 import {
@@ -54,6 +54,7 @@ import {
 import { readCodebook, type Codebook } from './codebook';
 import { pseudonym } from '../export/privacy';
 import { detectRosterColumns, readRoster } from './roster';
+import { guessFileRole } from './file-role';
 import {
   isAnonymous,
   joinedChoices,
@@ -2000,6 +2001,7 @@ function readSurveyFile(
     // Header rows put back from among the answers: the answers start under the first row.
     headerLine = restored.moved ? rows[0]!.line : (rows[layout.headerRows - 1]?.line ?? 1);
     const data = rows.slice(layout.headerRows);
+    refuseOtherRole(file.name, header, subHeaders, rows[0]!.line);
     refuseBrokenHeader(
       file.name,
       header,
@@ -2134,6 +2136,43 @@ function refuseBrokenHeader(fileName: string, header: string[], sample: string[]
     null,
     'broken-header',
     `The header row seems broken: ${longer} of the first ${sample.length} rows have more cells than its ${header.length} columns.${runOn ? ` One of its cells runs over several lines ("${runOn.slice(0, 60).replace(/\s+/g, ' ')}..."), as when a quote (") is opened and not closed.` : ''} Check the file's first row, or export it again.`,
+  );
+}
+
+/** What a 360 appraisal file or a satisfaction return given as a survey is, and where it goes. */
+const OTHER_ROLE = {
+  appraisals: [
+    'a 360 appraisal file',
+    'the appraisals file (in the app, "360 appraisals"; on the command line, --appraisals)',
+  ],
+  satisfaction: [
+    'a satisfaction return',
+    'the satisfaction file (in the app, "Satisfaction"; on the command line, --satisfaction)',
+  ],
+} as const;
+
+/**
+ * A 360 appraisal file or a satisfaction return given as a survey, told as the drop zone tells
+ * them (guessFileRole): read as a survey, its ratee ids became ties (1,626 in the demo's) and its
+ * "Agree" answers names to review. Only when no header row asks for names, so a survey with
+ * agree/disagree or competence items beside its name questions stays a survey.
+ */
+function refuseOtherRole(fileName: string, header: string[], subHeaders: string[][], line: number): void {
+  const role = guessFileRole(fileName, header);
+  if (role !== 'appraisals' && role !== 'satisfaction') return;
+  if ([header, ...subHeaders].some((row) => row.some(isNameGenerator))) return;
+  const [is, goes] = OTHER_ROLE[role];
+  throw new InputError(
+    fileName,
+    line,
+    null,
+    'not-a-survey',
+    `This looks like ${is} (columns ${header
+      .slice(0, 5)
+      .map((h) => (h.length > 40 ? `${h.slice(0, 40)}...` : h))
+      .join(
+        ', ',
+      )}${header.length > 5 ? ', ...' : ''}), not a survey export: give it as ${goes}. The survey is the survey tool's export of who people go to.`,
   );
 }
 
