@@ -2,6 +2,8 @@
 // refused saying what it is and where it goes, or read as the user meant it.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { detectRosterColumns, readRoster } from '../../../src/core/ingest';
+import { QualityCollector } from '../../../src/core/quality';
 import { fixture, googleFormsSurvey, inputErrorOf, run, text, tieSet } from './helpers';
 
 const demo = (name: string) => ({
@@ -47,4 +49,46 @@ describe('a 360 appraisal file or a satisfaction return given as a survey', () =
       expect(run([fixture(name)]).ties.length).toBeGreaterThan(0);
     },
   );
+});
+
+describe("a roster's service and type columns under a spreadsheet's own headers", () => {
+  it('"Team / Service" and "Organisation Type" are the service and type (before: none, so no one had a service)', () => {
+    const bytes = new TextEncoder().encode(
+      [
+        '\uFEFF Staff ID , Full Name ,Organisation Type,Job title,Team / Service,Sector',
+        'ps-01,Helen Okafor,public servant,Headteacher,Riverside Primary School,Public',
+        'ps-09,Amira Haddad,PUBLIC-SERVANT,PCSO,Millbrook Neighbourhood Policing,public',
+        'vg-01,Millbrook Food Bank,Group,Community group,,voluntary',
+      ].join('\r\n'),
+    );
+    const quality = new QualityCollector();
+    const { columns, entries } = readRoster({ name: 'messy roster.csv', data: bytes }, quality);
+    expect(columns).toMatchObject({
+      type: 'Organisation Type',
+      service: 'Team / Service',
+      role: 'Job title',
+    });
+    expect(entries.map((e) => [e.id, e.type, e.service ?? null])).toEqual([
+      ['ps-01', 'public-servant', 'Riverside Primary School'],
+      ['ps-09', 'public-servant', 'Millbrook Neighbourhood Policing'],
+      ['vg-01', 'group', null],
+    ]);
+    expect(quality.issues.map((i) => i.code)).not.toContain('roster-type-default');
+  });
+
+  it.each([
+    ['Team', 'service'],
+    ['Service / Team', 'service'],
+    ['Department / Team', 'service'],
+    ['Department', 'service'],
+    ['Service area', 'service'],
+    ['Directorate', 'service'],
+    ['Type of organisation', 'type'],
+    ['Organization type', 'type'],
+    ['Stakeholder type', 'type'],
+  ] as const)('"%s" is the %s', (header, field) => {
+    const columns = detectRosterColumns(['Name', header, 'Job title']);
+    expect(columns[field]).toBe(header);
+    expect(columns).toMatchObject({ name: 'Name', role: 'Job title' });
+  });
 });
