@@ -232,13 +232,22 @@ export function readText(file: InputFile, quality: QualityCollector): string {
   } else if (encoding !== 'utf-8') {
     quality.info(file.name, null, null, 'encoding', `Read as ${encoding} text.`);
   }
-  if (text.slice(0, 4096).includes('\u0000')) {
+  // Named as a workbook but not a zip (a workbook's bytes go to the workbook reader): a CSV
+  // renamed is read as one, anything else said to be no workbook, since "not a text (CSV) file"
+  // says nothing to someone who gave an Excel file. Control characters no CSV holds tell binary
+  // data that happens to have no zero byte.
+  const workbook = /\.(xlsx|xlsm)$/i.exec(file.name);
+  const head = text.slice(0, 4096);
+  // eslint-disable-next-line no-control-regex
+  if (head.includes('\u0000') || (workbook && /[\u0001-\u0008\u000e-\u001f]/.test(head))) {
     throw new InputError(
       file.name,
       null,
       null,
       'unreadable-file',
-      'This is not a text (CSV) file: it holds binary data.',
+      workbook
+        ? `This is not a readable Excel workbook: it is damaged, or not really an .${workbook[1]!.toLowerCase()} file (another kind of file renamed). Open it in Excel and save it again as .xlsx, or export the responses as CSV, and add that file.`
+        : 'This is not a text (CSV) file: it holds binary data.',
     );
   }
   return text;

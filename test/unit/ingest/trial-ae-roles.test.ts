@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectRosterColumns, readRoster } from '../../../src/core/ingest';
 import { QualityCollector } from '../../../src/core/quality';
-import { fixture, googleFormsSurvey, inputErrorOf, run, text, tieSet } from './helpers';
+import { fixture, googleFormsSurvey, inputErrorOf, run, text, tieSet, xlsxOf } from './helpers';
 
 const demo = (name: string) => ({
   name,
@@ -90,5 +90,49 @@ describe("a roster's service and type columns under a spreadsheet's own headers"
     const columns = detectRosterColumns(['Name', header, 'Job title']);
     expect(columns[field]).toBe(header);
     expect(columns).toMatchObject({ name: 'Name', role: 'Job title' });
+  });
+});
+
+describe('a file named .xlsx that is no readable workbook', () => {
+  // Random bytes, as the trial's broken.xlsx; one set with a zero byte, one without.
+  let seed = 7;
+  const random = (n: number, zero: boolean) =>
+    new Uint8Array(n).map(() => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return zero ? seed >> 16 : ((seed >> 16) % 255) + 1;
+    });
+  const bytes = random(3000, true);
+  bytes[10] = 0;
+
+  it.each([
+    ['with a zero byte (before: "not a text (CSV) file: it holds binary data")', bytes],
+    ['with none (before: read as text, a table of garbage)', random(3000, false)],
+  ])('is said to be no readable Excel workbook, %s', (_, data) => {
+    const err = inputErrorOf(() => run([{ name: 'Community survey.xlsx', data }]));
+    expect(err).toMatchObject({ file: 'Community survey.xlsx', code: 'unreadable-file' });
+    expect(err.message).toMatch(
+      /^This is not a readable Excel workbook: it is damaged, or not really an \.xlsx file/,
+    );
+    expect(err.message).toContain(
+      'Open it in Excel and save it again as .xlsx, or export the responses as CSV',
+    );
+  });
+
+  it('cut short is damaged, as before; a CSV renamed .xlsx and a real workbook are read', () => {
+    const workbook = xlsxOf([
+      ['Who do you trust?', 'Response ID'],
+      ['Helen Okafor', 'R1'],
+    ]);
+    const cut = inputErrorOf(() => run([{ name: 'w.xlsx', data: workbook.slice(0, workbook.length - 40) }]));
+    expect(cut.message).toMatch(/^This Excel workbook is damaged or incomplete/);
+    const csv = new TextEncoder().encode('Response ID,Who do you trust?\r\nR1,Helen Okafor\r\n');
+    expect(tieSet(run([{ name: 'renamed.xlsx', data: csv }]))).toEqual(['r-R1>ps-01:trust']);
+    expect(tieSet(run([{ name: 'w.xlsx', data: workbook }]))).toEqual(['r-R1>ps-01:trust']);
+  });
+
+  it('binary data in a .csv is still "not a text (CSV) file"', () => {
+    expect(inputErrorOf(() => run([{ name: 'photo.csv', data: bytes }])).message).toBe(
+      'This is not a text (CSV) file: it holds binary data.',
+    );
   });
 });
