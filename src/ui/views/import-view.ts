@@ -21,6 +21,7 @@ import { PLAIN_FORMATS } from '../../core/ingest/types';
 import { plainWording } from '../../core/ingest/wording';
 import { setQuestionRelation } from '../../core/ingest/mapping-edit';
 import { unreadColumns } from '../../core/ingest/detect';
+import { findColumn } from '../../core/ingest/csv';
 import { rememberBlob } from '../../worker/blob-files';
 import { checkMapping } from '../../core/ingest/mapping-file';
 import { announce, clear, fmt, h, tableWrap } from '../dom';
@@ -49,7 +50,7 @@ const ROLE_HELP: Record<FileRole, string> = {
 /**
  * The survey tools' own names, for the mapping's "detected as". Each must be true of every export
  * the format covers: 'simple' includes tick-box columns (Jisc Online Surveys, Citizen Space), and
- * 'surveymonkey' any export with its two header rows (SmartSurvey too).
+ * 'surveymonkey' any export with its two header rows (SmartSurvey's is named by formatLabel).
  */
 const FORMAT_LABEL: Record<SurveyFormat, string> = {
   simple: 'one row per respondent, a column per question',
@@ -66,6 +67,17 @@ const FORMAT_LABEL: Record<SurveyFormat, string> = {
   'ucinet-dl': 'a network: UCINET DL',
   pajek: 'a network: Pajek .net',
 };
+
+/**
+ * A survey's "detected as": the format's label, or the tool's own name where its columns say it.
+ * SmartSurvey's export (its "UserNo" column) is read in SurveyMonkey's layout, or as one header
+ * row, and was called "a SurveyMonkey-style export".
+ */
+export function formatLabel(s: SurveyMapping, columns: string[]): string {
+  if ((s.format === 'surveymonkey' || s.format === 'simple') && findColumn(columns, 'UserNo') >= 0)
+    return `a SmartSurvey export${s.headerRows > 1 ? ' (two header rows)' : ''}`;
+  return FORMAT_LABEL[s.format] ?? s.format;
+}
 
 /**
  * The least alike a review item's best candidate must be for the one-click Accept. Below it a
@@ -760,7 +772,7 @@ export const mountImport: ViewFactory = (container, store): View => {
     const box = h('div', { class: 'survey-mapping', 'data-file': s.file });
     box.appendChild(
       h('h4', {
-        text: `${s.file} — detected as ${FORMAT_LABEL[s.format] ?? s.format}`,
+        text: `${s.file} — detected as ${formatLabel(s, columns)}`,
       }),
     );
     if (NETWORK_FORMATS.has(s.format)) {

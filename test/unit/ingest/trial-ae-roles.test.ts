@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectRosterColumns, readRoster } from '../../../src/core/ingest';
+import { readTable } from '../../../src/core/ingest/table';
 import { QualityCollector } from '../../../src/core/quality';
+import { formatLabel } from '../../../src/ui/views/import-view';
 import { fixture, googleFormsSurvey, inputErrorOf, run, text, tieSet, xlsxOf } from './helpers';
 
 const demo = (name: string) => ({
@@ -134,5 +136,23 @@ describe('a file named .xlsx that is no readable workbook', () => {
     expect(inputErrorOf(() => run([{ name: 'photo.csv', data: bytes }])).message).toBe(
       'This is not a text (CSV) file: it holds binary data.',
     );
+  });
+});
+
+describe('the format a survey is "detected as" in the app', () => {
+  const label = (name: string) => {
+    const file = fixture(name);
+    const header = readTable(file, new QualityCollector()).header;
+    return formatLabel(run([file]).mapping.surveys[0]!, header);
+  };
+
+  it('a SmartSurvey export is named SmartSurvey (before: "a SurveyMonkey-style export")', () => {
+    expect(label('smartsurvey.csv')).toBe('a SmartSurvey export (two header rows)');
+  });
+
+  it("SurveyMonkey's and other tools' exports keep their names", () => {
+    expect(label('surveymonkey.csv')).toBe('a SurveyMonkey-style export (two header rows)');
+    expect(label('google-forms.csv')).toBe('a Google Forms export');
+    expect(label('simple.csv')).toBe('one row per respondent, a column per question');
   });
 });
