@@ -253,8 +253,9 @@ describe('fixes from the new-user trial', () => {
     const smart = headings.find((t) => t.startsWith('smartsurvey.csv')) ?? '';
     // Jisc's questions are tick-box columns: no claim of names separated by ";".
     expect(jisc).not.toMatch(/separated by/);
-    // SmartSurvey is not SurveyMonkey.
-    expect(smart).not.toMatch(/a SurveyMonkey export/);
+    // SmartSurvey is not SurveyMonkey, and is named as itself (trial AE: "a SurveyMonkey-style export").
+    expect(smart).not.toMatch(/SurveyMonkey/);
+    expect(smart).toMatch(/detected as a SmartSurvey export/);
     expect(app.errors).toEqual([]);
   });
 
