@@ -3,7 +3,14 @@ import { readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ingest, type IngestResult, type Mapping, type RosterEntry } from '../../../src/core/ingest';
+import {
+  ingest,
+  readRoster,
+  RosterMatcher,
+  type IngestResult,
+  type Mapping,
+  type RosterEntry,
+} from '../../../src/core/ingest';
 import { asActorId, type InputFile } from '../../../src/core/model';
 import { InputError, QualityCollector, silentProgress } from '../../../src/core/quality';
 
@@ -16,6 +23,10 @@ export function fixture(name: string): InputFile {
 export function text(name: string, data: string): InputFile {
   return { name, data };
 }
+
+/** A matcher over a roster written as CSV text, as the matcher tests build theirs. */
+export const matcherOf = (csv: string): RosterMatcher =>
+  new RosterMatcher(readRoster(text('roster.csv', csv), new QualityCollector()).entries);
 
 export const ROSTER = (): InputFile => fixture('roster.csv');
 

@@ -2,9 +2,7 @@
 // gives one person's ties to another, so each case below must go to review, with the roster
 // person still suggested; the true matches next to each must still be accepted.
 import { describe, expect, it } from 'vitest';
-import { readRoster, RosterMatcher } from '../../../src/core/ingest';
-import { QualityCollector } from '../../../src/core/quality';
-import { run, text } from './helpers';
+import { matcherOf, run, text } from './helpers';
 
 const ROSTER_CSV = [
   'id,name,type,role,service,sector',
@@ -44,8 +42,6 @@ const ROSTER_CSV = [
   'gr-07,Grace Chapel,group,Church,,voluntary',
 ].join('\n');
 
-const matcherOf = (csv: string) =>
-  new RosterMatcher(readRoster(text('roster.csv', csv), new QualityCollector()).entries);
 const matcher = matcherOf(ROSTER_CSV);
 
 /** Sent to review (no automatic match), with `suggested` among the suggestions when given. */

@@ -3,9 +3,7 @@
 // is otherwise exact and unique, be accepted); the true matches beside each must still hold, and
 // none of them may become a wrong automatic match.
 import { describe, expect, it } from 'vitest';
-import { readRoster, RosterMatcher } from '../../../src/core/ingest';
-import { QualityCollector } from '../../../src/core/quality';
-import { run, text, tieSet } from './helpers';
+import { matcherOf, run, text, tieSet } from './helpers';
 
 const ROSTER_CSV = [
   'id,name,type,role,service,sector',
@@ -25,8 +23,6 @@ const ROSTER_CSV = [
   'gr-06,Castlebridge Foodbank,group,Food bank,,voluntary',
 ].join('\n');
 
-const matcherOf = (csv: string) =>
-  new RosterMatcher(readRoster(text('roster.csv', csv), new QualityCollector()).entries);
 const matcher = matcherOf(ROSTER_CSV);
 
 const suggested = (typed: string, m = matcher) => m.match(typed).candidates.map((c) => c.id);

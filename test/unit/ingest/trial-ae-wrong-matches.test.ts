@@ -3,9 +3,7 @@
 // matched person worse than the roster person they were typed for. Each case must go to review;
 // the true matches beside each must still be accepted.
 import { describe, expect, it } from 'vitest';
-import { readRoster, RosterMatcher } from '../../../src/core/ingest';
-import { QualityCollector } from '../../../src/core/quality';
-import { text } from './helpers';
+import { matcherOf } from './helpers';
 
 const ROSTER_CSV = [
   'id,name,type,role,service,sector',
@@ -24,8 +22,6 @@ const ROSTER_CSV = [
   'ho-03,Aisha H. Baker-Taylor,public-servant,Housing Officer,Castlebridge Borough Council,public',
 ].join('\n');
 
-const matcherOf = (csv: string) =>
-  new RosterMatcher(readRoster(text('roster.csv', csv), new QualityCollector()).entries);
 const matcher = matcherOf(ROSTER_CSV);
 
 /** Sent to review (no automatic match), suggesting `first` first when given. */
