@@ -202,6 +202,9 @@ export class Store {
 
   /** Writes the project now (also called when the page is hidden, so nothing is lost). */
   flushSave(): Promise<void> {
+    // Before start() has opened the saved project (or the demo), the project held is a blank
+    // placeholder: saved, it would replace the demo on a first visit, or the user's own project.
+    if (!this.state.ready) return this.savePending;
     if (this.saveTimer) {
       clearTimeout(this.saveTimer);
       this.saveTimer = null;
@@ -239,7 +242,9 @@ export class Store {
     // An untouched demo project takes this build's demo files (they may have been regenerated),
     // keeping the user's weights, decisions and view.
     if (saved?.demo && hasDemo()) saved = { ...saved, ...demoWaves() };
-    if (saved && saved.current.roster) {
+    // Any saved project is the user's, even one with no roster or no files yet (a new empty
+    // project, named or not): it comes back as it was, never replaced by the demo.
+    if (saved) {
       this.set({ project: saved, ready: true, origin: 'restored', epoch: this.state.epoch + 1 });
       this.restoreUi(saved);
       this.run();
