@@ -89,12 +89,12 @@ describe('importing, reviewing and mapping', () => {
     expect(values.sort()).toEqual(['roster', 'surveys']);
     // Say the roster is a survey and back: the run follows the user's choice.
     const rosterSelect = page.locator(
-      '[data-wave="current"] .file-list select[aria-label="What people-list.csv is"]',
+      '[data-wave="current"] .file-list select[aria-label^="What people-list.csv ("]',
     );
     await rosterSelect.selectOption('surveys');
     await expect.poll(() => page.locator('[data-wave="current"] .file-list select').count()).toBe(2);
     await page
-      .locator('[data-wave="current"] .file-list select[aria-label="What people-list.csv is"]')
+      .locator('[data-wave="current"] .file-list select[aria-label^="What people-list.csv ("]')
       .selectOption('roster');
     await page.waitForFunction(
       () =>

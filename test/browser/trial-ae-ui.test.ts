@@ -121,3 +121,53 @@ describe('a project without a roster survives a reload', () => {
     }
   });
 });
+
+describe('per-file controls', () => {
+  it('names each Remove button and role menu by the file, its role and, for a repeated name, its place', async () => {
+    const app = await fresh();
+    try {
+      const page = app.page;
+      await page.goto(`${url()}#/import`);
+      await waitForAnalysis(page);
+      await newProject(page);
+      const roster = fixture('roster.csv');
+      await page.setInputFiles('#file-current-roster', csvFile('roster.csv', roster));
+      await page.setInputFiles('#file-current-surveys', csvFile('survey.csv', fixture('survey.csv')));
+      // The roster chosen again through the Survey picker: the same name in two roles.
+      await page.setInputFiles('#file-current-surveys', csvFile('roster.csv', roster));
+      await page.locator('#remove-current-surveys-1').waitFor();
+      const names = await page
+        .locator('[data-wave="current"] .file-list li')
+        .evaluateAll((items) =>
+          items.map((li) =>
+            [...li.querySelectorAll('button, select')].map((c) => c.getAttribute('aria-label')),
+          ),
+        );
+      expect(names).toEqual([
+        ['What roster.csv (roster) is', 'Remove roster.csv (roster)'],
+        ['What survey.csv (survey 1) is', 'Remove survey.csv (survey 1)'],
+        ['What roster.csv (survey 2) is', 'Remove roster.csv (survey 2)'],
+      ]);
+      // Removing the survey copy by its name (from the keyboard) leaves the real roster in place,
+      // and focus does not land on the roster's own Remove.
+      await page.getByRole('button', { name: 'Remove roster.csv (survey 2)', exact: true }).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        () =>
+          (window as unknown as { civicTies: { getState(): AppState } }).civicTies.getState().project.current
+            .surveys.length === 1,
+      );
+      const s = await state(page);
+      expect(s.project.current.roster?.name).toBe('roster.csv');
+      expect(s.project.current.surveys.map((f) => f.name)).toEqual(['survey.csv']);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('files-current');
+      expect(
+        await page
+          .locator('[data-wave="current"] .file-list button')
+          .evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label'))),
+      ).toEqual(['Remove roster.csv (roster)', 'Remove survey.csv (survey)']);
+    } finally {
+      await app.context.close();
+    }
+  });
+});

@@ -484,19 +484,24 @@ export const mountImport: ViewFactory = (container, store): View => {
     const list = h('ul', { class: 'file-list', 'aria-label': `${title} files` });
     if (files.length === 0) list.appendChild(h('li', { class: 'muted', text: 'No files yet.' }));
     for (const { role, file, index } of files) {
+      // Named by role and, among several surveys, place: two files of one name (a roster chosen
+      // again as a survey) must not read out as the same control.
+      const which = `${file.name} (${ROLE_LABEL[role].toLowerCase()}${
+        role === 'surveys' && (wave?.surveys.length ?? 0) > 1 ? ` ${index + 1}` : ''
+      })`;
       const remove = h('button', {
         type: 'button',
         id: `remove-${key}-${role}-${index}`,
         class: 'link',
         text: 'Remove',
-        'aria-label': `Remove ${file.name}`,
+        'aria-label': `Remove ${which}`,
       });
       remove.addEventListener('click', () => store.removeFile(key, role, index));
       list.appendChild(
         h(
           'li',
-          { 'data-file': file.name },
-          roleSelect(key, role, index, file.name),
+          { 'data-file': file.name, 'data-role': role },
+          roleSelect(key, role, index, which),
           h('span', { text: file.name }),
           h('span', { class: 'small muted', text: sizeText(fileSize(file)) }),
           remove,
@@ -550,9 +555,10 @@ export const mountImport: ViewFactory = (container, store): View => {
     return h('div', { class: 'banner warn small', 'data-testid': `replaced-${key}` }, list);
   }
 
-  function roleSelect(key: WaveKey, role: FileRole, index: number, name: string): HTMLElement {
+  /** The role menu of one file; `which` names the file with its role and place, as its Remove does. */
+  function roleSelect(key: WaveKey, role: FileRole, index: number, which: string): HTMLElement {
     const id = `role-${key}-${role}-${index}`;
-    const select = h('select', { id, class: 'role', 'aria-label': `What ${name} is` });
+    const select = h('select', { id, class: 'role', 'aria-label': `What ${which} is` });
     for (const r of ROLES) {
       // The baseline has no codebook picker, but a codebook dropped on it is its codebook (the
       // run reads it): its menu says so rather than showing a role it is not.
@@ -571,7 +577,11 @@ export const mountImport: ViewFactory = (container, store): View => {
     const active = document.activeElement;
     const inWaves = active instanceof HTMLElement && waves.contains(active) ? active : null;
     const waveKey = inWaves?.closest<HTMLElement>('[data-wave]')?.dataset.wave;
-    const fileName = inWaves?.closest<HTMLElement>('li[data-file]')?.dataset.file;
+    const fileItem = inWaves?.closest<HTMLElement>('li[data-file]');
+    const fileName = fileItem?.dataset.file;
+    // The role too: a roster and a survey of one name are different files (Remove on one must not
+    // leave focus on the other's Remove).
+    const fileRole = fileItem?.dataset.role;
     const tag = inWaves?.tagName.toLowerCase();
     clear(waves);
     waves.append(wavePanel('current', project.current), wavePanel('baseline', project.baseline));
@@ -580,7 +590,9 @@ export const mountImport: ViewFactory = (container, store): View => {
       const panel = waves.querySelector<HTMLElement>(`[data-wave="${waveKey}"]`);
       const sameFile =
         fileName && tag
-          ? panel?.querySelector<HTMLElement>(`li[data-file="${CSS.escape(fileName)}"] ${tag}`)
+          ? panel?.querySelector<HTMLElement>(
+              `li[data-file="${CSS.escape(fileName)}"]${fileRole ? `[data-role="${fileRole}"]` : ''} ${tag}`,
+            )
           : null;
       const target =
         sameFile ??
