@@ -65,7 +65,8 @@ export function mountShell(root: HTMLElement, store: Store): void {
   const header = h(
     'header',
     { class: 'app-header' },
-    h('p', { class: 'brand' }, h('img', { src: './favicon.svg', alt: '' }), 'Civic Ties'),
+    // The app's name is the page's one level-one heading; each view's title is an h2 under it.
+    h('h1', { class: 'brand' }, h('img', { src: './favicon.svg', alt: '' }), 'Civic Ties'),
     projectName,
     nav,
     h('div', { class: 'header-tools' }, h('span', { text: 'Runs on this computer: nothing is uploaded.' })),
@@ -96,7 +97,9 @@ export function mountShell(root: HTMLElement, store: Store): void {
   const banner = h('div', { 'aria-live': 'assertive' });
   const main = h('main', { id: 'main', tabindex: -1 });
   const announcer = h('div', { id: 'announcer', class: 'visually-hidden', 'aria-live': 'polite' });
-  root.append(header, runBar, banner, main, announcer, qualityCount);
+  // The run bar and notices in a named region, so they sit in a landmark like the rest of the page.
+  const status = h('section', { 'aria-label': 'Analysis status' }, runBar, banner);
+  root.append(header, status, main, announcer, qualityCount);
 
   let current: { name: ViewName; id: string | undefined; epoch: number; view: View } | null = null;
   let lastNotice: unknown = null;

@@ -118,8 +118,11 @@ export async function waitForAnalysis(page: Page, timeout = 90_000): Promise<voi
 }
 
 let axeSource: string | null = null;
-/** Runs axe-core on the page; returns serious and critical violations, described. */
-export async function axeViolations(page: Page): Promise<string[]> {
+/**
+ * Runs axe-core on the page; returns serious and critical violations, described (every violation,
+ * minor and moderate too, with `all`).
+ */
+export async function axeViolations(page: Page, options: { all?: boolean } = {}): Promise<string[]> {
   if (!axeSource) {
     const require = createRequire(import.meta.url);
     axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -148,7 +151,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
     }));
   });
   return results
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => options.all || v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.targets.join(', ')}`);
 }
 

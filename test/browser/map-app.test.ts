@@ -60,6 +60,22 @@ describe('relationship map in the app', () => {
     await context.close();
   });
 
+  it("names the map's export buttons by what they export", async () => {
+    const { page, context } = await openWatched(browser, url());
+    try {
+      await page.goto(`${url()}#/map`);
+      await waitForAnalysis(page);
+      await waitForLayout(page);
+      for (const format of ['PNG', 'SVG', 'GEXF', 'GraphML']) {
+        const button = page.getByRole('button', { name: `Export the map as ${format}`, exact: true });
+        expect(await button.count()).toBe(1);
+        expect((await button.textContent())?.trim()).toBe(format);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   it('fits a 1,366×768 laptop screen: the stage, side panel and table button stay inside the map panel', async () => {
     const { page, errors, context } = await openWatched(browser, url(), {
       viewport: { width: 1366, height: 768 },

@@ -1,7 +1,6 @@
 // Fixes from a new user's trial in real Chromium: a project with no roster (or no files at all)
-// comes back after a reload instead of the demo, each file's Remove button names the file's role
-// and place, every view has one level-one heading and distinct landmark names, the map's export
-// buttons say what they export, and its "Size by" list reads in words.
+// comes back after a reload instead of the demo, and each file's Remove button and role menu name
+// the file's role and place (two files of one name are told apart).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';

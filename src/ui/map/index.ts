@@ -168,10 +168,13 @@ export function mountMap(container: HTMLElement, host: MapHost, options: MapOpti
   });
   const progressText = h('span', { class: 'ct-map-progress-text' }, '');
   const fitBtn = h('button', { type: 'button', class: 'ct-map-btn' }, 'Fit');
-  const pngBtn = h('button', { type: 'button', class: 'ct-map-btn' }, 'PNG');
-  const svgBtn = h('button', { type: 'button', class: 'ct-map-btn' }, 'SVG');
-  const gexfBtn = h('button', { type: 'button', class: 'ct-map-btn' }, 'GEXF');
-  const graphmlBtn = h('button', { type: 'button', class: 'ct-map-btn' }, 'GraphML');
+  // The short format name on screen, under "Export"; read out alone it says nothing of what it does.
+  const exportBtn = (format: string): HTMLButtonElement =>
+    h('button', { type: 'button', class: 'ct-map-btn', 'aria-label': `Export the map as ${format}` }, format);
+  const pngBtn = exportBtn('PNG');
+  const svgBtn = exportBtn('SVG');
+  const gexfBtn = exportBtn('GEXF');
+  const graphmlBtn = exportBtn('GraphML');
   const exportGroup = h(
     'div',
     { class: 'ct-map-group', role: 'group', 'aria-label': 'Export' },

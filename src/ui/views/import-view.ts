@@ -872,7 +872,8 @@ export const mountImport: ViewFactory = (container, store): View => {
       );
     });
     table.appendChild(tbody);
-    box.appendChild(tableWrap(table));
+    // Named after its file: one such table per survey, and each scroll region needs its own name.
+    box.appendChild(tableWrap(table, `Questions in ${s.file} and the tie type each one measures`));
     const unread = unreadColumns(s, columns);
     if (unread.length > 0) box.appendChild(unreadColumnsEditor(s, si, unread));
     return box;

@@ -288,7 +288,7 @@ export const mountScorecard: ViewFactory = (container, store): View => {
             h(
               'tr',
               {},
-              ...['Indicator', 'Before', 'After', 'Change', '95% interval', ''].map((l, i) =>
+              ...['Indicator', 'Before', 'After', 'Change', '95% interval', 'Real or noise'].map((l, i) =>
                 h('th', { scope: 'col', class: i && i < 5 ? 'num' : null, text: l }),
               ),
             ),

@@ -138,7 +138,8 @@ export const mountServices: ViewFactory = (container, store): View => {
         'Change',
         'Civil in-degree change',
         'Satisfied change (95% interval)',
-        '',
+        // Named, not blank: a screen reader reads it before each "real change" tag.
+        'Real or noise',
       ];
       t.appendChild(
         h(
