@@ -60,7 +60,7 @@ describe('relationship map in the app', () => {
     await context.close();
   });
 
-  it("names the map's export buttons by what they export", async () => {
+  it("names the map's export buttons by what they export and its size options in words", async () => {
     const { page, context } = await openWatched(browser, url());
     try {
       await page.goto(`${url()}#/map`);
@@ -71,6 +71,16 @@ describe('relationship map in the app', () => {
         expect(await button.count()).toBe(1);
         expect((await button.textContent())?.trim()).toBe(format);
       }
+      const options = await page
+        .locator('#ct-map-size option')
+        .evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
+      const label = new Map(options as [string, string][]);
+      expect(label.get('civilReach')).toBe('Civil-society reach');
+      expect(label.get('eiIndex')).toBe('E-I index');
+      expect(label.get('coreNumber')).toBe('Core number');
+      expect(label.get('degreeCentrality')).toBe('Degree centrality');
+      // No option reads as an internal key (a lower-case word run into a capital).
+      for (const [, text] of options) expect(text).not.toMatch(/^[a-z]+[A-Z]/);
     } finally {
       await context.close();
     }

@@ -29,6 +29,7 @@ import { createSearch } from './search';
 import { renderTable } from './table-view';
 import { readScene, sceneToSvg, sceneToCanvas, canvasToPngBlob } from './export-view';
 import { typeLabel } from '../../core/export/privacy';
+import { metricByKey } from '../../core/metrics/registry';
 import { buildNetwork } from '../../core/network/build';
 import { toGexf, toGraphml } from '../../core/export/graph-formats';
 import './map.css';
@@ -365,7 +366,11 @@ export function mountMap(container: HTMLElement, host: MapHost, options: MapOpti
     const metrics = metricNames(graph);
     if (!metrics.includes('degree'))
       sizeSel.appendChild(h('option', { value: 'degree' }, 'degree (ties shown)'));
-    for (const m of metrics) sizeSel.appendChild(h('option', { value: m }, m));
+    // Shown by the registry's plain label ("Civil-society reach"); the value stays the metric key,
+    // which saved views use.
+    const labelled = metrics.map((m) => ({ m, label: metricByKey(m, 'node')?.label ?? m }));
+    labelled.sort((a, b) => a.label.localeCompare(b.label));
+    for (const { m, label } of labelled) sizeSel.appendChild(h('option', { value: m }, label));
     sizeSel.value = s.sizeBy;
 
     clear(relationsBox);
