@@ -610,33 +610,43 @@ function reportErrors(
 
 /**
  * The delimiter of the first line, counted outside quotes. Papaparse's own guess looks at the
- * data rows too, where a ';'-joined answer list can outvote the real ','.
+ * data rows too, where a ';'-joined answer list can outvote the real ','. A first line with no
+ * delimiter at all is a title (Numbers' "Include table names", a sheet's heading): the next
+ * lines say, so that a ';' file under a title is not read by papaparse's guess of ','.
  */
 export function guessDelimiter(text: string): string {
-  let end = 0;
-  let quoted = false;
-  for (; end < text.length && end < 100_000; end++) {
-    const ch = text[end];
-    if (ch === '"') quoted = !quoted;
-    else if (ch === '\n' && !quoted) break;
-  }
-  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0, '|': 0 };
-  quoted = false;
-  for (let i = 0; i < end; i++) {
-    const ch = text[i]!;
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch in counts) counts[ch]!++;
-  }
-  let best = '';
-  let max = 0;
-  for (const d of [',', '\t', ';', '|']) {
-    if (counts[d]! > max) {
-      max = counts[d]!;
-      best = d;
+  let start = 0;
+  for (let line = 0; line < MAX_TITLE_LINES + 1 && start < text.length; line++) {
+    let end = start;
+    let quoted = false;
+    for (; end < text.length && end < start + 100_000; end++) {
+      const ch = text[end];
+      if (ch === '"') quoted = !quoted;
+      else if (ch === '\n' && !quoted) break;
     }
+    const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0, '|': 0 };
+    quoted = false;
+    for (let i = start; i < end; i++) {
+      const ch = text[i]!;
+      if (ch === '"') quoted = !quoted;
+      else if (!quoted && ch in counts) counts[ch]!++;
+    }
+    let best = '';
+    let max = 0;
+    for (const d of [',', '\t', ';', '|']) {
+      if (counts[d]! > max) {
+        max = counts[d]!;
+        best = d;
+      }
+    }
+    if (best) return best;
+    start = end + 1;
   }
-  return best; // '' lets papaparse guess (a one-column file)
+  return ''; // lets papaparse guess (a one-column file)
 }
+
+/** Lines with no delimiter (titles, blanks) that may sit above a header, as table.ts allows. */
+const MAX_TITLE_LINES = 5;
 
 /**
  * One note per run of blank rows between answers ("Rows 21–1048575 are blank"): a stray cell far
