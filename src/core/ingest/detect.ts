@@ -971,9 +971,12 @@ const BARE_CODE_HEADER = /^[a-z]{0,4}[ _.-]?\d{1,3}[a-z]?$/i;
 const CODE = /^\d{1,4}$/;
 /** Codes never start with 0, unlike a phone number (0161 496 0000), whose digits are no one's. */
 const CODE_LIST = /^[1-9]\d{0,3}(\s*[;,]\s*[1-9]\d{0,3}|\s+[1-9]\d{0,3})*$/;
-/** Wording that asks for a number ("2,5" hours in a European export), not for choices. */
+/**
+ * Wording that asks for a number ("2,5" hours in a European export), not for choices; or a
+ * number the tool records (Qualtrics' "Location Latitude" 51,5 once LibreOffice re-saves it).
+ */
 const NUMBER_WORDING =
-  /\b(how (many|much|often|long|old)|number|phone|telephone|tel|mobile|hours?|age|postcode|score|rating|amount|cost|per ?cent|years?|months?|weeks?|days?)\b|%|£/i;
+  /\b(how (many|much|often|long|old)|number|phone|telephone|tel|mobile|hours?|age|postcode|score|rating|amount|cost|per ?cent|years?|months?|weeks?|days?|latitude|longitude)\b|%|£/i;
 
 /**
  * An answer that may be a typed name: words, not a code or an e-mail address (a status, a

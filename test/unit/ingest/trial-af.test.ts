@@ -25,3 +25,26 @@ describe('an Apple Numbers CSV with "Include table names", in a European locale'
     expect(codes(titled.quality)).toEqual(['title-row']);
   });
 });
+
+describe('a Qualtrics export re-saved by LibreOffice in a European locale (";", decimal commas)', () => {
+  const csv = [
+    'StartDate;Status;Finished;ResponseId;LocationLatitude;LocationLongitude;Q1;Q2',
+    'Start Date;Response Type;Finished;Response ID;Location Latitude;Location Longitude;Which of these best describes you?;Who do you go to in times of need? - Selected Choice',
+    '"{""ImportId"":""startDate""}";"{""ImportId"":""status""}";"{""ImportId"":""finished""}";"{""ImportId"":""_recordId""}";"{""ImportId"":""locationLatitude""}";"{""ImportId"":""locationLongitude""}";"{""ImportId"":""QID1""}";"{""ImportId"":""QID2""}"',
+    '02/03/2026 10:00;IP Address;TRUE;R_1aB2cD3eF4;51,5;-0,1;Resident;Dr Priya Patel,Millbrook Food Bank',
+    '02/03/2026 11:00;IP Address;TRUE;R_9zY8xW7vU6;52,5;-1,9;Resident;Amira Haddad',
+    '02/03/2026 12:00;IP Address;TRUE;R_5tS4rQ3pO2;51,5;-0,1;Volunteer;Helen Okafor',
+  ].join('\n');
+
+  it('keeps "Location Latitude" out of the questions (before: a tie type "locationlatitude", "51, 5" to review)', () => {
+    const r = run([text('qualtrics.csv', csv)]);
+    expect(r.mapping.surveys[0]!.questions.flatMap((q) => q.columns)).toEqual(['Q2']);
+    expect(r.review).toEqual([]);
+    expect(tieSet(r)).toEqual([
+      'r-R_1aB2cD3eF4>ps-04:need',
+      'r-R_1aB2cD3eF4>vg-01:need',
+      'r-R_5tS4rQ3pO2>ps-01:need',
+      'r-R_9zY8xW7vU6>ps-09:need',
+    ]);
+  });
+});
