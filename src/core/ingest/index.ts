@@ -461,6 +461,7 @@ export function ingest(input: IngestInput, quality: QualityCollector, progress: 
     recordOf,
     redcapColumns,
     new Map(mapping.surveys.map((m) => [m.file, m])),
+    store,
   );
 
   // 3. Respondents: roster people keep their id; the rest get keys from the response id.
@@ -1623,6 +1624,17 @@ function forgetShortenedIds(
   }
 }
 
+/** Whether two responses named the same people, in the same order, by the same columns and weights. */
+function sameNominations(a: RawResponse, b: RawResponse, store: NominationStore): boolean {
+  if (a.nomTo - a.nomFrom !== b.nomTo - b.nomFrom) return false;
+  const { data, weights } = store;
+  for (let n = 0; n < a.nomTo - a.nomFrom; n++) {
+    if (data[a.nomFrom + n] !== data[b.nomFrom + n]) return false;
+    if (n % 3 === 0 && weights.get(a.nomFrom + n) !== weights.get(b.nomFrom + n)) return false;
+  }
+  return true;
+}
+
 function screenResponses(
   raw: RawResponse[],
   quality: QualityCollector,
@@ -1632,6 +1644,7 @@ function screenResponses(
   redcapColumns: Map<string, { event: string | null; repeat: string | null }>,
   /** Each file's mapping, for the names of its e-mail and time columns in messages. */
   mappingOf: Map<string, Pick<SurveyMapping, 'email' | 'timestamp' | 'responseId'>>,
+  store: NominationStore,
 ): RawResponse[] {
   // Three passes over the responses share the stage's slice of the bar.
   const tick = (i: number, pass: number) => {
@@ -1721,11 +1734,28 @@ function screenResponses(
   const timeOf = responseClock(raw, quality, (file) => mappingOf.get(file)?.timestamp ?? null);
   // Maps per file, so keys are the cell texts themselves rather than a concatenation per row.
   const byId = new Map<string, Map<string, number>>();
+  // Without response ids, a row with the same time to the second and the same answers as an
+  // earlier row of its file is a copy (two overlapping exports pasted into one file), not a
+  // second respondent.
+  const byCopy = new Map<string, Map<string, number>>();
   // A repeating instrument's rows (REDCap) and their record's row, as indexes into raw.
   const repeats: [number, number][] = [];
   for (let i = 0; i < raw.length; i++) {
     tick(i, 1);
     const r = raw[i]!;
+    if (!rejected[i] && !r.responseId && r.timestamp) {
+      const rows = entryOf(byCopy, r.file, () => new Map());
+      const key = `${r.timestamp}\u0000${r.email}\u0000${r.name}\u0000${r.typeText}\u0000${r.rosterRef}`;
+      const first = rows.get(key);
+      if (first === undefined) rows.set(key, i);
+      else if (sameNominations(raw[first]!, r, store))
+        reject(
+          i,
+          null,
+          'duplicate-response',
+          `This row repeats row ${raw[first]!.row} exactly (the same time and answers), as when two exports that overlap are joined into one file; this copy was left out.`,
+        );
+    }
     if (rejected[i] || !r.responseId) continue;
     const ids = entryOf(byId, r.file, () => new Map());
     const first = ids.get(r.responseId);

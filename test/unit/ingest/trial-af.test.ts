@@ -48,3 +48,37 @@ describe('a Qualtrics export re-saved by LibreOffice in a European locale (";", 
     ]);
   });
 });
+
+describe('two Google Forms downloads of one survey pasted into one file', () => {
+  const header = 'Timestamp,Which best describes you?,Who do you go to in times of need?,Who do you trust?';
+  const early = [
+    '2026/03/01 9:01:00 AM GMT,Resident,"Dr Priya Patel, Millbrook Food Bank",Helen Okafor',
+    '2026/03/01 9:05:00 AM GMT,Resident,Amira Haddad,"Sgt David Jones, Amira Haddad"',
+  ];
+  const later = ['2026/03/04 2:20:00 PM GMT,Resident,Amira Haddad,"Sgt David Jones, Amira Haddad"'];
+
+  it('leaves out the rows both downloads hold, row by row (before: counted twice, unmentioned)', () => {
+    const r = run([text('responses.csv', [header, ...early, header, early[1]!, ...later].join('\n'))]);
+    expect(r.respondents).toHaveLength(3);
+    expect(tieSet(r)).toEqual([
+      'r-row2>ps-01:trust',
+      'r-row2>ps-04:need',
+      'r-row2>vg-01:need',
+      'r-row3>ps-08:trust',
+      'r-row3>ps-09:need',
+      'r-row3>ps-09:trust',
+      'r-row6>ps-08:trust',
+      'r-row6>ps-09:need',
+      'r-row6>ps-09:trust',
+    ]);
+    const copy = r.quality.issues.find((i) => i.code === 'duplicate-response');
+    expect(copy).toMatchObject({ file: 'responses.csv', row: 5 });
+    expect(copy!.message).toContain('repeats row 3');
+  });
+
+  it('keeps two people who answered alike at different times', () => {
+    const r = run([text('responses.csv', [header, ...early, ...later].join('\n'))]);
+    expect(r.respondents).toHaveLength(3);
+    expect(codes(r.quality)).not.toContain('duplicate-response');
+  });
+});
