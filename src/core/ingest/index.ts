@@ -1923,6 +1923,9 @@ function readSurveyFile(
   const headerRowsByFirst = new Map<string, string[]>();
   // Their first characters: a row starting otherwise (a date, an id) needs no trim and no lookup.
   const headerStarts = new Set<number>();
+  // The line of the last repeated header: the tool's header rows under it (SurveyMonkey's answer
+  // options) are that export's header too, not rows sorted in among the answers.
+  let repeatedAt = -1;
   const onData = (row: string[], line: number) => {
     const first = row[0] ?? '';
     const c = first.charCodeAt(0);
@@ -1935,6 +1938,7 @@ function readSurveyFile(
         'repeated-header',
         'This row repeats the header (two exports joined into one file?); it was read as a header, not as a response.',
       );
+      repeatedAt = line;
       return;
     }
     // The tool's own header rows sorted in among the answers (Qualtrics' question texts and
@@ -1942,6 +1946,17 @@ function readSurveyFile(
     // First a test of one character per row: an empty first cell, "{", or the first header's letter.
     const mayBeToolHeader = first === '' || c === 0x7b || (c | 0x20) === (header[0]!.charCodeAt(0) | 0x20);
     if (mayBeToolHeader && isToolHeaderRow(row, header, surveyMapping?.format === 'surveymonkey')) {
+      if (line === repeatedAt + 1) {
+        quality.warn(
+          file.name,
+          line,
+          null,
+          'repeated-header',
+          'This row repeats one of the header rows (two exports joined into one file?); it was read as a header, not as a response.',
+        );
+        repeatedAt = line;
+        return;
+      }
       quality.warn(
         file.name,
         line,

@@ -1,7 +1,7 @@
 // Exports over a real survey's life (trial AF): files re-saved by spreadsheets in other locales,
 // exports pasted together by hand. Each gives the ties its answers hold, and says what it left out.
 import { describe, expect, it } from 'vitest';
-import { codes, run, text, tieSet } from './helpers';
+import { codes, fixture, run, text, tieSet } from './helpers';
 
 describe('an Apple Numbers CSV with "Include table names", in a European locale', () => {
   const rows = [
@@ -80,5 +80,21 @@ describe('two Google Forms downloads of one survey pasted into one file', () => 
     const r = run([text('responses.csv', [header, ...early, ...later].join('\n'))]);
     expect(r.respondents).toHaveLength(3);
     expect(codes(r.quality)).not.toContain('duplicate-response');
+  });
+});
+
+describe('two SurveyMonkey downloads pasted into one file, both header rows repeated', () => {
+  it('says the answer-option row is the pasted header, not a row sorted in (before: "export again")', () => {
+    const lines = new TextDecoder()
+      .decode(fixture('surveymonkey.csv').data as Uint8Array)
+      .trimEnd()
+      .split('\n');
+    const r = run([text('surveymonkey.csv', [...lines, lines[0], lines[1], lines[3]].join('\n'))]);
+    expect(tieSet(r)).toEqual(tieSet(run([fixture('surveymonkey.csv')])));
+    const headers = r.quality.issues.filter((i) => i.code.includes('header'));
+    expect(headers.map((i) => [i.code, i.row])).toEqual([
+      ['repeated-header', 5],
+      ['repeated-header', 6],
+    ]);
   });
 });
