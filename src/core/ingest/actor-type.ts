@@ -79,7 +79,8 @@ export function parseRespondentType(text: string | undefined | null): ActorType 
 //     them: "Sue from the food bank" is the food bank (a group), "my friend at the council" is
 //     the council (a service). A person met through an organisation is that organisation's tie.
 //  2a. But a faith calling with a name ("Imam Yusuf at the mosque", "Rev Hart") is that person, a
-//     resident: the calling already says where they are, and the name says who.
+//     resident: the calling already says where they are, and the name says who. So is the calling
+//     alone ("the vicar", "our imam"): one person, described by their role, not their congregation.
 //  3. Organisation words that also sit beside public services (church, trust, foundation,
 //     network) give way to the service: a church school is a school, an NHS foundation trust and
 //     a primary care network are the NHS.
@@ -161,7 +162,7 @@ const NOT_A_NAME = /^(the|a|an|my|our|local|and|at|from|of|in)$/;
 
 /**
  * A calling and a personal name, with or without the place they are met: a person (rule 2a).
- * Without a name ("the imam", "Imam of the mosque") the calling stands for the faith group.
+ * With a place and no name ("Imam of the mosque") the place is named, so it is the faith group.
  */
 function namedByCalling(t: string): boolean {
   const m = CALLING.exec(t.replace(PLACE_PHRASE, ''));
@@ -173,6 +174,10 @@ function namedByCalling(t: string): boolean {
     ![GROUP_NAME, SERVICE_NAME, FAITH_OR_TRUST, OTHER_ACTOR].some((re) => re.test(m[2]!))
   );
 }
+
+/** A faith calling alone, "the vicar", "our imam": a person known by their role (rule 2a). */
+const BARE_CALLING =
+  /^((the|our|my|a|local) )?(vicar|priest|imam|rabbi|reverend|rev|revd|pastor|minister|chaplain|curate|rector|deacon|bishop|pandit|granthi|sheikh|shaykh|parish priest)$/;
 
 /**
  * Given names that are also organisation words ("Charity Mensah"): read as a name when a
@@ -196,7 +201,7 @@ export function guessActorType(text: string): ActorType {
   if (!t) return 'resident';
   if (VOLUNTEER_ORGANISATION.test(t)) return 'group';
   if (VOLUNTEER_WORDS.test(t)) return 'volunteer';
-  if (namedByCalling(t)) return 'resident';
+  if (namedByCalling(t) || BARE_CALLING.test(t)) return 'resident';
   if (GROUP_NAME.test(t)) return 'group';
   if (SERVICE_USERS.test(t)) return 'service-user';
   if (OTHER_ACTOR.test(t)) return 'other';

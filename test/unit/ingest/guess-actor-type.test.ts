@@ -33,7 +33,6 @@ describe('guessActorType', () => {
     ['St Mary’s Church', 'group'],
     ['the mosque', 'group'],
     ['Gurdwara', 'group'],
-    ['the vicar', 'group'],
     ['Capel Seion', 'group'],
     ['Millbrook Community Trust', 'group'],
     // Public services by their places and names.
@@ -69,6 +68,21 @@ describe('guessActorType', () => {
     ['the Wi-Fi cafe', 'other'],
     ['the WI', 'group'],
     ['my sister, a receptionist', 'resident'],
+    // A person known by their role, off the roster (as the trial's "the vicar"): a person, typed
+    // as the people off the roster are (a resident), not the group they serve.
+    ['the vicar', 'resident'],
+    ['The Vicar', 'resident'],
+    ['the imam', 'resident'],
+    ['our imam', 'resident'],
+    ['my priest', 'resident'],
+    ['Rabbi', 'resident'],
+    ['the lollipop lady', 'resident'],
+    ['the lollipop man', 'resident'],
+    // ...but with the place they serve, it is that place (rule 2), and a professional's job is
+    // counted with their service, as the named ones are ("Dr Okoye").
+    ['the vicar at St Mary’s Church', 'group'],
+    ['Imam of the mosque', 'group'],
+    ['our GP', 'service'],
     // Volunteers.
     ['Volunteer', 'volunteer'],
     ['the volunteers', 'volunteer'],
