@@ -136,9 +136,10 @@ export function mountShell(root: HTMLElement, store: Store): void {
       phase.textContent = result
         ? `Run cancelled. The previous results are still shown.${stale ? ' They do not reflect your latest changes.' : ''}`
         : 'Run cancelled: there are no results yet. Run again to analyse the files.';
-    // The error banner sits under this bar: the wording must not depend on where it is.
+    // The error banner under this bar says the run stopped, with the file and why: saying it here
+    // too read as two messages. Only whether the results on show are old is left to say.
     else if (run.status === 'error')
-      phase.textContent = `The last run stopped: the error message says which file and why.${old}`;
+      phase.textContent = run.error ? old.trim() : `The last run stopped.${old}`;
     else if (stale) phase.textContent = `${run.status === 'idle' ? run.phase : ''}${old}`.trim();
     else if (result) {
       phase.className = 'run-phase status-ok';
