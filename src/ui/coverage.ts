@@ -3,7 +3,8 @@
 import type { PipelineResult } from '../core/pipeline';
 import { h } from './dom';
 
-export function coverageBlock(result: PipelineResult): HTMLElement {
+/** `onImport`: shown under the fields where the numbers asked are entered (so "above", not "in Import"). */
+export function coverageBlock(result: PipelineResult, onImport = false): HTMLElement {
   const cov = result.coverage;
   const box = h('div', { class: 'coverage', 'data-testid': 'coverage' });
   if (!cov || cov.sectors.length === 0) return box;
@@ -23,7 +24,9 @@ export function coverageBlock(result: PipelineResult): HTMLElement {
     box.appendChild(
       h('p', {
         class: 'small muted',
-        text: 'Where the number asked is unknown, add it in Import (“How many were asked”) to see response rates.',
+        text: onImport
+          ? 'Where the number asked is unknown, enter it in that sector’s box above to see response rates.'
+          : 'Where the number asked is unknown, add it in Import (“How many were asked”) to see response rates.',
       }),
     );
   }

@@ -360,7 +360,7 @@ export const mountImport: ViewFactory = (container, store): View => {
     }
     framePanel.appendChild(row);
     // Who answered is a result: not shown from a run of files that have changed since.
-    if (result && !isOld()) framePanel.appendChild(coverageBlock(result));
+    if (result && !isOld()) framePanel.appendChild(coverageBlock(result, true));
   }
 
   function wavePanel(key: WaveKey, wave: WaveFiles | null): HTMLElement {
