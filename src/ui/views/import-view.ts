@@ -29,6 +29,17 @@ import { fileSize, listFiles, type WaveFiles } from '../project';
 import { resultIsStale, type FileRole, type ReplacedFile, type Store, type WaveKey } from '../store';
 import type { View, ViewFactory } from './view';
 import { coverageBlock } from '../coverage';
+import { createCombobox, rankMatches, type SearchItem } from '../map/search';
+
+/** A roster person the review queue may choose. */
+interface Person {
+  id: string;
+  name: string;
+  role?: string;
+  service?: string;
+}
+/** A person's role and service, as the chooser shows them and finds them by. */
+const roleOf = (p: Person | undefined): string => [p?.role, p?.service].filter(Boolean).join(', ');
 
 const ROLE_LABEL: Record<FileRole, string> = {
   roster: 'Roster',
@@ -1022,7 +1033,7 @@ export const mountImport: ViewFactory = (container, store): View => {
   function placeFocus(target: { list: ReviewList; index: number }): void {
     const rows = reviewPanel.querySelectorAll<HTMLElement>(LIST_ROWS[target.list]);
     const row = rows[Math.min(target.index, rows.length - 1)];
-    const control = row?.querySelector<HTMLElement>('button:not(:disabled), select');
+    const control = row?.querySelector<HTMLElement>('button:not(:disabled), select, input');
     if (control) control.focus();
     else focusHeading(reviewPanel.querySelector<HTMLElement>('#review-heading'));
   }
@@ -1076,11 +1087,16 @@ export const mountImport: ViewFactory = (container, store): View => {
    */
   /** The baseline wave's names to review (set as the panel is drawn). */
   let waveItems = new Set<ReviewItem>();
+  /**
+   * What is typed or chosen in each name's person chooser, by list and name: kept when a run
+   * that ends (a decision on another name) draws the queue again.
+   */
+  const chooseDrafts = new Map<string, { text: string; chosen: SearchItem | null }>();
 
   function reviewRow(
     item: ReviewItem,
     i: number,
-    people: { id: string; name: string }[],
+    people: Person[],
     list: 'open' | 'auto' = 'open',
   ): HTMLElement {
     const li = h('li', { class: 'panel', 'data-text': item.text });
@@ -1101,23 +1117,49 @@ export const mountImport: ViewFactory = (container, store): View => {
       ),
     );
     const selectId = `${list === 'auto' ? 'auto' : 'review'}-choose-${i}`;
-    const select = h('select', { id: selectId });
-    select.appendChild(h('option', { value: '', text: '— pick someone —' }));
-    for (const c of item.candidates.filter((c) => c.id !== matched?.id))
-      select.appendChild(
-        h('option', { value: c.id, text: `${c.name} (${Math.round(c.confidence * 100)}% alike)` }),
-      );
-    const others = people.filter((p) => p.id !== matched?.id && !item.candidates.some((c) => c.id === p.id));
-    if (others.length) {
-      const group = h('optgroup', { label: 'Everyone else on the roster' });
-      for (const p of others) group.appendChild(h('option', { value: p.id, text: p.name }));
-      select.appendChild(group);
-    }
+    // A text box that finds people by name, role or service: a roster of hundreds is too long a
+    // menu. The matcher's candidates come first; picking one only chooses, "Use" decides.
+    const percent = (c: { confidence: number } | undefined): number => Math.round((c?.confidence ?? 0) * 100);
+    const person = (id: string) => people.find((p) => p.id === id);
+    const candidates: SearchItem[] = item.candidates
+      .filter((c) => c.id !== matched?.id)
+      .map((c) => ({
+        id: c.id,
+        label: c.name,
+        detail: [`${percent(c)}% alike`, roleOf(person(c.id))].filter(Boolean).join(' · '),
+        terms: roleOf(person(c.id)),
+      }));
+    const others: SearchItem[] = people
+      .filter((p) => p.id !== matched?.id && !item.candidates.some((c) => c.id === p.id))
+      .map((p) => ({ id: p.id, label: p.name, detail: roleOf(p), terms: roleOf(p) }));
+    let chosen: SearchItem | null = null;
+    const draftKey = `${list}|${item.text}`;
+    const combo = createCombobox({
+      id: selectId,
+      cls: 'choose-person',
+      placeholder: 'Type a name, role or service',
+      listLabel: `People for “${item.text}”`,
+      listEmpty: true,
+      match: (q) =>
+        q
+          ? [...rankMatches(candidates, q, candidates.length), ...rankMatches(others, q, 50)]
+          : [...candidates, ...others],
+      onPick: (m) => {
+        chosen = m;
+        choose.disabled = false;
+        chooseDrafts.set(draftKey, { text: m.label, chosen: m });
+      },
+      onEdit: () => {
+        chosen = null;
+        choose.disabled = true;
+        chooseDrafts.set(draftKey, { text: combo.input.value, chosen: null });
+      },
+    });
+    const chooser = combo.input;
     // One-click Accept only for a clear best: when the next candidate is as alike (two "Dr Patel"s
     // at 85%), accepting the first would pick one of them for the user, so they choose from the list.
     const ranked = [...item.candidates].sort((a, b) => b.confidence - a.confidence);
     const best = ranked[0];
-    const percent = (c: { confidence: number } | undefined): number => Math.round((c?.confidence ?? 0) * 100);
     const tied = ranked.filter((c) => percent(c) === percent(best));
     const done = { list, index: i };
     // Each control's name says which name it decides (as Undo's does): a screen reader moving
@@ -1174,19 +1216,21 @@ export const mountImport: ViewFactory = (container, store): View => {
       'aria-label': `Use the person chosen for ${about}`,
       disabled: true,
     });
-    select.setAttribute('data-control', 'choose-select');
-    select.addEventListener('change', () => {
-      choose.disabled = !select.value;
-    });
+    chooser.setAttribute('data-control', 'choose-person');
+    const draft = chooseDrafts.get(draftKey);
+    if (draft) {
+      chooser.value = draft.text;
+      chosen = draft.chosen && people.some((p) => p.id === draft.chosen?.id) ? draft.chosen : null;
+      choose.disabled = !chosen;
+    }
     choose.addEventListener('click', () => {
-      const id = select.value;
-      const name = select.selectedOptions[0]?.textContent?.replace(/ \(\d+% alike\)$/, '') ?? id;
-      if (id)
-        act(
-          done,
-          () => store.decide(item, { action: 'choose', id, name }),
-          `“${item.text}” matched to ${name}.`,
-        );
+      if (!chosen) return;
+      const { id, label: name } = chosen;
+      act(
+        done,
+        () => store.decide(item, { action: 'choose', id, name }),
+        `“${item.text}” matched to ${name}.`,
+      );
     });
     const typeId = `${list === 'auto' ? 'auto' : 'review'}-type-${i}`;
     const type = h('select', {
@@ -1228,9 +1272,9 @@ export const mountImport: ViewFactory = (container, store): View => {
       act(done, () => store.decide(item, { action: 'ignore' }), `“${item.text}” ignored.`),
     );
     const chooseText = bar.firstChild ? 'Or choose' : 'Choose';
-    select.setAttribute('aria-label', `${chooseText} who ${about} is`);
+    chooser.setAttribute('aria-label', `${chooseText} who ${about} is`);
     bar.append(
-      h('label', { for: selectId }, chooseText, select),
+      h('label', { for: selectId }, chooseText, combo.element),
       choose,
       h('label', { for: typeId }, 'New actor type', type),
       add,
@@ -1257,7 +1301,7 @@ export const mountImport: ViewFactory = (container, store): View => {
     const decisions = store.editableMapping()?.decisions ?? [];
     const people = result.actors
       .filter((a) => a.onRoster)
-      .map((a) => ({ id: a.id as string, name: a.label }))
+      .map((a) => ({ id: a.id as string, name: a.label, role: a.role, service: a.service }))
       .sort((a, b) => a.name.localeCompare(b.name));
     if (isOld()) {
       // The names came from files that may be gone or changed: nothing to decide until a run
@@ -1317,7 +1361,7 @@ export const mountImport: ViewFactory = (container, store): View => {
    * Names taken as a roster person though not written as on the roster ("Mrs Okafor"): accepted
    * without asking, so listed for a check, each with the queue's controls to overrule it.
    */
-  function appendAutoMatched(shown: ReviewItem[], people: { id: string; name: string }[]): void {
+  function appendAutoMatched(shown: ReviewItem[], people: Person[]): void {
     if (shown.length === 0) return;
     const details = h('details', { class: 'auto-matched', 'data-testid': 'auto-matched' });
     details.open = autoOpen;
