@@ -41,6 +41,18 @@ interface Person {
 /** A person's role and service, as the chooser shows them and finds them by. */
 const roleOf = (p: Person | undefined): string => [p?.role, p?.service].filter(Boolean).join(', ');
 
+/** The roster as every name's chooser offers it: made once per drawing of the queue, not per name. */
+interface RosterChoices {
+  items: SearchItem[];
+  byId: Map<string, Person>;
+}
+function rosterChoices(people: Person[]): RosterChoices {
+  return {
+    items: people.map((p) => ({ id: p.id, label: p.name, detail: roleOf(p), terms: roleOf(p) })),
+    byId: new Map(people.map((p) => [p.id, p])),
+  };
+}
+
 const ROLE_LABEL: Record<FileRole, string> = {
   roster: 'Roster',
   surveys: 'Survey',
@@ -1096,7 +1108,7 @@ export const mountImport: ViewFactory = (container, store): View => {
   function reviewRow(
     item: ReviewItem,
     i: number,
-    people: Person[],
+    roster: RosterChoices,
     list: 'open' | 'auto' = 'open',
   ): HTMLElement {
     const li = h('li', { class: 'panel', 'data-text': item.text });
@@ -1120,7 +1132,7 @@ export const mountImport: ViewFactory = (container, store): View => {
     // A text box that finds people by name, role or service: a roster of hundreds is too long a
     // menu. The matcher's candidates come first; picking one only chooses, "Use" decides.
     const percent = (c: { confidence: number } | undefined): number => Math.round((c?.confidence ?? 0) * 100);
-    const person = (id: string) => people.find((p) => p.id === id);
+    const person = (id: string) => roster.byId.get(id);
     const candidates: SearchItem[] = item.candidates
       .filter((c) => c.id !== matched?.id)
       .map((c) => ({
@@ -1129,9 +1141,10 @@ export const mountImport: ViewFactory = (container, store): View => {
         detail: [`${percent(c)}% alike`, roleOf(person(c.id))].filter(Boolean).join(' · '),
         terms: roleOf(person(c.id)),
       }));
-    const others: SearchItem[] = people
-      .filter((p) => p.id !== matched?.id && !item.candidates.some((c) => c.id === p.id))
-      .map((p) => ({ id: p.id, label: p.name, detail: roleOf(p), terms: roleOf(p) }));
+    // Everyone else on the roster, found only when the list is asked for (a queue of 100 names
+    // against a roster of thousands would otherwise copy the roster once per name on every draw).
+    const shownFirst = new Set([matched?.id, ...item.candidates.map((c) => c.id)]);
+    const others = () => roster.items.filter((p) => !shownFirst.has(p.id));
     let chosen: SearchItem | null = null;
     const draftKey = `${list}|${item.text}`;
     const combo = createCombobox({
@@ -1142,8 +1155,8 @@ export const mountImport: ViewFactory = (container, store): View => {
       listEmpty: true,
       match: (q) =>
         q
-          ? [...rankMatches(candidates, q, candidates.length), ...rankMatches(others, q, 50)]
-          : [...candidates, ...others],
+          ? [...rankMatches(candidates, q, candidates.length), ...rankMatches(others(), q, 50)]
+          : [...candidates, ...others()],
       onPick: (m) => {
         chosen = m;
         choose.disabled = false;
@@ -1220,7 +1233,7 @@ export const mountImport: ViewFactory = (container, store): View => {
     const draft = chooseDrafts.get(draftKey);
     if (draft) {
       chooser.value = draft.text;
-      chosen = draft.chosen && people.some((p) => p.id === draft.chosen?.id) ? draft.chosen : null;
+      chosen = draft.chosen && roster.byId.has(draft.chosen.id) ? draft.chosen : null;
       choose.disabled = !chosen;
     }
     choose.addEventListener('click', () => {
@@ -1331,7 +1344,8 @@ export const mountImport: ViewFactory = (container, store): View => {
     const list = h('ol', { class: 'review-list' });
     // The most frequent first: they change the network most.
     open.sort((a, b) => b.count - a.count);
-    open.slice(0, 100).forEach((item, i) => list.appendChild(reviewRow(item, i, people)));
+    const roster = rosterChoices(people);
+    open.slice(0, 100).forEach((item, i) => list.appendChild(reviewRow(item, i, roster)));
     reviewPanel.appendChild(list);
     if (open.length > 100)
       reviewPanel.appendChild(
@@ -1339,7 +1353,7 @@ export const mountImport: ViewFactory = (container, store): View => {
       );
     appendAutoMatched(
       undecided([...(result.autoMatched ?? []), ...(baseline?.autoMatched ?? [])], decidedKeys),
-      people,
+      roster,
     );
     appendDecided(decisions, people);
   }
@@ -1361,7 +1375,7 @@ export const mountImport: ViewFactory = (container, store): View => {
    * Names taken as a roster person though not written as on the roster ("Mrs Okafor"): accepted
    * without asking, so listed for a check, each with the queue's controls to overrule it.
    */
-  function appendAutoMatched(shown: ReviewItem[], people: Person[]): void {
+  function appendAutoMatched(shown: ReviewItem[], roster: RosterChoices): void {
     if (shown.length === 0) return;
     const details = h('details', { class: 'auto-matched', 'data-testid': 'auto-matched' });
     details.open = autoOpen;
@@ -1369,7 +1383,7 @@ export const mountImport: ViewFactory = (container, store): View => {
       autoOpen = details.open;
     });
     const list = h('ol', { class: 'auto-list' });
-    shown.slice(0, 100).forEach((item, i) => list.appendChild(reviewRow(item, i, people, 'auto')));
+    shown.slice(0, 100).forEach((item, i) => list.appendChild(reviewRow(item, i, roster, 'auto')));
     details.append(
       h('summary', {
         text: `Matched automatically, not as written (${shown.length}): check these`,
