@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
+  appState,
   afterRun,
   axeViolations,
   baseUrl,
@@ -21,8 +22,7 @@ interface AppState {
   run: { status: string; generation: number };
   project: { mapping?: { decisions?: { text: string; action: string; id?: string }[] } | null };
 }
-const state = (page: Page): Promise<AppState> =>
-  page.evaluate(() => (window as unknown as { civicTies: { getState(): AppState } }).civicTies.getState());
+const state = (page: Page): Promise<AppState> => appState<AppState>(page);
 
 /** The options the chooser's list shows, each as its name and detail. */
 const shown = (box: Locator): Promise<string[]> =>

@@ -5,7 +5,15 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, csvFile, launchBrowser, openWatched, waitForAnalysis, type Watched } from './harness';
+import {
+  appState,
+  baseUrl,
+  csvFile,
+  launchBrowser,
+  openWatched,
+  waitForAnalysis,
+  type Watched,
+} from './harness';
 
 const fixture = (name: string): string => readFileSync(resolve(__dirname, 'fixtures', name), 'utf8');
 const url = (): string => baseUrl(inject('baseUrl'));
@@ -20,8 +28,7 @@ interface AppState {
     current: { roster: { name: string } | null; surveys: { name: string }[] };
   };
 }
-const state = (page: Page): Promise<AppState> =>
-  page.evaluate(() => (window as unknown as { civicTies: { getState(): AppState } }).civicTies.getState());
+const state = (page: Page): Promise<AppState> => appState<AppState>(page);
 
 /** Reloads once the project is written to IndexedDB, and waits for the app to open it again. */
 async function saveAndReload(page: Page): Promise<AppState> {
